@@ -1,0 +1,69 @@
+"""The ``quotecat`` command line: a thin layer over plain functions."""
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import db as database
+from .extract import extract
+from .reader import ArticleError, read_file
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@click.group()
+@click.version_option()
+def cli():
+    """Catalogue quotations and source attributions in news articles."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--db", "db_path", default="quotes.db", show_default=True, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Fail the build if any file is skipped.")
+def build(paths, db_path, strict):
+    """Build the database from articles (default: ./articles/), from scratch."""
+    paths = list(paths) or [Path("articles")]
+    summary = database.build(paths, db_path, progress=sys.stderr.isatty(), warn=_warn)
+    click.echo(summary.line())
+    if strict and summary.skipped:
+        raise click.ClickException(f"{len(summary.skipped)} file(s) skipped and --strict is set")
+
+
+def _warn(message: str) -> None:
+    click.secho(f"warning: {message}", fg="yellow", err=True)
+
+
+@cli.command("extract")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--explain", is_flag=True, help="Show which rule found each attribution and how its speaker was resolved.")
+def extract_command(file, explain):
+    """Print one JSON object per attribution found in FILE."""
+    try:
+        articles = read_file(file)
+    except ArticleError as error:
+        raise click.ClickException(str(error))
+    for article in articles:
+        for attribution in extract(article.text):
+            record = attribution.to_dict()
+            record["article"] = article.id
+            if not explain:
+                for key in ("pattern", "resolution"):
+                    record.pop(key)
+            click.echo(json.dumps(record, ensure_ascii=False))
+
+
+@cli.command()
+@click.option("--db", "db_path", default="quotes.db", show_default=True, type=click.Path(path_type=Path))
+@click.option("-h", "--host", default="127.0.0.1", show_default=True)
+@click.option("-p", "--port", default=8001, show_default=True, type=int)
+@click.argument("extra", nargs=-1, type=click.UNPROCESSED)
+def serve(db_path, host, port, extra):
+    """Serve the database with Datasette, this project's metadata and settings."""
+    if not db_path.exists():
+        raise click.ClickException(f"{db_path} does not exist: run 'quotecat build' first")
+    args = database.datasette_args(db_path, host=host, port=port) + list(extra)
+    os.execvp(args[0], args)

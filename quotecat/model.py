@@ -1,0 +1,59 @@
+"""The two records that flow through quotecat: articles in, attributions out."""
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Article:
+    """One news article. ``text`` is the cleaned body that attribution offsets refer to."""
+
+    id: str
+    title: str | None
+    text: str
+    byline: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+    source_file: str | None = None
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass
+class Attribution:
+    """Words or a claim the article attributes to one source.
+
+    ``start``/``end`` cover the attributed content (quotation marks excluded);
+    when the content is interrupted by its attribution (``"A," she said. "B"``)
+    ``fragments`` lists the pieces and ``start``/``end`` is the span covering them.
+    """
+
+    text: str
+    start: int
+    end: int
+    type: str  # direct / indirect / mixed
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker: str | None = None  # resolved name, or the description of an unnamed source
+    speaker_mention: str | None = None  # the words the article uses where it attributes
+    mention_start: int | None = None
+    mention_end: int | None = None
+    kind: str | None = None  # person / group / organization / other
+    title: str | None = None
+    name: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    anonymous: bool = False
+    pronoun: str | None = None
+    description: str | None = None
+    medium: str | None = None
+    paragraph: int = 0
+    fragments: list[list[int]] = field(default_factory=list)
+    pattern: str | None = None  # which rule found it (for --explain)
+    resolution: str | None = None  # how the speaker was resolved (for --explain)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
