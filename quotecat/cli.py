@@ -67,3 +67,31 @@ def serve(db_path, host, port, extra):
         raise click.ClickException(f"{db_path} does not exist: run 'quotecat build' first")
     args = database.datasette_args(db_path, host=host, port=port) + list(extra)
     os.execvp(args[0], args)
+
+
+@cli.command()
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+@click.option("--worst", default=15, show_default=True, help="How many misses and false alarms to list.")
+@click.option("--fail-under", "thresholds", multiple=True, metavar="METRIC=VALUE",
+              help="Exit with an error if a metric (e.g. quoted.recall, precision) is below VALUE.")
+def evaluate(gold_dir, as_json, worst, thresholds):
+    """Score the extractor against GOLD_DIR (articles/*.txt and gold.jsonl)."""
+    from .evaluate import evaluate as run, format_report, metric
+
+    report = run(gold_dir)
+    if as_json:
+        click.echo(json.dumps(report, indent=2, ensure_ascii=False, default=str))
+    else:
+        click.echo(format_report(report, worst=worst))
+    failures = []
+    for threshold in thresholds:
+        name, _, value = threshold.partition("=")
+        try:
+            actual = metric(report, name)
+        except KeyError:
+            raise click.BadParameter(f"unknown metric {name!r}", param_hint="--fail-under")
+        if actual is None or actual < float(value):
+            failures.append(f"{name} = {actual if actual is None else round(actual, 4)} < {value}")
+    if failures:
+        raise click.ClickException("below threshold: " + "; ".join(failures))

@@ -1,8 +1,707 @@
-"""The extractor: article text in, attributions out. A pure function, no I/O."""
+"""The extractor: article text in, attributions out. A pure function, no I/O.
 
+Stages, each in its own module: ``text`` finds paragraphs, quotations and
+sentences; this module finds reporting cues in each sentence (outside
+quotations) and reads the grammar of the reporting clause around them to find
+the source and the content; ``sources`` describes each source; ``resolve``
+links pronouns, surnames and "the officials" to earlier mentions.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon
 from .model import Attribution
+from .resolve import Resolver
+from .sources import describe, is_name_word, split_sources
+from .text import Paragraph, Quote, parse
+
+_TOKEN = re.compile(
+    r"(?P<word>[\w$%@#][\w'’.&/@$%#+-]*[\w$%]|[\w$%@#])|(?P<punct>--|—|–|―|[,;:()\[\].!?])"
+)
+_AUX = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+        "can", "could", "should", "may", "might", "must", "do", "does", "did", "'s", "get", "got"}
+_PASSIVE = {"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"}
+_BOUNDARY_PUNCT = {",", ";", ":", "—", "--", "–", "―", "(", ")", "[", "]", ".", "!", "?"}
+_ENDERS = {".", "!", "?"}
+_MEDIUM = re.compile("|".join(f"(?:{p})" for p in lexicon.MEDIUM_PATTERNS), re.IGNORECASE)
+# Cues that may come before their subject: '"...," said X.'
+INVERTING_LEMMAS = {"say", "add", "write", "tell", "ask", "explain", "continue", "note", "recall",
+                    "insist", "warn", "argue", "reply", "respond", "conclude", "declare", "observe",
+                    "remark", "counter", "quip", "joke", "admit", "acknowledge", "concede", "complain",
+                    "predict", "suggest", "state", "answer", "retort", "tweet", "post", "report",
+                    "emphasize", "stress", "agree", "claim", "contend", "muse", "recount", "shout", "yell"}
+_TIME_WORDS = lexicon.DAYS | {"last", "this", "next", "week", "month", "year", "earlier", "on",
+                              "recently", "days", "ago", "weeks", "months", "years"}
+
+
+@dataclass
+class Token:
+    kind: str  # word / punct / quote
+    text: str
+    start: int
+    end: int
+    quote: Quote | None = None
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    def is_word(self) -> bool:
+        return self.kind == "word"
+
+
+@dataclass
+class Found:
+    """A cue with its source and content, before description and resolution."""
+
+    cue: Token
+    cue_text: str
+    content: list[tuple[int, int]]
+    source: tuple[int, int] | None
+    pattern: str
+    paragraph: int
+    sentence: tuple[int, int]
+    medium: str | None = None
+    inherit: bool = False  # speaker comes from the previous attribution
+    quotes: list[Quote] = field(default_factory=list)
+
+
+def tokenize(text: str, start: int, end: int, quotes: list[Quote]) -> list[Token]:
+    """Words and punctuation of ``text[start:end]``; each quotation is one token."""
+    tokens = []
+    position = start
+    inside = [q for q in quotes if start <= q.open_mark < end]
+    for quote in inside:
+        tokens += _words(text, position, quote.open_mark)
+        stop = quote.close_mark if quote.close_mark is not None else quote.end
+        tokens.append(Token("quote", text[quote.open_mark:stop], quote.open_mark, min(stop, end), quote))
+        position = min(stop, end)
+    tokens += _words(text, position, end)
+    return tokens
+
+
+def _words(text: str, start: int, end: int) -> list[Token]:
+    tokens = []
+    for match in _TOKEN.finditer(text, start, end):
+        kind = match.lastgroup
+        s, e = match.span()
+        word = match.group()
+        if kind == "punct" and word == "." and tokens and tokens[-1].end == s and tokens[-1].is_word():
+            prev = tokens[-1]
+            lower = prev.lower
+            if lower in lexicon_abbreviations() or len(prev.text) == 1 or "." in prev.text:
+                prev.text += "."
+                prev.end = e
+                continue
+        tokens.append(Token(kind, word, s, e))
+    return tokens
+
+
+def lexicon_abbreviations():
+    from .text import ABBREVIATIONS
+
+    return ABBREVIATIONS
 
 
 def extract(text: str) -> list[Attribution]:
     """Every quotation and attributed claim in ``text``, in reading order."""
-    return []
+    paragraphs = parse(text)
+    found: list[Found] = []
+    for paragraph in paragraphs:
+        found += _paragraph_attributions(text, paragraph)
+    found = _attach_quotes(text, paragraphs, found)
+    return _describe(text, paragraphs, found)
+
+
+# --- finding cues, sources and contents -------------------------------------------------
+
+
+def _paragraph_attributions(text: str, paragraph: Paragraph) -> list[Found]:
+    results = []
+    for s_start, s_end in paragraph.sentences:
+        tokens = tokenize(text, s_start, s_end, paragraph.quotes)
+        results += _sentence_attributions(text, tokens, paragraph, (s_start, s_end))
+    return results
+
+
+def _sentence_attributions(text, tokens, paragraph, sentence) -> list[Found]:
+    results = []
+    used_sources: list[tuple[int, int]] = []
+    for i, token in enumerate(tokens):
+        if not token.is_word():
+            continue
+        lower = token.lower
+        if lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+            item = _according_to(tokens, i, paragraph, sentence)
+        elif lower in lexicon.CUE_WORDS and (token.text.islower() or i == 0):
+            item = _verb_cue(text, tokens, i, paragraph, sentence, results)
+        else:
+            continue
+        if item:
+            results.append(item)
+    return results
+
+
+def _span(tokens, first, last) -> tuple[int, int] | None:
+    """Offsets of tokens[first..last] (inclusive), quotations trimmed of their marks."""
+    while first <= last and tokens[first].kind == "punct":
+        first += 1
+    while last >= first and tokens[last].kind == "punct" and tokens[last].text not in ")]":
+        last -= 1
+    if first > last:
+        return None
+    start = tokens[first].quote.start if tokens[first].kind == "quote" else tokens[first].start
+    end = tokens[last].quote.end if tokens[last].kind == "quote" else tokens[last].end
+    return (start, end) if end > start else None
+
+
+def _according_to(tokens, i, paragraph, sentence) -> Found | None:
+    # Source: after "to", up to the next comma / end.
+    j = i + 2
+    k = j
+    while k < len(tokens) and tokens[k].kind == "word":
+        k += 1
+    # Appositives belong to the source when the sentence goes on after them only at its end.
+    source = _span(tokens, j, k - 1)
+    if source is None:
+        return None
+    before = _clause_start(tokens, i)
+    if before < i and any(t.kind != "punct" for t in tokens[before:i]):
+        # "..., according to X" : content before; X runs to the end of the sentence.
+        end = len(tokens) - 1
+        source = _span(tokens, j, end) or source
+        content = _span(tokens, before, i - 1)
+    else:
+        # "According to X, ...": content after the source.
+        content = _span(tokens, k, len(tokens) - 1)
+    if not content:
+        return None
+    cue = tokens[i]
+    return Found(cue, "according to", [content], source, "according to", paragraph.index, sentence)
+
+
+def _clause_start(tokens, i) -> int:
+    """Start of the stretch of tokens before ``i`` that the cue attributes."""
+    return 0
+
+
+def _is_nominal_head(token: Token) -> bool:
+    """Can this word end a noun phrase that speaks?"""
+    if token.kind == "quote":
+        return False
+    lower = token.lower
+    if lower in lexicon.PERSON_PRONOUNS or lower in lexicon.GROUP_PRONOUNS or lower in lexicon.FIRST_PERSON:
+        return True
+    if lower in _AUX or lower in lexicon.CLAUSE_BREAKERS or lower in lexicon.DETERMINERS:
+        return False
+    if token.text[:1].isupper() or token.text[:1].isdigit() and False:
+        return True
+    if lower in lexicon.ROLE_WORDS or lower.rstrip("s") in lexicon.ROLE_WORDS:
+        return True
+    if token.text.endswith(")"):
+        return True
+    return lower.endswith("s") and not lower.endswith(("ss", "ous", "is", "us")) and len(lower) > 3 and lower not in lexicon.CUE_WORDS
+
+
+def _subject_before(tokens, j) -> tuple[int, int] | None:
+    """The noun phrase ending at token ``j``, as (first, last) token indexes."""
+    if j < 0 or not tokens[j].is_word() and tokens[j].text != ")":
+        return None
+    if not _is_nominal_head(tokens[j]) and tokens[j].text != ")":
+        return None
+    k = j
+    depth = 0
+    while k - 1 >= 0:
+        prev = tokens[k - 1]
+        if prev.text == ")":
+            depth += 1
+        elif prev.text == "(":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0:
+            if prev.kind != "word":
+                break
+            if prev.lower in _AUX or (prev.text.islower() and prev.lower in lexicon.CUE_WORDS):
+                break
+            if prev.lower in lexicon.CLAUSE_BREAKERS and prev.lower not in {"and", "or"}:
+                break
+            if prev.lower in {"and", "or"}:
+                # "residents and the group's fighters": both sides must look nominal.
+                if k - 2 < 0 or not _is_nominal_head(tokens[k - 2]):
+                    break
+        k -= 1
+    # Keep subjects short: long stretches are clauses, not noun phrases.
+    if j - k > 14:
+        return None
+    while k <= j and tokens[k].lower in {"but", "and", "yet", "so", "still", "however", "meanwhile",
+                                         "instead", "now", "then", "also", "even", "or"}:
+        k += 1
+    if k > j:
+        return None
+    first = tokens[k]
+    if first.text[:1].islower() and first.lower not in lexicon.DETERMINERS and not _is_nominal_head(first):
+        # A lowercase start must still read as a noun phrase ("residents", "current and former officials").
+        if j - k > 5:
+            return None
+    return (k, j)
+
+
+def _skip_adverbs_left(tokens, j) -> int:
+    while j >= 0 and tokens[j].is_word() and (tokens[j].lower in lexicon.ADVERBS):
+        j -= 1
+    return j
+
+
+def _skip_right(text, tokens, i) -> tuple[int, str | None]:
+    """Skip time expressions, adverbs and medium phrases after a cue; return next index and medium."""
+    medium = None
+    n = len(tokens)
+    while i < n:
+        token = tokens[i]
+        if token.is_word() and (token.lower in lexicon.DAYS or token.lower in lexicon.ADVERBS
+                                or token.lower in {"on", "last", "earlier", "this", "late", "early"}
+                                and i + 1 < n and (tokens[i + 1].lower in _TIME_WORDS or tokens[i + 1].lower in lexicon.DAYS)):
+            i += 1
+            continue
+        if token.is_word():
+            rest = text[token.start:tokens[-1].end]
+            match = _MEDIUM.match(rest)
+            if match:
+                medium = match.group()
+                stop = token.start + match.end()
+                while i < n and tokens[i].end <= stop:
+                    i += 1
+                # "in an interview with CNN"
+                if i < n and tokens[i].lower in {"with", "to", "for", "on"}:
+                    j = i + 1
+                    while j < n and tokens[j].is_word() and (tokens[j].text[:1].isupper() or tokens[j].lower in {"the", "a", "an"}):
+                        j += 1
+                    if j > i + 1:
+                        medium = text[token.start:tokens[j - 1].end]
+                        i = j
+                continue
+        if token.is_word() and token.lower in {"week", "month", "year", "ago", "weeks", "months", "years"}:
+            i += 1
+            continue
+        break
+    return i, medium
+
+
+def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
+    cue = tokens[i]
+    lower = cue.lower
+    lemma = lexicon.CUE_WORDS[lower]
+    prev_word = tokens[i - 1].lower if i > 0 else ""
+    if prev_word in _PASSIVE or prev_word == "to" or prev_word in lexicon.DETERMINERS and prev_word not in {"that"}:
+        return None
+    if lower.endswith("s") and lower not in {"says", "tells", "writes"} and i > 0 and tokens[i - 1].is_word() \
+            and tokens[i - 1].text[:1].islower() and tokens[i - 1].lower not in lexicon.ROLE_WORDS \
+            and tokens[i - 1].lower not in lexicon.PERSON_PRONOUNS and tokens[i - 1].lower not in lexicon.ADVERBS:
+        return None  # "jihadist comments", "the group's plans": a noun, not a verb
+    is_speech = lower in lexicon.SPEECH_VERBS
+    participle = lower.endswith("ing")
+    n = len(tokens)
+
+    # --- what follows the cue
+    after, medium = _skip_right(text, tokens, i + 1)
+    cue_end_index = i
+    if lemma == "tell" or lemma in {"ask", "urge", "warn", "assure", "remind", "inform", "promise"}:
+        # "told reporters (that) ...": skip the hearer.
+        j = after
+        while j < n and tokens[j].is_word() and j - after < 5 and tokens[j].lower not in {"that"} \
+                and (tokens[j].text[:1].isupper() or tokens[j].lower in lexicon.DETERMINERS
+                     or tokens[j].lower in {"reporters", "journalists", "him", "her", "them", "me", "us",
+                                            "lawmakers", "supporters", "the", "audience", "listeners",
+                                            "viewers", "readers", "senators", "voters", "members", "crowd"}
+                     or tokens[j].lower in lexicon.ROLE_WORDS):
+            j += 1
+        if j > after:
+            after, more_medium = _skip_right(text, tokens, j)
+            medium = medium or more_medium
+    if lower in {"called", "calls", "call", "calling"}:
+        return None  # "called X a Y" / "called for": too often not reporting; handled elsewhere later
+    colon = after < n and tokens[after].text == ":"
+    if colon:
+        after += 1
+    that = after < n and tokens[after].lower == "that"
+    content_after = None
+    if after < n and tokens[after].text not in _ENDERS:
+        nxt = tokens[after]
+        if that or nxt.kind == "quote" or colon:
+            content_after = _span(tokens, after, n - 1)
+        elif nxt.text == ",":
+            # "..., she said, adding ..." / ", he said, "..."": handled as content before, plus a
+            # second quotation after the comma.
+            content_after = None
+        elif lemma in lexicon.BARE_CLAUSE_LEMMAS and nxt.is_word() and _starts_clause(tokens, after):
+            content_after = _span(tokens, after, n - 1)
+        elif lemma in {"want", "plan", "intend", "hope", "expect", "promise", "pledge", "vow", "urge", "agree"} \
+                and nxt.lower == "to":
+            content_after = _span(tokens, after, n - 1)
+
+    # --- the source
+    source = None
+    pattern = None
+    j = _skip_adverbs_left(tokens, i - 1)
+    inverted = False
+    if participle and (j < 0 or tokens[j].text == "," or tokens[j].kind == "quote"):
+        # "..., adding that ...": the source is the subject of the main clause.
+        if content_after is None:
+            return None
+        found = Found(cue, cue.text, [content_after], None, "participle", paragraph.index, sentence,
+                      medium=medium, inherit=True)
+        return found
+    if j >= 0 and tokens[j].is_word() and tokens[j].text != ")" or (j >= 0 and tokens[j].text == ")"):
+        subject = _subject_before(tokens, j)
+        if subject:
+            source = subject
+            pattern = "subject cue"
+    if source is None and j >= 0 and tokens[j].text == ",":
+        # "X, a spokesman for Y, said" — an appositive between the subject and the cue.
+        source = _appositive_subject(tokens, j)
+        pattern = "appositive subject cue" if source else None
+    if source is None and lemma in INVERTING_LEMMAS and (j < 0 or tokens[j].text in {",", ":"} or tokens[j].kind == "quote"):
+        # Inverted: ", said Col. John Dorrian, spokesman for the coalition."
+        k = after
+        if k < n and (tokens[k].is_word() and (_is_nominal_head(tokens[k]) or tokens[k].lower in lexicon.DETERMINERS
+                                              or tokens[k].lower in lexicon.TITLES)):
+            m = k
+            while m < n and tokens[m].text not in _ENDERS and not (tokens[m].text == "," and m > k and _clause_follows(tokens, m)):
+                if tokens[m].kind == "quote":
+                    break
+                m += 1
+            end = m - 1
+            # Medium phrases close the source: "said X in a statement".
+            for q in range(k, m):
+                if tokens[q].is_word() and _MEDIUM.match(text[tokens[q].start:tokens[m - 1].end]):
+                    medium = medium or _MEDIUM.match(text[tokens[q].start:tokens[m - 1].end]).group()
+                    end = q - 1
+                    break
+            if end >= k:
+                source = (k, end)
+                pattern = "inverted cue"
+                inverted = True
+                content_after = None
+                if m < n and tokens[m].text == "," and m + 1 < n:
+                    # ", said X, "Q2"" : more content after the source.
+                    rest = _span(tokens, m + 1, n - 1)
+                    if rest and tokens[m + 1].kind == "quote":
+                        content_after = rest
+    if source is None:
+        return None
+
+    first, last = source
+    source_span = (tokens[first].start, tokens[last].end)
+    if inverted:
+        before_end = i - 1
+    else:
+        before_end = first - 1
+    # --- content before: "CONTENT, X said." / ""Q," X said."
+    content_before = None
+    b = before_end
+    while b >= 0 and tokens[b].kind == "punct" and tokens[b].text in {",", "—", "--", "–"}:
+        b -= 1
+    if b >= 0 and b < before_end or (b >= 0 and tokens[b].kind == "quote"):
+        start = 0
+        content_before = _span(tokens, start, b)
+    if content_after is None and content_before is None:
+        # Colon at paragraph end: "X said:" followed by a quotation paragraph.
+        if colon and after >= n:
+            return Found(cue, cue.text, [], source_span, "colon lead-in", paragraph.index, sentence,
+                         medium=medium)
+        return None
+    if lemma not in lexicon.SPEECH_VERBS.values() and not is_speech:
+        # Beliefs and evidence need a clear clause: "that", a quotation, or sentence-final cue.
+        if content_after is not None and not (that or tokens[after].kind == "quote") and lemma in lexicon.WEAK_LEMMAS:
+            if lemma not in {"believe", "think", "fear", "hope", "expect", "know", "feel", "worry", "want", "plan"}:
+                return None
+    if lemma in lexicon.WEAK_LEMMAS and content_after is None and not inverted:
+        # "..., X added." is fine for speech verbs; weak cues need more.
+        if not is_speech or lemma in {"show", "find", "see", "hear", "learn", "want", "plan", "know"}:
+            return None
+    if content_after is not None and content_before is not None and not inverted:
+        # Parenthetical "CONTENT1, X said, CONTENT2" only when a comma follows the cue.
+        if after < n and tokens[i + 1].text == ",":
+            content = [content_before, content_after]
+        else:
+            content = [content_after]
+    elif content_after is not None and inverted and content_before is not None:
+        content = [content_before, content_after]
+    else:
+        content = [content_after or content_before]
+    cue_text = cue.text
+    if cue_text.lower() in {"said", "says"} and colon:
+        cue_text = cue.text
+    pattern = f"{pattern}, content {'after' if content_after and not content_before else 'before'}"
+    return Found(cue, cue_text, content, source_span, pattern, paragraph.index, sentence, medium=medium)
+
+
+def _starts_clause(tokens, k) -> bool:
+    """Does a bare clause start at ``k`` (a subject then, somewhere, a verb)?"""
+    token = tokens[k]
+    if token.kind == "quote":
+        return True
+    lower = token.lower
+    if lower in {"to", "for", "of", "by", "in", "with", "about", "on", "at", "from", "into", "nothing"}:
+        return False
+    # A clause has some length; "he said Tuesday." has none.
+    words = [t for t in tokens[k:] if t.kind != "punct"]
+    return len(words) >= 3
+
+
+def _clause_follows(tokens, m) -> bool:
+    """After a comma inside an inverted source: another clause (not an appositive)?"""
+    if m + 1 >= len(tokens):
+        return False
+    nxt = tokens[m + 1]
+    return nxt.kind == "quote" or nxt.lower in {"adding", "saying", "noting", "arguing", "but", "and",
+                                                "who", "which", "according", "explaining", "insisting"}
+
+
+def _appositive_subject(tokens, j) -> tuple[int, int] | None:
+    """``Mark Jones, an attorney for the family, said``: walk back over one appositive."""
+    k = j - 1
+    while k >= 0 and tokens[k].text != "," and tokens[k].kind != "quote":
+        k -= 1
+    if k < 0 or tokens[k].text != ",":
+        return None
+    appositive = tokens[k + 1:j]
+    if not appositive or len(appositive) > 16:
+        return None
+    if appositive[0].lower in {"who", "which", "whose"}:
+        pass
+    elif appositive[0].lower not in lexicon.DETERMINERS and not appositive[0].text[:1].isupper() \
+            and not any(t.lower in lexicon.ROLE_WORDS for t in appositive):
+        return None
+    head = _subject_before(tokens, k - 1)
+    if not head:
+        return None
+    if appositive[0].lower in {"who", "which", "whose"}:
+        return head
+    return (head[0], j - 1)
+
+
+# --- quotations without a cue of their own --------------------------------------------------
+
+
+def _attach_quotes(text, paragraphs, found: list[Found]) -> list[Found]:
+    """Give quotations that no cue covers to the attribution they continue.
+
+    Three cases, all from newsroom style: the second half of a split quotation
+    (``"A," she said. "B"``), a quotation running over several paragraphs, and
+    a quoted paragraph that follows an attributed quotation with no new cue.
+    """
+    covered = []
+    for item in found:
+        for start, end in item.content:
+            covered.append((start, end))
+
+    def is_covered(q: Quote) -> bool:
+        return any(s <= q.start and q.end <= e or (s < q.end and q.start < e) for s, e in covered)
+
+    by_paragraph = {}
+    for item in found:
+        by_paragraph.setdefault(item.paragraph, []).append(item)
+    result = list(found)
+    last_direct = None  # the latest attribution whose content is a quotation
+    for paragraph in paragraphs:
+        items = sorted(by_paragraph.get(paragraph.index, []), key=lambda f: f.cue.start)
+        # A "said:" lead-in takes the next paragraph's quotation.
+        for quote in paragraph.quotes:
+            if is_covered(quote) or not _substantial(text, quote):
+                continue
+            owner = None
+            same = [f for f in items if f.source is not None or f.inherit]
+            preceding = [f for f in same if f.cue.start < quote.open_mark]
+            following = [f for f in same if f.cue.start > quote.open_mark]
+            if preceding and _quoted(preceding[-1], paragraph):
+                owner = preceding[-1]
+            elif preceding and preceding[-1].pattern == "colon lead-in":
+                owner = preceding[-1]
+            elif following and not preceding:
+                owner = None
+            elif not items and last_direct is not None and (
+                last_direct.paragraph == paragraph.index - 1 and _starts_paragraph(text, paragraph, quote)
+            ):
+                owner = last_direct
+            if owner is None:
+                continue
+            if owner.paragraph == paragraph.index:
+                owner.content.append((quote.start, quote.end))
+                owner.quotes.append(quote)
+            elif owner.pattern == "colon lead-in" and not owner.content:
+                owner.content.append((quote.start, quote.end))
+                owner.quotes.append(quote)
+                owner.pattern = "colon lead-in, quotation in the next paragraph"
+                owner.paragraph = paragraph.index
+            else:
+                result.append(Found(owner.cue, owner.cue.text, [(quote.start, quote.end)], None,
+                                    "continuing quotation", paragraph.index, (paragraph.start, paragraph.end),
+                                    medium=None, inherit=True, quotes=[quote]))
+                result[-1].parent = owner
+            covered.append((quote.start, quote.end))
+        direct_here = [f for f in items if _quoted(f, paragraph)]
+        if direct_here:
+            last_direct = direct_here[-1]
+        elif items:
+            last_direct = None
+        elif paragraph.quotes and last_direct is not None and _starts_paragraph(text, paragraph, paragraph.quotes[0]):
+            last_direct = _owner_of(result, last_direct, paragraph)
+        else:
+            last_direct = None
+    # Multi-paragraph quotations: merge the pieces of one chain into one attribution.
+    result = [f for f in result if f.content or f.pattern != "colon lead-in"]
+    return result
+
+
+def _owner_of(result, last, paragraph):
+    for f in result:
+        if f.paragraph == paragraph.index and getattr(f, "parent", None) is not None:
+            return f
+    return last
+
+
+def _quoted(item: Found, paragraph: Paragraph) -> bool:
+    """Is this attribution's content (mostly) a quotation?"""
+    for start, end in item.content:
+        for q in paragraph.quotes:
+            if q.start <= start + 2 and end <= q.end + 2:
+                return True
+    return False
+
+
+def _starts_paragraph(text, paragraph, quote) -> bool:
+    return quote.open_mark == paragraph.start
+
+
+def _substantial(text: str, quote: Quote) -> bool:
+    """Titles, nicknames and scare quotes are short or title-case: not quotations."""
+    words = text[quote.start:quote.end].split()
+    if len(words) < 4:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return capitalised < len(words) * 0.8
+
+
+# --- description and resolution -------------------------------------------------------------
+
+
+def _describe(text, paragraphs, found: list[Found]) -> list[Attribution]:
+    resolver = Resolver(text, paragraphs)
+    results = []
+    quote_spans = [(q.start, q.end) for p in paragraphs for q in p.quotes]
+    previous = None
+    for item in sorted(found, key=lambda f: (min(s for s, _ in f.content), f.cue.start)):
+        content = _merge_fragments(text, item.content)
+        if not content:
+            continue
+        if item.source is not None:
+            mention_text = text[item.source[0]:item.source[1]]
+            parts = split_sources(mention_text)
+        else:
+            parts = [None]
+        for part in parts:
+            if part is None:
+                parent = getattr(item, "parent", None)
+                context = getattr(parent, "described", None) if parent is not None else previous
+                if context is None:
+                    break
+                source, resolved = context["source"], context["resolved"]
+                how = "inherits the speaker of the attribution it continues"
+                mention_start = mention_end = None
+                mention = None
+            else:
+                offset = text.find(part, item.source[0], item.source[1] + 1)
+                mention_start = offset if offset >= 0 else item.source[0]
+                mention_end = mention_start + len(part)
+                source = describe(part)
+                resolved, how = resolver.resolve(source, mention_start)
+                mention = part
+            attribution = _record(text, item, content, quote_spans, source, resolved, how, mention,
+                                  mention_start, mention_end)
+            results.append(attribution)
+            if part is not None or getattr(item, "parent", None) is None:
+                previous = {"source": source, "resolved": resolved}
+            item.described = {"source": source, "resolved": resolved}
+    return _dedupe(results)
+
+
+def _merge_fragments(text, spans):
+    spans = sorted(set(spans))
+    merged = []
+    for start, end in spans:
+        start, end = _trim(text, start, end)
+        if end <= start:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return merged
+
+
+def _trim(text, start, end):
+    while start < end and (text[start].isspace() or text[start] in "\"“”„«»`',;:—–-"):
+        if text[start] == "'" and start + 1 < end and text[start + 1] != "'":
+            break
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "\"“”»`,;:—–-"):
+        end -= 1
+    if text[start:end].endswith("''"):
+        end -= 2
+    return start, end
+
+
+def _record(text, item, content, quote_spans, source, resolved, how, mention, m_start, m_end) -> Attribution:
+    start, end = content[0][0], content[-1][1]
+    quoted = 0
+    total = 0
+    for s, e in content:
+        total += e - s
+        for qs, qe in quote_spans:
+            overlap = min(e, qe) - max(s, qs)
+            if overlap > 0:
+                quoted += overlap
+    fraction = quoted / total if total else 0
+    kind = "direct" if fraction >= 0.9 else "mixed" if fraction > 0 else "indirect"
+    return Attribution(
+        text=text[start:end],
+        start=start,
+        end=end,
+        type=kind,
+        cue=item.cue_text,
+        cue_start=item.cue.start,
+        cue_end=item.cue.end,
+        speaker=resolved.label if resolved else None,
+        speaker_mention=mention,
+        mention_start=m_start,
+        mention_end=m_end,
+        kind=resolved.kind if resolved else None,
+        title=resolved.title if resolved else None,
+        name=resolved.name if resolved and resolved.kind in ("person", "other") and not resolved.anonymous else None,
+        role=resolved.role if resolved else None,
+        affiliation=resolved.affiliation if resolved else None,
+        anonymous=bool(resolved.anonymous) if resolved else False,
+        pronoun=resolved.pronoun if resolved else None,
+        description=resolved.mention if resolved else None,
+        medium=item.medium,
+        paragraph=item.paragraph,
+        fragments=content if len(content) > 1 else [],
+        pattern=item.pattern,
+        resolution=how,
+    )
+
+
+def _dedupe(results: list[Attribution]) -> list[Attribution]:
+    """One attribution per (content, speaker); a cue found twice yields one row."""
+    seen = set()
+    unique = []
+    for a in results:
+        key = (a.start, a.end, a.speaker)
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append(a)
+    return unique

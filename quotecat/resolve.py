@@ -1,0 +1,180 @@
+"""Resolution across the article: pronouns, surnames and "the officials".
+
+Mentions are resolved to the earlier, fuller mention they point to, so the
+catalogue counts ``Col. Dorrian`` and ``he`` as John Dorrian. The words the
+article actually used stay with the attribution as ``speaker_mention``.
+"""
+
+import re
+from dataclasses import replace
+
+from .lexicon import DETERMINERS, ROLE_WORDS, TITLES
+from .sources import Source, describe, is_name_word
+
+_GENDER_TITLES = {"mr.": "he", "mr": "he", "sir": "he", "mrs.": "she", "mrs": "she", "ms.": "she",
+                  "ms": "she", "miss": "she", "dame": "she", "lady": "she", "lord": "he",
+                  "king": "he", "queen": "she", "congressman": "he", "congresswoman": "she",
+                  "chairman": "he", "chairwoman": "she", "spokesman": "he", "spokeswoman": "she",
+                  "councilman": "he", "councilwoman": "she", "father": "he", "sister": "she",
+                  "brother": "he", "prince": "he", "princess": "she"}
+# Runs of capitalised words, optionally after a title: candidate antecedents for pronouns.
+_NAME_RUN = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Prof|Rev)\.\s+)?"
+    r"[A-Z][a-z'’]+(?:[ -](?:[A-Z]\.|[A-Z][a-z'’]+|al-[A-Z][a-z]+|de|van|von|bin))*\s[A-Z][a-z'’-]+"
+)
+_NOT_NAMES = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "If", "When", "While", "After",
+              "Before", "During", "Since", "Although", "With", "For", "From", "By", "This", "That",
+              "These", "Those", "It", "He", "She", "They", "We", "I", "His", "Her", "Their", "Its",
+              "Our", "Mr", "Mrs", "Ms", "Dr", "So", "Yet", "Still", "Meanwhile", "However", "Last",
+              "Next", "One", "Two", "Three", "Some", "Many", "Most", "All", "No", "Not", "There"}
+
+
+class Resolver:
+    """Remembers who has been mentioned so far and resolves new mentions against them."""
+
+    def __init__(self, text: str, paragraphs=None):
+        self.text = text
+        self.speakers: list[tuple[int, Source]] = []  # (position, source) in reading order
+        self.names = self._scan_names(text)
+
+    @staticmethod
+    def _scan_names(text: str) -> list[tuple[int, Source]]:
+        found = []
+        for match in _NAME_RUN.finditer(text):
+            words = match.group().split()
+            while words and words[0] in _NOT_NAMES:
+                words = words[1:]
+            if len(words) < 2 or any(w in _NOT_NAMES for w in words[1:]):
+                continue
+            source = describe(" ".join(words))
+            if source.kind == "person" and source.name and len(source.name.split()) >= 2:
+                found.append((match.start(), source))
+        return found
+
+    def resolve(self, source: Source, position: int) -> tuple[Source, str]:
+        """The fullest earlier description of ``source``, and a sentence saying how it was found."""
+        mention = source.mention
+        if source.pronoun in ("he", "she"):
+            antecedent = self._person_before(position, source.pronoun)
+            if antecedent:
+                resolved = replace(antecedent, pronoun=source.pronoun)
+                self._remember(position, resolved, update_pronoun=source.pronoun)
+                return resolved, f"pronoun '{mention}' -> {antecedent.label} (nearest earlier person)"
+            return source, f"pronoun '{mention}' left unresolved (no earlier person)"
+        if source.pronoun == "they":
+            antecedent = self._group_before(position)
+            if antecedent:
+                return antecedent, f"pronoun '{mention}' -> {antecedent.label} (nearest earlier group or organisation)"
+            return source, f"pronoun '{mention}' left unresolved (no earlier group)"
+        if source.name and (len(source.name.split()) == 1 or source.title) and source.kind != "organization":
+            antecedent = self._by_surname(source, position)
+            if antecedent:
+                merged = _merge(antecedent, source)
+                self._remember(position, merged)
+                return merged, f"surname '{mention}' -> {antecedent.label}"
+            if source.kind == "other" and len(source.name.split()) == 1 and not source.title:
+                source = replace(source, kind="organization", affiliation=source.affiliation or source.name)
+        if _definite(mention) and not source.name:
+            antecedent = self._by_role(source, position)
+            if antecedent:
+                merged = antecedent
+                self._remember(position, merged)
+                return merged, f"description '{mention}' -> {antecedent.label} (same role earlier)"
+        if source.name and source.kind == "person" and not source.pronoun:
+            gender = _gender(source)
+            if gender:
+                source = replace(source, pronoun=gender)
+        self._remember(position, source)
+        return source, "named where quoted" if source.name else "described where quoted"
+
+    def _remember(self, position, source, update_pronoun=None):
+        if update_pronoun:
+            for i, (pos, known) in enumerate(self.speakers):
+                if known.name and known.name == source.name:
+                    self.speakers[i] = (pos, replace(known, pronoun=update_pronoun))
+        self.speakers.append((position, source))
+
+    def _candidates(self, position):
+        """Earlier speakers and named people, latest first."""
+        people = [(p, s) for p, s in self.speakers if p < position]
+        people += [(p, s) for p, s in self.names if p < position]
+        people.sort(key=lambda x: x[0], reverse=True)
+        return people
+
+    def _person_before(self, position, pronoun):
+        # Prefer the latest speaker; fall back to the latest named person.
+        for pos, source in sorted(self.speakers, key=lambda x: x[0], reverse=True):
+            if pos >= position or position - pos > 1500:
+                continue
+            if source.kind == "person" and not source.plural and _compatible(source, pronoun):
+                return self._fullest(source)
+        for pos, source in self._candidates(position):
+            if source.kind == "person" and not source.plural and _compatible(source, pronoun):
+                return self._fullest(source)
+        return None
+
+    def _group_before(self, position):
+        for pos, source in sorted(self.speakers, key=lambda x: x[0], reverse=True):
+            if pos < position and (source.plural or source.kind in ("group", "organization")):
+                return source
+        return None
+
+    def _by_surname(self, source, position):
+        last = source.name.split()[-1].lower()
+        for pos, known in self._candidates(position):
+            if known.name and known.name != source.name and known.name.split()[-1].lower() == last \
+                    and len(known.name.split()) > 1:
+                return self._fullest(known)
+        return None
+
+    def _by_role(self, source, position):
+        heads = {w.lower().strip(",.") for w in source.mention.split() if w.lower() in ROLE_WORDS}
+        heads |= {w.lower() for w in source.mention.split()[-1:]}
+        heads -= DETERMINERS
+        if not heads:
+            return None
+        for pos, known in sorted(self.speakers, key=lambda x: x[0], reverse=True):
+            if pos >= position:
+                continue
+            words = {w.lower().strip(",.'’") for w in ((known.role or "") + " " + known.mention).split()}
+            singular = {w.rstrip("s") for w in words}
+            if heads & words or {h.rstrip("s") for h in heads} & singular:
+                return known
+        return None
+
+    def _fullest(self, source):
+        """The richest description seen of the same name (role and affiliation filled in)."""
+        if not source.name:
+            return source
+        best = source
+        for _, known in self.speakers + self.names:
+            if known.name == source.name:
+                best = _merge(best, known)
+        return best
+
+
+def _merge(base: Source, extra: Source) -> Source:
+    return replace(
+        base,
+        title=base.title or extra.title,
+        role=base.role or extra.role,
+        affiliation=base.affiliation or extra.affiliation,
+        pronoun=base.pronoun or extra.pronoun,
+    )
+
+
+def _definite(mention: str) -> bool:
+    words = mention.lower().split()
+    return bool(words) and words[0] in {"the", "that", "this", "these", "those"}
+
+
+def _gender(source: Source) -> str | None:
+    for word in ((source.title or "") + " " + (source.role or "")).lower().split():
+        if word in _GENDER_TITLES:
+            return _GENDER_TITLES[word]
+    return None
+
+
+def _compatible(source: Source, pronoun: str) -> bool:
+    known = source.pronoun or _gender(source)
+    return known is None or known == pronoun

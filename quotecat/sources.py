@@ -1,0 +1,257 @@
+"""Who a source is: title, name, role and affiliation parsed from the words the article uses.
+
+``describe("Col. John Dorrian, Baghdad-based spokesman for the U.S.-led coalition")``
+gives title ``Col.``, name ``John Dorrian``, role ``spokesman`` and affiliation
+``U.S.-led coalition``. Unnamed sources keep their description and are flagged
+anonymous.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import (
+    AFFILIATION_PREPS,
+    COUNTRIES,
+    DEMONYMS,
+    DETERMINERS,
+    FIRST_PERSON,
+    GROUP_PRONOUNS,
+    ORG_WORDS,
+    PERSON_PRONOUNS,
+    PLURAL_ROLES,
+    ROLE_WORDS,
+    TITLES,
+)
+
+_TOKEN = re.compile(r"\(.*?\)|[^\s,]+|,")
+_PARTICLES = {"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le",
+              "bin", "ibn", "al", "el", "abu", "st.", "mc", "y", "dos", "das", "ter"}
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:al|el|bin|ibn|abu)-[A-Z][\w'’-]*)$")
+_LEADING = {"but", "and", "yet", "so", "still", "however", "meanwhile", "instead", "also", "now",
+            "then", "later", "even"}
+
+
+@dataclass
+class Source:
+    """One source as the article describes it."""
+
+    mention: str
+    name: str | None = None
+    title: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    kind: str = "other"  # person / group / organization / other
+    anonymous: bool = False
+    pronoun: str | None = None
+    plural: bool = False
+
+    @property
+    def label(self) -> str:
+        """The speaker as the catalogue names it: the name, else the description."""
+        return self.name or clean_description(self.mention)
+
+
+def clean_description(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" ,.;:—-")
+
+
+def is_name_word(word: str) -> bool:
+    return bool(_NAME_WORD.match(word)) and word.lower().rstrip(".") not in {"the", "a", "an"}
+
+
+def split_sources(mention: str) -> list[str]:
+    """``residents and the group's fighters`` is two sources; ``current and former officials`` is one."""
+    parts = re.split(r",?\s+(?:and|as well as|or)\s+(?=(?:the|a|an|some|other|several|many|[A-Z]))", mention)
+    if len(parts) < 2:
+        return [mention]
+    # "Bill and Hillary Clinton" style: a lone first name belongs to the next name.
+    if any(len(p.split()) == 1 and p[:1].isupper() and not _looks_plural(p) for p in parts[:-1]):
+        return [mention]
+    # A lone capitalised word on the right ("Smith and Jones Inc.") is not split.
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _looks_plural(text: str) -> bool:
+    last = text.split()[-1].lower().strip(",.") if text.split() else ""
+    return last in PLURAL_ROLES or (last.endswith("s") and not last.endswith("ss") and last[:1].islower())
+
+
+def describe(mention: str) -> Source:
+    """Parse a source mention into its parts (no resolution across the article)."""
+    text = clean_description(mention)
+    words = text.split()
+    source = Source(mention=text)
+    if not words:
+        return source
+    lowered = text.lower()
+    while words and words[0].lower().strip(",") in _LEADING:
+        words = words[1:]
+        text = " ".join(words)
+        lowered = text.lower()
+    source.mention = text
+    if lowered in PERSON_PRONOUNS:
+        source.pronoun, source.kind = PERSON_PRONOUNS[lowered], "person"
+        return source
+    if lowered in GROUP_PRONOUNS:
+        source.pronoun, source.kind, source.plural = "they", "group", True
+        return source
+    if lowered in FIRST_PERSON:
+        source.pronoun, source.kind = lowered, "other"
+        return source
+
+    head, _, appositive = text.partition(",")
+    head, appositive = head.strip(), appositive.strip()
+    head = re.split(r"\s+(?:based|who|whose|which|that)\b", head)[0]
+    head_words = head.split()
+    if not head_words:
+        return source
+    name_words, before, after = _name_run(head_words)
+    titles = [w for w in before if _is_title(w)]
+    determiner = bool(before) and before[0].lower() in DETERMINERS
+    role_head = _role_word(head_words[-1]) or (
+        # "a spokesman for the ministry": the role word comes before the preposition.
+        _role_and_affiliation(head)[1] is not None and not name_words[:1] == head_words[:1])
+
+    if role_head and (determiner or not name_words or head_words[-1] not in name_words):
+        # A source named by its role: "an Islamic State commander", "Western officials".
+        role_text, affiliation = _role_and_affiliation(head)
+        source.role = role_text
+        source.affiliation = affiliation or _premodifier_affiliation(head_words)
+        if appositive and not source.affiliation:
+            _, source.affiliation = _role_and_affiliation(appositive)
+        source.plural = _looks_plural(head)
+        source.kind = "group" if source.plural else "person"
+        source.anonymous = True
+        return source
+
+    if name_words and not _is_organization(name_words) and not determiner and not _is_country(name_words):
+        # A person (or a single capitalised word, decided by resolution).
+        source.name = " ".join(name_words)
+        source.title = " ".join(titles) or None
+        pre_role = [w for w in before if w not in titles]
+        role_text, affiliation = _role_and_affiliation(appositive or " ".join(after))
+        if pre_role and not role_text:
+            role_text = " ".join(pre_role)
+        source.role = role_text
+        source.affiliation = affiliation or _affiliation_from_after(after)
+        source.kind = "person" if len(name_words) > 1 or titles else "other"
+        return source
+
+    if name_words:
+        # An organisation or a country: "the ministry", "Russia", "The New York Post".
+        source.kind = "organization"
+        source.name = _strip_determiner(head)
+        source.affiliation = source.name
+        source.role = _role_and_affiliation(appositive)[0] if appositive else None
+        return source
+
+    # Lowercase and unnamed: "residents", "critics", "the campaign".
+    source.plural = _looks_plural(head)
+    if any(w.lower() in ORG_WORDS for w in head_words[-1:]):
+        source.kind = "organization"
+        source.name = _strip_determiner(head)
+        return source
+    source.kind = "group" if source.plural else "other"
+    source.role = _strip_determiner(head) if source.plural else None
+    source.anonymous = source.kind == "group"
+    return source
+
+
+def _is_title(word: str) -> bool:
+    lower = word.lower()
+    return lower in TITLES or lower.rstrip(".") + "." in TITLES
+
+
+def _role_word(word: str) -> bool:
+    return word.lower().strip(",.'’") in ROLE_WORDS
+
+
+def _name_run(words: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Split ``panel Chairman Rep. Jason Chaffetz (R-Utah)`` into before / name / after."""
+    start = None
+    for i, word in enumerate(words):
+        if is_name_word(word) and not _is_title(word):
+            start = i
+            break
+    if start is None:
+        return [], words, []
+    name = []
+    for word in words[start:]:
+        if is_name_word(word) or (name and word.lower() in _PARTICLES):
+            name.append(word)
+        else:
+            break
+    while name and name[-1].lower() in _PARTICLES:
+        name.pop()
+    return name, words[:start], words[start + len(name):]
+
+
+def _strip_determiner(text: str) -> str:
+    words = text.split()
+    if words and words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _is_organization(name_words: list[str]) -> bool:
+    if any(w.lower().strip(".,'’").removesuffix("'s") in ORG_WORDS for w in name_words[1:]):
+        return True
+    # Acronyms: "NATO", "FBI" (but not "U.S.", a country).
+    return len(name_words) == 1 and name_words[0].isupper() and "." not in name_words[0] and len(name_words[0]) > 2
+
+
+def _is_country(name_words: list[str]) -> bool:
+    return bool(name_words) and " ".join(name_words) in COUNTRIES
+
+
+def _role_head(words: list[str]) -> bool:
+    return any(w.lower().strip(",.'’") in ROLE_WORDS for w in words)
+
+
+def _role_and_affiliation(phrase: str) -> tuple[str | None, str | None]:
+    """``a Syria analyst at the Institute for the Study of War`` -> (Syria analyst, Institute for the Study of War)."""
+    phrase = clean_description(phrase)
+    phrase = re.split(r"\s+(?:based|who|whose|which|that)\b", phrase)[0]
+    if not phrase:
+        return None, None
+    words = phrase.split()
+    for i, word in enumerate(words):
+        if word.lower() in AFFILIATION_PREPS and i > 0 and _role_head(words[:i]):
+            role = _strip_determiner(" ".join(words[:i]))
+            rest = " ".join(words[i + 1:]).split(",")[0]
+            affiliation = _strip_determiner(rest)
+            affiliation = re.sub(r"\s+(?:based|who|which|whose|that)\b.*$", "", affiliation)
+            return role or None, affiliation or None
+    role = _strip_determiner(phrase.split(",")[0])
+    role = re.sub(r"\s+(?:based|who|which|whose|that)\b.*$", "", role)
+    if not _role_head(role.split()):
+        return (role or None), None
+    return role or None, None
+
+
+def _premodifier_affiliation(words: list[str]) -> str | None:
+    """``an Islamic State commander`` -> Islamic State; ``Russian officials`` -> Russia."""
+    run = []
+    for word in words:
+        if word.lower() in DETERMINERS:
+            if run:
+                break
+            continue
+        if is_name_word(word) or re.match(r"^[A-Z][\w.]*-\w+", word):
+            run.append(word)
+        elif run:
+            break
+    if not run:
+        return None
+    if len(run) == 1 and run[0].lower() in DEMONYMS:
+        return DEMONYMS[run[0].lower()]
+    if len(run) == 1 and run[0].lower() in {"western", "eastern", "arab", "muslim", "christian"}:
+        return None
+    return " ".join(run).rstrip("'’s")
+
+
+def _affiliation_from_after(words: list[str]) -> str | None:
+    """``Rep. Elijah Cummings of Maryland`` / ``(R-Utah)``: the place or party after a name."""
+    text = " ".join(words)
+    match = re.match(r"^(?:of|from|at|with)\s+(?:the\s+)?(.+)$", text)
+    return match.group(1) if match else None

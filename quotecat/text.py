@@ -1,0 +1,161 @@
+"""Paragraphs, quotation spans and sentences: the structure the extractor reads.
+
+Everything keeps offsets into the original text. Quotations are found before
+sentences because a quotation may hold several sentences and its attribution
+stands outside it: sentence splitting and cue search run on a *masked* copy of
+each paragraph where the words inside quotation marks are hidden.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+# Marks that can only open or only close a quotation, and those that can do both.
+OPENERS = {"“", "„", "«", "``", "‟"}
+CLOSERS = {"”", "»"}
+QUOTE_MARK = re.compile(r"''|``|[\"“”„«»‟]")
+# Single quotes nested inside double ones need no pairing: they are inside the span.
+
+MASK = "x"
+
+ABBREVIATIONS = set(
+    """mr mrs ms dr prof sen sens rep reps gov govs col gen lt sgt capt maj adm cmdr cpl pvt
+    st jr sr inc corp co ltd no nos vs etc fig jan feb mar apr jun jul aug sep sept oct nov dec
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb
+    nev okla ore pa tenn tex va vt wash wis wyo rev hon pres supt dept gov't mt ft messrs mmes
+    a.m p.m u.s u.n u.k e.u d.c n.y l.a i.e e.g approx est""".split()
+)
+
+# A sentence ends at . ! or ? (possibly followed by closing marks or brackets), then space.
+_BOUNDARY = re.compile(r"[.!?]+(?:''|[\"”’')\]])*(?=\s+(?:''|``|[\"“‘'(\[]|[A-Z0-9]|—|-- ))")
+_WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
+
+
+@dataclass
+class Quote:
+    """A quotation within one paragraph: ``start``/``end`` exclude the marks."""
+
+    start: int
+    end: int
+    open_mark: int  # offset of the opening mark
+    close_mark: int | None  # offset just past the closing mark, None when left open
+    continues: bool = False  # left open at the paragraph end, reopened in the next
+
+
+@dataclass
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    text: str
+    masked: str
+    quotes: list[Quote] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # absolute offsets
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Offsets of paragraphs: runs of text separated by blank lines."""
+    spans = []
+    for match in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*", text):
+        start, end = match.span()
+        chunk = match.group()
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk.rstrip())
+        if trail > lead:
+            spans.append((start + lead, start + trail))
+    return spans
+
+
+def _is_opener(mark: str, before: str, after: str, inside: bool) -> bool:
+    if mark in OPENERS:
+        return True
+    if mark in CLOSERS:
+        return False
+    # Straight marks: decide by the characters around them.
+    space_before = before == "" or before.isspace() or before in "([{—–-/:;"
+    space_after = after == "" or after.isspace() or after in ",.;:!?)]—–"
+    if space_before and not space_after:
+        return True
+    if space_after and not space_before:
+        return False
+    return not inside
+
+
+def find_quotes(text: str, start: int, end: int) -> list[Quote]:
+    """Quotations in ``text[start:end]`` (one paragraph), in order.
+
+    Marks are paired left to right; a quotation still open at the paragraph
+    end runs to it (news style for quotes that go on in the next paragraph).
+    """
+    quotes = []
+    open_at = open_mark = None
+    for match in QUOTE_MARK.finditer(text, start, end):
+        mark = match.group()
+        m_start, m_end = match.span()
+        before = text[m_start - 1] if m_start > start else ""
+        after = text[m_end] if m_end < end else ""
+        if _is_opener(mark, before, after, open_at is not None):
+            # A second opener while one is open means the first was never closed.
+            open_at, open_mark = m_end, m_start
+        elif open_at is not None:
+            if m_start > open_at:
+                quotes.append(Quote(open_at, m_start, open_mark, m_end))
+            open_at = open_mark = None
+    if open_at is not None and end > open_at:
+        quotes.append(Quote(open_at, end, open_mark, None))
+    return quotes
+
+
+def mask_quotes(text: str, start: int, end: int, quotes: list[Quote]) -> str:
+    """The paragraph with quoted words replaced by ``x``; marks and final punctuation stay."""
+    chars = list(text[start:end])
+    for q in quotes:
+        last = q.end - 1
+        keep_last = q.end > q.start and text[last] in ".!?,"
+        for i in range(q.start, last if keep_last else q.end):
+            chars[i - start] = MASK
+    return "".join(chars)
+
+
+def split_sentences(masked: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Sentence offsets in a masked paragraph (quoted words are never split)."""
+    sentences = []
+    begin = 0
+    for match in _BOUNDARY.finditer(masked):
+        stop = match.end()
+        head = masked[begin:match.start()]
+        word = _WORD_BEFORE.search(head)
+        if match.group()[0] == "." and word and _is_abbreviation(word.group(1)):
+            continue
+        if masked[begin:stop].strip():
+            sentences.append((offset + begin, offset + stop))
+        begin = stop
+        while begin < len(masked) and masked[begin].isspace():
+            begin += 1
+    if masked[begin:].strip():
+        sentences.append((offset + begin, offset + len(masked.rstrip())))
+    return sentences
+
+
+def _is_abbreviation(word: str) -> bool:
+    token = word.lower().strip(".'’-").rstrip(".")
+    if token in ABBREVIATIONS:
+        return True
+    # Initials such as "J." or "F.B.I" before a name.
+    return len(token) == 1 and token.isalpha() or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token))
+
+
+def parse(text: str) -> list[Paragraph]:
+    """Paragraphs of ``text`` with their quotations and sentences."""
+    result = []
+    spans = paragraphs(text)
+    for index, (start, end) in enumerate(spans):
+        quotes = find_quotes(text, start, end)
+        # A quotation left open runs on when the next paragraph reopens it.
+        if quotes and quotes[-1].close_mark is None and index + 1 < len(spans):
+            if QUOTE_MARK.match(text, spans[index + 1][0]):
+                quotes[-1].continues = True
+        masked = mask_quotes(text, start, end, quotes)
+        paragraph = Paragraph(index, start, end, text[start:end], masked, quotes)
+        paragraph.sentences = split_sentences(masked, start)
+        result.append(paragraph)
+    return result
