@@ -31,6 +31,8 @@ INVERTING_LEMMAS = {"say", "add", "write", "tell", "ask", "explain", "continue",
                     "remark", "counter", "quip", "joke", "admit", "acknowledge", "concede", "complain",
                     "predict", "suggest", "state", "answer", "retort", "tweet", "post", "report",
                     "emphasize", "stress", "agree", "claim", "contend", "muse", "recount", "shout", "yell"}
+_PREPOSITIONS = {"at", "in", "on", "during", "to", "with", "for", "after", "before", "of", "about",
+                 "from", "via", "through", "over", "while", "outside", "inside", "near"}
 _TIME_WORDS = lexicon.DAYS | {"last", "this", "next", "week", "month", "year", "earlier", "on",
                               "recently", "days", "ago", "weeks", "months", "years"}
 
@@ -122,7 +124,67 @@ def _paragraph_attributions(text: str, paragraph: Paragraph) -> list[Found]:
     for s_start, s_end in paragraph.sentences:
         tokens = tokenize(text, s_start, s_end, paragraph.quotes)
         results += _sentence_attributions(text, tokens, paragraph, (s_start, s_end))
+    for rule in (_dash_attribution, _speaker_label):
+        item = rule(text, paragraph)
+        if item and not any(_overlaps(item.content, f.content) for f in results):
+            results.append(item)
     return results
+
+
+def _overlaps(a, b) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+# '"..." ― Jane Doe.' / '... — Sen. John Smith (@handle) May 2, 2016': a signature after a quotation.
+_SIGNATURE = re.compile(r"\s*(?:―|—|–|--|-)\s*((?:[A-Z][\w.'’-]*\s?){1,5})(?:\s*\(@?\w+\))?[^\n]{0,40}$")
+# 'WALLACE: ...' / 'Pence: Flowers won't be at debate': a speaker label at the start of a paragraph.
+_LABEL = re.compile(r"((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s+(?=\S)")
+_NOT_LABELS = {"update", "note", "editor's note", "editor’s note", "related", "photo", "source", "watch",
+               "read more", "correction", "advertisement", "video", "caption", "credit", "warning",
+               "breaking", "exclusive", "analysis", "opinion", "q", "a", "live", "full text", "abstract",
+               "sources", "clarification", "contact", "email", "tags", "topics", "see also", "more",
+               "listen", "transcript", "partial transcript", "disclosure", "image", "getty images"}
+
+
+def _dash_attribution(text: str, paragraph: Paragraph) -> Found | None:
+    """A quotation signed with a dash, as in quoted tweets and pull quotes."""
+    quotes = [q for q in paragraph.quotes if q.close_mark is not None]
+    if not quotes:
+        return None
+    last = quotes[-1]
+    match = _SIGNATURE.match(text, last.close_mark, paragraph.end)
+    if not match or match.end() != paragraph.end:
+        return None
+    name_start, name_end = match.span(1)
+    name = text[name_start:name_end].strip()
+    if name.endswith(".") and len(name.split()[-1]) > 2:
+        name = name[:-1]
+    if not name or not all(is_name_word(w) for w in name.split()):
+        return None
+    dash = Token("punct", text[last.close_mark:name_start].strip(), last.close_mark, name_start)
+    return Found(dash, dash.text, [(last.start, last.end)], (name_start, name_start + len(name)),
+                 "signature after a quotation", paragraph.index, (paragraph.start, paragraph.end), quotes=[last])
+
+
+def _speaker_label(text: str, paragraph: Paragraph) -> Found | None:
+    """Transcript and headline style: 'NAME: words' (also just inside an opening quotation mark)."""
+    start = paragraph.start
+    if paragraph.quotes and paragraph.quotes[0].open_mark == start:
+        start = paragraph.quotes[0].start
+    match = _LABEL.match(text, start, paragraph.end)
+    if not match:
+        return None
+    label = match.group(1)
+    if label.lower() in _NOT_LABELS or label.lower().endswith(("update", "note")) or len(label) < 2:
+        return None
+    if any(w.lower() in lexicon.CLAUSE_BREAKERS or w.lower() in _AUX for w in label.split()):
+        return None
+    content_end = paragraph.end
+    if paragraph.quotes and paragraph.quotes[0].open_mark == paragraph.start:
+        content_end = paragraph.quotes[0].end
+    colon = Token("punct", ":", match.end(1), match.end(1) + 1)
+    return Found(colon, ":", [(match.end(), content_end)], match.span(1), "speaker label", paragraph.index,
+                 (paragraph.start, paragraph.end))
 
 
 def _sentence_attributions(text, tokens, paragraph, sentence) -> list[Found]:
@@ -208,7 +270,13 @@ def _subject_before(tokens, j) -> tuple[int, int] | None:
     """The noun phrase ending at token ``j``, as (first, last) token indexes."""
     if j < 0 or not tokens[j].is_word() and tokens[j].text != ")":
         return None
-    if not _is_nominal_head(tokens[j]) and tokens[j].text != ")":
+    if tokens[j].lower in {"who", "which"}:
+        # "an architect who said ...": the source is the noun phrase the clause hangs on.
+        k = j - 1
+        if k >= 0 and tokens[k].text == ",":
+            k -= 1
+        return _subject_before(tokens, k) if k >= 0 else None
+    if not _is_nominal_head(tokens[j]) and tokens[j].text != ")" and not _determined_noun(tokens, j):
         return None
     k = j
     depth = 0
@@ -248,8 +316,30 @@ def _subject_before(tokens, j) -> tuple[int, int] | None:
     return (k, j)
 
 
+_FUNCTION_WORDS = _AUX | lexicon.CLAUSE_BREAKERS | lexicon.DETERMINERS | lexicon.ADVERBS | _PREPOSITIONS | {
+    "not", "no", "it", "there", "here", "what", "who", "whom", "this", "also", "just", "very", "so"}
+
+
+def _determined_noun(tokens, j) -> bool:
+    """'the campaign', 'the bank', 'a new study': a lowercase head after a determiner."""
+    head = tokens[j]
+    if head.lower in _FUNCTION_WORDS or head.lower.endswith("ly") or not head.text.isalpha():
+        return False
+    for k in range(j - 1, max(-1, j - 5), -1):
+        word = tokens[k]
+        if not word.is_word():
+            return False
+        if word.lower in {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"} \
+                or word.text.endswith(("'s", "’s")):
+            return True
+        if word.lower in _FUNCTION_WORDS:
+            return False
+    return False
+
+
 def _skip_adverbs_left(tokens, j) -> int:
-    while j >= 0 and tokens[j].is_word() and (tokens[j].lower in lexicon.ADVERBS):
+    """Step back over "also", "has", "is" and the like between a subject and its cue."""
+    while j >= 0 and tokens[j].is_word() and (tokens[j].lower in lexicon.ADVERBS or tokens[j].lower in _AUX):
         j -= 1
     return j
 
@@ -294,8 +384,9 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
     lower = cue.lower
     lemma = lexicon.CUE_WORDS[lower]
     prev_word = tokens[i - 1].lower if i > 0 else ""
-    if prev_word in _PASSIVE or prev_word == "to" or prev_word in lexicon.DETERMINERS and prev_word not in {"that"}:
-        return None
+    if (prev_word in _PASSIVE and not lower.endswith("ing")) or prev_word == "to" \
+            or prev_word in lexicon.DETERMINERS and prev_word not in {"that"}:
+        return None  # "was told", "to say", "the claims": not a report by a subject
     if lower.endswith("s") and lower not in {"says", "tells", "writes"} and i > 0 and tokens[i - 1].is_word() \
             and tokens[i - 1].text[:1].islower() and tokens[i - 1].lower not in lexicon.ROLE_WORDS \
             and tokens[i - 1].lower not in lexicon.PERSON_PRONOUNS and tokens[i - 1].lower not in lexicon.ADVERBS:
@@ -322,9 +413,19 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
             medium = medium or more_medium
     if lower in {"called", "calls", "call", "calling"}:
         return None  # "called X a Y" / "called for": too often not reporting; handled elsewhere later
+    if after < n and tokens[after].lower in _PREPOSITIONS:
+        # "said during a rally in Michigan that ...": a phrase, then the clause.
+        for k in range(after + 1, min(n, after + 14)):
+            if tokens[k].kind == "quote" or tokens[k].text in _ENDERS or tokens[k].lower in lexicon.CUE_WORDS:
+                break
+            if tokens[k].lower == "that":
+                after = k
+                break
     colon = after < n and tokens[after].text == ":"
     if colon:
         after += 1
+    elif after + 1 < n and tokens[after].text == "," and tokens[after + 1].kind == "quote":
+        after += 1  # 'He said, "We have some big plans."'
     that = after < n and tokens[after].lower == "that"
     content_after = None
     if after < n and tokens[after].text not in _ENDERS:
@@ -332,9 +433,11 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
         if that or nxt.kind == "quote" or colon:
             content_after = _span(tokens, after, n - 1)
         elif nxt.text == ",":
-            # "..., she said, adding ..." / ", he said, "..."": handled as content before, plus a
-            # second quotation after the comma.
-            content_after = None
+            # "CONTENT1, she said, CONTENT2." -- a parenthetical report (not ", adding ...").
+            if after + 1 < n and tokens[after + 1].is_word() and not tokens[after + 1].lower.endswith("ing") \
+                    and tokens[after + 1].lower not in {"but", "and", "or", "who", "which", "according", "as",
+                                                        "while", "when", "because", "although"}:
+                content_after = _span(tokens, after + 1, n - 1)
         elif lemma in lexicon.BARE_CLAUSE_LEMMAS and nxt.is_word() and _starts_clause(tokens, after):
             content_after = _span(tokens, after, n - 1)
         elif lemma in {"want", "plan", "intend", "hope", "expect", "promise", "pledge", "vow", "urge", "agree"} \
@@ -489,78 +592,64 @@ def _appositive_subject(tokens, j) -> tuple[int, int] | None:
 def _attach_quotes(text, paragraphs, found: list[Found]) -> list[Found]:
     """Give quotations that no cue covers to the attribution they continue.
 
-    Three cases, all from newsroom style: the second half of a split quotation
-    (``"A," she said. "B"``), a quotation running over several paragraphs, and
-    a quoted paragraph that follows an attributed quotation with no new cue.
+    Newsroom style gives three cases: the second half of a split quotation
+    (``"A," she said. "B"``), a quotation after a lead-in (``He said:``) or running
+    over several paragraphs, and a quoted paragraph that follows an attributed
+    quotation with no new cue.
     """
-    covered = []
-    for item in found:
-        for start, end in item.content:
-            covered.append((start, end))
+    covered = [span for item in found for span in item.content]
 
     def is_covered(q: Quote) -> bool:
-        return any(s <= q.start and q.end <= e or (s < q.end and q.start < e) for s, e in covered)
+        return any(s < q.end and q.start < e for s, e in covered)
 
     by_paragraph = {}
     for item in found:
         by_paragraph.setdefault(item.paragraph, []).append(item)
     result = list(found)
-    last_direct = None  # the latest attribution whose content is a quotation
+    carry = None  # the attribution a quotation opening the next paragraph would continue
+    chained = False  # the previous paragraph's last quotation was left open
     for paragraph in paragraphs:
         items = sorted(by_paragraph.get(paragraph.index, []), key=lambda f: f.cue.start)
-        # A "said:" lead-in takes the next paragraph's quotation.
+        speaking = [f for f in items if f.source is not None or f.inherit]
+        new_carry = None
         for quote in paragraph.quotes:
             if is_covered(quote) or not _substantial(text, quote):
                 continue
+            preceding = [f for f in speaking if f.cue.start < quote.open_mark]
             owner = None
-            same = [f for f in items if f.source is not None or f.inherit]
-            preceding = [f for f in same if f.cue.start < quote.open_mark]
-            following = [f for f in same if f.cue.start > quote.open_mark]
-            if preceding and _quoted(preceding[-1], paragraph):
+            if preceding and (_quoted(preceding[-1], paragraph) or preceding[-1].pattern == "colon lead-in"):
                 owner = preceding[-1]
-            elif preceding and preceding[-1].pattern == "colon lead-in":
-                owner = preceding[-1]
-            elif following and not preceding:
-                owner = None
-            elif not items and last_direct is not None and (
-                last_direct.paragraph == paragraph.index - 1 and _starts_paragraph(text, paragraph, quote)
-            ):
-                owner = last_direct
+            elif not preceding and carry is not None and quote is paragraph.quotes[0] \
+                    and _starts_paragraph(text, paragraph, quote) and (chained or not speaking):
+                owner = carry
             if owner is None:
                 continue
-            if owner.paragraph == paragraph.index:
-                owner.content.append((quote.start, quote.end))
-                owner.quotes.append(quote)
-            elif owner.pattern == "colon lead-in" and not owner.content:
-                owner.content.append((quote.start, quote.end))
-                owner.quotes.append(quote)
-                owner.pattern = "colon lead-in, quotation in the next paragraph"
-                owner.paragraph = paragraph.index
-            else:
-                result.append(Found(owner.cue, owner.cue.text, [(quote.start, quote.end)], None,
-                                    "continuing quotation", paragraph.index, (paragraph.start, paragraph.end),
-                                    medium=None, inherit=True, quotes=[quote]))
-                result[-1].parent = owner
             covered.append((quote.start, quote.end))
-        direct_here = [f for f in items if _quoted(f, paragraph)]
-        if direct_here:
-            last_direct = direct_here[-1]
-        elif items:
-            last_direct = None
-        elif paragraph.quotes and last_direct is not None and _starts_paragraph(text, paragraph, paragraph.quotes[0]):
-            last_direct = _owner_of(result, last_direct, paragraph)
+            if owner.paragraph == paragraph.index or chained or not owner.content:
+                owner.content.append((quote.start, quote.end))
+                owner.quotes.append(quote)
+                if owner.pattern == "colon lead-in":
+                    owner.pattern = "colon lead-in, quotation after it"
+                new_carry = owner
+            else:
+                follower = Found(owner.cue, owner.cue_text, [(quote.start, quote.end)], None,
+                                 "quoted paragraph continuing the previous speaker", paragraph.index,
+                                 (paragraph.start, paragraph.end), inherit=True, quotes=[quote])
+                follower.parent = owner
+                result.append(follower)
+                new_carry = follower
+        lead_ins = [f for f in items if f.pattern == "colon lead-in" and not f.content]
+        quoted_here = [f for f in items if _quoted(f, paragraph)]
+        if lead_ins and (not quoted_here or lead_ins[-1].cue.start > quoted_here[-1].cue.start):
+            carry = lead_ins[-1]
+        elif quoted_here:
+            carry = quoted_here[-1]
+        elif new_carry is not None:
+            carry = new_carry
         else:
-            last_direct = None
-    # Multi-paragraph quotations: merge the pieces of one chain into one attribution.
-    result = [f for f in result if f.content or f.pattern != "colon lead-in"]
-    return result
-
-
-def _owner_of(result, last, paragraph):
-    for f in result:
-        if f.paragraph == paragraph.index and getattr(f, "parent", None) is not None:
-            return f
-    return last
+            carry = None
+        chained = bool(paragraph.quotes) and paragraph.quotes[-1].continues
+    return [f for f in result if f.content]
 
 
 def _quoted(item: Found, paragraph: Paragraph) -> bool:

@@ -66,13 +66,15 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _is_opener(mark: str, before: str, after: str, inside: bool) -> bool:
+    space_before = before == "" or before.isspace() or before in "([{—–―-/:;"
+    space_after = after == "" or after.isspace() or after in ",.;:!?)]—–―"
     if mark in OPENERS:
-        return True
+        # A curly opener typed where a closer belongs: 'word“ ' while a quotation is open.
+        return not (inside and not space_before and space_after)
     if mark in CLOSERS:
-        return False
+        # A curly closer typed as an opener: ' ”Word' with nothing open.
+        return not inside and space_before and not space_after
     # Straight marks: decide by the characters around them.
-    space_before = before == "" or before.isspace() or before in "([{—–-/:;"
-    space_after = after == "" or after.isspace() or after in ",.;:!?)]—–"
     if space_before and not space_after:
         return True
     if space_after and not space_before:
