@@ -391,6 +391,8 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
             and tokens[i - 1].text[:1].islower() and tokens[i - 1].lower not in lexicon.ROLE_WORDS \
             and tokens[i - 1].lower not in lexicon.PERSON_PRONOUNS and tokens[i - 1].lower not in lexicon.ADVERBS:
         return None  # "jihadist comments", "the group's plans": a noun, not a verb
+    if i > 0 and tokens[i - 1].text.endswith(("'s", "’s", "s'", "s’")):
+        return None  # "Editor's note", "Friday's tweets"
     is_speech = lower in lexicon.SPEECH_VERBS
     participle = lower.endswith("ing")
     n = len(tokens)
@@ -432,11 +434,13 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
         nxt = tokens[after]
         if that or nxt.kind == "quote" or colon:
             content_after = _span(tokens, after, n - 1)
+        elif nxt.lower in _PREPOSITIONS and _comma_after_phrase(tokens, after) is not None:
+            comma = _comma_after_phrase(tokens, after)
+            content_after = _span(tokens, comma + 1, n - 1)
         elif nxt.text == ",":
             # "CONTENT1, she said, CONTENT2." -- a parenthetical report (not ", adding ...").
             if after + 1 < n and tokens[after + 1].is_word() and not tokens[after + 1].lower.endswith("ing") \
-                    and tokens[after + 1].lower not in {"but", "and", "or", "who", "which", "according", "as",
-                                                        "while", "when", "because", "although"}:
+                    and tokens[after + 1].lower not in _NOT_CONTINUATIONS:
                 content_after = _span(tokens, after + 1, n - 1)
         elif lemma in lexicon.BARE_CLAUSE_LEMMAS and nxt.is_word() and _starts_clause(tokens, after):
             content_after = _span(tokens, after, n - 1)
@@ -524,21 +528,38 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
         # "..., X added." is fine for speech verbs; weak cues need more.
         if not is_speech or lemma in {"show", "find", "see", "hear", "learn", "want", "plan", "know"}:
             return None
-    if content_after is not None and content_before is not None and not inverted:
-        # Parenthetical "CONTENT1, X said, CONTENT2" only when a comma follows the cue.
-        if after < n and tokens[i + 1].text == ",":
+    if content_after is not None and content_before is not None:
+        # Both sides: '"A," she said, "B."' or 'These employees, he explained, were well paid.'
+        # A short opener ("In a statement, the ministry said that ...") is not content.
+        lead = tokens[0]
+        words_before = sum(1 for t in tokens[:first] if t.is_word())
+        if lead.kind == "quote" or inverted or (words_before >= 4 and lead.lower not in _PREPOSITIONS
+                                                and lead.lower not in lexicon.CLAUSE_BREAKERS):
             content = [content_before, content_after]
         else:
             content = [content_after]
-    elif content_after is not None and inverted and content_before is not None:
-        content = [content_before, content_after]
     else:
         content = [content_after or content_before]
     cue_text = cue.text
-    if cue_text.lower() in {"said", "says"} and colon:
-        cue_text = cue.text
     pattern = f"{pattern}, content {'after' if content_after and not content_before else 'before'}"
     return Found(cue, cue_text, content, source_span, pattern, paragraph.index, sentence, medium=medium)
+
+
+_NOT_CONTINUATIONS = _PREPOSITIONS | lexicon.CLAUSE_BREAKERS | {"who", "which", "according", "then", "also"}
+
+
+def _comma_after_phrase(tokens, k) -> int | None:
+    """'in the committee hearing, ...': the comma closing a short phrase that starts at ``k``."""
+    for m in range(k + 1, min(len(tokens), k + 8)):
+        if tokens[m].text == ",":
+            rest = tokens[m + 1:]
+            if rest and rest[0].is_word() and rest[0].lower not in _NOT_CONTINUATIONS \
+                    and not rest[0].lower.endswith("ing") and sum(t.is_word() for t in rest) >= 3:
+                return m
+            return None
+        if not tokens[m].is_word() or tokens[m].lower in lexicon.CUE_WORDS or tokens[m].lower in _AUX:
+            return None
+    return None
 
 
 def _starts_clause(tokens, k) -> bool:
@@ -613,12 +634,14 @@ def _attach_quotes(text, paragraphs, found: list[Found]) -> list[Found]:
         speaking = [f for f in items if f.source is not None or f.inherit]
         new_carry = None
         for quote in paragraph.quotes:
-            if is_covered(quote) or not _substantial(text, quote):
+            if is_covered(quote) or len(text[quote.start:quote.end].split()) < 2:
                 continue
             preceding = [f for f in speaking if f.cue.start < quote.open_mark]
             owner = None
             if preceding and (_quoted(preceding[-1], paragraph) or preceding[-1].pattern == "colon lead-in"):
                 owner = preceding[-1]
+            elif not _substantial(text, quote):
+                continue
             elif not preceding and carry is not None and quote is paragraph.quotes[0] \
                     and _starts_paragraph(text, paragraph, quote) and (chained or not speaking):
                 owner = carry

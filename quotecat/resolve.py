@@ -8,7 +8,7 @@ article actually used stay with the attribution as ``speaker_mention``.
 import re
 from dataclasses import replace
 
-from .lexicon import DETERMINERS, ROLE_WORDS, TITLES
+from .lexicon import DETERMINERS, ORG_WORDS, ROLE_WORDS
 from .sources import Source, describe, is_name_word
 
 _GENDER_TITLES = {"mr.": "he", "mr": "he", "sir": "he", "mrs.": "she", "mrs": "she", "ms.": "she",
@@ -29,6 +29,16 @@ _NOT_NAMES = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "If", "Whe
               "Next", "One", "Two", "Three", "Some", "Many", "Most", "All", "No", "Not", "There"}
 
 
+# Capitalised runs with these words are events, places or things, not people.
+_NOT_PERSON_WORDS = ORG_WORDS | set(
+    """convention conference debate street avenue road river city county province state airport
+    hall square tower bridge stadium museum prize award act bill law plan program day week war
+    games cup series show island islands mountains valley park north south east west national
+    republican democratic american united international federal new general election summit
+    olympics festival trial case report review strategy doctrine treaty accord agreement""".split()
+)
+
+
 class Resolver:
     """Remembers who has been mentioned so far and resolves new mentions against them."""
 
@@ -45,6 +55,8 @@ class Resolver:
             while words and words[0] in _NOT_NAMES:
                 words = words[1:]
             if len(words) < 2 or any(w in _NOT_NAMES for w in words[1:]):
+                continue
+            if any(w.lower().strip("'’s") in _NOT_PERSON_WORDS for w in words):
                 continue
             source = describe(" ".join(words))
             if source.kind == "person" and source.name and len(source.name.split()) >= 2:
