@@ -26,6 +26,15 @@ _BOUNDARY_PUNCT = {",", ";", ":", "—", "--", "–", "―", "(", ")", "[", "]",
 _ENDERS = {".", "!", "?"}
 _MEDIUM = re.compile("|".join(f"(?:{p})" for p in lexicon.MEDIUM_PATTERNS), re.IGNORECASE)
 # Cues that may come before their subject: '"...," said X.'
+# Cues whose object is what is attributed: "called for a ban", "cited a report".
+OBJECT_LEMMAS = {"call", "cite", "describe", "criticize", "criticise", "condemn", "praise", "blast",
+                 "slam", "accuse", "denounce", "mock", "dismiss", "reject", "question", "defend",
+                 "applaud", "hail", "decry", "lambaste", "endorse", "mention", "urge", "demand", "attack",
+                 "liken", "compare", "label", "brand", "credit", "blame"}
+# Subjects that can "show" or "find": evidence rather than a person.
+EVIDENCE_NOUNS = {"poll", "polls", "survey", "surveys", "study", "studies", "data", "report", "reports",
+                  "records", "analysis", "figures", "numbers", "research", "documents", "statistics",
+                  "estimates", "results", "review", "audit", "investigation", "findings", "evidence"}
 INVERTING_LEMMAS = {"say", "add", "write", "tell", "ask", "explain", "continue", "note", "recall",
                     "insist", "warn", "argue", "reply", "respond", "conclude", "declare", "observe",
                     "remark", "counter", "quip", "joke", "admit", "acknowledge", "concede", "complain",
@@ -279,7 +288,7 @@ def _subject_before(tokens, j) -> tuple[int, int] | None:
     if not _is_nominal_head(tokens[j]) and tokens[j].text != ")" and not _determined_noun(tokens, j):
         return None
     k = j
-    depth = 0
+    depth = 1 if tokens[j].text == ")" else 0
     while k - 1 >= 0:
         prev = tokens[k - 1]
         if prev.text == ")":
@@ -310,8 +319,8 @@ def _subject_before(tokens, j) -> tuple[int, int] | None:
         return None
     first = tokens[k]
     if first.text[:1].islower() and first.lower not in lexicon.DETERMINERS and not _is_nominal_head(first):
-        # A lowercase start must still read as a noun phrase ("residents", "current and former officials").
-        if j - k > 5:
+        # A lowercase start must still read as a noun phrase ("residents", "panel Chairman Rep. X").
+        if j - k > 5 and not any(t.text[:1].isupper() for t in tokens[k:j + 1]):
             return None
     return (k, j)
 
@@ -389,7 +398,8 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
         return None  # "was told", "to say", "the claims": not a report by a subject
     if lower.endswith("s") and lower not in {"says", "tells", "writes"} and i > 0 and tokens[i - 1].is_word() \
             and tokens[i - 1].text[:1].islower() and tokens[i - 1].lower not in lexicon.ROLE_WORDS \
-            and tokens[i - 1].lower not in lexicon.PERSON_PRONOUNS and tokens[i - 1].lower not in lexicon.ADVERBS:
+            and tokens[i - 1].lower not in lexicon.PERSON_PRONOUNS and tokens[i - 1].lower not in lexicon.ADVERBS \
+            and tokens[i - 1].lower not in EVIDENCE_NOUNS:
         return None  # "jihadist comments", "the group's plans": a noun, not a verb
     if i > 0 and tokens[i - 1].text.endswith(("'s", "’s", "s'", "s’")):
         return None  # "Editor's note", "Friday's tweets"
@@ -413,8 +423,28 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
         if j > after:
             after, more_medium = _skip_right(text, tokens, j)
             medium = medium or more_medium
-    if lower in {"called", "calls", "call", "calling"}:
-        return None  # "called X a Y" / "called for": too often not reporting; handled elsewhere later
+    if lemma in OBJECT_LEMMAS:
+        # "called for a ban", "called the plan "dead"", "cited a report": the object is the content.
+        rest = tokens[after:]
+        if lemma == "call" and not (rest and rest[0].lower in {"for", "on"}
+                                    or any(t.kind == "quote" for t in rest)
+                                    or any(t.lower in {"a", "an"} for t in rest[1:7])):
+            return None
+        if rest and rest[0].is_word() and rest[0].lower not in _PREPOSITIONS - {"for", "on"} | {"by"} \
+                and len(rest) >= 2:
+            j = _skip_adverbs_left(tokens, i - 1)
+            subject = _subject_before(tokens, j) if j >= 0 else None
+            if subject and (tokens[subject[1]].text[:1].isupper() or tokens[subject[1]].lower in lexicon.ROLE_WORDS
+                            or tokens[subject[1]].lower in lexicon.PERSON_PRONOUNS
+                            or tokens[subject[1]].lower in lexicon.GROUP_PRONOUNS):
+                first = after + 1 if rest[0].lower in {"for", "on"} and lemma == "call" else after
+                content = _span(tokens, first, n - 1)
+                if content:
+                    source_span = (tokens[subject[0]].start, tokens[subject[1]].end)
+                    cue_text = text[cue.start:tokens[after].end] if first > after else cue.text
+                    return Found(cue, cue_text, [content], source_span, "subject cue, object as content",
+                                 paragraph.index, sentence, medium=medium)
+        return None
     if after < n and tokens[after].lower in _PREPOSITIONS:
         # "said during a rally in Michigan that ...": a phrase, then the clause.
         for k in range(after + 1, min(n, after + 14)):
@@ -533,8 +563,9 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
         # A short opener ("In a statement, the ministry said that ...") is not content.
         lead = tokens[0]
         words_before = sum(1 for t in tokens[:first] if t.is_word())
-        if lead.kind == "quote" or inverted or (words_before >= 4 and lead.lower not in _PREPOSITIONS
-                                                and lead.lower not in lexicon.CLAUSE_BREAKERS):
+        parenthetical = first > 0 and tokens[first - 1].text == "," and i + 1 < n and tokens[i + 1].text == ","
+        if lead.kind == "quote" or inverted or parenthetical or (
+                words_before >= 4 and lead.lower not in _PREPOSITIONS and lead.lower not in lexicon.CLAUSE_BREAKERS):
             content = [content_before, content_after]
         else:
             content = [content_after]
@@ -568,11 +599,11 @@ def _starts_clause(tokens, k) -> bool:
     if token.kind == "quote":
         return True
     lower = token.lower
-    if lower in {"to", "for", "of", "by", "in", "with", "about", "on", "at", "from", "into", "nothing"}:
+    if lower in _PREPOSITIONS or lower in lexicon.CLAUSE_BREAKERS or lower in {"by", "into", "nothing"}:
         return False
     # A clause has some length; "he said Tuesday." has none.
-    words = [t for t in tokens[k:] if t.kind != "punct"]
-    return len(words) >= 3
+    words = sum(len(t.text.split()) if t.kind == "quote" else 1 for t in tokens[k:] if t.kind != "punct")
+    return words >= 3
 
 
 def _clause_follows(tokens, m) -> bool:
@@ -592,7 +623,7 @@ def _appositive_subject(tokens, j) -> tuple[int, int] | None:
     if k < 0 or tokens[k].text != ",":
         return None
     appositive = tokens[k + 1:j]
-    if not appositive or len(appositive) > 16:
+    if not appositive or len(appositive) > 30:
         return None
     if appositive[0].lower in {"who", "which", "whose"}:
         pass

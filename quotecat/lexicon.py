@@ -34,6 +34,9 @@ SPEECH_VERBS = _forms(
     "assure", "concur", "charge", "deny", "lament", "signal", "shout", "yell", "whisper", "brag",
     "affirm", "agree", "promise", "pledge", "vow", "urge", "ask", "question", "wonder", "demand",
     "acknowledge", "interject", "protest", "specify", "underscore", "highlight", "cite",
+    "describe", "criticize", "criticise", "condemn", "praise", "blast", "slam", "accuse", "denounce",
+    "mock", "dismiss", "reject", "defend", "applaud", "hail", "decry", "lambaste", "endorse", "attack",
+    "liken", "compare", "label", "brand", "credit", "blame", "call", "point",
 )
 SPEECH_VERBS.update({
     "said": "say", "says": "say", "say": "say", "saying": "say",
