@@ -122,6 +122,7 @@ def extract(text: str) -> list[Attribution]:
     for paragraph in paragraphs:
         found += _paragraph_attributions(text, paragraph)
     found = _attach_quotes(text, paragraphs, found)
+    found += _orphan_quotes(text, paragraphs, found)
     return _describe(text, paragraphs, found)
 
 
@@ -704,6 +705,66 @@ def _attach_quotes(text, paragraphs, found: list[Found]) -> list[Found]:
             carry = None
         chained = bool(paragraph.quotes) and paragraph.quotes[-1].continues
     return [f for f in result if f.content]
+
+
+def _orphan_quotes(text, paragraphs, found: list[Found]) -> list[Found]:
+    """A quotation no cue claimed is still somebody's words: give it to the sentence's subject.
+
+    The sentence is the content (a quoted fragment makes it a mixed quote); the
+    source is the person or group the sentence is about, when it starts with one.
+    """
+    covered = [span for item in found for span in item.content]
+    results = []
+    for paragraph in paragraphs:
+        for quote in paragraph.quotes:
+            if any(s < quote.end and quote.start < e for s, e in covered) or not _substantial(text, quote):
+                continue
+            sentence = next(((a, b) for a, b in paragraph.sentences if a <= quote.open_mark < b), None)
+            if sentence is None:
+                continue
+            tokens = tokenize(text, sentence[0], sentence[1], paragraph.quotes)
+            subject = _sentence_subject(tokens)
+            if subject is None:
+                continue
+            first, last = subject
+            q_index = next(i for i, t in enumerate(tokens) if t.kind == "quote" and t.quote is quote)
+            if q_index <= last:
+                continue
+            content = _span(tokens, last + 1, len(tokens) - 1)
+            if not content:
+                continue
+            verb = tokens[last + 1] if last + 1 < len(tokens) else tokens[last]
+            results.append(Found(verb, verb.text, [content], (tokens[first].start, tokens[last].end),
+                                 "quotation in a sentence about its source", paragraph.index, sentence,
+                                 quotes=[quote]))
+            covered.append(content)
+    return results
+
+
+def _sentence_subject(tokens) -> tuple[int, int] | None:
+    """The noun phrase a sentence starts with, after an opening phrase ("In July, ...")."""
+    start = 0
+    if tokens and tokens[0].is_word() and (tokens[0].lower in _PREPOSITIONS or tokens[0].lower in lexicon.CLAUSE_BREAKERS):
+        comma = next((i for i, t in enumerate(tokens[:12]) if t.text == ","), None)
+        if comma is None:
+            return None
+        start = comma + 1
+    end = start
+    while end < len(tokens) and tokens[end].is_word() and (
+            tokens[end].text[:1].isupper() or tokens[end].lower in {"the", "a", "an"}
+            or tokens[end].lower in lexicon.ROLE_WORDS or tokens[end].text in {"(", ")"}):
+        end += 1
+    if end == start:
+        if start < len(tokens) and (tokens[start].lower in lexicon.PERSON_PRONOUNS or tokens[start].lower in lexicon.GROUP_PRONOUNS):
+            return (start, start)
+        return None
+    last = end - 1
+    head = tokens[last]
+    if not (head.text[:1].isupper() or head.lower in lexicon.ROLE_WORDS):
+        return None
+    if end < len(tokens) and not tokens[end].is_word():
+        return None  # "Trump, ...": an appositive or list, not a simple subject
+    return (start, last)
 
 
 def _quoted(item: Found, paragraph: Paragraph) -> bool:
