@@ -263,8 +263,12 @@ def _is_nominal_head(token: Token) -> bool:
     if token.kind == "quote":
         return False
     lower = token.lower
-    if lower in lexicon.PERSON_PRONOUNS or lower in lexicon.GROUP_PRONOUNS or lower in lexicon.FIRST_PERSON:
+    if lower in lexicon.PERSON_PRONOUNS or lower in lexicon.GROUP_PRONOUNS:
         return True
+    if lower in lexicon.FIRST_PERSON:
+        return True  # opinion writers and letter writers speak as "I" and "we"
+    if "n't" in lower or "n’t" in lower:
+        return False  # "Don't" is not a name
     if lower in _AUX or lower in lexicon.CLAUSE_BREAKERS or lower in lexicon.DETERMINERS:
         return False
     if token.text[:1].isupper() or token.text[:1].isdigit() and False:

@@ -66,6 +66,12 @@ BARE_CLAUSE_LEMMAS = {"say", "tell", "add", "believe", "think", "write", "argue"
                       "confirm", "continue", "respond", "reply", "tweet", "post", "state", "declare"}
 # Cues that end a sentence on their own after the content ("..., he added.").
 CUE_WORDS = {**THOUGHT_VERBS, **SPEECH_VERBS}
+# Forms that are far more often nouns or other verbs than reporting cues.
+for _form in ("state", "states", "plan", "report", "signal", "signals", "show", "post", "posts",
+              "quote", "quotes", "project", "projects", "figure", "figures", "charge", "answer",
+              "question", "comment", "demand", "call", "cite", "point", "points", "continuing",
+              "put"):
+    CUE_WORDS.pop(_form, None)
 
 # Lemmas that are risky as cues without a quotation, "that", or a person as subject.
 WEAK_LEMMAS = {"want", "plan", "intend", "see", "hear", "learn", "find", "show", "determine",

@@ -61,13 +61,15 @@ def is_name_word(word: str) -> bool:
 
 def split_sources(mention: str) -> list[str]:
     """``residents and the group's fighters`` is two sources; ``current and former officials`` is one."""
-    parts = re.split(r",?\s+(?:and|as well as|or)\s+(?=(?:the|a|an|some|other|several|many|[A-Z]))", mention)
+    head, comma, appositive = mention.partition(",")
+    parts = re.split(r",?\s+(?:and|as well as|or)\s+(?=(?:the|a|an|some|other|several|many|[A-Z]))", head)
     if len(parts) < 2:
         return [mention]
     # "Bill and Hillary Clinton" style: a lone first name belongs to the next name.
     if any(len(p.split()) == 1 and p[:1].isupper() and not _looks_plural(p) for p in parts[:-1]):
         return [mention]
-    # A lone capitalised word on the right ("Smith and Jones Inc.") is not split.
+    if comma:
+        return [mention]  # "X, founder and CEO of Y": one source with a long description
     return [p.strip() for p in parts if p.strip()]
 
 
