@@ -465,6 +465,9 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
         after += 1  # 'He said, "We have some big plans."'
     that = after < n and tokens[after].lower == "that"
     content_after = None
+    trailing = None  # "..., the agency said, and those in the bottom fifth paid 0.8 percent."
+    if after + 1 < n and tokens[after].text == "," and tokens[after + 1].lower in _TRAILING_CLAUSES:
+        trailing = _span(tokens, after + 1, n - 1)
     if after < n and tokens[after].text not in _ENDERS:
         nxt = tokens[after]
         if that or nxt.kind == "quote" or colon:
@@ -574,6 +577,8 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
             content = [content_before, content_after]
         else:
             content = [content_after]
+    elif content_before is not None and trailing is not None:
+        content = [content_before, trailing]
     else:
         content = [content_after or content_before]
     cue_text = cue.text
@@ -581,6 +586,8 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
     return Found(cue, cue_text, content, source_span, pattern, paragraph.index, sentence, medium=medium)
 
 
+_TRAILING_CLAUSES = {"until", "since", "because", "although", "though", "while", "as", "when", "if",
+                     "unless", "and", "so", "whereas"}
 _NOT_CONTINUATIONS = _PREPOSITIONS | lexicon.CLAUSE_BREAKERS | {"who", "which", "according", "then", "also"}
 
 
