@@ -105,8 +105,18 @@ def _words(text: str, start: int, end: int) -> list[Token]:
                 prev.text += "."
                 prev.end = e
                 continue
+        contraction = _CONTRACTION.match(word)
+        if contraction:
+            # "He's claiming" is a pronoun and an auxiliary.
+            cut = s + contraction.end(1)
+            tokens.append(Token("word", word[:contraction.end(1)], s, cut))
+            tokens.append(Token("word", word[contraction.end(1):], cut, e))
+            continue
         tokens.append(Token(kind, word, s, e))
     return tokens
+
+
+_CONTRACTION = re.compile(r"(?i)^(he|she|it|they|we|i|you|that|there)(['’](?:s|re|ve|d|ll|m))$")
 
 
 def lexicon_abbreviations():
@@ -322,6 +332,14 @@ def _subject_before(tokens, j) -> tuple[int, int] | None:
         k += 1
     if k > j:
         return None
+    if tokens[k].lower in _PREPOSITIONS:
+        # "In a Bloomberg interview Trump declared": the subject is the name after the phrase.
+        m = j
+        while m - 1 > k and (tokens[m - 1].text[:1].isupper() or tokens[m - 1].lower in lexicon.TITLES):
+            m -= 1
+        if m == k + 1 or not tokens[m].text[:1].isupper() and tokens[m].lower not in lexicon.PERSON_PRONOUNS:
+            return None
+        k = m
     first = tokens[k]
     if first.text[:1].islower() and first.lower not in lexicon.DETERMINERS and not _is_nominal_head(first):
         # A lowercase start must still read as a noun phrase ("residents", "panel Chairman Rep. X").
@@ -771,7 +789,11 @@ def _sentence_subject(tokens) -> tuple[int, int] | None:
         return None
     last = end - 1
     head = tokens[last]
-    if not (head.text[:1].isupper() or head.lower in lexicon.ROLE_WORDS):
+    if head.lower in {"the", "a", "an"} and end < len(tokens) and tokens[end].is_word() \
+            and tokens[end].lower not in _FUNCTION_WORDS and tokens[end].lower not in lexicon.CUE_WORDS:
+        last, end = end, end + 1  # "The piece used ...": a lowercase head after the article
+        head = tokens[last]
+    elif not (head.text[:1].isupper() or head.lower in lexicon.ROLE_WORDS) or head.lower in {"the", "a", "an"}:
         return None
     if end < len(tokens) and not tokens[end].is_word():
         return None  # "Trump, ...": an appositive or list, not a simple subject
