@@ -891,6 +891,20 @@ def _trim(text, start, end):
     return start, end
 
 
+def _medium(text, item, content) -> str | None:
+    """How it was said ("in a statement", "told reporters"), from the reporting clause itself."""
+    if item.medium:
+        return item.medium
+    s_start, s_end = item.sentence
+    for match in _MEDIUM.finditer(text, s_start, s_end):
+        m_start, m_end = match.span()
+        if any(c_start < m_end and m_start < c_end for c_start, c_end in content):
+            continue
+        if abs(m_start - item.cue.start) < 80:
+            return match.group()
+    return None
+
+
 def _record(text, item, content, quote_spans, source, resolved, how, mention, m_start, m_end) -> Attribution:
     start, end = content[0][0], content[-1][1]
     quoted = 0
@@ -923,7 +937,7 @@ def _record(text, item, content, quote_spans, source, resolved, how, mention, m_
         anonymous=bool(resolved.anonymous) if resolved else False,
         pronoun=resolved.pronoun if resolved else None,
         description=resolved.mention if resolved else None,
-        medium=item.medium,
+        medium=_medium(text, item, content),
         paragraph=item.paragraph,
         fragments=content if len(content) > 1 else [],
         pattern=item.pattern,

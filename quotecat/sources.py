@@ -111,10 +111,12 @@ def describe(mention: str) -> Source:
     titles = [w for w in before if _is_title(w)]
     determiner = bool(before) and before[0].lower() in DETERMINERS
     role_head = _role_word(head_words[-1]) or (
-        # "a spokesman for the ministry": the role word comes before the preposition.
-        _role_and_affiliation(head)[1] is not None and not name_words[:1] == head_words[:1])
+        # "a spokesman for the ministry": the role word comes before the preposition
+        # (but "Captain Ines Moreau of the fire brigade" is a named person).
+        _role_and_affiliation(head)[1] is not None and not (name_words and len(before) <= len(titles) + 1))
 
-    if role_head and (determiner or not name_words or head_words[-1] not in name_words):
+    if role_head and (determiner or not name_words or head_words[-1] not in name_words) \
+            and not (name_words and not determiner and len(name_words) > 1 and not _role_word(head_words[-1])):
         # A source named by its role: "an Islamic State commander", "Western officials".
         role_text, affiliation = _role_and_affiliation(head)
         source.role = role_text
@@ -218,6 +220,10 @@ def _role_and_affiliation(phrase: str) -> tuple[str | None, str | None]:
         return None, None
     words = phrase.split()
     for i, word in enumerate(words):
+        if word.endswith(("'s", "’s")) and i + 1 < len(words) and _role_head(words[i + 1:]):
+            # "the company's chief financial officer": the possessor is the affiliation.
+            affiliation = _strip_determiner(" ".join(words[:i] + [word[:-2]]))
+            return _strip_determiner(" ".join(words[i + 1:])) or None, affiliation or None
         if word.lower() in AFFILIATION_PREPS and i > 0 and _role_head(words[:i]):
             role = _strip_determiner(" ".join(words[:i]))
             rest = " ".join(words[i + 1:]).split(",")[0]

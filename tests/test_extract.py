@@ -1,0 +1,263 @@
+"""The extractor on short articles written for each pattern it must handle.
+
+Every article here is invented for the test; none is taken from the project's
+first article or from the development set.
+"""
+
+import pytest
+
+from quotecat import extract
+
+
+def by_text(attributions, fragment):
+    """The attributions whose content contains ``fragment``."""
+    found = [a for a in attributions if fragment in a.text]
+    assert found, f"no attribution contains {fragment!r}: {[a.text for a in attributions]}"
+    return found
+
+
+def one(attributions, fragment):
+    found = by_text(attributions, fragment)
+    assert len({(a.start, a.end, a.speaker) for a in found}) == 1, found
+    return found[0]
+
+
+def assert_offsets(text, attributions):
+    for a in attributions:
+        assert text[a.start:a.end] == a.text
+        for start, end in a.fragments:
+            assert a.start <= start < end <= a.end
+
+
+# --- direct quotations -------------------------------------------------------------------
+
+
+def test_direct_quote_with_attribution_after():
+    text = '"The bridge will reopen in the spring if the weather holds," said Maria Lopez, the city engineer.'
+    a = one(extract(text), "The bridge will reopen")
+    assert a.type == "direct"
+    assert a.speaker == "Maria Lopez"
+    assert a.role == "city engineer"
+    assert a.cue == "said"
+    assert not a.text.startswith('"') and not a.text.endswith('"')
+    assert_offsets(text, [a])
+
+
+def test_direct_quote_with_attribution_before_and_colon():
+    text = 'Mayor Tom Reyes told reporters: "We are not going to raise taxes this year, full stop."'
+    a = one(extract(text), "We are not going to raise taxes")
+    assert a.type == "direct"
+    assert a.speaker == "Tom Reyes"
+    assert a.title == "Mayor"
+    assert a.medium == "told reporters"
+
+
+def test_quote_split_around_its_attribution_is_one_attribution():
+    text = ('"The numbers are worse than we feared," said Ana Ruiz, an economist at the Harbor Institute. '
+            '"Nobody in this building expected a contraction of that size."')
+    a = one(extract(text), "The numbers are worse")
+    assert len(a.fragments) == 2
+    second = text[a.fragments[1][0]:a.fragments[1][1]]
+    assert second.startswith("Nobody in this building")
+    assert a.affiliation == "Harbor Institute"
+    assert_offsets(text, [a])
+
+
+def test_quote_running_over_several_paragraphs():
+    text = ('"We walked for three days without food," said Amina Yusuf, a farmer from the border region. '
+            '"The soldiers took everything we had.\n\n'
+            '"When we reached the camp there was no water and no doctor. '
+            'My youngest daughter was sick for a week."\n\n'
+            'Aid groups say the camp holds twice the people it was built for.')
+    attributions = extract(text)
+    a = one(attributions, "We walked for three days")
+    later = by_text(attributions, "My youngest daughter was sick")
+    assert all(x.speaker == "Amina Yusuf" for x in later)
+    assert_offsets(text, attributions)
+
+
+def test_quoted_paragraph_without_cue_continues_the_previous_speaker():
+    text = ('"Prices have doubled since March," said Peter Osei, who runs a bakery on the square.\n\n'
+            '"I have cut my staff to two people and I still cannot make the rent."')
+    attributions = extract(text)
+    follow = one(attributions, "I have cut my staff")
+    assert follow.speaker == "Peter Osei"
+    assert follow.type == "direct"
+
+
+def test_curly_quotes_with_single_quotes_nested():
+    text = ("“They told us it was a ‘temporary measure’ and that was two years ago,” "
+            "said Lena Park, a nurse at the county hospital.")
+    a = one(extract(text), "They told us it was")
+    assert "‘temporary measure’" in a.text
+    assert a.speaker == "Lena Park"
+
+
+def test_newspaper_style_double_apostrophe_quotes():
+    text = ("``We have never seen a season like this one,'' said Karl Brandt, "
+            "a ranger at the national park. ''The fires came earlier than ever.''")
+    a = one(extract(text), "We have never seen a season")
+    assert a.speaker == "Karl Brandt"
+    assert len(a.fragments) == 2
+
+
+# --- mixed and indirect ------------------------------------------------------------------
+
+
+def test_mixed_quote_covers_the_whole_reported_clause():
+    text = 'The governor said the proposal was "dead on arrival" in the state senate.'
+    a = one(extract(text), "dead on arrival")
+    assert a.type == "mixed"
+    assert a.text.startswith("the proposal was")
+    assert a.speaker == "The governor" or a.speaker_mention == "The governor"
+
+
+def test_indirect_speech_with_that():
+    text = "Jonas Weber, the company's chief financial officer, said on Tuesday that profits would fall by a third."
+    a = one(extract(text), "profits would fall")
+    assert a.type == "indirect"
+    assert a.speaker == "Jonas Weber"
+    assert a.role == "chief financial officer"
+    assert a.affiliation is None or "company" in a.affiliation
+
+
+def test_indirect_speech_with_attribution_at_the_end():
+    text = "The factory will close by the end of the year, two employees said."
+    a = one(extract(text), "The factory will close")
+    assert a.type == "indirect"
+    assert a.anonymous
+    assert a.kind == "group"
+
+
+def test_according_to_at_start_and_end():
+    text = ("According to the health ministry, 40 people were treated for smoke inhalation. "
+            "The fire started in a storage room, according to Captain Ines Moreau of the fire brigade.")
+    attributions = extract(text)
+    first = one(attributions, "40 people were treated")
+    assert first.cue == "according to"
+    assert first.kind == "organization"
+    second = one(attributions, "The fire started in a storage room")
+    assert second.speaker == "Ines Moreau"
+    assert second.affiliation == "fire brigade"
+
+
+@pytest.mark.parametrize("cue", ["told", "added", "warned", "noted", "argued", "estimated", "believes", "says"])
+def test_family_of_reporting_cues(cue):
+    hearer = " the committee" if cue == "told" else ""
+    text = f"Rosa Delgado{' ' + cue}{hearer} that the reservoir could run dry by August."
+    a = one(extract(text), "the reservoir could run dry")
+    assert a.cue == cue
+    assert a.speaker == "Rosa Delgado"
+
+
+def test_statement_as_medium_and_organisation_as_speaker():
+    text = "The Ministry of Health said in a statement that the vaccine supply would double next month."
+    a = one(extract(text), "the vaccine supply would double")
+    assert a.medium == "in a statement"
+    assert a.kind == "organization"
+    assert "Ministry of Health" in a.speaker
+
+
+def test_a_country_can_speak():
+    text = "Norway said on Friday it would send two more ships to the region."
+    a = one(extract(text), "it would send two more ships")
+    assert a.speaker == "Norway"
+    assert a.kind == "organization"
+
+
+# --- several sources, resolution, description --------------------------------------------
+
+
+def test_one_claim_with_several_sources_is_found_under_each():
+    text = "The dam was built without permits, according to villagers and the regional water board."
+    attributions = by_text(extract(text), "The dam was built without permits")
+    speakers = {a.speaker for a in attributions}
+    assert "villagers" in speakers
+    assert any("water board" in s for s in speakers)
+
+
+def test_pronouns_surnames_and_titles_resolve_to_the_full_name():
+    text = ("Col. Helen Marsh, a spokeswoman for the peacekeeping mission, said the convoy had been delayed.\n\n"
+            "The road was mined, she said.\n\n"
+            '"We will not move until it is cleared," Col. Marsh added.\n\n'
+            "Marsh said the mission had asked for engineers.")
+    attributions = extract(text)
+    pronoun = one(attributions, "The road was mined")
+    assert pronoun.speaker == "Helen Marsh"
+    assert pronoun.speaker_mention == "she"
+    assert pronoun.pronoun == "she"
+    titled = one(attributions, "We will not move")
+    assert titled.speaker == "Helen Marsh" and titled.speaker_mention == "Col. Marsh"
+    surname = one(attributions, "the mission had asked for engineers")
+    assert surname.speaker == "Helen Marsh"
+    assert surname.affiliation == "peacekeeping mission"
+
+
+def test_definite_descriptions_point_back_to_the_earlier_source():
+    text = ("Western officials said the smugglers moved fuel at night.\n\n"
+            "The trade funds the militia's payroll, the officials said.")
+    attributions = extract(text)
+    later = one(attributions, "The trade funds")
+    assert later.speaker == "Western officials"
+    assert later.speaker_mention == "the officials"
+
+
+def test_unnamed_sources_are_flagged_anonymous_with_their_description():
+    text = ("The talks collapsed over the border question, a senior European diplomat said, "
+            "speaking on condition of anonymity.")
+    a = one(extract(text), "The talks collapsed")
+    assert a.anonymous
+    assert a.kind == "person"
+    assert a.description == "a senior European diplomat"
+    assert a.name is None
+
+
+def test_role_and_affiliation_from_an_appositive():
+    text = ("Prices will keep rising through the winter, said Dr. Samuel Achebe, "
+            "a senior analyst at the Lagos Energy Council.")
+    a = one(extract(text), "Prices will keep rising")
+    assert a.title == "Dr."
+    assert a.name == "Samuel Achebe"
+    assert a.role == "senior analyst"
+    assert a.affiliation == "Lagos Energy Council"
+
+
+def test_affiliation_from_a_premodifier():
+    text = '"We are ready for a long siege," a rebel army commander said in a telephone interview.'
+    a = one(extract(text), "We are ready for a long siege")
+    assert a.anonymous
+    assert a.medium == "in a telephone interview"
+    assert a.role and "commander" in a.role
+
+
+# --- what is not an attribution -----------------------------------------------------------
+
+
+def test_titles_nicknames_and_scare_quotes_are_not_attributions():
+    text = ('The film "The Long Night" opened on Friday. The so-called "green wall" project, '
+            'known locally as "the Snake," has cost twice its budget.')
+    assert extract(text) == []
+
+
+def test_dashes_of_every_kind_do_not_break_extraction():
+    text = ("The plan -- which took three years -- was approved, the council said. "
+            "The vote — the first in a decade — was unanimous, said Jorge Ibarra, the council's chairman.")
+    attributions = extract(text)
+    assert one(attributions, "was approved").speaker == "the council" or one(attributions, "was approved").kind == "organization"
+    assert one(attributions, "was unanimous").speaker == "Jorge Ibarra"
+    assert_offsets(text, attributions)
+
+
+def test_unbalanced_quotation_marks_do_not_raise():
+    text = 'The minister said "the reforms will continue.\n\nNothing else was announced.'
+    attributions = extract(text)
+    assert_offsets(text, attributions)
+
+
+def test_extraction_is_deterministic_and_offsets_hold():
+    text = ('"It is a good day," said Ada Byrne.\n\nShe added that the ferry would run on Sundays. '
+            "According to the port authority, 3,000 passengers used it last year.")
+    first, second = extract(text), extract(text)
+    assert first == second
+    assert_offsets(text, first)
+    assert [a.start for a in first] == sorted(a.start for a in first)
