@@ -424,6 +424,11 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
             and tokens[i - 1].lower not in lexicon.PERSON_PRONOUNS and tokens[i - 1].lower not in lexicon.ADVERBS \
             and tokens[i - 1].lower not in EVIDENCE_NOUNS:
         return None  # "jihadist comments", "the group's plans": a noun, not a verb
+    k = i - 1
+    while k >= 0 and tokens[k].is_word() and tokens[k].lower != "to":
+        k -= 1
+    if k >= 1 and tokens[k].lower == "to" and tokens[k - 1].lower == "according":
+        return None  # inside the source of "according to": "according to jihadist comments"
     if i > 0 and tokens[i - 1].text.endswith(("'s", "’s", "s'", "s’")):
         return None  # "Editor's note", "Friday's tweets"
     is_speech = lower in lexicon.SPEECH_VERBS
@@ -605,7 +610,7 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
 
 
 _TRAILING_CLAUSES = {"until", "since", "because", "although", "though", "while", "as", "when", "if",
-                     "unless", "and", "so", "whereas"}
+                     "unless", "and", "so", "whereas", "where"}
 _NOT_CONTINUATIONS = _PREPOSITIONS | lexicon.CLAUSE_BREAKERS | {"who", "which", "according", "then", "also"}
 
 
@@ -826,42 +831,37 @@ def _substantial(text: str, quote: Quote) -> bool:
 
 
 def _describe(text, paragraphs, found: list[Found]) -> list[Attribution]:
+    """Describe and resolve each source, in reading order, and build the records."""
     resolver = Resolver(text, paragraphs)
     results = []
     quote_spans = [(q.start, q.end) for p in paragraphs for q in p.quotes]
-    previous = None
+    previous = []  # the speakers of the latest attribution that named its source
     for item in sorted(found, key=lambda f: (min(s for s, _ in f.content), f.cue.start)):
         content = _merge_fragments(text, item.content)
         if not content:
             continue
-        if item.source is not None:
-            mention_text = text[item.source[0]:item.source[1]]
-            parts = split_sources(mention_text)
+        if item.source is None:
+            # A continuation or participle: the speakers of the attribution it continues.
+            parent = getattr(item, "parent", None)
+            speakers = getattr(parent, "described", None) if parent is not None else previous
+            speakers = [(source, resolved, "inherits the speaker of the attribution it continues", None, None, None)
+                        for source, resolved, *_ in speakers or []]
         else:
-            parts = [None]
-        for part in parts:
-            if part is None:
-                parent = getattr(item, "parent", None)
-                context = getattr(parent, "described", None) if parent is not None else previous
-                if context is None:
-                    break
-                source, resolved = context["source"], context["resolved"]
-                how = "inherits the speaker of the attribution it continues"
-                mention_start = mention_end = None
-                mention = None
-            else:
+            speakers = []
+            parts = split_sources(text[item.source[0]:item.source[1]])
+            for part in parts:
                 offset = text.find(part, item.source[0], item.source[1] + 1)
-                mention_start = offset if offset >= 0 else item.source[0]
-                mention_end = mention_start + len(part)
+                m_start = offset if offset >= 0 else item.source[0]
                 source = describe(part)
-                resolved, how = resolver.resolve(source, mention_start)
-                mention = part
-            attribution = _record(text, item, content, quote_spans, source, resolved, how, mention,
-                                  mention_start, mention_end)
-            results.append(attribution)
-            if part is not None or getattr(item, "parent", None) is None:
-                previous = {"source": source, "resolved": resolved}
-            item.described = {"source": source, "resolved": resolved}
+                for resolved, how in resolver.resolve_all(source, m_start):
+                    speakers.append((source, resolved, how, part, m_start, m_start + len(part)))
+            if len(parts) > 1:
+                resolver.remember_group(max(s[4] for s in speakers), [s[1] for s in speakers])
+        for source, resolved, how, mention, m_start, m_end in speakers:
+            results.append(_record(text, item, content, quote_spans, source, resolved, how, mention, m_start, m_end))
+        item.described = speakers
+        if item.source is not None:
+            previous = speakers
     return _dedupe(results)
 
 

@@ -45,6 +45,7 @@ class Resolver:
     def __init__(self, text: str, paragraphs=None):
         self.text = text
         self.speakers: list[tuple[int, Source]] = []  # (position, source) in reading order
+        self.groups: list[tuple[int, list[Source]]] = []  # sources named together ("X and Y said")
         self.names = self._scan_names(text)
 
     @staticmethod
@@ -62,6 +63,21 @@ class Resolver:
             if source.kind == "person" and source.name and len(source.name.split()) >= 2:
                 found.append((match.start(), source))
         return found
+
+    def remember_group(self, position: int, sources: list[Source]) -> None:
+        self.groups.append((position, sources))
+
+    def resolve_all(self, source: Source, position: int) -> list[tuple[Source, str]]:
+        """Like ``resolve``, but "they" after "X and Y said" stands for both."""
+        if source.pronoun == "they":
+            group = max((g for g in self.groups if g[0] < position), default=None, key=lambda g: g[0])
+            single = max((p for p, s in self.speakers if p < position and (s.plural or s.kind in ("group", "organization"))),
+                         default=-1)
+            if group is not None and group[0] >= single:
+                names = " and ".join(s.label for s in group[1])
+                return [(member, f"pronoun 'they' -> {names} (sources named together earlier)")
+                        for member in group[1]]
+        return [self.resolve(source, position)]
 
     def resolve(self, source: Source, position: int) -> tuple[Source, str]:
         """The fullest earlier description of ``source``, and a sentence saying how it was found."""

@@ -64,6 +64,14 @@ def split_sources(mention: str) -> list[str]:
     head, comma, appositive = mention.partition(",")
     parts = re.split(r",?\s+(?:and|as well as|or)\s+(?=(?:the|a|an|some|other|several|many|[A-Z]))", head)
     if len(parts) < 2:
+        # "Western officials and current and former fighters": two plural sources.
+        words = head.split()
+        for i, word in enumerate(words):
+            if word == "and" and 0 < i < len(words) - 1 and _looks_plural(" ".join(words[:i])) \
+                    and _looks_plural(" ".join(words[i + 1:])) and len(words[i + 1:]) > 1:
+                parts = [" ".join(words[:i]), " ".join(words[i + 1:])]
+                break
+    if len(parts) < 2:
         return [mention]
     # "Bill and Hillary Clinton" style: a lone first name belongs to the next name.
     if any(len(p.split()) == 1 and p[:1].isupper() and not _looks_plural(p) for p in parts[:-1]):
