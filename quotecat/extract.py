@@ -195,7 +195,8 @@ def _speaker_label(text: str, paragraph: Paragraph) -> Found | None:
     if not match:
         return None
     label = match.group(1)
-    if label.lower() in _NOT_LABELS or label.lower().endswith(("update", "note")) or len(label) < 2:
+    if label.lower() in _NOT_LABELS or label.lower().endswith(("update", "note")) or len(label) < 2 \
+            or label.split()[0].lower() in lexicon.CUE_WORDS:
         return None
     if any(w.lower() in lexicon.CLAUSE_BREAKERS or w.lower() in _AUX for w in label.split()):
         return None
@@ -460,8 +461,7 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
             return None
         if rest and rest[0].is_word() and rest[0].lower not in _PREPOSITIONS - {"for", "on"} | {"by"} \
                 and len(rest) >= 2:
-            j = _skip_adverbs_left(tokens, i - 1)
-            subject = _subject_before(tokens, j) if j >= 0 else None
+            subject, _ = _find_subject(tokens, _skip_adverbs_left(tokens, i - 1))
             if subject and (tokens[subject[1]].text[:1].isupper() or tokens[subject[1]].lower in lexicon.ROLE_WORDS
                             or tokens[subject[1]].lower in lexicon.PERSON_PRONOUNS
                             or tokens[subject[1]].lower in lexicon.GROUP_PRONOUNS):
@@ -521,15 +521,7 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
         found = Found(cue, cue.text, [content_after], None, "participle", paragraph.index, sentence,
                       medium=medium, inherit=True)
         return found
-    if j >= 0 and tokens[j].is_word() and tokens[j].text != ")" or (j >= 0 and tokens[j].text == ")"):
-        subject = _subject_before(tokens, j)
-        if subject:
-            source = subject
-            pattern = "subject cue"
-    if source is None and j >= 0 and tokens[j].text == ",":
-        # "X, a spokesman for Y, said" — an appositive between the subject and the cue.
-        source = _appositive_subject(tokens, j)
-        pattern = "appositive subject cue" if source else None
+    source, pattern = _find_subject(tokens, j)
     if source is None and lemma in INVERTING_LEMMAS and (j < 0 or tokens[j].text in {",", ":"} or tokens[j].kind == "quote"):
         # Inverted: ", said Col. John Dorrian, spokesman for the coalition."
         k = after
@@ -552,7 +544,9 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
                 pattern = "inverted cue"
                 inverted = True
                 content_after = None
-                if m < n and tokens[m].text == "," and m + 1 < n:
+                if m < n and tokens[m].kind == "quote":
+                    content_after = _span(tokens, m, n - 1)  # 'Said Ellis: "..."'
+                elif m < n and tokens[m].text == "," and m + 1 < n:
                     # ", said X, "Q2"" : more content after the source.
                     rest = _span(tokens, m + 1, n - 1)
                     if rest and tokens[m + 1].kind == "quote":
@@ -650,6 +644,20 @@ def _clause_follows(tokens, m) -> bool:
                                                 "who", "which", "according", "explaining", "insisting"}
 
 
+def _find_subject(tokens, j) -> tuple[tuple[int, int] | None, str | None]:
+    """The source before a cue whose last word before it is ``tokens[j]``."""
+    if j >= 0 and (tokens[j].is_word() or tokens[j].text == ")"):
+        subject = _subject_before(tokens, j)
+        if subject:
+            return subject, "subject cue"
+    if j >= 0 and tokens[j].text == ",":
+        # "X, a spokesman for Y, said" -- an appositive between the subject and the cue.
+        subject = _appositive_subject(tokens, j)
+        if subject:
+            return subject, "appositive subject cue"
+    return None, None
+
+
 def _appositive_subject(tokens, j) -> tuple[int, int] | None:
     """``Mark Jones, an attorney for the family, said``: walk back over one appositive."""
     k = j - 1
@@ -660,17 +668,16 @@ def _appositive_subject(tokens, j) -> tuple[int, int] | None:
     appositive = tokens[k + 1:j]
     if not appositive or len(appositive) > 30:
         return None
-    if appositive[0].lower in {"who", "which", "whose"}:
-        pass
+    aside = appositive[0].lower in {"who", "which", "whose"} or appositive[0].lower in _PREPOSITIONS
+    if aside:
+        pass  # "X, who ..., said" / "X, at a later briefing, said": the aside is not the source
     elif appositive[0].lower not in lexicon.DETERMINERS and not appositive[0].text[:1].isupper() \
             and not any(t.lower in lexicon.ROLE_WORDS for t in appositive):
         return None
     head = _subject_before(tokens, k - 1)
     if not head:
         return None
-    if appositive[0].lower in {"who", "which", "whose"}:
-        return head
-    return (head[0], j - 1)
+    return head if aside else (head[0], j - 1)
 
 
 # --- quotations without a cue of their own --------------------------------------------------
@@ -702,7 +709,7 @@ def _attach_quotes(text, paragraphs, found: list[Found]) -> list[Found]:
         for quote in paragraph.quotes:
             if is_covered(quote) or len(text[quote.start:quote.end].split()) < 2:
                 continue
-            preceding = [f for f in speaking if f.cue.start < quote.open_mark]
+            preceding = [f for f in speaking if f.cue.start < quote.open_mark and not f.inherit]
             owner = None
             if preceding and (_quoted(preceding[-1], paragraph) or preceding[-1].pattern == "colon lead-in"):
                 owner = preceding[-1]
@@ -807,11 +814,7 @@ def _sentence_subject(tokens) -> tuple[int, int] | None:
 
 def _quoted(item: Found, paragraph: Paragraph) -> bool:
     """Is this attribution's content (mostly) a quotation?"""
-    for start, end in item.content:
-        for q in paragraph.quotes:
-            if q.start <= start + 2 and end <= q.end + 2:
-                return True
-    return False
+    return any(start < q.end and q.start < end for start, end in item.content for q in paragraph.quotes)
 
 
 def _starts_paragraph(text, paragraph, quote) -> bool:

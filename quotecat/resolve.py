@@ -8,7 +8,7 @@ article actually used stay with the attribution as ``speaker_mention``.
 import re
 from dataclasses import replace
 
-from .lexicon import DETERMINERS, ORG_WORDS, ROLE_WORDS
+from .lexicon import CUE_WORDS, DETERMINERS, ORG_WORDS, ROLE_WORDS
 from .sources import Source, describe, is_name_word
 
 _GENDER_TITLES = {"mr.": "he", "mr": "he", "sir": "he", "mrs.": "she", "mrs": "she", "ms.": "she",
@@ -53,7 +53,7 @@ class Resolver:
         found = []
         for match in _NAME_RUN.finditer(text):
             words = match.group().split()
-            while words and words[0] in _NOT_NAMES:
+            while words and (words[0] in _NOT_NAMES or words[0].lower() in CUE_WORDS):
                 words = words[1:]
             if len(words) < 2 or any(w in _NOT_NAMES for w in words[1:]):
                 continue

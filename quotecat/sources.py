@@ -187,6 +187,13 @@ def _name_run(words: list[str]) -> tuple[list[str], list[str], list[str]]:
             break
     if start is None:
         return [], words, []
+    # "Democratic nominee Hillary Clinton": a later name after a role word is the name.
+    for i in range(len(words) - 1, start, -1):
+        if is_name_word(words[i]) and not _is_title(words[i]) and not is_name_word(words[i - 1]) \
+                and (_role_word(words[i - 1]) or _is_title(words[i - 1])):
+            if any(is_name_word(w) for w in words[i:]) and i > start:
+                start = i
+            break
     name = []
     for word in words[start:]:
         if is_name_word(word) or (name and word.lower() in _PARTICLES):

@@ -16,6 +16,10 @@ QUOTE_MARK = re.compile(r"''|``|[\"“”„«»‟]")
 # Single quotes nested inside double ones need no pairing: they are inside the span.
 
 MASK = "x"
+# Reporting verbs that may follow a quotation ending in ? or ! in the same sentence.
+REPORTING_WORDS = {"said", "says", "asked", "asks", "added", "adds", "wrote", "writes", "told", "tells",
+                   "recalled", "replied", "responded", "shouted", "exclaimed", "wondered", "joked",
+                   "continued", "insisted", "declared", "argued", "explained", "noted", "warned"}
 
 ABBREVIATIONS = set(
     """mr mrs ms dr prof sen sens rep reps gov govs col gen lt sgt capt maj adm cmdr cpl pvt
@@ -128,6 +132,8 @@ def split_sentences(masked: str, offset: int = 0) -> list[tuple[int, int]]:
         word = _WORD_BEFORE.search(head)
         if match.group()[0] == "." and word and _is_abbreviation(word.group(1)):
             continue
+        if match.group()[-1] in "\"”'" and _attribution_follows(masked, stop):
+            continue  # '"Does anybody know?" Graham asked.' is one sentence
         if masked[begin:stop].strip():
             sentences.append((offset + begin, offset + stop))
         begin = stop
@@ -136,6 +142,18 @@ def split_sentences(masked: str, offset: int = 0) -> list[tuple[int, int]]:
     if masked[begin:].strip():
         sentences.append((offset + begin, offset + len(masked.rstrip())))
     return sentences
+
+
+_SHORT_ATTRIBUTION = re.compile(r"\s+[^.!?\"“”]{1,80}?\b(\w+)\b[^.!?\"“”]{0,60}[.!?,:]")
+
+
+def _attribution_follows(masked: str, position: int) -> bool:
+    """After a quotation, does a short reporting clause follow (``Graham asked.``)?"""
+    match = _SHORT_ATTRIBUTION.match(masked, position)
+    if not match:
+        return False
+    words = re.findall(r"[\w'’-]+", match.group())
+    return len(words) <= 10 and any(w in REPORTING_WORDS for w in words)
 
 
 def _is_abbreviation(word: str) -> bool:
