@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 OPENERS = {"“", "„", "«", "``", "‟"}
 CLOSERS = {"”", "»"}
 QUOTE_MARK = re.compile(r"''|``|[\"“”„«»‟]")
+# Marks of one family pair with each other; another family inside a quotation is nested.
+FAMILIES = {'"': "ascii", "''": "ascii", "``": "ascii", "“": "curly", "”": "curly", "„": "curly",
+            "‟": "curly", "«": "angle", "»": "angle"}
 # Single quotes nested inside double ones need no pairing: they are inside the span.
 
 MASK = "x"
@@ -93,15 +96,17 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     end runs to it (news style for quotes that go on in the next paragraph).
     """
     quotes = []
-    open_at = open_mark = None
+    open_at = open_mark = family = None
     for match in QUOTE_MARK.finditer(text, start, end):
         mark = match.group()
         m_start, m_end = match.span()
+        if open_at is not None and FAMILIES[mark] != family:
+            continue  # a quotation nested in another style of marks: part of the outer one
         before = text[m_start - 1] if m_start > start else ""
         after = text[m_end] if m_end < end else ""
         if _is_opener(mark, before, after, open_at is not None):
             # A second opener while one is open means the first was never closed.
-            open_at, open_mark = m_end, m_start
+            open_at, open_mark, family = m_end, m_start, FAMILIES[mark]
         elif open_at is not None:
             if m_start > open_at:
                 quotes.append(Quote(open_at, m_start, open_mark, m_end))
