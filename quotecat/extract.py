@@ -462,9 +462,8 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
         if rest and rest[0].is_word() and rest[0].lower not in _PREPOSITIONS - {"for", "on"} | {"by"} \
                 and len(rest) >= 2:
             subject, _ = _find_subject(tokens, _skip_adverbs_left(tokens, i - 1))
-            if subject and (tokens[subject[1]].text[:1].isupper() or tokens[subject[1]].lower in lexicon.ROLE_WORDS
-                            or tokens[subject[1]].lower in lexicon.PERSON_PRONOUNS
-                            or tokens[subject[1]].lower in lexicon.GROUP_PRONOUNS):
+            if subject and any(t.text[:1].isupper() or t.lower in lexicon.ROLE_WORDS or t.lower in lexicon.PERSON_PRONOUNS
+                               or t.lower in lexicon.GROUP_PRONOUNS for t in tokens[subject[0]:subject[1] + 1]):
                 first = after + 1 if rest[0].lower in {"for", "on"} and lemma == "call" else after
                 content = _span(tokens, first, n - 1)
                 if content:
