@@ -14,7 +14,7 @@ from . import lexicon
 from .model import Attribution
 from .resolve import Resolver
 from .sources import describe, is_name_word, split_sources
-from .text import Paragraph, Quote, parse
+from .text import ABBREVIATIONS, Paragraph, Quote, parse
 
 _TOKEN = re.compile(
     r"(?P<word>[\w$%@#][\w'’.&/@$%#+-]*[\w$%]|[\w$%@#])|(?P<punct>--|—|–|―|[,;:()\[\].!?])"
@@ -46,17 +46,17 @@ _TIME_WORDS = lexicon.DAYS | {"last", "this", "next", "week", "month", "year", "
                               "recently", "days", "ago", "weeks", "months", "years"}
 
 
-@dataclass
 class Token:
-    kind: str  # word / punct / quote
-    text: str
-    start: int
-    end: int
-    quote: Quote | None = None
+    """A word, a punctuation mark, or a whole quotation."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("kind", "text", "start", "end", "quote", "lower")
+
+    def __init__(self, kind: str, text: str, start: int, end: int, quote: Quote | None = None):
+        self.kind, self.text, self.start, self.end, self.quote = kind, text, start, end, quote
+        self.lower = text.lower()
+
+    def __repr__(self):
+        return f"Token({self.kind!r}, {self.text!r}, {self.start}, {self.end})"
 
     def is_word(self) -> bool:
         return self.kind == "word"
@@ -101,8 +101,9 @@ def _words(text: str, start: int, end: int) -> list[Token]:
         if kind == "punct" and word == "." and tokens and tokens[-1].end == s and tokens[-1].is_word():
             prev = tokens[-1]
             lower = prev.lower
-            if lower in lexicon_abbreviations() or len(prev.text) == 1 or "." in prev.text:
+            if lower in ABBREVIATIONS or len(prev.text) == 1 or "." in prev.text:
                 prev.text += "."
+                prev.lower += "."
                 prev.end = e
                 continue
         contraction = _CONTRACTION.match(word)
@@ -119,12 +120,6 @@ def _words(text: str, start: int, end: int) -> list[Token]:
 _CONTRACTION = re.compile(r"(?i)^(he|she|it|they|we|i|you|that|there)(['’](?:s|re|ve|d|ll|m))$")
 
 
-def lexicon_abbreviations():
-    from .text import ABBREVIATIONS
-
-    return ABBREVIATIONS
-
-
 def extract(text: str) -> list[Attribution]:
     """Every quotation and attributed claim in ``text``, in reading order."""
     paragraphs = parse(text)
@@ -139,9 +134,18 @@ def extract(text: str) -> list[Attribution]:
 # --- finding cues, sources and contents -------------------------------------------------
 
 
+# Sentences without any of these hold no cue: they are skipped before tokenizing.
+_CUE_HINT = frozenset(lexicon.CUE_WORDS) | {"according", "called", "calls", "calling", "cited", "citing",
+                                           "described", "describes"}
+_WORDS = re.compile(r"[A-Za-z]+")
+
+
 def _paragraph_attributions(text: str, paragraph: Paragraph) -> list[Found]:
     results = []
+    offset = paragraph.start
     for s_start, s_end in paragraph.sentences:
+        if _CUE_HINT.isdisjoint(_WORDS.findall(paragraph.lowered, s_start - offset, s_end - offset)):
+            continue
         tokens = tokenize(text, s_start, s_end, paragraph.quotes)
         results += _sentence_attributions(text, tokens, paragraph, (s_start, s_end))
     for rule in (_dash_attribution, _speaker_label):

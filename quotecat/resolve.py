@@ -46,7 +46,14 @@ class Resolver:
         self.text = text
         self.speakers: list[tuple[int, Source]] = []  # (position, source) in reading order
         self.groups: list[tuple[int, list[Source]]] = []  # sources named together ("X and Y said")
-        self.names = self._scan_names(text)
+        self._names = None
+
+    @property
+    def names(self) -> list[tuple[int, Source]]:
+        """People named anywhere in the article, scanned only when a mention needs them."""
+        if self._names is None:
+            self._names = self._scan_names(self.text)
+        return self._names
 
     @staticmethod
     def _scan_names(text: str) -> list[tuple[int, Source]]:

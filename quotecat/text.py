@@ -55,6 +55,7 @@ class Paragraph:
     end: int
     text: str
     masked: str
+    lowered: str = ""  # the masked text in lower case, for quick word look-ups
     quotes: list[Quote] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)  # absolute offsets
 
@@ -180,7 +181,7 @@ def parse(text: str) -> list[Paragraph]:
             if QUOTE_MARK.match(text, spans[index + 1][0]):
                 quotes[-1].continues = True
         masked = mask_quotes(text, start, end, quotes)
-        paragraph = Paragraph(index, start, end, text[start:end], masked, quotes)
+        paragraph = Paragraph(index, start, end, text[start:end], masked, masked.lower(), quotes)
         paragraph.sentences = split_sentences(masked, start)
         result.append(paragraph)
     return result
