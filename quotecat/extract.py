@@ -25,6 +25,7 @@ _PASSIVE = {"is", "are", "was", "were", "be", "been", "being", "get", "gets", "g
 _BOUNDARY_PUNCT = {",", ";", ":", "—", "--", "–", "―", "(", ")", "[", "]", ".", "!", "?"}
 _ENDERS = {".", "!", "?"}
 _MEDIUM = re.compile("|".join(f"(?:{p})" for p in lexicon.MEDIUM_PATTERNS), re.IGNORECASE)
+_MEDIUM_STARTS = {"in", "on", "by", "told", "telling", "tells", "during", "at"}
 # Cues that may come before their subject: '"...," said X.'
 # Cues whose object is what is attributed: "called for a ban", "cited a report".
 OBJECT_LEMMAS = {"call", "cite", "describe", "criticize", "criticise", "condemn", "praise", "blast",
@@ -392,7 +393,7 @@ def _skip_right(text, tokens, i) -> tuple[int, str | None]:
                                 and i + 1 < n and (tokens[i + 1].lower in _TIME_WORDS or tokens[i + 1].lower in lexicon.DAYS)):
             i += 1
             continue
-        if token.is_word():
+        if token.is_word() and token.lower in _MEDIUM_STARTS:
             rest = text[token.start:tokens[-1].end]
             match = _MEDIUM.match(rest)
             if match:

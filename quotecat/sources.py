@@ -8,6 +8,7 @@ anonymous.
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import (
     AFFILIATION_PREPS,
@@ -86,8 +87,13 @@ def _looks_plural(text: str) -> bool:
     return last in PLURAL_ROLES or (last.endswith("s") and not last.endswith("ss") and last[:1].islower())
 
 
+@lru_cache(maxsize=4096)
 def describe(mention: str) -> Source:
-    """Parse a source mention into its parts (no resolution across the article)."""
+    """Parse a source mention into its parts (no resolution across the article).
+
+    Cached: the same mention always reads the same way. Callers copy with
+    ``dataclasses.replace`` and never change the returned object.
+    """
     text = clean_description(mention)
     words = text.split()
     source = Source(mention=text)
