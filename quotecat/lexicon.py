@@ -155,6 +155,7 @@ ORG_WORDS = set(
     kremlin whitehouse state""".split()
 )
 GROUP_PRONOUNS = {"they", "them"}
+ORGANIZATION_PRONOUNS = {"it"}
 PERSON_PRONOUNS = {"he": "he", "she": "she", "him": "he", "her": "she"}
 FIRST_PERSON = {"i", "we", "you"}
 

@@ -66,10 +66,18 @@ class Resolver:
                 continue
             if any(w.lower().strip("'’s") in _NOT_PERSON_WORDS for w in words):
                 continue
+            words[-1] = re.sub(r"['’]s?$", "", words[-1])
             source = describe(" ".join(words))
             if source.kind == "person" and source.name and len(source.name.split()) >= 2:
-                found.append((match.start(), source))
-        return found
+                gender = _gender(source) or _pronoun_after(text, match.end())
+                found.append((match.start(), replace(source, pronoun=gender) if gender else source))
+        # What the article calls a person once, it calls them throughout.
+        genders = {}
+        for _, source in found:
+            if source.pronoun:
+                genders.setdefault(source.name.split()[-1], set()).add(source.pronoun)
+        return [(pos, replace(s, pronoun=next(iter(genders[s.name.split()[-1]]))) if not s.pronoun
+                 and len(genders.get(s.name.split()[-1], ())) == 1 else s) for pos, s in found]
 
     def remember_group(self, position: int, sources: list[Source]) -> None:
         self.groups.append((position, sources))
@@ -96,8 +104,8 @@ class Resolver:
                 self._remember(position, resolved, update_pronoun=source.pronoun)
                 return resolved, f"pronoun '{mention}' -> {antecedent.label} (nearest earlier person)"
             return source, f"pronoun '{mention}' left unresolved (no earlier person)"
-        if source.pronoun == "they":
-            antecedent = self._group_before(position)
+        if source.pronoun in ("they", "it"):
+            antecedent = self._group_before(position, singular=source.pronoun == "it")
             if antecedent:
                 return antecedent, f"pronoun '{mention}' -> {antecedent.label} (nearest earlier group or organisation)"
             return source, f"pronoun '{mention}' left unresolved (no earlier group)"
@@ -148,9 +156,13 @@ class Resolver:
                 return self._fullest(source)
         return None
 
-    def _group_before(self, position):
+    def _group_before(self, position, singular=False):
         for pos, source in sorted(self.speakers, key=lambda x: x[0], reverse=True):
-            if pos < position and (source.plural or source.kind in ("group", "organization")):
+            if pos >= position:
+                continue
+            if singular and source.kind == "organization":
+                return source
+            if not singular and (source.plural or source.kind in ("group", "organization")):
                 return source
         return None
 
@@ -186,6 +198,19 @@ class Resolver:
             if known.name == source.name:
                 best = _merge(best, known)
         return best
+
+
+_NEXT_PRONOUN = re.compile(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
+
+
+def _pronoun_after(text: str, position: int) -> str | None:
+    """The first personal pronoun within a sentence or two after a name: "Smith said she ..."."""
+    window = text[position:position + 160]
+    stop = re.search(r"[A-Z][a-z]+ [A-Z][a-z]+", window)  # another name: the pronoun may be theirs
+    match = _NEXT_PRONOUN.search(window, 0, stop.start() if stop else len(window))
+    if not match:
+        return None
+    return "he" if match.group(1).lower() in ("he", "his", "him") else "she"
 
 
 def _merge(base: Source, extra: Source) -> Source:

@@ -17,6 +17,7 @@ from .lexicon import (
     DETERMINERS,
     FIRST_PERSON,
     GROUP_PRONOUNS,
+    ORGANIZATION_PRONOUNS,
     ORG_WORDS,
     PERSON_PRONOUNS,
     PLURAL_ROLES,
@@ -110,6 +111,9 @@ def describe(mention: str) -> Source:
         return source
     if lowered in GROUP_PRONOUNS:
         source.pronoun, source.kind, source.plural = "they", "group", True
+        return source
+    if lowered in ORGANIZATION_PRONOUNS:
+        source.pronoun, source.kind = "it", "organization"
         return source
     if lowered in FIRST_PERSON:
         source.pronoun, source.kind = lowered, "other"
