@@ -51,7 +51,8 @@ def cue_family(cue: str | None) -> str:
 
 def name_tokens(text: str | None) -> set[str]:
     tokens = re.findall(r"[\w’'.-]+", (text or "").lower())
-    return {t.strip(".’'-") for t in tokens if t.strip(".’'-") and t not in STOPWORDS} - STOPWORDS
+    tokens = (re.sub(r"['’]s$", "", t).strip(".’'-") for t in tokens)
+    return {t for t in tokens if t and t not in STOPWORDS}
 
 
 def _chars(fragments) -> set[int]:

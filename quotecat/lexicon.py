@@ -135,7 +135,8 @@ ROLE_WORDS = set(
     trader traders banker bankers investor investors specialist specialists
     congressman congresswoman councilman councilwoman commissioner commissioners
     democrat democrats republican republicans conservative conservatives liberal liberals
-    progressive progressives independent independents""".split()
+    progressive progressives independent independents counterpart counterparts manager managers
+    coach captain chairwoman founder""".split()
 )
 PLURAL_ROLES = {w for w in ROLE_WORDS if w.endswith("s") and not w.endswith("ss")} | {
     "people", "police", "men", "women", "spokespeople", "spokesmen"}

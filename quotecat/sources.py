@@ -7,7 +7,7 @@ anonymous.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .lexicon import (
@@ -125,6 +125,14 @@ def describe(mention: str) -> Source:
     head_words = head.split()
     if not head_words:
         return source
+    possessor = re.match(r"^((?:[A-Z][\w.'’-]*\s)*[A-Z][\w.'’-]*?)['’]s\s+(.+)$", head)
+    if possessor and (not is_name_word(possessor.group(2).split()[0]) or _org_head(possessor.group(2))):
+        # "China's foreign ministry", "Okafor's campaign manager": the possessor is the affiliation.
+        owned = describe(possessor.group(2) + ((", " + appositive) if appositive else ""))
+        kind = "organization" if owned.kind == "organization" or _org_head(possessor.group(2)) else owned.kind
+        return replace(owned, mention=text, affiliation=possessor.group(1), kind=kind,
+                       name=head if kind == "organization" else owned.name,
+                       anonymous=owned.anonymous and kind != "organization")
     name_words, before, after = _name_run(head_words)
     titles = [w for w in before if _is_title(w)]
     determiner = bool(before) and before[0].lower() in DETERMINERS
@@ -132,6 +140,14 @@ def describe(mention: str) -> Source:
         # "a spokesman for the ministry": the role word comes before the preposition
         # (but "Captain Ines Moreau of the fire brigade" is a named person).
         _role_and_affiliation(head)[1] is not None and not (name_words and len(before) <= len(titles) + 1))
+
+    if role_head and (determiner or not name_words or head_words[-1] not in name_words) \
+            and appositive and _is_full_name(appositive):
+        # "An attorney for the family, Mark Jones" / "Her spokeswoman, Dana Pruitt".
+        named = describe(appositive)
+        role_text, affiliation = _role_and_affiliation(head)
+        return replace(named, mention=text, role=role_text or named.role,
+                       affiliation=affiliation or _premodifier_affiliation(head_words) or named.affiliation)
 
     if role_head and (determiner or not name_words or head_words[-1] not in name_words) \
             and not (name_words and not determiner and len(name_words) > 1 and not _role_word(head_words[-1])):
@@ -151,11 +167,14 @@ def describe(mention: str) -> Source:
         source.name = " ".join(name_words)
         source.title = " ".join(titles) or None
         pre_role = [w for w in before if w not in titles]
+        after = [w for w in after if not w.startswith("(")]  # "(R-Utah)": party and state
         role_text, affiliation = _role_and_affiliation(appositive or " ".join(after))
         if pre_role and not role_text:
             role_text = " ".join(pre_role)
         source.role = role_text
-        source.affiliation = affiliation or _affiliation_from_after(after)
+        # "Halden Rovers manager Siobhan Quigley": capitalised words before the role name the employer.
+        source.affiliation = affiliation or _affiliation_from_after(after) or _premodifier_affiliation(
+            [w for w in before if not _is_title(w) or not w[:1].isupper()] if _role_head(before) else [])
         source.kind = "person" if len(name_words) > 1 or titles else "other"
         return source
 
@@ -179,7 +198,19 @@ def describe(mention: str) -> Source:
     return source
 
 
+def _is_full_name(phrase: str) -> bool:
+    words = clean_description(phrase).split(",")[0].split()
+    return 2 <= len(words) <= 4 and all(is_name_word(w) or w.lower() in _PARTICLES for w in words)
+
+
+def _org_head(phrase: str) -> bool:
+    words = phrase.split()
+    return bool(words) and words[-1].lower().strip(".,") in ORG_WORDS
+
+
 def _is_title(word: str) -> bool:
+    if not word[:1].isupper():
+        return False  # "press secretary" is a role; "Secretary Kerry" has a title
     lower = word.lower()
     return lower in TITLES or lower.rstrip(".") + "." in TITLES
 
@@ -199,7 +230,8 @@ def _name_run(words: list[str]) -> tuple[list[str], list[str], list[str]]:
         return [], words, []
     # "Democratic nominee Hillary Clinton": a later name after a role word is the name.
     for i in range(len(words) - 1, start, -1):
-        if is_name_word(words[i]) and not _is_title(words[i]) and not is_name_word(words[i - 1]) \
+        if is_name_word(words[i]) and not _is_title(words[i]) \
+                and (not is_name_word(words[i - 1]) or _is_title(words[i - 1])) \
                 and (_role_word(words[i - 1]) or _is_title(words[i - 1])):
             if any(is_name_word(w) for w in words[i:]) and i > start:
                 start = i
@@ -217,7 +249,7 @@ def _name_run(words: list[str]) -> tuple[list[str], list[str], list[str]]:
 
 def _strip_determiner(text: str) -> str:
     words = text.split()
-    if words and words[0].lower() in {"the", "a", "an"}:
+    if words and words[0].lower() in {"the", "a", "an", "his", "her", "their", "its", "our"}:
         words = words[1:]
     return " ".join(words)
 
@@ -280,7 +312,7 @@ def _premodifier_affiliation(words: list[str]) -> str | None:
         return DEMONYMS[run[0].lower()]
     if len(run) == 1 and run[0].lower() in {"western", "eastern", "arab", "muslim", "christian"}:
         return None
-    return " ".join(run).rstrip("'’s")
+    return re.sub(r"['’]s$", "", " ".join(run))
 
 
 def _affiliation_from_after(words: list[str]) -> str | None:
