@@ -389,8 +389,10 @@ def _skip_right(text, tokens, i) -> tuple[int, str | None]:
     while i < n:
         token = tokens[i]
         if token.is_word() and (token.lower in lexicon.DAYS or token.lower in lexicon.ADVERBS
-                                or token.lower in {"on", "last", "earlier", "this", "late", "early"}
-                                and i + 1 < n and (tokens[i + 1].lower in _TIME_WORDS or tokens[i + 1].lower in lexicon.DAYS)):
+                                or token.lower in lexicon.MONTHS
+                                or token.lower in {"on", "in", "last", "earlier", "this", "late", "early"}
+                                and i + 1 < n and (tokens[i + 1].lower in _TIME_WORDS or tokens[i + 1].lower in lexicon.DAYS
+                                                   or tokens[i + 1].lower in lexicon.MONTHS or tokens[i + 1].text.isdigit())):
             i += 1
             continue
         if token.is_word() and token.lower in _MEDIUM_STARTS:
@@ -493,7 +495,8 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
     that = after < n and tokens[after].lower == "that"
     content_after = None
     trailing = None  # "..., the agency said, and those in the bottom fifth paid 0.8 percent."
-    if after + 1 < n and tokens[after].text == "," and tokens[after + 1].lower in _TRAILING_CLAUSES:
+    if after + 1 < n and tokens[after].text == "," and tokens[after + 1].is_word() and (
+            tokens[after + 1].lower in _TRAILING_CLAUSES or tokens[after + 1].lower in _PREPOSITIONS):
         trailing = _span(tokens, after + 1, n - 1)
     if after < n and tokens[after].text not in _ENDERS:
         nxt = tokens[after]
@@ -608,7 +611,7 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
 
 
 _TRAILING_CLAUSES = {"until", "since", "because", "although", "though", "while", "as", "when", "if",
-                     "unless", "and", "so", "whereas", "where"}
+                     "unless", "and", "so", "whereas", "where", "but"}
 _NOT_CONTINUATIONS = _PREPOSITIONS | lexicon.CLAUSE_BREAKERS | {"who", "which", "according", "then", "also"}
 
 

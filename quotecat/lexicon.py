@@ -91,6 +91,8 @@ ADVERBS = set(
     reportedly allegedly bluntly repeatedly explicitly specifically subsequently similarly
     apparently angrily openly directly not did does do""".split()
 )
+MONTHS = set("""january february march april may june july august september october november december
+    jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.""".split()) - {"may", "march"}
 DAYS = set("""monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
     weekend morning afternoon evening night""".split())
 
