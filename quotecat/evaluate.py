@@ -144,7 +144,7 @@ def evaluate(gold_dir: Path, extractor=extract) -> dict:
             for group in groups:
                 tally[group]["found"] += 1
                 if speaker_ok is not None:
-                    key = "pronoun" if gold.record.get("speaker_is_pronoun") and not gold.record.get("resolved_speaker") else "speaker"
+                    key = "pronoun" if gold.record.get("speaker_is_pronoun") else "speaker"
                     tally[group][f"{key}_checked"] += 1
                     tally[group][f"{key}_right"] += bool(speaker_ok)
                 if gold.record.get("affiliation") is not None or "affiliation" in gold.record:

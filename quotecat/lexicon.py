@@ -138,7 +138,7 @@ ROLE_WORDS = set(
     congressman congresswoman councilman councilwoman commissioner commissioners
     democrat democrats republican republicans conservative conservatives liberal liberals
     progressive progressives independent independents counterpart counterparts manager managers
-    coach captain chairwoman founder""".split()
+    coach captain chairwoman founder treasurer chef comptroller auditor clerk""".split()
 )
 PLURAL_ROLES = {w for w in ROLE_WORDS if w.endswith("s") and not w.endswith("ss")} | {
     "people", "police", "men", "women", "spokespeople", "spokesmen"}

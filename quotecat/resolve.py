@@ -8,7 +8,9 @@ article actually used stay with the attribution as ``speaker_mention``.
 import re
 from dataclasses import replace
 
-from .lexicon import CUE_WORDS, DETERMINERS, ORG_WORDS, ROLE_WORDS
+from .lexicon import CUE_WORDS, DETERMINERS, ORG_WORDS, ROLE_WORDS, TITLES
+
+TITLE_ABBREVIATIONS = {t for t in TITLES if t.endswith(".")}
 from .sources import Source, describe, is_name_word
 
 _GENDER_TITLES = {"mr.": "he", "mr": "he", "sir": "he", "mrs.": "she", "mrs": "she", "ms.": "she",
@@ -20,7 +22,7 @@ _GENDER_TITLES = {"mr.": "he", "mr": "he", "sir": "he", "mrs.": "she", "mrs": "s
 # Runs of capitalised words, optionally after a title: candidate antecedents for pronouns.
 _NAME_RUN = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Prof|Rev)\.\s+)?"
-    r"[A-Z][a-z'’]+(?:[ -](?:[A-Z]\.|[A-Z][a-z'’]+|al-[A-Z][a-z]+|de|van|von|bin))*\s[A-Z][a-z'’-]+"
+    r"[A-Z][a-z'’]+(?:[ -](?:[A-Z]\.|[A-Z][a-z'’]+|al-[A-Z][a-z]+|de|van|von|bin))*\s[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 )
 _NOT_NAMES = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "If", "When", "While", "After",
               "Before", "During", "Since", "Although", "With", "For", "From", "By", "This", "That",
@@ -47,6 +49,7 @@ class Resolver:
         self.speakers: list[tuple[int, Source]] = []  # (position, source) in reading order
         self.groups: list[tuple[int, list[Source]]] = []  # sources named together ("X and Y said")
         self._names = None
+        self._mentions: dict[str, list[int]] = {}
 
     @property
     def names(self) -> list[tuple[int, Source]]:
@@ -60,7 +63,8 @@ class Resolver:
         found = []
         for match in _NAME_RUN.finditer(text):
             words = match.group().split()
-            while words and (words[0] in _NOT_NAMES or words[0].lower() in CUE_WORDS):
+            while words and (words[0] in _NOT_NAMES or words[0].lower() in CUE_WORDS
+                             or words[0].lower() in ROLE_WORDS or words[0].lower() in TITLES):
                 words = words[1:]
             if len(words) < 2 or any(w in _NOT_NAMES for w in words[1:]):
                 continue
@@ -68,16 +72,11 @@ class Resolver:
                 continue
             words[-1] = re.sub(r"['’]s?$", "", words[-1])
             source = describe(" ".join(words))
-            if source.kind == "person" and source.name and len(source.name.split()) >= 2:
+            if source.kind == "person" and source.name and len(source.name.split()) >= 2 \
+                    and (source.title or _named_alone(text, source.name)):
                 gender = _gender(source) or _pronoun_after(text, match.end())
                 found.append((match.start(), replace(source, pronoun=gender) if gender else source))
-        # What the article calls a person once, it calls them throughout.
-        genders = {}
-        for _, source in found:
-            if source.pronoun:
-                genders.setdefault(source.name.split()[-1], set()).add(source.pronoun)
-        return [(pos, replace(s, pronoun=next(iter(genders[s.name.split()[-1]]))) if not s.pronoun
-                 and len(genders.get(s.name.split()[-1], ())) == 1 else s) for pos, s in found]
+        return found
 
     def remember_group(self, position: int, sources: list[Source]) -> None:
         self.groups.append((position, sources))
@@ -124,7 +123,7 @@ class Resolver:
                 self._remember(position, merged)
                 return merged, f"description '{mention}' -> {antecedent.label} (same role earlier)"
         if source.name and source.kind == "person" and not source.pronoun:
-            gender = _gender(source)
+            gender = _gender(source) or _pronoun_after(self.text, position + len(mention))
             if gender:
                 source = replace(source, pronoun=gender)
         self._remember(position, source)
@@ -145,16 +144,31 @@ class Resolver:
         return people
 
     def _person_before(self, position, pronoun):
-        # Prefer the latest speaker; fall back to the latest named person.
-        for pos, source in sorted(self.speakers, key=lambda x: x[0], reverse=True):
-            if pos >= position or position - pos > 1500:
-                continue
-            if source.kind == "person" and not source.plural and _compatible(source, pronoun):
-                return self._fullest(source)
+        """The person of the right gender mentioned last before ``position``.
+
+        A named person counts as mentioned wherever their surname appears, so
+        "Lindqvist struck a softer tone ... she said" finds Lindqvist even if
+        another woman was quoted in between.
+        """
+        best, best_at = None, -1
         for pos, source in self._candidates(position):
-            if source.kind == "person" and not source.plural and _compatible(source, pronoun):
-                return self._fullest(source)
-        return None
+            if source.kind != "person" or source.plural or not _compatible(self._fullest(source), pronoun):
+                continue
+            last = self._last_mention(source, position) if source.name else pos
+            if last > best_at:
+                best, best_at = source, last
+        if best is None or position - best_at > 2500:
+            return None
+        return self._fullest(best)
+
+    def _last_mention(self, source, position) -> int:
+        surname = source.name.split()[-1]
+        positions = self._mentions.get(surname)
+        if positions is None:
+            positions = [m.start() for m in re.finditer(r"\b" + re.escape(surname) + r"\b", self.text)]
+            self._mentions[surname] = positions
+        before = [p for p in positions if p < position]
+        return before[-1] if before else -1
 
     def _group_before(self, position, singular=False):
         for pos, source in sorted(self.speakers, key=lambda x: x[0], reverse=True):
@@ -200,7 +214,20 @@ class Resolver:
         return best
 
 
-_NEXT_PRONOUN = re.compile(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
+def _named_alone(text: str, name: str) -> bool:
+    """News names a person in full once, then by surname: a surname on its own marks a person."""
+    surname = name.split()[-1]
+    for match in re.finditer(r"\b" + re.escape(surname) + r"\b", text):
+        before = re.search(r"(\S+)\s+$", text[max(0, match.start() - 40):match.start()])
+        after = text[match.end():match.end() + 2]
+        previous = before.group(1) if before else ""
+        if (not previous[:1].isupper() or previous.lower().rstrip(".") + "." in TITLE_ABBREVIATIONS
+                or previous.endswith((".", ",", '"', "”"))) and not re.match(r"\s[A-Z]", after):
+            return True
+    return False
+
+
+_NEXT_PRONOUN = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 
 
 def _pronoun_after(text: str, position: int) -> str | None:
@@ -210,7 +237,7 @@ def _pronoun_after(text: str, position: int) -> str | None:
     match = _NEXT_PRONOUN.search(window, 0, stop.start() if stop else len(window))
     if not match:
         return None
-    return "he" if match.group(1).lower() in ("he", "his", "him") else "she"
+    return match.group(1).lower()
 
 
 def _merge(base: Source, extra: Source) -> Source:

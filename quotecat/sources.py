@@ -223,7 +223,8 @@ def _name_run(words: list[str]) -> tuple[list[str], list[str], list[str]]:
     """Split ``panel Chairman Rep. Jason Chaffetz (R-Utah)`` into before / name / after."""
     start = None
     for i, word in enumerate(words):
-        if is_name_word(word) and not _is_title(word):
+        role_before_name = _role_word(word) and i + 1 < len(words) and is_name_word(words[i + 1])
+        if is_name_word(word) and not _is_title(word) and not role_before_name:
             start = i
             break
     if start is None:
