@@ -262,7 +262,7 @@ def _write(db, paths, summary, progress, warn) -> None:
             name = _display_name(path, paths)
             try:
                 found = read_file(path, warn=warn)
-            except ArticleError as error:
+            except (ArticleError, OSError) as error:  # OSError: unreadable (permissions, vanished)
                 reason = _reason(error, path)
                 summary.skipped.append((name, reason))
                 warn(f"skipped {name}: {reason}")
@@ -404,8 +404,10 @@ def _display_name(path: Path, roots: list[Path]) -> str:
     return path.name if path in roots else str(path)
 
 
-def _reason(error: ArticleError, path: Path) -> str:
+def _reason(error: Exception, path: Path) -> str:
     """The problem without the file name, which the summary already gives."""
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
     reason = getattr(error, "reason", None) or str(error)
     for prefix in (str(path), path.name):
         if reason.startswith(prefix + ":"):

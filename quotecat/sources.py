@@ -282,7 +282,7 @@ def _role_and_affiliation(phrase: str) -> tuple[str | None, str | None]:
             # "the company's chief financial officer": the possessor is the affiliation.
             affiliation = _strip_determiner(" ".join(words[:i] + [word[:-2]]))
             return _strip_determiner(" ".join(words[i + 1:])) or None, affiliation or None
-        if word.lower() in AFFILIATION_PREPS and i > 0 and _role_head(words[:i]):
+        if word.lower() in AFFILIATION_PREPS and i > 0 and _role_word(words[i - 1]):
             role = _strip_determiner(" ".join(words[:i]))
             rest = " ".join(words[i + 1:]).split(",")[0]
             affiliation = _strip_determiner(rest)
@@ -298,13 +298,15 @@ def _role_and_affiliation(phrase: str) -> tuple[str | None, str | None]:
 def _premodifier_affiliation(words: list[str]) -> str | None:
     """``an Islamic State commander`` -> Islamic State; ``Russian officials`` -> Russia."""
     run = []
-    for word in words:
+    for i, word in enumerate(words):
         if word.lower() in DETERMINERS:
             if run:
                 break
             continue
         if is_name_word(word) or re.match(r"^[A-Z][\w.]*-\w+", word):
             run.append(word)
+        elif run and word.lower() in ORG_WORDS and i < len(words) - 1:
+            run.append(word)  # "a senior U.S. administration official": the body, not the country
         elif run:
             break
     if not run:
