@@ -24,6 +24,8 @@ _NAME_RUN = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Prof|Rev)\.\s+)?"
     r"[A-Z][a-z'’]+(?:[ -](?:[A-Z]\.|[A-Z][a-z'’]+|al-[A-Z][a-z]+|de|van|von|bin))*\s[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 )
+_ROLE_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*\s){0,3}([a-z]+)\s)$")
+_APPOSITIVE_AFTER = re.compile(r",\s+((?:a|an|the|his|her|its|their)\s[^,.;:\"“”]{3,90}?),")
 _NOT_NAMES = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "If", "When", "While", "After",
               "Before", "During", "Since", "Although", "With", "For", "From", "By", "This", "That",
               "These", "Those", "It", "He", "She", "They", "We", "I", "His", "Her", "Their", "Its",
@@ -71,7 +73,16 @@ class Resolver:
             if any(w.lower().strip("'’s") in _NOT_PERSON_WORDS for w in words):
                 continue
             words[-1] = re.sub(r"['’]s?$", "", words[-1])
-            source = describe(" ".join(words))
+            # Who they are, when the article says it where it first names them:
+            # "Halden Rovers manager Siobhan Quigley", "Agnes Tulloch, the keeper of the light,".
+            prefix = _ROLE_BEFORE.search(text, max(0, match.start() - 60), match.start())
+            appositive = _APPOSITIVE_AFTER.match(text, match.end())
+            described = " ".join(words)
+            if prefix and prefix.group(2).lower() in ROLE_WORDS:
+                described = prefix.group(1) + described
+            if appositive:
+                described += ", " + appositive.group(1)
+            source = describe(described)
             if source.kind == "person" and source.name and len(source.name.split()) >= 2 \
                     and (source.title or _named_alone(text, source.name)):
                 gender = _gender(source) or _pronoun_after(text, match.end())
@@ -100,7 +111,7 @@ class Resolver:
             antecedent = self._person_before(position, source.pronoun)
             if antecedent:
                 resolved = replace(antecedent, pronoun=source.pronoun)
-                self._remember(position, resolved, update_pronoun=source.pronoun)
+                self._remember(position, resolved)
                 return resolved, f"pronoun '{mention}' -> {antecedent.label} (nearest earlier person)"
             return source, f"pronoun '{mention}' left unresolved (no earlier person)"
         if source.pronoun in ("they", "it"):
@@ -129,11 +140,7 @@ class Resolver:
         self._remember(position, source)
         return source, "named where quoted" if source.name else "described where quoted"
 
-    def _remember(self, position, source, update_pronoun=None):
-        if update_pronoun:
-            for i, (pos, known) in enumerate(self.speakers):
-                if known.name and known.name == source.name:
-                    self.speakers[i] = (pos, replace(known, pronoun=update_pronoun))
+    def _remember(self, position, source):
         self.speakers.append((position, source))
 
     def _candidates(self, position):
