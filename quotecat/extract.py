@@ -8,7 +8,7 @@ links pronouns, surnames and "the officials" to earlier mentions.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import lexicon
 from .model import Attribution
@@ -868,6 +868,8 @@ def _describe(text, paragraphs, found: list[Found]) -> list[Attribution]:
             if len(parts) > 1:
                 resolver.remember_group(max(s[4] for s in speakers), [s[1] for s in speakers])
         for source, resolved, how, mention, m_start, m_end in speakers:
+            if resolved is not None and resolved.affiliation:
+                resolved = replace(resolved, affiliation=resolver.affiliation(resolved.affiliation, item.cue.start))
             results.append(_record(text, item, content, quote_spans, source, resolved, how, mention, m_start, m_end))
         item.described = speakers
         if item.source is not None:

@@ -11,6 +11,11 @@ from dataclasses import replace
 from .lexicon import CUE_WORDS, DETERMINERS, ORG_WORDS, ROLE_WORDS, TITLES
 
 TITLE_ABBREVIATIONS = {t for t in TITLES if t.endswith(".")}
+# Nouns an article uses for an organisation it has already named.
+GENERIC_ORGANIZATIONS = {"group", "organization", "organisation", "movement", "party", "network",
+                         "company", "firm", "agency", "ministry", "government", "militia", "regime",
+                         "coalition", "alliance", "union", "campaign", "administration", "club", "team",
+                         "department", "committee", "board", "council", "bank", "authority"}
 from .sources import Source, describe, is_name_word
 
 _GENDER_TITLES = {"mr.": "he", "mr": "he", "sir": "he", "mrs.": "she", "mrs": "she", "ms.": "she",
@@ -52,6 +57,7 @@ class Resolver:
         self.groups: list[tuple[int, list[Source]]] = []  # sources named together ("X and Y said")
         self._names = None
         self._mentions: dict[str, list[int]] = {}
+        self._salient = None
 
     @property
     def names(self) -> list[tuple[int, Source]]:
@@ -88,6 +94,31 @@ class Resolver:
                 gender = _gender(source) or _pronoun_after(text, match.end())
                 found.append((match.start(), replace(source, pronoun=gender) if gender else source))
         return found
+
+    def affiliation(self, affiliation: str | None, position: int) -> str | None:
+        """Resolve "the group", "the company" to the organisation the article means.
+
+        First a phrase ending in the same noun ("the coalition" -> "U.S.-led
+        coalition"), else the organisation the article is most about: the most
+        frequent capitalised name that the article also uses as a possessor.
+        """
+        if not affiliation:
+            return affiliation
+        noun = affiliation.lower().removeprefix("the ").strip()
+        if noun not in GENERIC_ORGANIZATIONS:
+            return affiliation
+        before = self.text[:position]
+        named = re.findall(r"((?:[A-Z][\w.'’-]*[ -])+)" + re.escape(noun) + r"\b", before, re.IGNORECASE)
+        named = [n.strip() + " " + noun for n in named if n.strip() and n.strip()[0].isupper()
+                 and n.split()[0] not in _NOT_NAMES]
+        if named:
+            return named[-1]
+        if self._salient is None:
+            possessors = re.findall(r"\b((?:[A-Z][\w.-]+ )*[A-Z][\w.-]+)['’]s\b", self.text)
+            people = {n.name for _, n in self.names} | {n.name.split()[-1] for _, n in self.names}
+            counts = {p: self.text.count(p) for p in set(possessors) if p not in people and p not in _NOT_NAMES}
+            self._salient = max(counts, key=lambda p: (counts[p], p)) if counts else ""
+        return self._salient or affiliation
 
     def remember_group(self, position: int, sources: list[Source]) -> None:
         self.groups.append((position, sources))
