@@ -27,10 +27,11 @@ def cli():
 def build(paths, db_path, strict):
     """Build the database from articles (default: ./articles/), from scratch."""
     paths = list(paths) or [Path("articles")]
-    summary = database.build(paths, db_path, progress=sys.stderr.isatty(), warn=_warn)
+    try:
+        summary = database.build(paths, db_path, progress=sys.stderr.isatty(), warn=_warn, strict=strict)
+    except database.StrictBuildError as error:
+        raise click.ClickException(str(error))
     click.echo(summary.line())
-    if strict and summary.skipped:
-        raise click.ClickException(f"{len(summary.skipped)} file(s) skipped and --strict is set")
 
 
 def _warn(message: str) -> None:
@@ -43,7 +44,7 @@ def _warn(message: str) -> None:
 def extract_command(file, explain):
     """Print one JSON object per attribution found in FILE."""
     try:
-        articles = read_file(file)
+        articles = read_file(file, warn=_warn)
     except ArticleError as error:
         raise click.ClickException(str(error))
     for article in articles:

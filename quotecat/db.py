@@ -13,7 +13,6 @@ import os
 import re
 import shutil
 import sys
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +22,7 @@ import sqlite_utils
 
 from .extract import extract
 from .model import Article, Attribution
-from .reader import ArticleError, find_files, read_file
+from .reader import find_files, iter_articles, slugify
 
 ROOT = Path(__file__).resolve().parent.parent
 METADATA = ROOT / "metadata.json"
@@ -45,6 +44,16 @@ _BATCH = 2000
 _PROGRESS_THRESHOLD = 20
 # The summary line names at most this many skipped files; the warnings name every one.
 _SKIPPED_IN_LINE = 5
+
+
+class StrictBuildError(Exception):
+    """A --strict build skipped files: nothing was written."""
+
+    def __init__(self, summary: "BuildSummary"):
+        self.summary = summary
+        names = "; ".join(f"{name}: {reason}" for name, reason in summary.skipped)
+        super().__init__(f"{len(summary.skipped)} file(s) skipped and --strict is set, "
+                         f"{summary.db_name} left unchanged ({names})")
 
 
 @dataclass
@@ -194,8 +203,9 @@ def finish(db: sqlite_utils.Database) -> None:
     db["speakers"].enable_fts(["name"])
     db.create_view("attributions", ATTRIBUTIONS_VIEW)
     db.analyze()
-    # VACUUM keeps rowids of these tables (no deletes, SQLite >= 3.x copies them as they are);
-    # tests/test_build.py checks the FTS index against its content table afterwards.
+    # SQLite only promises to keep rowids through VACUUM for INTEGER PRIMARY KEY tables, and
+    # quotes_fts finds quotes by rowid. Current SQLite copies them unchanged; tests/test_build.py
+    # runs FTS5's integrity-check against the content table to catch it if that ever changes.
     db.vacuum()
 
 
@@ -207,12 +217,14 @@ def build(
     db_path: Path | str,
     progress: bool = False,
     warn: Callable[[str], None] = print,
+    strict: bool = False,
 ) -> BuildSummary:
     """Rebuild ``db_path`` from scratch from the articles under ``paths``.
 
     The database is written to a temporary file beside ``db_path`` and moved into
     place only once complete, so a failed or interrupted build leaves the previous
-    database as it was. Files that cannot be read are skipped with a warning.
+    database as it was. Files that cannot be read are skipped with a warning;
+    with ``strict`` any skipped file fails the build and the previous database stays.
     """
     db_path = Path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -225,6 +237,8 @@ def build(
             _write(db, [Path(p) for p in paths], summary, progress, warn)
         finally:
             db.close()
+        if strict and summary.skipped:
+            raise StrictBuildError(summary)
         _fsync(tmp_path)
         os.replace(tmp_path, db_path)
     except BaseException:
@@ -260,29 +274,32 @@ def _write(db, paths, summary, progress, warn) -> None:
     with bar as files_:
         for path in files_:
             name = _display_name(path, paths)
+            errors: list[Exception] = []
             try:
-                found = read_file(path, warn=warn)
-            except (ArticleError, OSError) as error:  # OSError: unreadable (permissions, vanished)
+                # One file at a time: the bar moves per file, and a big JSON lines
+                # archive streams through instead of being read whole.
+                for article in iter_articles([path], on_error=errors.append, warn=warn):
+                    if article.id in read_from:
+                        reason = f"article id {article.id!r} already read from {read_from[article.id]}"
+                        summary.skipped.append((name, reason))
+                        warn(f"skipped {name}: {reason}")
+                        continue
+                    read_from[article.id] = name
+                    try:
+                        attributions = extract(article.text)
+                    except Exception as error:
+                        error.add_note(f"while extracting attributions from {name} (article {article.id!r})")
+                        raise
+                    articles.append(article_row(article, name))
+                    quotes.extend(catalogue.quote_rows(article, attributions, warn))
+                    if len(quotes) >= _BATCH or len(articles) >= _BATCH // 10:
+                        flush()
+            except OSError as error:  # unreadable in a way the reader did not catch (permissions, vanished)
+                errors.append(error)
+            for error in errors:
                 reason = _reason(error, path)
                 summary.skipped.append((name, reason))
                 warn(f"skipped {name}: {reason}")
-                continue
-            for article in found:
-                if article.id in read_from:
-                    reason = f"article id {article.id!r} already read from {read_from[article.id]}"
-                    summary.skipped.append((name, reason))
-                    warn(f"skipped {name}: {reason}")
-                    continue
-                read_from[article.id] = name
-                try:
-                    attributions = extract(article.text)
-                except Exception as error:
-                    error.add_note(f"while extracting attributions from {name} (article {article.id!r})")
-                    raise
-                articles.append(article_row(article, name))
-                quotes.extend(catalogue.quote_rows(article, attributions, warn))
-            if len(quotes) >= _BATCH or len(articles) >= _BATCH // 10:
-                flush()
     flush()
     db["organizations"].insert_all(sorted(catalogue.organizations.values(), key=lambda r: r["id"]))
     db["speakers"].insert_all(sorted(catalogue.speakers.values(), key=lambda r: r["id"]))
@@ -299,7 +316,8 @@ def article_row(article: Article, source_file: str) -> dict:
         "outlet": article.outlet,
         "published": article.published,
         "url": article.url,
-        "source_file": article.source_file or source_file,
+        # Relative to the folder given to the build: no local paths in published data.
+        "source_file": source_file,
         "text": article.text,
         "word_count": article.word_count,
     }
@@ -315,7 +333,7 @@ class Catalogue:
     def organization_id(self, name: str | None) -> str | None:
         if not name or not name.strip():
             return None
-        org_id = slugify(name)
+        org_id = _id(name)
         self.organizations.setdefault(org_id, {"id": org_id, "name": name.strip()})
         return org_id
 
@@ -325,7 +343,7 @@ class Catalogue:
         name = (a.name or a.speaker).strip()
         # A named source is the same person in every article; "a Western diplomat"
         # in two articles is two people, so unnamed sources are per article.
-        speaker_id = f"{article_id}:{slugify(a.speaker)}" if a.anonymous else slugify(name)
+        speaker_id = f"{article_id}:{_id(a.speaker)}" if a.anonymous else _id(name)
         row = {
             "id": speaker_id,
             "name": name,
@@ -384,13 +402,9 @@ class Catalogue:
         return rows
 
 
-def slugify(value: str) -> str:
-    """A stable id from a name: "Col. John Dorrian" -> "col-john-dorrian"; non-Latin names keep their letters."""
-    value = unicodedata.normalize("NFKD", value)
-    value = "".join(c for c in value if not unicodedata.combining(c))
-    value = re.sub(r"['’]", "", value.lower())
-    slug = re.sub(r"[\W_]+", "-", value).strip("-")
-    return slug or hashlib.sha1(value.encode()).hexdigest()[:12]
+def _id(name: str) -> str:
+    """A stable id from a name: "Col. John Dorrian" -> "col-john-dorrian"."""
+    return slugify(name) or hashlib.sha1(name.encode()).hexdigest()[:12]
 
 
 def _display_name(path: Path, roots: list[Path]) -> str:

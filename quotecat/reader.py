@@ -111,9 +111,13 @@ def iter_articles(
 
 
 def slugify(text: str, max_length: int = 80) -> str:
-    """A lowercase ASCII id from any text: "Islamic State’s Last Stand" -> "islamic-states-last-stand"."""
-    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii").lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", text.replace("'", "")).strip("-")
+    """A stable lowercase id: "Café Owner’s “Last Stand”" -> "cafe-owners-last-stand".
+
+    Accents are dropped, letters of other scripts are kept, so every name gets an id.
+    """
+    text = unicodedata.normalize("NFKD", str(text))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    slug = re.sub(r"[\W_]+", "-", re.sub(r"['’]", "", text)).strip("-")
     if len(slug) > max_length:
         cut = slug[:max_length]
         if slug[max_length] != "-" and "-" in cut:

@@ -1,0 +1,160 @@
+"""quotes.db as Datasette serves it: labels, facets, search, canned queries, documentation, settings."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from datasette.utils import tilde_encode
+from markupsafe import escape
+
+from quotecat import db as database
+
+DEFAULT_FACETS = ["speaker_id", "affiliation_id", "type", "article_id"]
+
+
+def search_word(db):
+    """A word that occurs in an attribution: the longest word of the longest quote."""
+    text = db.execute("select text from quotes order by length(text) desc, id limit 1").fetchone()[0]
+    return max(re.findall(r"[A-Za-z]{4,}", text), key=len)
+
+
+async def test_quotes_table_shows_speaker_names(ds, db):
+    response = await ds.client.get("/quotes/quotes.json?_labels=on&_shape=objects&_size=max")
+    assert response.status_code == 200
+    rows = response.json()["rows"]
+    assert len(rows) == db["quotes"].count
+    names = {row["id"]: row["name"] for row in db["speakers"].rows}
+    labelled = [row["speaker_id"] for row in rows if row["speaker_id"] is not None]
+    assert labelled
+    for speaker in labelled:
+        assert speaker["label"] == names[speaker["value"]]
+
+    page = await ds.client.get("/quotes/quotes")
+    assert page.status_code == 200
+    assert str(escape(labelled[0]["label"])) in page.text
+
+
+async def test_every_page_and_row_page_renders(ds, db):
+    pages = ["/", "/quotes"] + [f"/quotes/{t}" for t in ("articles", "organizations", "speakers", "quotes", "attributions")]
+    # Row pages, including ids with ':' (quotes, unnamed speakers), which Datasette tilde-encodes in URLs.
+    for table in ("articles", "speakers", "quotes"):
+        for (row_id,) in db.execute(f"select id from [{table}] order by id limit 3"):
+            pages.append(f"/quotes/{table}/{tilde_encode(row_id)}")
+    for path in pages:
+        response = await ds.client.get(path)
+        assert response.status_code == 200, path
+    quote = db.execute("select id, text from quotes order by id limit 1").fetchone()
+    page = await ds.client.get(f"/quotes/quotes/{tilde_encode(quote[0])}")
+    assert str(escape(quote[1]))[:80] in page.text
+
+
+async def test_facet_by_speaker(ds, db):
+    response = await ds.client.get("/quotes/quotes.json?_facet=speaker_id")
+    assert response.status_code == 200
+    facet = response.json()["facet_results"]["speaker_id"]
+    assert facet["results"]
+    top = facet["results"][0]
+    expected = db.execute(
+        "select count(*) from quotes where speaker_id = ?", [top["value"]]
+    ).fetchone()[0]
+    assert top["count"] == expected
+    assert top["label"] == db["speakers"].get(top["value"])["name"]
+
+
+async def test_search_finds_a_word_from_an_attribution(ds, db):
+    word = search_word(db)
+    response = await ds.client.get("/quotes/quotes.json", params={"_search": word, "_shape": "objects"})
+    assert response.status_code == 200
+    found = {row["id"]: row["text"] for row in response.json()["rows"]}
+    containing = {
+        row["id"] for row in db["quotes"].rows
+        if re.search(rf"\b{word}\b", row["text"], re.IGNORECASE)
+    }
+    assert containing and containing <= set(found)
+
+
+async def test_every_canned_query_runs_and_returns_rows(ds, db, metadata):
+    queries = metadata["databases"]["quotes"]["queries"]
+    assert len(queries) >= 3
+    word = search_word(db)
+    for name, query in queries.items():
+        params = {p: (word if p in ("q", "search") else "") for p in re.findall(r"(?<!:):(\w+)", query["sql"])}
+        response = await ds.client.get(f"/quotes/{name}.json", params={**params, "_shape": "objects"})
+        assert response.status_code == 200, (name, response.text)
+        assert response.json()["rows"], name
+        page = await ds.client.get(f"/quotes/{name}", params=params)
+        assert page.status_code == 200, name
+
+
+async def test_ranked_search_marks_the_word(ds, db):
+    word = search_word(db)
+    response = await ds.client.get("/quotes/search.json", params={"q": word, "_shape": "objects"})
+    rows = response.json()["rows"]
+    assert rows and f"**{word.lower()}**" in rows[0]["snippet"].lower()
+    empty = await ds.client.get("/quotes/search.json", params={"q": "", "_shape": "objects"})
+    assert empty.status_code == 200 and empty.json()["rows"] == []
+
+
+async def test_every_table_and_column_is_documented(ds, metadata):
+    """Add a column or table to the schema, and this fails until metadata.json describes it."""
+    db = ds.get_database("quotes")
+    documented = metadata["databases"]["quotes"]["tables"]
+    hidden = set(await db.hidden_table_names())
+    tables = [t for t in await db.table_names() if t not in hidden] + await db.view_names()
+    assert {"articles", "organizations", "speakers", "quotes", "attributions"} <= set(tables)
+    for table in tables:
+        assert documented.get(table, {}).get("description"), f"{table} has no description"
+        columns = await db.table_columns(table)
+        missing = [c for c in columns if not documented[table].get("columns", {}).get(c)]
+        assert not missing, f"{table}: undocumented columns {missing}"
+        stale = set(documented[table]["columns"]) - set(columns)
+        assert not stale, f"{table}: metadata.json describes columns that do not exist: {stale}"
+    for table, config in documented.items():
+        assert table in tables or config.get("hidden"), f"metadata.json describes a missing table {table}"
+
+
+async def test_default_facets_and_labels_are_configured(ds, metadata):
+    tables = metadata["databases"]["quotes"]["tables"]
+    assert tables["quotes"]["facets"] == DEFAULT_FACETS
+    assert tables["quotes"]["fts_table"] == "quotes_fts"
+    assert {t: tables[t]["label_column"] for t in ("articles", "speakers", "organizations")} == {
+        "articles": "title", "speakers": "name", "organizations": "name",
+    }
+    response = await ds.client.get("/quotes/quotes.json")
+    assert list(response.json()["facet_results"]) == DEFAULT_FACETS
+
+
+async def test_served_read_only_with_the_project_settings(ds):
+    databases = (await ds.client.get("/-/databases.json")).json()
+    assert [(d["name"], d["is_mutable"]) for d in databases] == [("quotes", False)]
+    settings = (await ds.client.get("/-/settings.json")).json()
+    for name, value in database.DATASETTE_SETTINGS.items():
+        assert settings[name] == value, name
+    assert settings["suggest_facets"] is False
+
+
+def test_datasette_binds_to_localhost_by_default(db_path):
+    args = database.datasette_args(db_path)
+    assert Path(args[0]) == Path(sys.executable).parent / "datasette"
+    assert args[args.index("--host") + 1] == "127.0.0.1"
+    assert args[args.index("-i") + 1] == str(db_path)
+    assert Path(args[args.index("--metadata") + 1]) == database.ROOT / "metadata.json"
+    settings = {args[i + 1]: args[i + 2] for i, arg in enumerate(args) if arg == "--setting"}
+    assert settings == {
+        "sql_time_limit_ms": "3000", "facet_time_limit_ms": "1000",
+        "max_returned_rows": "1000", "suggest_facets": "off",
+    }
+    public = database.datasette_args(db_path, host="0.0.0.0", port=9000)
+    assert public[public.index("--host") + 1] == "0.0.0.0"
+    assert public[public.index("--port") + 1] == "9000"
+
+
+@pytest.mark.skipif(not (Path(sys.executable).parent / "datasette").exists(), reason="no datasette executable")
+def test_datasette_accepts_the_arguments(db_path):
+    """The real command line, without starting a server: `datasette ... --get` answers one request."""
+    args = database.datasette_args(db_path) + ["--get", "/quotes/quotes.json?_shape=array&_size=1"]
+    result = subprocess.run(args, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert '"id"' in result.stdout
