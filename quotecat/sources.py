@@ -49,8 +49,11 @@ class Source:
 
     @property
     def label(self) -> str:
-        """The speaker as the catalogue names it: the name, else the description."""
-        return self.name or clean_description(self.mention)
+        """The speaker as the catalogue names it: the name, else the description
+        without its relative clause ("a diplomat whose country ..." -> "a diplomat")."""
+        if self.name:
+            return self.name
+        return re.split(r",?\s+(?:who|whose|which|that)\s", clean_description(self.mention))[0]
 
 
 def clean_description(text: str) -> str:
