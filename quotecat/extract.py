@@ -7,6 +7,7 @@ the source and the content; ``sources`` describes each source; ``resolve``
 links pronouns, surnames and "the officials" to earlier mentions.
 """
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 
@@ -25,6 +26,7 @@ _PASSIVE = {"is", "are", "was", "were", "be", "been", "being", "get", "gets", "g
 _BOUNDARY_PUNCT = {",", ";", ":", "—", "--", "–", "―", "(", ")", "[", "]", ".", "!", "?"}
 _ENDERS = {".", "!", "?"}
 _MEDIUM = re.compile("|".join(f"(?:{p})" for p in lexicon.MEDIUM_PATTERNS), re.IGNORECASE)
+_MAX_SOURCE = 32  # tokens: a source longer than this is a clause, and the bound keeps time linear
 _MEDIUM_STARTS = {"in", "on", "by", "told", "telling", "tells", "during", "at"}
 # Cues that may come before their subject: '"...," said X.'
 # Cues whose object is what is attributed: "called for a ban", "cited a report".
@@ -231,6 +233,21 @@ def _sentence_attributions(text, tokens, paragraph, sentence) -> list[Found]:
     return results
 
 
+# Tokens: no reported clause is longer; the bound keeps a run-on "sentence" of a
+# whole page from making every attribution span all of it.
+_MAX_CONTENT = 160
+
+
+def _after(tokens, first, last):
+    """The content that starts at ``first`` (at most _MAX_CONTENT tokens of it)."""
+    return _span(tokens, first, min(last, first + _MAX_CONTENT))
+
+
+def _before(tokens, first, last):
+    """The content that ends at ``last`` (at most _MAX_CONTENT tokens of it)."""
+    return _span(tokens, max(first, last - _MAX_CONTENT), last)
+
+
 def _span(tokens, first, last) -> tuple[int, int] | None:
     """Offsets of tokens[first..last] (inclusive), quotations trimmed of their marks."""
     while first <= last and tokens[first].kind == "punct":
@@ -248,7 +265,7 @@ def _according_to(tokens, i, paragraph, sentence) -> Found | None:
     # Source: after "to", up to the next comma / end.
     j = i + 2
     k = j
-    while k < len(tokens) and tokens[k].kind == "word":
+    while k < min(len(tokens), j + _MAX_SOURCE) and tokens[k].kind == "word":
         k += 1
     # Appositives belong to the source when the sentence goes on after them only at its end.
     source = _span(tokens, j, k - 1)
@@ -258,11 +275,11 @@ def _according_to(tokens, i, paragraph, sentence) -> Found | None:
     if before < i and any(t.kind != "punct" for t in tokens[before:i]):
         # "..., according to X" : content before; X runs to the end of the sentence.
         end = len(tokens) - 1
-        source = _span(tokens, j, end) or source
-        content = _span(tokens, before, i - 1)
+        source = _span(tokens, j, min(end, j + _MAX_SOURCE)) or source
+        content = _before(tokens, before, i - 1)
     else:
         # "According to X, ...": content after the source.
-        content = _span(tokens, k, len(tokens) - 1)
+        content = _after(tokens, k, len(tokens) - 1)
     if not content:
         return None
     cue = tokens[i]
@@ -310,7 +327,7 @@ def _subject_before(tokens, j) -> tuple[int, int] | None:
         return None
     k = j
     depth = 1 if tokens[j].text == ")" else 0
-    while k - 1 >= 0:
+    while k - 1 >= max(0, j - _MAX_SOURCE):
         prev = tokens[k - 1]
         if prev.text == ")":
             depth += 1
@@ -396,11 +413,10 @@ def _skip_right(text, tokens, i) -> tuple[int, str | None]:
             i += 1
             continue
         if token.is_word() and token.lower in _MEDIUM_STARTS:
-            rest = text[token.start:tokens[-1].end]
-            match = _MEDIUM.match(rest)
+            match = _MEDIUM.match(text, token.start, tokens[-1].end)
             if match:
                 medium = match.group()
-                stop = token.start + match.end()
+                stop = match.end()
                 while i < n and tokens[i].end <= stop:
                     i += 1
                 # "in an interview with CNN"
@@ -433,7 +449,7 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
             and tokens[i - 1].lower not in EVIDENCE_NOUNS:
         return None  # "jihadist comments", "the group's plans": a noun, not a verb
     k = i - 1
-    while k >= 0 and tokens[k].is_word() and tokens[k].lower != "to":
+    while k >= max(0, i - 8) and tokens[k].is_word() and tokens[k].lower != "to":
         k -= 1
     if k >= 1 and tokens[k].lower == "to" and tokens[k - 1].lower == "according":
         return None  # inside the source of "according to": "according to jihadist comments"
@@ -472,7 +488,7 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
             if subject and any(t.text[:1].isupper() or t.lower in lexicon.ROLE_WORDS or t.lower in lexicon.PERSON_PRONOUNS
                                or t.lower in lexicon.GROUP_PRONOUNS for t in tokens[subject[0]:subject[1] + 1]):
                 first = after + 1 if rest[0].lower in {"for", "on"} and lemma == "call" else after
-                content = _span(tokens, first, n - 1)
+                content = _after(tokens, first, n - 1)
                 if content:
                     source_span = (tokens[subject[0]].start, tokens[subject[1]].end)
                     cue_text = text[cue.start:tokens[after].end] if first > after else cue.text
@@ -497,24 +513,24 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
     trailing = None  # "..., the agency said, and those in the bottom fifth paid 0.8 percent."
     if after + 1 < n and tokens[after].text == "," and tokens[after + 1].is_word() and (
             tokens[after + 1].lower in _TRAILING_CLAUSES or tokens[after + 1].lower in _PREPOSITIONS):
-        trailing = _span(tokens, after + 1, n - 1)
+        trailing = _after(tokens, after + 1, n - 1)
     if after < n and tokens[after].text not in _ENDERS:
         nxt = tokens[after]
         if that or nxt.kind == "quote" or colon:
-            content_after = _span(tokens, after, n - 1)
+            content_after = _after(tokens, after, n - 1)
         elif nxt.lower in _PREPOSITIONS and _comma_after_phrase(tokens, after) is not None:
             comma = _comma_after_phrase(tokens, after)
-            content_after = _span(tokens, comma + 1, n - 1)
+            content_after = _after(tokens, comma + 1, n - 1)
         elif nxt.text == ",":
             # "CONTENT1, she said, CONTENT2." -- a parenthetical report (not ", adding ...").
             if after + 1 < n and tokens[after + 1].is_word() and not tokens[after + 1].lower.endswith("ing") \
                     and tokens[after + 1].lower not in _NOT_CONTINUATIONS:
-                content_after = _span(tokens, after + 1, n - 1)
+                content_after = _after(tokens, after + 1, n - 1)
         elif lemma in lexicon.BARE_CLAUSE_LEMMAS and nxt.is_word() and _starts_clause(tokens, after):
-            content_after = _span(tokens, after, n - 1)
+            content_after = _after(tokens, after, n - 1)
         elif lemma in {"want", "plan", "intend", "hope", "expect", "promise", "pledge", "vow", "urge", "agree"} \
                 and nxt.lower == "to":
-            content_after = _span(tokens, after, n - 1)
+            content_after = _after(tokens, after, n - 1)
 
     # --- the source
     source = None
@@ -535,15 +551,17 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
         if k < n and (tokens[k].is_word() and (_is_nominal_head(tokens[k]) or tokens[k].lower in lexicon.DETERMINERS
                                               or tokens[k].lower in lexicon.TITLES)):
             m = k
-            while m < n and tokens[m].text not in _ENDERS and not (tokens[m].text == "," and m > k and _clause_follows(tokens, m)):
+            while m < min(n, k + _MAX_SOURCE) and tokens[m].text not in _ENDERS \
+                    and not (tokens[m].text == "," and m > k and _clause_follows(tokens, m)):
                 if tokens[m].kind == "quote":
                     break
                 m += 1
             end = m - 1
             # Medium phrases close the source: "said X in a statement".
             for q in range(k, m):
-                if tokens[q].is_word() and _MEDIUM.match(text[tokens[q].start:tokens[m - 1].end]):
-                    medium = medium or _MEDIUM.match(text[tokens[q].start:tokens[m - 1].end]).group()
+                found_medium = tokens[q].lower in _MEDIUM_STARTS and _MEDIUM.match(text, tokens[q].start, tokens[m - 1].end)
+                if found_medium:
+                    medium = medium or found_medium.group()
                     end = q - 1
                     break
             if end >= k:
@@ -552,10 +570,10 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
                 inverted = True
                 content_after = None
                 if m < n and tokens[m].kind == "quote":
-                    content_after = _span(tokens, m, n - 1)  # 'Said Ellis: "..."'
+                    content_after = _after(tokens, m, n - 1)  # 'Said Ellis: "..."'
                 elif m < n and tokens[m].text == "," and m + 1 < n:
                     # ", said X, "Q2"" : more content after the source.
-                    rest = _span(tokens, m + 1, n - 1)
+                    rest = _after(tokens, m + 1, n - 1)
                     if rest and tokens[m + 1].kind == "quote":
                         content_after = rest
     if source is None:
@@ -574,7 +592,7 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
         b -= 1
     if b >= 0 and b < before_end or (b >= 0 and tokens[b].kind == "quote"):
         start = 0
-        content_before = _span(tokens, start, b)
+        content_before = _before(tokens, start, b)
     if content_after is None and content_before is None:
         # Colon at paragraph end: "X said:" followed by a quotation paragraph.
         if colon and after >= n:
@@ -594,7 +612,7 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
         # Both sides: '"A," she said, "B."' or 'These employees, he explained, were well paid.'
         # A short opener ("In a statement, the ministry said that ...") is not content.
         lead = tokens[0]
-        words_before = sum(1 for t in tokens[:first] if t.is_word())
+        words_before = sum(1 for t in tokens[max(0, first - 12):first] if t.is_word())
         parenthetical = first > 0 and tokens[first - 1].text == "," and i + 1 < n and tokens[i + 1].text == ","
         if lead.kind == "quote" or inverted or parenthetical or (
                 words_before >= 4 and lead.lower not in _PREPOSITIONS and lead.lower not in lexicon.CLAUSE_BREAKERS):
@@ -638,8 +656,14 @@ def _starts_clause(tokens, k) -> bool:
     if lower in _PREPOSITIONS or lower in lexicon.CLAUSE_BREAKERS or lower in {"by", "into", "nothing"}:
         return False
     # A clause has some length; "he said Tuesday." has none.
-    words = sum(len(t.text.split()) if t.kind == "quote" else 1 for t in tokens[k:] if t.kind != "punct")
-    return words >= 3
+    words = 0
+    for index in range(k, len(tokens)):
+        t = tokens[index]
+        if t.kind != "punct":
+            words += len(t.text.split()) if t.kind == "quote" else 1
+        if words >= 3:
+            return True
+    return False
 
 
 def _clause_follows(tokens, m) -> bool:
@@ -668,7 +692,7 @@ def _find_subject(tokens, j) -> tuple[tuple[int, int] | None, str | None]:
 def _appositive_subject(tokens, j) -> tuple[int, int] | None:
     """``Mark Jones, an attorney for the family, said``: walk back over one appositive."""
     k = j - 1
-    while k >= 0 and tokens[k].text != "," and tokens[k].kind != "quote":
+    while k >= max(0, j - _MAX_SOURCE) and tokens[k].text != "," and tokens[k].kind != "quote":
         k -= 1
     if k < 0 or tokens[k].text != ",":
         return None
@@ -690,6 +714,27 @@ def _appositive_subject(tokens, j) -> tuple[int, int] | None:
 # --- quotations without a cue of their own --------------------------------------------------
 
 
+class _Spans(list):
+    """Quotation spans in reading order, with their starts for bisecting."""
+
+    def __init__(self, spans):
+        super().__init__(spans)
+        self.starts = [start for start, _ in self]
+
+
+class _Coverage:
+    """Which characters some attribution already covers (constant time per question)."""
+
+    def __init__(self, size: int):
+        self.chars = bytearray(size)
+
+    def add(self, start: int, end: int) -> None:
+        self.chars[start:end] = b"\x01" * (end - start)
+
+    def touches(self, start: int, end: int) -> bool:
+        return 1 in self.chars[start:end]
+
+
 def _attach_quotes(text, paragraphs, found: list[Found]) -> list[Found]:
     """Give quotations that no cue covers to the attribution they continue.
 
@@ -698,10 +743,10 @@ def _attach_quotes(text, paragraphs, found: list[Found]) -> list[Found]:
     over several paragraphs, and a quoted paragraph that follows an attributed
     quotation with no new cue.
     """
-    covered = [span for item in found for span in item.content]
-
-    def is_covered(q: Quote) -> bool:
-        return any(s < q.end and q.start < e for s, e in covered)
+    covered = _Coverage(len(text))
+    for item in found:
+        for start, end in item.content:
+            covered.add(start, end)
 
     by_paragraph = {}
     for item in found:
@@ -714,7 +759,7 @@ def _attach_quotes(text, paragraphs, found: list[Found]) -> list[Found]:
         speaking = [f for f in items if f.source is not None or f.inherit]
         new_carry = None
         for quote in paragraph.quotes:
-            if is_covered(quote) or len(text[quote.start:quote.end].split()) < 2:
+            if covered.touches(quote.start, quote.end) or len(text[quote.start:quote.end].split()) < 2:
                 continue
             preceding = [f for f in speaking if f.cue.start < quote.open_mark and not f.inherit]
             owner = None
@@ -727,7 +772,7 @@ def _attach_quotes(text, paragraphs, found: list[Found]) -> list[Found]:
                 owner = carry
             if owner is None:
                 continue
-            covered.append((quote.start, quote.end))
+            covered.add(quote.start, quote.end)
             if owner.paragraph == paragraph.index or chained or not owner.content:
                 owner.content.append((quote.start, quote.end))
                 owner.quotes.append(quote)
@@ -761,31 +806,41 @@ def _orphan_quotes(text, paragraphs, found: list[Found]) -> list[Found]:
     The sentence is the content (a quoted fragment makes it a mixed quote); the
     source is the person or group the sentence is about, when it starts with one.
     """
-    covered = [span for item in found for span in item.content]
+    covered = _Coverage(len(text))
+    for item in found:
+        for start, end in item.content:
+            covered.add(start, end)
     results = []
     for paragraph in paragraphs:
+        starts = [a for a, _ in paragraph.sentences]
+        tokenized = {}
         for quote in paragraph.quotes:
-            if any(s < quote.end and quote.start < e for s, e in covered) or not _substantial(text, quote):
+            if covered.touches(quote.start, quote.end) or not _substantial(text, quote):
                 continue
-            sentence = next(((a, b) for a, b in paragraph.sentences if a <= quote.open_mark < b), None)
-            if sentence is None:
+            index = bisect.bisect_right(starts, quote.open_mark) - 1
+            if index < 0 or quote.open_mark >= paragraph.sentences[index][1]:
                 continue
-            tokens = tokenize(text, sentence[0], sentence[1], paragraph.quotes)
+            sentence = paragraph.sentences[index]
+            if sentence not in tokenized:
+                tokenized[sentence] = tokenize(text, sentence[0], sentence[1], paragraph.quotes)
+            tokens = tokenized[sentence]
             subject = _sentence_subject(tokens)
             if subject is None:
                 continue
             first, last = subject
-            q_index = next(i for i, t in enumerate(tokens) if t.kind == "quote" and t.quote is quote)
+            q_index = next((i for i, t in enumerate(tokens) if t.kind == "quote" and t.quote is quote), None)
+            if q_index is None:
+                continue
             if q_index <= last:
                 continue
-            content = _span(tokens, last + 1, len(tokens) - 1)
+            content = _after(tokens, last + 1, len(tokens) - 1)
             if not content:
                 continue
             verb = tokens[last + 1] if last + 1 < len(tokens) else tokens[last]
             results.append(Found(verb, verb.text, [content], (tokens[first].start, tokens[last].end),
                                  "quotation in a sentence about its source", paragraph.index, sentence,
                                  quotes=[quote]))
-            covered.append(content)
+            covered.add(*content)
     return results
 
 
@@ -844,7 +899,7 @@ def _describe(text, paragraphs, found: list[Found]) -> list[Attribution]:
     """Describe and resolve each source, in reading order, and build the records."""
     resolver = Resolver(text, paragraphs)
     results = []
-    quote_spans = [(q.start, q.end) for p in paragraphs for q in p.quotes]
+    quote_spans = _Spans((q.start, q.end) for p in paragraphs for q in p.quotes)
     previous = []  # the speakers of the latest attribution that named its source
     for item in sorted(found, key=lambda f: (min(s for s, _ in f.content), f.cue.start)):
         content = _merge_fragments(text, item.content)
@@ -898,7 +953,7 @@ def _trim(text, start, end):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in "\"“”»`,;:—–-"):
         end -= 1
-    if text[start:end].endswith("''"):
+    if end - start >= 2 and text[end - 2:end] == "''":
         end -= 2
     return start, end
 
@@ -908,7 +963,7 @@ def _medium(text, item, content) -> str | None:
     if item.medium:
         return item.medium
     s_start, s_end = item.sentence
-    for match in _MEDIUM.finditer(text, s_start, s_end):
+    for match in _MEDIUM.finditer(text, max(s_start, item.cue.start - 80), min(s_end, item.cue.end + 120)):
         m_start, m_end = match.span()
         if any(c_start < m_end and m_start < c_end for c_start, c_end in content):
             continue
@@ -921,12 +976,12 @@ def _record(text, item, content, quote_spans, source, resolved, how, mention, m_
     start, end = content[0][0], content[-1][1]
     quoted = 0
     total = 0
+    starts = quote_spans.starts
     for s, e in content:
         total += e - s
-        for qs, qe in quote_spans:
-            overlap = min(e, qe) - max(s, qs)
-            if overlap > 0:
-                quoted += overlap
+        # Quotations do not overlap one another: look only at those that can touch [s, e).
+        for qs, qe in quote_spans[max(0, bisect.bisect_right(starts, s) - 1):bisect.bisect_left(starts, e)]:
+            quoted += max(0, min(e, qe) - max(s, qs))
     fraction = quoted / total if total else 0
     kind = "direct" if fraction >= 0.9 else "mixed" if fraction > 0 else "indirect"
     return Attribution(

@@ -5,7 +5,9 @@ catalogue counts ``Col. Dorrian`` and ``he`` as John Dorrian. The words the
 article actually used stay with the attribution as ``speaker_mention``.
 """
 
+import bisect
 import re
+from collections import Counter
 from dataclasses import replace
 
 from .lexicon import CUE_WORDS, DETERMINERS, ORG_WORDS, ROLE_WORDS, TITLES
@@ -48,15 +50,27 @@ _NOT_PERSON_WORDS = ORG_WORDS | set(
 )
 
 
+# How far back a pronoun or description looks: the last few dozen sources. The
+# bound keeps resolution linear in the length of the article.
+_WINDOW = 48
+
+
 class Resolver:
-    """Remembers who has been mentioned so far and resolves new mentions against them."""
+    """Remembers who has been mentioned so far and resolves new mentions against them.
+
+    Every look-up is an index or a bounded scan of the latest sources, so the
+    cost of resolving an article grows linearly with its length.
+    """
 
     def __init__(self, text: str, paragraphs=None):
         self.text = text
-        self.speakers: list[tuple[int, Source]] = []  # (position, source) in reading order
+        self.speakers: list[tuple[int, Source]] = []  # (position, source), kept sorted by position
         self.groups: list[tuple[int, list[Source]]] = []  # sources named together ("X and Y said")
+        self._fullest_by_name: dict[str, Source] = {}
+        self._by_surname_index: dict[str, list[tuple[int, str]]] = {}
         self._names = None
         self._mentions: dict[str, list[int]] = {}
+        self._named_orgs: dict[str, list[tuple[int, str]]] = {}
         self._salient = None
 
     @property
@@ -64,11 +78,14 @@ class Resolver:
         """People named anywhere in the article, scanned only when a mention needs them."""
         if self._names is None:
             self._names = self._scan_names(self.text)
+            for position, source in self._names:
+                self._index(position, source)
         return self._names
 
     @staticmethod
     def _scan_names(text: str) -> list[tuple[int, Source]]:
         found = []
+        alone = {}
         for match in _NAME_RUN.finditer(text):
             words = match.group().split()
             while words and (words[0] in _NOT_NAMES or words[0].lower() in CUE_WORDS
@@ -89,8 +106,12 @@ class Resolver:
             if appositive:
                 described += ", " + appositive.group(1)
             source = describe(described)
-            if source.kind == "person" and source.name and len(source.name.split()) >= 2 \
-                    and (source.title or _named_alone(text, source.name)):
+            if source.kind != "person" or not source.name or len(source.name.split()) < 2:
+                continue
+            surname = source.name.split()[-1]
+            if surname not in alone:
+                alone[surname] = _named_alone(text, source.name)
+            if source.title or alone[surname]:
                 gender = _gender(source) or _pronoun_after(text, match.end())
                 found.append((match.start(), replace(source, pronoun=gender) if gender else source))
         return found
@@ -107,32 +128,37 @@ class Resolver:
         noun = affiliation.lower().removeprefix("the ").strip()
         if noun not in GENERIC_ORGANIZATIONS:
             return affiliation
-        before = self.text[:position]
-        named = re.findall(r"((?:[A-Z][\w.'’-]*[ -])+)" + re.escape(noun) + r"\b", before, re.IGNORECASE)
-        named = [n.strip() + " " + noun for n in named if n.strip() and n.strip()[0].isupper()
-                 and n.split()[0] not in _NOT_NAMES]
-        if named:
-            return named[-1]
+        if noun not in self._named_orgs:
+            pattern = re.compile(r"((?:[A-Z][\w.'’-]*[ -])+)" + re.escape(noun) + r"\b", re.IGNORECASE)
+            self._named_orgs[noun] = [
+                (m.start(), m.group(1).strip() + " " + noun) for m in pattern.finditer(self.text)
+                if m.group(1).strip()[:1].isupper() and m.group(1).split()[0] not in _NOT_NAMES]
+        named = self._named_orgs[noun]
+        index = bisect.bisect_left(named, (position,)) - 1
+        if index >= 0:
+            return named[index][1]
         if self._salient is None:
             possessors = re.findall(r"\b((?:[A-Z][\w.-]+ )*[A-Z][\w.-]+)['’]s\b", self.text)
             people = {n.name for _, n in self.names} | {n.name.split()[-1] for _, n in self.names}
-            counts = {p: self.text.count(p) for p in set(possessors) if p not in people and p not in _NOT_NAMES}
+            candidates = Counter(p for p in possessors if p not in people and p not in _NOT_NAMES)
+            counts = {p: self.text.count(p) for p, _ in candidates.most_common(20)}
             self._salient = max(counts, key=lambda p: (counts[p], p)) if counts else ""
         return self._salient or affiliation
 
     def remember_group(self, position: int, sources: list[Source]) -> None:
-        self.groups.append((position, sources))
+        bisect.insort(self.groups, (position, sources), key=lambda g: g[0])
 
     def resolve_all(self, source: Source, position: int) -> list[tuple[Source, str]]:
         """Like ``resolve``, but "they" after "X and Y said" stands for both."""
         if source.pronoun == "they":
-            group = max((g for g in self.groups if g[0] < position), default=None, key=lambda g: g[0])
-            single = max((p for p, s in self.speakers if p < position and (s.plural or s.kind in ("group", "organization"))),
-                         default=-1)
-            if group is not None and group[0] >= single:
-                names = " and ".join(s.label for s in group[1])
+            index = bisect.bisect_left(self.groups, position, key=lambda g: g[0]) - 1
+            single = next((p for p, s in self._latest(position)
+                           if s.plural or s.kind in ("group", "organization")), -1)
+            if index >= 0 and self.groups[index][0] >= single:
+                members = self.groups[index][1]
+                names = " and ".join(s.label for s in members)
                 return [(member, f"pronoun 'they' -> {names} (sources named together earlier)")
-                        for member in group[1]]
+                        for member in members]
         return [self.resolve(source, position)]
 
     def resolve(self, source: Source, position: int) -> tuple[Source, str]:
@@ -161,9 +187,8 @@ class Resolver:
         if _definite(mention) and not source.name:
             antecedent = self._by_role(source, position)
             if antecedent:
-                merged = antecedent
-                self._remember(position, merged)
-                return merged, f"description '{mention}' -> {antecedent.label} (same role earlier)"
+                self._remember(position, antecedent)
+                return antecedent, f"description '{mention}' -> {antecedent.label} (same role earlier)"
         if source.name and source.kind == "person" and not source.pronoun:
             gender = _gender(source) or _pronoun_after(self.text, position + len(mention))
             if gender:
@@ -172,14 +197,23 @@ class Resolver:
         return source, "named where quoted" if source.name else "described where quoted"
 
     def _remember(self, position, source):
-        self.speakers.append((position, source))
+        bisect.insort(self.speakers, (position, source), key=lambda x: x[0])
+        self._index(position, source)
 
-    def _candidates(self, position):
-        """Earlier speakers and named people, latest first."""
-        people = [(p, s) for p, s in self.speakers if p < position]
-        people += [(p, s) for p, s in self.names if p < position]
-        people.sort(key=lambda x: x[0], reverse=True)
-        return people
+    def _index(self, position, source):
+        """Keep the fullest description of each name, and where each surname was named in full."""
+        if not source.name:
+            return
+        known = self._fullest_by_name.get(source.name)
+        self._fullest_by_name[source.name] = _merge(known, source) if known else source
+        if len(source.name.split()) > 1:
+            entries = self._by_surname_index.setdefault(source.name.split()[-1].lower(), [])
+            bisect.insort(entries, (position, source.name))
+
+    def _latest(self, position):
+        """The latest sources before ``position``, latest first (at most _WINDOW)."""
+        index = bisect.bisect_left(self.speakers, position, key=lambda x: x[0])
+        return reversed(self.speakers[max(0, index - _WINDOW):index])
 
     def _person_before(self, position, pronoun):
         """The person of the right gender mentioned last before ``position``.
@@ -188,8 +222,11 @@ class Resolver:
         "Lindqvist struck a softer tone ... she said" finds Lindqvist even if
         another woman was quoted in between.
         """
+        names = self.names
+        index = bisect.bisect_left(names, position, key=lambda x: x[0])
+        candidates = list(self._latest(position)) + names[max(0, index - _WINDOW):index]
         best, best_at = None, -1
-        for pos, source in self._candidates(position):
+        for pos, source in candidates:
             if source.kind != "person" or source.plural or not _compatible(self._fullest(source), pronoun):
                 continue
             last = self._last_mention(source, position) if source.name else pos
@@ -205,13 +242,11 @@ class Resolver:
         if positions is None:
             positions = [m.start() for m in re.finditer(r"\b" + re.escape(surname) + r"\b", self.text)]
             self._mentions[surname] = positions
-        before = [p for p in positions if p < position]
-        return before[-1] if before else -1
+        index = bisect.bisect_left(positions, position) - 1
+        return positions[index] if index >= 0 else -1
 
     def _group_before(self, position, singular=False):
-        for pos, source in sorted(self.speakers, key=lambda x: x[0], reverse=True):
-            if pos >= position:
-                continue
+        for pos, source in self._latest(position):
             if singular and source.kind == "organization":
                 return source
             if not singular and (source.plural or source.kind in ("group", "organization")):
@@ -219,11 +254,12 @@ class Resolver:
         return None
 
     def _by_surname(self, source, position):
-        last = source.name.split()[-1].lower()
-        for pos, known in self._candidates(position):
-            if known.name and known.name != source.name and known.name.split()[-1].lower() == last \
-                    and len(known.name.split()) > 1:
-                return self._fullest(known)
+        self.names  # make sure people named outside attributions are indexed
+        entries = self._by_surname_index.get(source.name.split()[-1].lower(), [])
+        index = bisect.bisect_left(entries, (position,))
+        for _, name in reversed(entries[:index]):
+            if name != source.name:
+                return self._fullest_by_name[name]
         return None
 
     def _by_role(self, source, position):
@@ -232,12 +268,10 @@ class Resolver:
         heads -= DETERMINERS
         if not heads:
             return None
-        for pos, known in sorted(self.speakers, key=lambda x: x[0], reverse=True):
-            if pos >= position:
-                continue
+        singular_heads = {h.rstrip("s") for h in heads}
+        for pos, known in self._latest(position):
             words = {w.lower().strip(",.'’") for w in ((known.role or "") + " " + known.mention).split()}
-            singular = {w.rstrip("s") for w in words}
-            if heads & words or {h.rstrip("s") for h in heads} & singular:
+            if heads & words or singular_heads & {w.rstrip("s") for w in words}:
                 return known
         return None
 
@@ -245,11 +279,8 @@ class Resolver:
         """The richest description seen of the same name (role and affiliation filled in)."""
         if not source.name:
             return source
-        best = source
-        for _, known in self.speakers + self.names:
-            if known.name == source.name:
-                best = _merge(best, known)
-        return best
+        known = self._fullest_by_name.get(source.name)
+        return _merge(source, known) if known else source
 
 
 def _named_alone(text: str, name: str) -> bool:

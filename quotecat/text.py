@@ -134,7 +134,7 @@ def split_sentences(masked: str, offset: int = 0) -> list[tuple[int, int]]:
     begin = 0
     for match in _BOUNDARY.finditer(masked):
         stop = match.end()
-        head = masked[begin:match.start()]
+        head = masked[max(begin, match.start() - 40):match.start()]  # a word, not the whole run
         word = _WORD_BEFORE.search(head)
         if match.group()[0] == "." and word and _is_abbreviation(word.group(1)):
             continue
