@@ -24,13 +24,27 @@ def cli():
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--db", "db_path", default="quotes.db", show_default=True, type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Fail the build if any file is skipped.")
-def build(paths, db_path, strict):
-    """Build the database from articles (default: ./articles/), from scratch."""
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, show_default="every core",
+              help="Processes extracting in parallel; the database is the same whatever the number.")
+@click.option("--update", is_flag=True,
+              help="Re-extract only articles whose text changed since the last build, add new ones, drop deleted ones.")
+def build(paths, db_path, strict, jobs, update):
+    """Build the database from articles (default: ./articles/), from scratch or with --update."""
     paths = list(paths) or [Path("articles")]
     try:
-        summary = database.build(paths, db_path, progress=sys.stderr.isatty(), warn=_warn, strict=strict)
+        summary = database.build(paths, db_path, progress=sys.stderr.isatty(), warn=_warn, strict=strict,
+                                 jobs=jobs or None, update=update)
     except database.StrictBuildError as error:
         raise click.ClickException(str(error))
+    click.echo(summary.line())
+
+
+@cli.command("load-parquet")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--db", "db_path", default="quotes.db", show_default=True, type=click.Path(path_type=Path))
+def load_parquet(paths, db_path):
+    """Build the database from Parquet written by a distributed run of quotecat.distributed.extract_record."""
+    summary = database.load_parquet(paths, db_path, warn=_warn)
     click.echo(summary.line())
 
 

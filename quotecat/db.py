@@ -7,12 +7,18 @@ bulk insert, then ANALYZE and VACUUM so the file can be served immutable.
 """
 
 import contextlib
+import glob
+import functools
 import hashlib
+import itertools
 import json
+import multiprocessing
 import os
 import re
 import shutil
+import sqlite3
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,6 +72,10 @@ class BuildSummary:
     speakers: int = 0
     organizations: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    updated: bool = False  # an --update build: the counts below are reported
+    extracted: int = 0  # articles extracted in this build
+    reused: int = 0  # articles copied unchanged from the previous build
+    removed: int = 0  # articles of the previous build no longer in the input
 
     def line(self) -> str:
         counts = ", ".join([
@@ -81,6 +91,9 @@ class BuildSummary:
             if more > 0:
                 named += f"; and {more} more"
             line += f"; {_plural(len(self.skipped), 'file')} skipped ({named})"
+        if self.updated:
+            line += (f" (updated: {self.extracted} extracted, {self.reused} unchanged, "
+                     f"{self.removed} removed)")
         return line
 
 
@@ -91,6 +104,59 @@ def _plural(n: int, word: str) -> str:
 # --- the schema ------------------------------------------------------------------------
 
 
+# Every table's columns, in order: created from here and written from here.
+SCHEMA: dict[str, dict[str, type]] = {
+    "articles": {
+        "id": str,
+        "title": str,
+        "byline": str,
+        "outlet": str,
+        "published": str,
+        "url": str,
+        "source_file": str,
+        "text": str,
+        "word_count": int,
+        "content_hash": str,
+    },
+    "organizations": {"id": str, "name": str},
+    "speakers": {
+        "id": str,
+        "name": str,
+        "kind": str,
+        "title": str,
+        "role": str,
+        "affiliation_id": str,
+        "anonymous": int,
+        "pronoun": str,
+        "description": str,
+        "article_id": str,
+    },
+    "quotes": {
+        "id": str,
+        "article_id": str,
+        "speaker_id": str,
+        "affiliation_id": str,
+        "text": str,
+        "type": str,
+        "cue": str,
+        "speaker_mention": str,
+        "medium": str,
+        "paragraph": int,
+        "start": int,
+        "end": int,
+        "anonymous": int,
+        "fragments": str,
+    },
+}
+# Hidden build state: each article's own view of its sources, in input order. The
+# speakers and organizations rows are folded from these (first article's values,
+# gaps filled by later ones), and `build --update` copies them for unchanged articles.
+SCHEMA["_speaker_mentions"] = {"source_article": str, **SCHEMA["speakers"]}
+SCHEMA["_organization_mentions"] = {"source_article": str, **SCHEMA["organizations"]}
+# Hidden: facet counts of the whole table, for plugins/facet_counts.py (the database is served read-only).
+SCHEMA["_facet_counts"] = {"table_name": str, "column_name": str, "value": None, "count": int}
+
+
 def create_tables(db: sqlite_utils.Database) -> None:
     """Declare every table with its keys before any row arrives.
 
@@ -98,35 +164,10 @@ def create_tables(db: sqlite_utils.Database) -> None:
     copies the whole table; explicit columns mean an empty batch still builds the
     full schema, and column types never depend on what the first row happened to hold.
     """
-    db["articles"].create(
-        {
-            "id": str,
-            "title": str,
-            "byline": str,
-            "outlet": str,
-            "published": str,
-            "url": str,
-            "source_file": str,
-            "text": str,
-            "word_count": int,
-        },
-        pk="id",
-        not_null={"text", "word_count"},
-    )
-    db["organizations"].create({"id": str, "name": str}, pk="id", not_null={"name"})
+    db["articles"].create(SCHEMA["articles"], pk="id", not_null={"text", "word_count", "content_hash"})
+    db["organizations"].create(SCHEMA["organizations"], pk="id", not_null={"name"})
     db["speakers"].create(
-        {
-            "id": str,
-            "name": str,
-            "kind": str,
-            "title": str,
-            "role": str,
-            "affiliation_id": str,
-            "anonymous": int,
-            "pronoun": str,
-            "description": str,
-            "article_id": str,
-        },
+        SCHEMA["speakers"],
         pk="id",
         foreign_keys=[
             ("affiliation_id", "organizations", "id"),
@@ -135,22 +176,7 @@ def create_tables(db: sqlite_utils.Database) -> None:
         not_null={"name", "anonymous"},
     )
     db["quotes"].create(
-        {
-            "id": str,
-            "article_id": str,
-            "speaker_id": str,
-            "affiliation_id": str,
-            "text": str,
-            "type": str,
-            "cue": str,
-            "speaker_mention": str,
-            "medium": str,
-            "paragraph": int,
-            "start": int,
-            "end": int,
-            "anonymous": int,
-            "fragments": str,
-        },
+        SCHEMA["quotes"],
         pk="id",
         foreign_keys=[
             ("article_id", "articles", "id"),
@@ -159,13 +185,27 @@ def create_tables(db: sqlite_utils.Database) -> None:
         ],
         not_null={"article_id", "text", "type", "start", "end", "anonymous"},
     )
+    db["_speaker_mentions"].create(SCHEMA["_speaker_mentions"])
+    db["_organization_mentions"].create(SCHEMA["_organization_mentions"])
+    db.execute("create table _facet_counts (table_name text, column_name text, value, count integer)")
 
 
 # Columns Datasette facets or filters on; each needs an index once tables are big.
 FACET_INDEXES = {
     "articles": [["outlet"], ["published"]],
     "speakers": [["kind"], ["anonymous"]],
-    "quotes": [["type"], ["anonymous"], ["speaker_id", "type"]],
+    "quotes": [["type"], ["anonymous"], ["cue"], ["speaker_id", "type"],
+               # Filtering by one source and faceting by another default facet reads one index range.
+               ["speaker_id", "affiliation_id"], ["speaker_id", "article_id"]],
+    # What `build --update` looks up per unchanged article.
+    "_speaker_mentions": [["source_article"]],
+    "_organization_mentions": [["source_article"]],
+}
+# Whole-table facet counts kept in _facet_counts: the default facets of metadata.json and the usual filters.
+FACET_COUNTS = {
+    "quotes": ["speaker_id", "affiliation_id", "type", "article_id", "anonymous", "cue"],
+    "speakers": ["kind", "anonymous"],
+    "articles": ["outlet"],
 }
 
 ATTRIBUTIONS_VIEW = """
@@ -192,21 +232,38 @@ order by quotes.id
 
 
 def finish(db: sqlite_utils.Database) -> None:
-    """Indexes, full-text search and the view, once all rows are in: faster than keeping them up to date row by row."""
-    db.index_foreign_keys()
+    """Indexes, full-text search, facet counts and the view, once all rows are in: faster than row by row."""
     for table, indexes in FACET_INDEXES.items():
         for columns in indexes:
             db[table].create_index(columns, if_not_exists=True)
+    db.index_foreign_keys()
     # No triggers: the published file is read-only, the index is built once here.
     db["quotes"].enable_fts(["text"], tokenize="porter")
     db["quotes"].optimize()
     db["speakers"].enable_fts(["name"])
     db.create_view("attributions", ATTRIBUTIONS_VIEW)
+    with db.conn:
+        for table, columns in FACET_COUNTS.items():
+            for column in columns:
+                db.execute(
+                    f"insert into _facet_counts select ?, ?, [{column}], count(*) from [{table}] "
+                    f"where [{column}] is not null group by [{column}]",
+                    [table, column],
+                )
+    db.execute("create index _facet_counts_order on _facet_counts (table_name, column_name, count desc, value)")
     db.analyze()
+    # VACUUM copies the whole file: worth it only when the build left free pages behind.
     # SQLite only promises to keep rowids through VACUUM for INTEGER PRIMARY KEY tables, and
     # quotes_fts finds quotes by rowid. Current SQLite copies them unchanged; tests/test_build.py
     # runs FTS5's integrity-check against the content table to catch it if that ever changes.
-    db.vacuum()
+    free, pages = (db.execute(f"pragma {name}").fetchone()[0] for name in ("freelist_count", "page_count"))
+    if free > pages * _VACUUM_FREE_SHARE:
+        db.vacuum()
+    db.execute("pragma journal_mode = delete")
+
+
+# VACUUM when more than this share of the file is free pages.
+_VACUUM_FREE_SHARE = 0.05
 
 
 # --- the build -------------------------------------------------------------------------
@@ -218,94 +275,456 @@ def build(
     progress: bool = False,
     warn: Callable[[str], None] = print,
     strict: bool = False,
+    jobs: int | None = None,
+    update: bool = False,
 ) -> BuildSummary:
-    """Rebuild ``db_path`` from scratch from the articles under ``paths``.
+    """Build ``db_path`` from the articles under ``paths``: from scratch, or with ``update`` reusing the last build.
 
     The database is written to a temporary file beside ``db_path`` and moved into
     place only once complete, so a failed or interrupted build leaves the previous
     database as it was. Files that cannot be read are skipped with a warning;
     with ``strict`` any skipped file fails the build and the previous database stays.
+
+    Articles stream through: read, extracted on ``jobs`` processes (default: every
+    core) and written in batches, in input order, so the rows and ids never depend
+    on ``jobs``. With ``update``, an article whose text hashes to the ``content_hash``
+    stored by the previous build (made by the same extractor) is copied from it
+    instead of extracted again; new articles are extracted, deleted ones are left
+    out. The result is the database a full build would write, row for row.
     """
     db_path = Path(db_path)
+    paths = [Path(p) for p in paths]
+    summary = BuildSummary(db_name=db_path.name)
+
+    def write(db):
+        previous = _Previous.open(db_path, warn) if update else None
+        summary.updated = update
+        try:
+            writer = _Writer(db, summary, warn, previous)
+            files = list(dict.fromkeys(find_files(paths)))
+            bar = (
+                click.progressbar(files, label="Building", file=sys.stderr)
+                if progress and len(files) > _PROGRESS_THRESHOLD
+                else contextlib.nullcontext(files)
+            )
+            with bar as files_:
+                tasks = _read(files_, paths, summary, warn, writer, previous)
+                for chunk, results in _extracted(_chunks(tasks), resolve_jobs(jobs)):
+                    for (article, name, content_hash, _), result in zip(chunk, results):
+                        writer.add(article, name, content_hash, result)
+            writer.close()
+            if previous is not None:
+                summary.removed = previous.count - previous.matched
+        finally:
+            if previous is not None:
+                previous.close()
+
+    _build_atomically(db_path, summary, write, strict)
+    return summary
+
+
+def load_parquet(
+    paths: Iterable[Path | str],
+    db_path: Path | str,
+    warn: Callable[[str], None] = print,
+) -> BuildSummary:
+    """Build ``db_path`` from Parquet written by a distributed run of :func:`quotecat.distributed.extract_record`.
+
+    Files are read in natural name order (``part.0``, ``part.1``, ... ``part.10``) and
+    row group by row group, so memory stays flat; the rows go through the same writer
+    as ``build``, so the database is the one a local build of the same articles gives.
+    """
+    import pyarrow.parquet as pq
+
+    from .distributed import result_from_record
+
+    db_path = Path(db_path)
+    files = sorted(
+        (f for p in map(Path, paths) for f in ([p] if p.is_file() else p.rglob("*.parquet"))),
+        key=lambda f: [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", f.as_posix())],
+    )
+    summary = BuildSummary(db_name=db_path.name)
+
+    def write(db):
+        writer = _Writer(db, summary, warn, None)
+        for file in files:
+            for batch in pq.ParquetFile(file).iter_batches(batch_size=256):
+                for record in batch.to_pylist():
+                    article, name, content_hash, result = result_from_record(record)
+                    known = writer.source_of(article.id)
+                    if known is not None:
+                        reason = f"article id {article.id!r} already read from {known}"
+                        summary.skipped.append((file.name, reason))
+                        warn(f"skipped {file.name}: {reason}")
+                        continue
+                    writer.reserve(article.id, name)
+                    writer.add(article, name, content_hash, result)
+        writer.close()
+
+    _build_atomically(db_path, summary, write, strict=False)
+    return summary
+
+
+def resolve_jobs(jobs: int | None) -> int:
+    """``None`` or 0 means every core this process may use."""
+    if jobs:
+        return max(1, jobs)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def _build_atomically(db_path: Path, summary: "BuildSummary", write, strict: bool) -> None:
+    """Run ``write(db)`` on a temporary file, finish it, then move it (and its Datasette counts) into place."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
     tmp_path = db_path.with_name(f"{db_path.name}.tmp-{os.getpid()}")
+    counts_path = inspect_path(db_path)
+    counts_tmp = counts_path.with_name(f"{counts_path.name}.tmp-{os.getpid()}")
     _remove(tmp_path)
-    summary = BuildSummary(db_name=db_path.name)
+    _remove_stale_temporaries(db_path)
     try:
         db = sqlite_utils.Database(tmp_path)
         try:
-            _write(db, [Path(p) for p in paths], summary, progress, warn)
+            # Durability comes from the final fsync + rename, not from SQLite's journal:
+            # a crash leaves a temporary file that the next build removes.
+            db.execute("pragma synchronous = off")
+            db.execute("pragma journal_mode = off")
+            db.execute(f"pragma cache_size = -{_CACHE_KB}")
+            db.execute(f"pragma user_version = {extractor_version_number()}")
+            create_tables(db)
+            write(db)
+            finish(db)
         finally:
             db.close()
         if strict and summary.skipped:
             raise StrictBuildError(summary)
         _fsync(tmp_path)
+        counts_tmp.write_text(json.dumps(inspect_data(tmp_path, db_path), indent=2), encoding="utf-8")
         os.replace(tmp_path, db_path)
+        os.replace(counts_tmp, counts_path)
     except BaseException:
         _remove(tmp_path)
+        _remove(counts_tmp)
         raise
-    return summary
 
 
-def _write(db, paths, summary, progress, warn) -> None:
-    # Durability comes from the final fsync + rename, not from SQLite's journal.
-    db.execute("pragma synchronous = off")
-    db.execute("pragma journal_mode = memory")
-    create_tables(db)
-    files = list(dict.fromkeys(find_files(paths)))
+# Per chunk sent to a worker: enough articles to make the round trip cheap, few enough to keep memory flat.
+_CHUNK_ARTICLES = 32
+_CHUNK_CHARS = 256_000
+# Chunks in flight per worker process: keeps every core busy while bounding memory.
+_IN_FLIGHT_PER_JOB = 2
+# SQLite page cache while building (KiB).
+_CACHE_KB = 64_000
+
+
+def _read(files, roots, summary, warn, writer, previous):
+    """(article, file name, content hash, reuse) for every article, in input order; unreadable files are reported."""
+    for path in files:
+        name = _display_name(path, roots)
+        errors: list[Exception] = []
+        try:
+            # One file at a time: the bar moves per file, and a big JSON lines
+            # archive streams through instead of being read whole.
+            for article in iter_articles([path], on_error=errors.append, warn=warn):
+                known = writer.source_of(article.id)
+                if known is not None:
+                    reason = f"article id {article.id!r} already read from {known}"
+                    summary.skipped.append((name, reason))
+                    warn(f"skipped {name}: {reason}")
+                    continue
+                writer.reserve(article.id, name)
+                digest = content_hash(article.text)
+                reuse = previous is not None and previous.has(article.id, digest)
+                yield article, name, digest, reuse
+        except OSError as error:  # unreadable in a way the reader did not catch (permissions, vanished)
+            errors.append(error)
+        for error in errors:
+            reason = _reason(error, path)
+            summary.skipped.append((name, reason))
+            warn(f"skipped {name}: {reason}")
+
+
+def _chunks(tasks):
+    chunk, chars = [], 0
+    for task in tasks:
+        chunk.append(task)
+        chars += len(task[0].text)
+        if len(chunk) >= _CHUNK_ARTICLES or chars >= _CHUNK_CHARS:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
+        yield chunk
+
+
+def _payload(chunk):
+    """What a worker needs: the articles to extract (None for one copied from the previous build)."""
+    return [(None if reuse else article, name) for article, name, _, reuse in chunk]
+
+
+class _Failure:
+    """An exception raised in a worker, carried back to be raised in the parent.
+
+    Pool workers only pass back ``Exception``s and die on a KeyboardInterrupt, which
+    would leave the pool waiting forever; wrapping every BaseException avoids that.
+    """
+
+    def __init__(self, error: BaseException):
+        self.error = error
+
+
+def _work(payload):
+    try:
+        return [None if article is None else article_result(article, name) for article, name in payload]
+    except BaseException as error:  # noqa: BLE001 - re-raised in the parent
+        return _Failure(error)
+
+
+def _unwrap(results):
+    if isinstance(results, _Failure):
+        raise results.error
+    return results
+
+
+def _extracted(chunks, jobs: int):
+    """(chunk, results) in input order; extraction runs on ``jobs`` processes with a bounded number of chunks in flight.
+
+    A batch that fits in one chunk is extracted in this process: no pool to start.
+    """
+    chunks = iter(chunks)
+    if jobs <= 1:
+        for chunk in chunks:
+            yield chunk, _unwrap(_work(_payload(chunk)))
+        return
+    first = next(chunks, None)
+    if first is None:
+        return
+    second = next(chunks, None)
+    if second is None:
+        yield first, _unwrap(_work(_payload(first)))
+        return
+    # fork: workers start at once and see the parent's modules as they are.
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with context.Pool(jobs) as pool:
+        pending: deque = deque()
+        for chunk in itertools.chain([first, second], chunks):
+            pending.append((chunk, pool.apply_async(_work, (_payload(chunk),))))
+            while len(pending) > jobs * _IN_FLIGHT_PER_JOB:
+                done, result = pending.popleft()
+                yield done, _unwrap(result.get())
+        while pending:
+            done, result = pending.popleft()
+            yield done, _unwrap(result.get())
+
+
+@dataclass
+class ArticleResult:
+    """Everything one article adds to the database; computed from the article alone, so any process can make it."""
+
+    article: dict
+    quotes: list[dict]
+    speakers: list[dict]  # the article's own view of each source, merged within the article
+    organizations: list[dict]
+    warnings: list[str] = field(default_factory=list)
+
+
+def article_result(article: Article, source_file: str, attributions: list[Attribution] | None = None) -> ArticleResult:
+    """Extract (unless ``attributions`` are given) and turn one article into rows. A pure function."""
+    if attributions is None:
+        try:
+            attributions = extract(article.text)
+        except Exception as error:
+            error.add_note(f"while extracting attributions from {source_file} (article {article.id!r})")
+            raise
+    warnings: list[str] = []
     catalogue = Catalogue()
-    articles: list[dict] = []
-    quotes: list[dict] = []
-    read_from: dict[str, str] = {}  # article id -> file it came from
-
-    def flush():
-        db["articles"].insert_all(articles)
-        db["quotes"].insert_all(quotes)
-        summary.articles += len(articles)
-        summary.quotes += len(quotes)
-        articles.clear()
-        quotes.clear()
-
-    bar = (
-        click.progressbar(files, label="Building", file=sys.stderr)
-        if progress and len(files) > _PROGRESS_THRESHOLD
-        else contextlib.nullcontext(files)
+    quotes = catalogue.quote_rows(article, attributions, warnings.append)
+    return ArticleResult(
+        article=article_row(article, source_file),
+        quotes=quotes,
+        speakers=[{"source_article": article.id, **row} for row in catalogue.speakers.values()],
+        organizations=[{"source_article": article.id, **row} for row in catalogue.organizations.values()],
+        warnings=warnings,
     )
-    with bar as files_:
-        for path in files_:
-            name = _display_name(path, paths)
-            errors: list[Exception] = []
-            try:
-                # One file at a time: the bar moves per file, and a big JSON lines
-                # archive streams through instead of being read whole.
-                for article in iter_articles([path], on_error=errors.append, warn=warn):
-                    if article.id in read_from:
-                        reason = f"article id {article.id!r} already read from {read_from[article.id]}"
-                        summary.skipped.append((name, reason))
-                        warn(f"skipped {name}: {reason}")
-                        continue
-                    read_from[article.id] = name
-                    try:
-                        attributions = extract(article.text)
-                    except Exception as error:
-                        error.add_note(f"while extracting attributions from {name} (article {article.id!r})")
-                        raise
-                    articles.append(article_row(article, name))
-                    quotes.extend(catalogue.quote_rows(article, attributions, warn))
-                    if len(quotes) >= _BATCH or len(articles) >= _BATCH // 10:
-                        flush()
-            except OSError as error:  # unreadable in a way the reader did not catch (permissions, vanished)
-                errors.append(error)
-            for error in errors:
-                reason = _reason(error, path)
-                summary.skipped.append((name, reason))
-                warn(f"skipped {name}: {reason}")
-    flush()
-    db["organizations"].insert_all(sorted(catalogue.organizations.values(), key=lambda r: r["id"]))
-    db["speakers"].insert_all(sorted(catalogue.speakers.values(), key=lambda r: r["id"]))
-    summary.organizations = len(catalogue.organizations)
-    summary.speakers = len(catalogue.speakers)
-    finish(db)
+
+
+def content_hash(text: str) -> str:
+    """What ``--update`` compares: the article text, which is all the extractor reads."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@functools.cache
+def extractor_version() -> str:
+    """A fingerprint of the code that turns text into rows; stored as the database's user_version.
+
+    ``--update`` reuses nothing from a database built by another version: a changed
+    rule re-extracts every article.
+    """
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in EXTRACTOR_MODULES:
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()
+
+
+def extractor_version_number() -> int:
+    return int(extractor_version()[:7], 16)  # user_version is a signed 32-bit integer
+
+
+EXTRACTOR_MODULES = ("extract.py", "text.py", "sources.py", "resolve.py", "lexicon.py", "model.py", "db.py")
+
+
+class _Previous:
+    """The database being updated, read-only: its content hashes and the rows to copy for unchanged articles."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.conn.row_factory = sqlite3.Row
+        self.count = conn.execute("select count(*) from articles").fetchone()[0]
+        self.matched = 0
+
+    @classmethod
+    def open(cls, db_path: Path, warn) -> "_Previous | None":
+        if not db_path.exists():
+            warn(f"{db_path.name} does not exist yet: building from scratch")
+            return None
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            columns = {row[1] for row in conn.execute("pragma table_info(articles)")}
+            tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
+            version = conn.execute("pragma user_version").fetchone()[0]
+        except sqlite3.DatabaseError as error:
+            conn.close()
+            warn(f"cannot read {db_path.name} ({error}): building from scratch")
+            return None
+        if "content_hash" not in columns or not {"_speaker_mentions", "_organization_mentions"} <= tables:
+            reason = "was built by an older quotecat"
+        elif version != extractor_version_number():
+            reason = "was built by another version of the extractor"
+        else:
+            return cls(conn)
+        conn.close()
+        warn(f"{db_path.name} {reason}: extracting every article again")
+        return None
+
+    def has(self, article_id: str, digest: str) -> bool:
+        row = self.conn.execute("select content_hash from articles where id = ?", [article_id]).fetchone()
+        if row is None:
+            return False
+        self.matched += 1
+        return row[0] == digest
+
+    def rows(self, table: str, column: str, article_id: str) -> list[dict]:
+        return [dict(row) for row in
+                self.conn.execute(f"select * from [{table}] where [{column}] = ? order by rowid", [article_id])]
+
+    def close(self):
+        self.conn.close()
+
+
+class _Writer:
+    """Rows in input order, written in batches: memory holds one batch, never the corpus."""
+
+    def __init__(self, db: sqlite_utils.Database, summary: "BuildSummary", warn, previous: _Previous | None):
+        self.db = db
+        self.summary = summary
+        self.warn = warn
+        self.previous = previous
+        self.buffers: dict[str, list] = {table: [] for table in _BUFFERED}
+        self.reserved: dict[str, str] = {}  # article id -> file, read but not yet written
+
+    def source_of(self, article_id: str) -> str | None:
+        """The file an article id was already read from, if any."""
+        if article_id in self.reserved:
+            return self.reserved[article_id]
+        row = self.db.execute("select source_file from articles where id = ?", [article_id]).fetchone()
+        return None if row is None else row[0]
+
+    def reserve(self, article_id: str, name: str) -> None:
+        self.reserved[article_id] = name
+
+    def add(self, article: Article, name: str, digest: str, result: ArticleResult | None) -> None:
+        if result is None:  # unchanged since the previous build: copy its rows
+            previous = self.previous
+            quotes = previous.rows("quotes", "article_id", article.id)
+            speakers = previous.rows("_speaker_mentions", "source_article", article.id)
+            organizations = previous.rows("_organization_mentions", "source_article", article.id)
+            row = article_row(article, name)
+            self.summary.reused += 1
+        else:
+            for message in result.warnings:
+                self.warn(message)
+            quotes, speakers, organizations, row = result.quotes, result.speakers, result.organizations, result.article
+            self.summary.extracted += 1
+        row["content_hash"] = digest
+        self.buffers["articles"].append(row)
+        self.buffers["quotes"].extend(quotes)
+        self.buffers["_speaker_mentions"].extend(speakers)
+        self.buffers["_organization_mentions"].extend(organizations)
+        self.summary.articles += 1
+        self.summary.quotes += len(quotes)
+        if len(self.buffers["quotes"]) >= _BATCH or len(self.buffers["articles"]) >= _BATCH // 10:
+            self.flush()
+
+    def flush(self) -> None:
+        with self.db.conn:
+            for table, rows in self.buffers.items():
+                if rows:
+                    columns = list(SCHEMA[table])
+                    sql = "insert into [{}] ({}) values ({})".format(
+                        table, ", ".join(f"[{c}]" for c in columns), ", ".join("?" * len(columns))
+                    )
+                    self.db.conn.executemany(sql, [[row.get(c) for c in columns] for row in rows])
+        for row in self.buffers["articles"]:
+            self.reserved.pop(row["id"], None)
+        for rows in self.buffers.values():
+            rows.clear()
+
+    def close(self) -> None:
+        """Write what is left, then one row per speaker and organisation, folded from every article's mentions."""
+        self.flush()
+        self.summary.organizations = _fold(self.db, "_organization_mentions", "organizations")
+        self.summary.speakers = _fold(self.db, "_speaker_mentions", "speakers")
+
+
+_BUFFERED = ("articles", "quotes", "_speaker_mentions", "_organization_mentions")
+
+
+def _fold(db: sqlite_utils.Database, mentions: str, table: str) -> int:
+    """One row per id, in id order: the first article's values, its gaps filled by later articles.
+
+    Streams over the mentions sorted by (id, input order), so memory holds one
+    batch of rows whatever the number of speakers.
+    """
+    db.execute(f"create index if not exists [{mentions}_id] on [{mentions}] (id)")
+    columns = list(SCHEMA[table])
+    cursor = db.conn.execute(
+        "select {} from [{}] order by id, rowid".format(", ".join(f"[{c}]" for c in columns), mentions)
+    )
+    insert = "insert into [{}] ({}) values ({})".format(
+        table, ", ".join(f"[{c}]" for c in columns), ", ".join("?" * len(columns))
+    )
+    count = 0
+    batch: list[list] = []
+    current: list | None = None
+    for row in cursor:
+        if current is not None and current[0] == row[0]:
+            for i, value in enumerate(row):
+                if current[i] is None and value is not None:
+                    current[i] = value
+            continue
+        if current is not None:
+            batch.append(current)
+        current = list(row)
+        if len(batch) >= _BATCH:
+            db.conn.executemany(insert, batch)
+            count += len(batch)
+            batch = []
+    if current is not None:
+        batch.append(current)
+    db.conn.executemany(insert, batch)
+    db.conn.commit()
+    return count + len(batch)
 
 
 def article_row(article: Article, source_file: str) -> dict:
@@ -440,7 +859,82 @@ def _remove(path: Path) -> None:
             leftover.unlink()
 
 
+_TMP_SUFFIX = re.compile(r"\.tmp-(\d+)(?:-journal)?$")
+
+
+def _remove_stale_temporaries(db_path: Path) -> None:
+    """Remove ``quotes.db.tmp-<pid>`` files (and counts files) left by builds that were killed.
+
+    A file whose process is still running belongs to a build in progress and is left alone.
+    """
+    for name in (db_path.name, inspect_path(db_path).name):
+        for leftover in db_path.parent.glob(f"{glob.escape(name)}.tmp-*"):
+            match = _TMP_SUFFIX.search(leftover.name)
+            if match and leftover.name[: match.start()] == name and not _running(int(match.group(1))):
+                with contextlib.suppress(FileNotFoundError):
+                    leftover.unlink()
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
 # --- serving ---------------------------------------------------------------------------
+
+
+def inspect_path(db_path: Path | str) -> Path:
+    """Where the build leaves Datasette's table counts for ``db_path``: ``quotes.db.inspect.json``."""
+    db_path = Path(db_path)
+    return db_path.with_name(db_path.name + ".inspect.json")
+
+
+def inspect_data(path: Path | str, published_as: Path | str) -> dict:
+    """What ``datasette inspect`` writes for the database at ``path``, to be served as ``published_as``.
+
+    Datasette reads the counts (so an immutable database is never counted at start
+    or on a table page) and the hash. ``mtime_ns`` is ours: a counts file whose size
+    or time does not match the database is stale, and ``serve`` leaves it out.
+    """
+    path, published_as = Path(path), Path(published_as)
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = [name for (name,) in conn.execute("select name from sqlite_master where type = 'table' order by name")]
+        counts = {name: {"count": conn.execute(f"select count(*) from [{name}]").fetchone()[0]} for name in tables}
+    finally:
+        conn.close()
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    stat = path.stat()
+    return {published_as.stem: {
+        "hash": digest.hexdigest(),
+        "size": stat.st_size,
+        "mtime_ns": stat.st_mtime_ns,
+        "file": str(published_as),
+        "tables": counts,
+    }}
+
+
+def current_inspect_file(db_path: Path | str) -> Path | None:
+    """The counts file written with ``db_path``, or None when missing or stale (the database changed since)."""
+    db_path, counts = Path(db_path), inspect_path(db_path)
+    try:
+        data = json.loads(counts.read_text(encoding="utf-8"))[db_path.stem]
+        stat = db_path.stat()
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if data.get("size") != stat.st_size or data.get("mtime_ns") != stat.st_mtime_ns:
+        return None
+    return counts
 
 
 def _project_dirs() -> dict[str, Path]:
@@ -454,6 +948,9 @@ def datasette_options(db_path: Path | str) -> dict:
         "immutables": [str(db_path)],
         "settings": dict(DATASETTE_SETTINGS),
     }
+    counts = current_inspect_file(db_path)
+    if counts is not None:
+        options["inspect_data"] = json.loads(counts.read_text(encoding="utf-8"))
     if METADATA.exists():
         options["metadata"] = json.loads(METADATA.read_text(encoding="utf-8"))
     if "templates" in dirs:
@@ -474,6 +971,9 @@ def datasette_args(db_path: Path | str, host: str = "127.0.0.1", port: int = 800
     if not executable.exists():
         executable = Path(shutil.which("datasette") or "datasette")
     args = [str(executable), "serve", "-i", str(db_path), "--host", host, "--port", str(port)]
+    counts = current_inspect_file(db_path)
+    if counts is not None:  # table counts from the build: nothing to count at start or per page
+        args += ["--inspect-file", str(counts)]
     if METADATA.exists():
         args += ["--metadata", str(METADATA)]
     dirs = _project_dirs()

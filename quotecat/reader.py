@@ -40,6 +40,12 @@ _MAX_HEADER_CHARS = 160
 _MAX_BYLINE_WORDS = 12
 # Site furniture is a short line: a longer one is prose, whatever words it uses.
 _MAX_FURNITURE_WORDS = 15
+# The longest news stories (long reads, full transcripts) run to a few hundred thousand
+# characters. An "article" far past that is a dump of many stories or not an article at
+# all; it is skipped with a clear reason rather than tying up a build for hours.
+MAX_ARTICLE_CHARS = 1_000_000
+# Web pages carry markup around the story: allow this many times more before parsing.
+_HTML_MARKUP_FACTOR = 5
 
 
 class ArticleError(Exception):
@@ -147,8 +153,10 @@ def _articles(path, warn: Warn) -> Iterator[Article]:
                                  + ", ".join(SUFFIXES))
     text = _read_text(path, warn)
     if suffix in TEXT_SUFFIXES:
+        _check_size(path, text)
         yield _read_plain(path, text)
     elif suffix in HTML_SUFFIXES:
+        _check_size(path, text, _HTML_MARKUP_FACTOR, "of HTML")
         yield _read_html(path, text)
     else:
         yield from _read_json(path, text, warn)
@@ -357,6 +365,20 @@ def _drop_leading_furniture(paragraphs: list[list[str]]) -> list[list[str]]:
     while paragraphs and paragraphs[0] and furniture(paragraphs[0][0]):
         paragraphs = [paragraphs[0][1:]] + paragraphs[1:] if len(paragraphs[0]) > 1 else paragraphs[1:]
     return paragraphs
+
+
+def _too_long(length: int, factor: int = 1, what: str = "") -> str | None:
+    limit = MAX_ARTICLE_CHARS * factor
+    if length <= limit:
+        return None
+    return (f"too long for one article: {length:,} characters{' ' + what if what else ''}, "
+            f"more than {limit:,} (split it into articles, e.g. one JSON line each)")
+
+
+def _check_size(path, text: str, factor: int = 1, what: str = "") -> None:
+    reason = _too_long(len(text), factor, what)
+    if reason:
+        raise ArticleError(path, reason)
 
 
 def _body(path, paragraphs: list[list[str]]) -> str:
@@ -602,6 +624,8 @@ def _article_from_record(path, record, article_id, where: str | None, line: int 
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise problem('no "text"')
+    if _too_long(len(text)):
+        raise problem(_too_long(len(text)))
     try:
         body = _body(path, _one_line_each(_paragraphs(text)))
     except ArticleError:

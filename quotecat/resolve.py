@@ -7,7 +7,7 @@ article actually used stay with the attribution as ``speaker_mention``.
 
 import bisect
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import replace
 
 from .lexicon import CUE_WORDS, DETERMINERS, ORG_WORDS, ROLE_WORDS, TITLES
@@ -31,6 +31,7 @@ _NAME_RUN = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Prof|Rev)\.\s+)?"
     r"[A-Z][a-z'’]+(?:[ -](?:[A-Z]\.|[A-Z][a-z'’]+|al-[A-Z][a-z]+|de|van|von|bin))*\s[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 )
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?<!['’]s)(?<!['’])")
 _ROLE_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*\s){0,3}([a-z]+)\s)$")
 _APPOSITIVE_AFTER = re.compile(r",\s+((?:a|an|the|his|her|its|their)\s[^,.;:\"“”]{3,90}?),")
 _NOT_NAMES = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "If", "When", "While", "After",
@@ -69,9 +70,9 @@ class Resolver:
         self._fullest_by_name: dict[str, Source] = {}
         self._by_surname_index: dict[str, list[tuple[int, str]]] = {}
         self._names = None
-        self._mentions: dict[str, list[int]] = {}
         self._named_orgs: dict[str, list[tuple[int, str]]] = {}
         self._salient = None
+        self._capitalised = None
 
     @property
     def names(self) -> list[tuple[int, Source]]:
@@ -82,8 +83,16 @@ class Resolver:
                 self._index(position, source)
         return self._names
 
-    @staticmethod
-    def _scan_names(text: str) -> list[tuple[int, Source]]:
+    @property
+    def capitalised(self) -> dict[str, list[int]]:
+        """Where each capitalised word occurs: one pass over the text serves every surname look-up."""
+        if self._capitalised is None:
+            self._capitalised = defaultdict(list)
+            for match in _CAPITALISED.finditer(self.text):
+                self._capitalised[match.group()].append(match.start())
+        return self._capitalised
+
+    def _scan_names(self, text: str) -> list[tuple[int, Source]]:
         found = []
         alone = {}
         for match in _NAME_RUN.finditer(text):
@@ -110,7 +119,7 @@ class Resolver:
                 continue
             surname = source.name.split()[-1]
             if surname not in alone:
-                alone[surname] = _named_alone(text, source.name)
+                alone[surname] = _named_alone(text, surname, self.capitalised.get(surname, ()))
             if source.title or alone[surname]:
                 gender = _gender(source) or _pronoun_after(text, match.end())
                 found.append((match.start(), replace(source, pronoun=gender) if gender else source))
@@ -237,11 +246,7 @@ class Resolver:
         return self._fullest(best)
 
     def _last_mention(self, source, position) -> int:
-        surname = source.name.split()[-1]
-        positions = self._mentions.get(surname)
-        if positions is None:
-            positions = [m.start() for m in re.finditer(r"\b" + re.escape(surname) + r"\b", self.text)]
-            self._mentions[surname] = positions
+        positions = self.capitalised.get(source.name.split()[-1], ())
         index = bisect.bisect_left(positions, position) - 1
         return positions[index] if index >= 0 else -1
 
@@ -283,12 +288,11 @@ class Resolver:
         return _merge(source, known) if known else source
 
 
-def _named_alone(text: str, name: str) -> bool:
+def _named_alone(text: str, surname: str, positions) -> bool:
     """News names a person in full once, then by surname: a surname on its own marks a person."""
-    surname = name.split()[-1]
-    for match in re.finditer(r"\b" + re.escape(surname) + r"\b", text):
-        before = re.search(r"(\S+)\s+$", text[max(0, match.start() - 40):match.start()])
-        after = text[match.end():match.end() + 2]
+    for start in positions:
+        before = re.search(r"(\S+)\s+$", text[max(0, start - 40):start])
+        after = text[start + len(surname):start + len(surname) + 2]
         previous = before.group(1) if before else ""
         if (not previous[:1].isupper() or previous.lower().rstrip(".") + "." in TITLE_ABBREVIATIONS
                 or previous.endswith((".", ",", '"', "”"))) and not re.match(r"\s[A-Z]", after):

@@ -18,7 +18,8 @@ ARTICLES = Path(__file__).parent.parent / "articles"
 GOOD_ARTICLE = next(ARTICLES.glob("*.txt"))
 
 COLUMNS = {
-    "articles": ["id", "title", "byline", "outlet", "published", "url", "source_file", "text", "word_count"],
+    "articles": ["id", "title", "byline", "outlet", "published", "url", "source_file", "text", "word_count",
+                 "content_hash"],
     "organizations": ["id", "name"],
     "speakers": ["id", "name", "kind", "title", "role", "affiliation_id", "anonymous", "pronoun",
                  "description", "article_id"],
@@ -92,7 +93,8 @@ def test_search_finds_quotes_by_a_word_they_contain(db):
 
 def test_published_file_is_single_and_not_wal(db, db_path):
     assert db.execute("pragma journal_mode").fetchone()[0] == "delete"
-    assert sorted(p.name for p in db_path.parent.iterdir()) == ["quotes.db"]
+    # ...with Datasette's table counts beside it, and no journal or temporary file.
+    assert sorted(p.name for p in db_path.parent.iterdir()) == ["quotes.db", "quotes.db.inspect.json"]
     assert db["sqlite_stat1"].exists()  # ANALYZE ran
 
 
@@ -245,6 +247,7 @@ def test_failed_build_leaves_the_previous_database_untouched(tmp_path, monkeypat
     target = tmp_path / "quotes.db"
     database.build([ARTICLES], target, warn=ignore)
     before = target.read_bytes()
+    counts = database.inspect_path(target).read_bytes()
 
     def fail(*args, **kwargs):
         raise error
@@ -253,7 +256,8 @@ def test_failed_build_leaves_the_previous_database_untouched(tmp_path, monkeypat
     with pytest.raises(type(error)):
         database.build([ARTICLES], target, warn=ignore)
     assert target.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir()] == ["quotes.db"]  # no temporary file left
+    assert database.inspect_path(target).read_bytes() == counts
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["quotes.db", "quotes.db.inspect.json"]  # no temporary file left
 
 
 def test_failed_first_build_leaves_nothing_behind(tmp_path, monkeypatch):

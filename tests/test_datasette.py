@@ -11,7 +11,7 @@ from markupsafe import escape
 
 from quotecat import db as database
 
-DEFAULT_FACETS = ["speaker_id", "affiliation_id", "type", "article_id"]
+DEFAULT_FACETS = ["speaker_id", "affiliation_id", "type", "article_id", "anonymous", "cue"]
 
 
 def search_word(db):
