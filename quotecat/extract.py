@@ -215,6 +215,11 @@ def _speaker_label(text: str, paragraph: Paragraph) -> Found | None:
                  (paragraph.start, paragraph.end))
 
 
+def _headline_cue(tokens, i) -> bool:
+    """'..., Lindsey Graham Says': a title-case cue closing a headline."""
+    return tokens[i - 1].text[:1].isupper() and (i + 1 == len(tokens) or tokens[i + 1].kind == "punct")
+
+
 def _sentence_attributions(text, tokens, paragraph, sentence) -> list[Found]:
     results = []
     used_sources: list[tuple[int, int]] = []
@@ -224,7 +229,7 @@ def _sentence_attributions(text, tokens, paragraph, sentence) -> list[Found]:
         lower = token.lower
         if lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
             item = _according_to(tokens, i, paragraph, sentence)
-        elif lower in lexicon.CUE_WORDS and (token.text.islower() or i == 0):
+        elif lower in lexicon.CUE_WORDS and (token.text.islower() or i == 0 or _headline_cue(tokens, i)):
             item = _verb_cue(text, tokens, i, paragraph, sentence, results)
         else:
             continue
