@@ -117,6 +117,23 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     return quotes
 
 
+# Single curly quotes as the outer marks (headlines, British style): an opening ‘
+# at the start of a word and a closing ’ at the end of one. Apostrophes inside
+# words (don’t, Côte d’Ivoire) have letters on both sides and never match.
+_SINGLE_QUOTE = re.compile(r"(?<![\w‘’])‘(?=[^\s’])([^‘’]*?(?:[\w.,!?])’(?!\w)(?:(?<=s’)(?=[\s,.;:!?])|(?<!s’)))")
+
+
+def find_single_quotes(text: str, start: int, end: int) -> list[Quote]:
+    """Quotations marked with ‘single’ curly quotes, in a paragraph that has no double ones."""
+    quotes = []
+    for match in _SINGLE_QUOTE.finditer(text, start, end):
+        open_mark = match.start()
+        close = match.end() - 1
+        if close - open_mark > 1:
+            quotes.append(Quote(open_mark + 1, close, open_mark, match.end()))
+    return quotes
+
+
 def mask_quotes(text: str, start: int, end: int, quotes: list[Quote]) -> str:
     """The paragraph with quoted words replaced by ``x``; marks and final punctuation stay."""
     chars = list(text[start:end])
@@ -176,6 +193,8 @@ def parse(text: str) -> list[Paragraph]:
     spans = paragraphs(text)
     for index, (start, end) in enumerate(spans):
         quotes = find_quotes(text, start, end)
+        if not quotes and not QUOTE_MARK.search(text, start, end):
+            quotes = find_single_quotes(text, start, end)
         # A quotation left open runs on when the next paragraph reopens it.
         if quotes and quotes[-1].close_mark is None and index + 1 < len(spans):
             if QUOTE_MARK.match(text, spans[index + 1][0]):

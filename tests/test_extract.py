@@ -261,3 +261,11 @@ def test_extraction_is_deterministic_and_offsets_hold():
     assert first == second
     assert_offsets(text, first)
     assert [a.start for a in first] == sorted(a.start for a in first)
+
+
+def test_british_style_single_quotes_when_there_are_no_double_ones():
+    text = "‘We will not back down on pay,’ said Priya Shah, the union’s general secretary. Don’t expect a deal."
+    a = one(extract(text), "We will not back down on pay")
+    assert a.type == "direct"
+    assert a.speaker == "Priya Shah"
+    assert a.role == "general secretary"
