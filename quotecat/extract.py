@@ -151,9 +151,9 @@ def _paragraph_attributions(text: str, paragraph: Paragraph) -> list[Found]:
             continue
         tokens = tokenize(text, s_start, s_end, paragraph.quotes)
         results += _sentence_attributions(text, tokens, paragraph, (s_start, s_end))
-    for rule in (_dash_attribution, _speaker_label):
-        item = rule(text, paragraph)
-        if item and not any(_overlaps(item.content, f.content) for f in results):
+    label = _speaker_label(text, paragraph)
+    for item in _dash_attributions(text, paragraph) + ([label] if label else []):
+        if not any(_overlaps(item.content, f.content) for f in results):
             results.append(item)
     return results
 
@@ -162,8 +162,11 @@ def _overlaps(a, b) -> bool:
     return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
 
 
-# '"..." ― Jane Doe.' / '... — Sen. John Smith (@handle) May 2, 2016': a signature after a quotation.
-_SIGNATURE = re.compile(r"\s*(?:―|—|–|--|-)\s*((?:[A-Z][\w.'’-]*\s?){1,5})(?:\s*\(@?\w+\))?[^\n]{0,40}$")
+# '"..." ― Jane Doe.' / '... — Sen. John Smith (@handle) May 2, 2016': a signature after a quotation,
+# ending the paragraph or followed by the next signed quotation.
+_SIGNATURE = re.compile(
+    r"[^\S\n]*(?P<dash>―|—|–|--|-)[^\S\n]*(?P<name>(?:[A-Z][\w.'’-]*[^\S\n]?){1,5}?)[^\S\n]*"
+    r"(?:\(@?\w+\)[^\n“”\"]{0,40}?)?\.?[^\S\n]*(?=$|[“”\"]|\n)")
 # 'WALLACE: ...' / 'Pence: Flowers won't be at debate': a speaker label at the start of a paragraph.
 _LABEL = re.compile(r"((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s+(?=\S)")
 _NOT_LABELS = {"update", "note", "editor's note", "editor’s note", "related", "photo", "source", "watch",
@@ -173,24 +176,26 @@ _NOT_LABELS = {"update", "note", "editor's note", "editor’s note", "related", 
                "listen", "transcript", "partial transcript", "disclosure", "image", "getty images"}
 
 
-def _dash_attribution(text: str, paragraph: Paragraph) -> Found | None:
-    """A quotation signed with a dash, as in quoted tweets and pull quotes."""
-    quotes = [q for q in paragraph.quotes if q.close_mark is not None]
-    if not quotes:
-        return None
-    last = quotes[-1]
-    match = _SIGNATURE.match(text, last.close_mark, paragraph.end)
-    if not match or match.end() != paragraph.end:
-        return None
-    name_start, name_end = match.span(1)
-    name = text[name_start:name_end].strip()
-    if name.endswith(".") and len(name.split()[-1]) > 2:
-        name = name[:-1]
-    if not name or not all(is_name_word(w) for w in name.split()):
-        return None
-    dash = Token("punct", text[last.close_mark:name_start].strip(), last.close_mark, name_start)
-    return Found(dash, dash.text, [(last.start, last.end)], (name_start, name_start + len(name)),
-                 "signature after a quotation", paragraph.index, (paragraph.start, paragraph.end), quotes=[last])
+def _dash_attributions(text: str, paragraph: Paragraph) -> list[Found]:
+    """Quotations signed with a dash, as in quoted tweets and pull quotes (several may share a paragraph)."""
+    found = []
+    for quote in paragraph.quotes:
+        if quote.close_mark is None:
+            continue
+        match = _SIGNATURE.match(text, quote.close_mark, paragraph.end)
+        if not match:
+            continue
+        name_start, name_end = match.span("name")
+        name = text[name_start:name_end].strip()
+        if name.endswith(".") and len(name.split()[-1]) > 2:
+            name = name[:-1]
+        if not name or not all(is_name_word(w) for w in name.split()):
+            continue
+        dash = Token("punct", match.group("dash"), match.start("dash"), match.end("dash"))
+        found.append(Found(dash, dash.text, [(quote.start, quote.end)], (name_start, name_start + len(name)),
+                           "signature after a quotation", paragraph.index, (paragraph.start, paragraph.end),
+                           quotes=[quote]))
+    return found
 
 
 def _speaker_label(text: str, paragraph: Paragraph) -> Found | None:

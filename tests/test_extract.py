@@ -269,3 +269,12 @@ def test_british_style_single_quotes_when_there_are_no_double_ones():
     assert a.type == "direct"
     assert a.speaker == "Priya Shah"
     assert a.role == "general secretary"
+
+
+def test_quotations_signed_with_a_dash_even_several_in_a_paragraph():
+    text = ("“The council never asked us what we needed from this park.” ― Marta Oyelowo\n"
+            "“We will keep coming to every meeting until they listen to us.” ― Dev Anand (@devanand)")
+    attributions = extract(text)
+    assert one(attributions, "never asked us").speaker == "Marta Oyelowo"
+    assert one(attributions, "keep coming to every meeting").speaker == "Dev Anand"
+    assert all(a.cue == "―" for a in attributions)
