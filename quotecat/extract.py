@@ -333,7 +333,8 @@ def _subject_before(tokens, j) -> tuple[int, int] | None:
         if k >= 0 and tokens[k].text == ",":
             k -= 1
         return _subject_before(tokens, k) if k >= 0 else None
-    if not _is_nominal_head(tokens[j]) and tokens[j].text != ")" and not _determined_noun(tokens, j):
+    weak_head = not _is_nominal_head(tokens[j]) and tokens[j].text != ")" and not _determined_noun(tokens, j)
+    if weak_head and (tokens[j].lower in _FUNCTION_WORDS or not tokens[j].text.isalpha()):
         return None
     k = j
     depth = 1 if tokens[j].text == ")" else 0
@@ -374,6 +375,9 @@ def _subject_before(tokens, j) -> tuple[int, int] | None:
             return None
         k = m
     first = tokens[k]
+    if weak_head and not (j - k <= 8 and k < j and (first.text[:1].isupper() or first.lower in lexicon.ROLE_WORDS)
+                          and any(t.lower in {"of", "on", "for", "at", "from"} for t in tokens[k:j])):
+        return None  # "Experts on North Korea and nuclear nonproliferation" is a noun phrase; "it was fine" is not
     if first.text[:1].islower() and first.lower not in lexicon.DETERMINERS and not _is_nominal_head(first):
         # A lowercase start must still read as a noun phrase ("residents", "panel Chairman Rep. X").
         if j - k > 5 and not any(t.text[:1].isupper() for t in tokens[k:j + 1]):

@@ -126,6 +126,10 @@ def describe(mention: str) -> Source:
     head, appositive = head.strip(), appositive.strip()
     head = re.split(r"\s+(?:based|who|whose|which|that)\b", head)[0]
     head_words = head.split()
+    if head_words and head_words[0].lower() in ROLE_WORDS and not (len(head_words) > 1 and is_name_word(head_words[1])):
+        # A sentence starts with a capital: "Experts on North Korea said" is not a name.
+        head_words[0] = head_words[0].lower()
+        head = " ".join(head_words)
     if not head_words:
         return source
     possessor = re.match(r"^((?:[A-Z][\w.'’-]*\s)*[A-Z][\w.'’-]*?)['’]s\s+(.+)$", head)
@@ -139,10 +143,11 @@ def describe(mention: str) -> Source:
     name_words, before, after = _name_run(head_words)
     titles = [w for w in before if _is_title(w)]
     determiner = bool(before) and before[0].lower() in DETERMINERS
-    role_head = _role_word(head_words[-1]) or (
+    role_head = _role_word(head_words[-1]) or head_words[0] in ROLE_WORDS or (
         # "a spokesman for the ministry": the role word comes before the preposition
         # (but "Captain Ines Moreau of the fire brigade" is a named person).
-        _role_and_affiliation(head)[1] is not None and not (name_words and len(before) <= len(titles) + 1))
+        _role_and_affiliation(head)[1] is not None
+        and not (name_words and not determiner and len(before) <= len(titles) + 1))
 
     if role_head and (determiner or not name_words or head_words[-1] not in name_words) \
             and appositive and _is_full_name(appositive):
@@ -152,15 +157,19 @@ def describe(mention: str) -> Source:
         return replace(named, mention=text, role=role_text or named.role,
                        affiliation=affiliation or _premodifier_affiliation(head_words) or named.affiliation)
 
-    if role_head and (determiner or not name_words or head_words[-1] not in name_words) \
-            and not (name_words and not determiner and len(name_words) > 1 and not _role_word(head_words[-1])):
+    named_before_role = name_words and len(before) < _affiliation_prep_index(head_words)
+    # "officials in Washington": the name is in a phrase after the role, not the source's name.
+    name_in_phrase = any(w.lower() in _PHRASE_PREPS for w in before)
+    if role_head and (determiner or not name_words or head_words[-1] not in name_words or name_in_phrase) \
+            and not (named_before_role and not determiner and len(name_words) > 1 and not _role_word(head_words[-1])):
         # A source named by its role: "an Islamic State commander", "Western officials".
         role_text, affiliation = _role_and_affiliation(head)
         source.role = role_text
         source.affiliation = affiliation or _premodifier_affiliation(head_words)
         if appositive and not source.affiliation:
             _, source.affiliation = _role_and_affiliation(appositive)
-        source.plural = _looks_plural(head)
+        role_words = [w for w in head_words if _role_word(w)]
+        source.plural = role_words[0].lower() in PLURAL_ROLES if role_words else _looks_plural(head)
         source.kind = "group" if source.plural else "person"
         source.anonymous = True
         return source
@@ -199,6 +208,17 @@ def describe(mention: str) -> Source:
     source.role = _strip_determiner(head) if source.plural else None
     source.anonymous = source.kind == "group"
     return source
+
+
+def _affiliation_prep_index(words: list[str]) -> int:
+    """Where "for/at/of ..." follows a role word ("analyst at ..."), else past the end."""
+    for i, word in enumerate(words):
+        if word.lower() in _PHRASE_PREPS and i > 0 and _role_word(words[i - 1]):
+            return i
+    return len(words)
+
+
+_PHRASE_PREPS = AFFILIATION_PREPS | {"on", "about"}
 
 
 def _is_full_name(phrase: str) -> bool:

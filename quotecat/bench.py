@@ -1,0 +1,273 @@
+"""``./scripts/bench``: extraction throughput, build cost at two sizes, Datasette latency on the larger database.
+
+Prints one table, and as its last line one JSON object with every figure. Not a test:
+the figures depend on the machine. The corpus is generated (quotecat/corpus.py).
+"""
+
+import argparse
+import json
+import multiprocessing
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+from . import corpus
+from . import db as database
+from .extract import extract
+from .reader import iter_articles
+from .text import parse
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _articles(path):
+    return list(iter_articles([path]))
+
+
+def _extract_texts(texts):
+    return sum(len(extract(t)) for t in texts)
+
+
+def throughput(sample: Path, jobs: int) -> dict:
+    """Articles/s and MB/s of reading + extracting, on one core and on ``jobs``; and the floor: reading + sentence splitting."""
+    def timed(fn):
+        start = time.perf_counter()
+        value = fn()
+        return time.perf_counter() - start, value
+
+    texts = [a.text for a in _articles(sample)]
+    n, mb = len(texts), sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    extract(texts[0])  # warm caches
+    floor_s, _ = timed(lambda: [parse(a.text) for a in _articles(sample)])
+    one_s, found = timed(lambda: _extract_texts(a.text for a in _articles(sample)))
+
+    def parallel():
+        articles = _articles(sample)
+        chunks = [[a.text for a in articles[i:i + 32]] for i in range(0, len(articles), 32)]
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            return sum(pool.imap(_extract_texts, chunks))
+
+    all_s, _ = timed(parallel)
+    return {
+        "articles": n, "mb": round(mb, 2), "attributions": found, "jobs": jobs,
+        "floor_s": round(floor_s, 2), "floor_mb_s": round(mb / floor_s, 2),
+        "one_core_s": round(one_s, 2), "one_core_articles_s": round(n / one_s), "one_core_mb_s": round(mb / one_s, 2),
+        "all_cores_s": round(all_s, 2), "all_cores_articles_s": round(n / all_s), "all_cores_mb_s": round(mb / all_s, 2),
+        "ratio_to_floor": round(one_s / floor_s, 1),
+    }
+
+
+_MEASURE = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+seconds = time.perf_counter() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"seconds": seconds, "peak_rss_mb": usage.ru_maxrss / 1024, "returncode": done.returncode,
+                  "stdout": done.stdout, "stderr": done.stderr[-2000:]}))
+"""
+
+
+def measure_build(source: Path, db_path: Path, jobs: int) -> dict:
+    """Wall time and peak RSS (largest single process: the writer or a worker) of ``quotecat build`` in its own process."""
+    for leftover in (db_path, database.inspect_path(db_path)):
+        leftover.unlink(missing_ok=True)
+    executable = Path(sys.executable).parent / "quotecat"
+    cmd = [sys.executable, "-c", _MEASURE, str(executable), "build", str(source),
+           "--db", str(db_path), "--jobs", str(jobs)]
+    result = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=ROOT).stdout)
+    if result["returncode"] != 0:
+        raise SystemExit(f"build failed: {result['stderr']}")
+    counts = re.search(r"(\d+) articles?, (\d+) attributions?", result["stdout"])
+    return {
+        "articles": int(counts.group(1)), "attributions": int(counts.group(2)),
+        "seconds": round(result["seconds"], 1), "peak_rss_mb": round(result["peak_rss_mb"]),
+        "db_mb": round(db_path.stat().st_size / 1e6, 1),
+        "input_mb": round(source.stat().st_size / 1e6, 1),
+    }
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> tuple[float, str]:
+    start = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=60) as response:
+        body = response.read().decode("utf-8", "replace")
+    return (time.perf_counter() - start) * 1000, body
+
+
+def pages(db_path: Path) -> dict[str, str]:
+    """The pages the issue names, with real values from the database."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    top = conn.execute("select value from _facet_counts where table_name = 'quotes' and column_name = 'speaker_id' "
+                       "order by count desc limit 1").fetchone()[0]
+    article = conn.execute("select id from articles order by id limit 1 offset (select count(*) / 2 from articles)"
+                           ).fetchone()[0]
+    name = conn.execute("select name from speakers where id = ?", [top]).fetchone()[0]
+    conn.close()
+    q = urllib.parse.quote
+    from datasette.utils import tilde_encode
+
+    return {
+        "quotes table, default facets": "/quotes/quotes",
+        "facet by speaker": "/quotes/quotes?_facet=speaker_id",
+        "filter top speaker + facets": f"/quotes/quotes?speaker_id={q(top)}",
+        "search common word (jobs)": "/quotes/quotes?_search=jobs",
+        "search rare word (ceasefire)": "/quotes/quotes?_search=ceasefire",
+        "article page": f"/quotes/articles/{tilde_encode(article)}",
+        "canned: attributions_by_speaker": f"/quotes/attributions_by_speaker?speaker={q(name.split()[-1])}&search=",
+        "canned: anonymous_share_by_article": "/quotes/anonymous_share_by_article",
+        "canned: organizations_ranked": "/quotes/organizations_ranked",
+        "canned: search": "/quotes/search?q=ceasefire",
+        "canned: most_quoted_speakers": "/quotes/most_quoted_speakers",
+    }
+
+
+def latency(db_path: Path, immutable: bool, requests: int, warmups: int = 3) -> dict:
+    """p50/p95 ms per page from a real ``datasette`` server, sequential requests over loopback."""
+    port = _free_port()
+    args = database.datasette_args(db_path, port=port)
+    if not immutable:
+        args[args.index("-i")] = "--nolock"  # the same file, mutable ("--nolock" only fills the slot)
+        if "--inspect-file" in args:
+            i = args.index("--inspect-file")
+            del args[i:i + 2]
+    server = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                _get(base + "/-/versions.json")
+                break
+            except OSError:
+                time.sleep(0.1)
+        results = {}
+        for label, path in pages(db_path).items():
+            for _ in range(warmups):
+                _, body = _get(base + path)
+            times = sorted(_get(base + path)[0] for _ in range(requests))
+            results[label] = {
+                "p50_ms": round(statistics.median(times)),
+                "p95_ms": round(times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]),
+                "facets_timed_out": "These facets timed out" in body,
+            }
+        return results
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="bench", description=__doc__)
+    parser.add_argument("--articles", type=int, default=20_000,
+                        help="size of the larger corpus; the smaller is a tenth of it (default: 20000)")
+    parser.add_argument("--sample", type=int, default=1_000, help="articles for the throughput figures")
+    parser.add_argument("--requests", type=int, default=20, help="timed requests per page (after 3 warm-ups)")
+    parser.add_argument("--jobs", type=int, default=0, help="processes (default: every core)")
+    parser.add_argument("--dir", type=Path, default=ROOT / "bench-output")
+    parser.add_argument("--keep", action="store_true", help="keep the generated corpus and databases")
+    options = parser.parse_args(argv)
+    jobs = database.resolve_jobs(options.jobs or None)
+    out = options.dir
+    out.mkdir(parents=True, exist_ok=True)
+    large_n, small_n = options.articles, max(1, options.articles // 10)
+
+    print(f"Generating {large_n:,} synthetic articles (quotecat/corpus.py templates)...", file=sys.stderr)
+    start = time.perf_counter()
+    large = corpus.write_jsonl(out / f"corpus-{large_n}.jsonl", large_n)
+    small, sample = out / f"corpus-{small_n}.jsonl", out / "sample.jsonl"
+    with open(large, encoding="utf-8") as f, open(small, "w", encoding="utf-8") as s, \
+            open(sample, "w", encoding="utf-8") as t:
+        for i, line in enumerate(f):
+            if i < small_n:
+                s.write(line)
+            if i < options.sample:
+                t.write(line)
+    generated = time.perf_counter() - start
+
+    print("Measuring extraction throughput...", file=sys.stderr)
+    speed = throughput(sample, jobs)
+    builds = {}
+    for n, source in ((small_n, small), (large_n, large)):
+        print(f"Building {n:,} articles...", file=sys.stderr)
+        builds[n] = measure_build(source, out / f"quotes-{n}.db", jobs)
+    growth = {
+        "articles": round(large_n / small_n, 1),
+        "seconds": round(builds[large_n]["seconds"] / builds[small_n]["seconds"], 2),
+        "peak_rss": round(builds[large_n]["peak_rss_mb"] / builds[small_n]["peak_rss_mb"], 2),
+        "db_size": round(builds[large_n]["db_mb"] / builds[small_n]["db_mb"], 2),
+    }
+    served_db = out / "quotes.db"  # datasette names the database after the file: metadata.json expects "quotes"
+    shutil.copy(out / f"quotes-{large_n}.db", served_db)
+    shutil.copy(database.inspect_path(out / f"quotes-{large_n}.db"), database.inspect_path(served_db))
+    os.utime(served_db, ns=(os.stat(out / f"quotes-{large_n}.db").st_atime_ns,
+                            os.stat(out / f"quotes-{large_n}.db").st_mtime_ns))
+    print("Measuring Datasette latency (immutable + inspect counts)...", file=sys.stderr)
+    immutable = latency(served_db, True, options.requests)
+    print("Measuring Datasette latency (mutable, no counts)...", file=sys.stderr)
+    mutable = latency(served_db, False, max(5, options.requests // 2))
+
+    figures = {
+        "machine": {"cpus": jobs, "python": sys.version.split()[0]},
+        "corpus": {"generator": "quotecat/corpus.py templates", "seconds": round(generated, 1)},
+        "throughput": speed,
+        "builds": {str(n): b for n, b in builds.items()},
+        "growth": growth,
+        "datasette": {
+            "database": f"built from the {large_n:,}-article synthetic corpus "
+                        f"({builds[large_n]['attributions']:,} attributions), not a direct insert",
+            "requests": options.requests,
+            "immutable": immutable,
+            "mutable": mutable,
+        },
+    }
+    print(report(figures))
+    if not options.keep:
+        for path in out.glob("corpus-*.jsonl"):
+            path.unlink()
+    print(json.dumps(figures))
+
+
+def report(f: dict) -> str:
+    t = f["throughput"]
+    lines = [
+        f"Extraction ({t['articles']:,} articles, {t['mb']} MB of text, {t['attributions']:,} attributions)",
+        f"  floor (read + split sentences, 1 core): {t['floor_mb_s']} MB/s",
+        f"  1 core:  {t['one_core_articles_s']:,} articles/s  {t['one_core_mb_s']} MB/s  "
+        f"({t['ratio_to_floor']}x the floor's time)",
+        f"  {t['jobs']} cores: {t['all_cores_articles_s']:,} articles/s  {t['all_cores_mb_s']} MB/s",
+        "",
+        "Build (own process, every core)   articles  attributions  seconds  peak RSS MB  DB MB",
+    ]
+    for n, b in f["builds"].items():
+        lines.append(f"  {int(n):>30,}  {b['articles']:>8,}  {b['attributions']:>12,}  {b['seconds']:>7}  "
+                     f"{b['peak_rss_mb']:>11}  {b['db_mb']:>5}")
+    g = f["growth"]
+    lines.append(f"  growth for {g['articles']}x the articles: time {g['seconds']}x, peak RSS {g['peak_rss']}x, "
+                 f"size {g['db_size']}x")
+    lines += ["", f"Datasette, {f['datasette']['database']}", f"  {'page':<36} {'immutable p50/p95 ms':>22} "
+                                                               f"{'mutable p50/p95 ms':>20}"]
+    for page, im in f["datasette"]["immutable"].items():
+        mu = f["datasette"]["mutable"][page]
+        flag = lambda r: " (facets timed out)" if r["facets_timed_out"] else ""  # noqa: E731
+        lines.append(f"  {page:<36} {im['p50_ms']:>10} / {im['p95_ms']:<9}{flag(im)} "
+                     f"{mu['p50_ms']:>8} / {mu['p95_ms']:<9}{flag(mu)}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
