@@ -442,7 +442,8 @@ def _skip_right(text, tokens, i) -> tuple[int, str | None]:
                         medium = text[token.start:tokens[j - 1].end]
                         i = j
                 continue
-        if token.is_word() and token.lower in {"week", "month", "year", "ago", "weeks", "months", "years"}:
+        if token.is_word() and (token.lower in {"week", "month", "year", "ago", "weeks", "months", "years"}
+                                or (len(token.text) == 4 and token.text.isdigit() and token.text[:2] in ("19", "20"))):
             i += 1
             continue
         break
