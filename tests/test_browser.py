@@ -1,0 +1,192 @@
+"""The site in a real browser: headless Chromium (Debian's package) driven by Playwright,
+against `quotecat serve` running as a real server.
+
+A reader's path: the index, a speaker facet, a search, an article with its highlights,
+a highlight followed to its attribution, the speaker's page. Screenshots go to
+$QUOTECAT_ARTIFACTS (default: a pytest temporary folder); with QUOTECAT_SCREENSHOTS=docs
+the three shown in the README are also written there.
+"""
+
+import os
+import re
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+README_SHOTS = ("index.png", "article-page.png", "speaker-page.png")
+
+try:
+    from playwright.sync_api import expect, sync_playwright
+except ImportError:  # pragma: no cover - the test extras install it
+    sync_playwright = None
+
+pytestmark = pytest.mark.skipif(
+    sync_playwright is None or not CHROMIUM.exists(),
+    reason=(
+        "BROWSER TEST NOT RUN: "
+        + ("Playwright for Python is not installed (pip install -e '.[test]'); " if sync_playwright is None else "")
+        + ("" if CHROMIUM.exists() else f"{CHROMIUM} is missing and could not be installed "
+           "(./scripts/test installs Debian's chromium package when run as root with apt-get)")
+    ),
+)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """`quotecat build` then `quotecat serve` on a free port, as a user runs them; stopped at the end."""
+    folder = tmp_path_factory.mktemp("browser")
+    db_path = folder / "quotes.db"
+    quotecat = Path(sys.executable).parent / "quotecat"
+    subprocess.run([str(quotecat), "build", str(ROOT / "articles"), "--db", str(db_path)],
+                   check=True, capture_output=True, timeout=300)
+    port = free_port()
+    log = open(folder / "serve.log", "w")
+    process = subprocess.Popen([str(quotecat), "serve", "--db", str(db_path), "--port", str(port)],
+                               stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/-/versions.json", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                log.flush()
+                pytest.fail(f"quotecat serve did not start: {(folder / 'serve.log').read_text()}")
+            time.sleep(0.2)
+        yield url, db_path
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory):
+    folder = Path(os.environ.get("QUOTECAT_ARTIFACTS") or tmp_path_factory.mktemp("screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    yield folder
+    readme = os.environ.get("QUOTECAT_SCREENSHOTS")
+    if readme:
+        target = Path(readme) if Path(readme).is_absolute() else ROOT / readme
+        target.mkdir(parents=True, exist_ok=True)
+        for name in README_SHOTS:
+            if (folder / name).exists():
+                shutil.copy(folder / name, target / name)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+def test_a_reader_goes_from_the_index_to_a_highlighted_sentence(server, browser, shots):
+    base, db_path = server
+    conn = sqlite3.connect(db_path)
+    speaker_id, speaker, n_speaker = conn.execute(
+        "select speakers.id, speakers.name, count(*) n from quotes join speakers on speakers.id = speaker_id "
+        "where speakers.anonymous = 0 group by speakers.id order by n desc, speakers.id limit 1").fetchone()
+    speaker_texts = [r[0] for r in conn.execute("select text from quotes where speaker_id = ?", [speaker_id])]
+    word = max(re.findall(r"[A-Za-z]{5,}", " ".join(speaker_texts)), key=len).lower()
+    n_word = sum(bool(re.search(rf"\b{word}", t, re.I)) for t in speaker_texts)
+    title, n_article = conn.execute(
+        "select title, count(quotes.id) from articles join quotes on quotes.article_id = articles.id "
+        "group by articles.id order by count(quotes.id) desc limit 1").fetchone()
+    conn.close()
+
+    page = browser.new_page(viewport={"width": 1200, "height": 820})
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+
+    # The index says what the catalogue is, with its counts.
+    page.goto(base + "/")
+    expect(page.locator("h1")).to_have_text("quotecat")
+    expect(page.locator(".q-counts")).to_contain_text(f"{n_article} attributions")
+    expect(page.locator("svg.q-chart").first).to_be_visible()
+    page.screenshot(path=shots / "index.png", full_page=True)
+
+    # Browse attributions, then narrow them to one speaker with the facet.
+    page.get_by_role("link", name="Browse attributions").click()
+    page.wait_for_url(re.compile(r"/quotes/quotes$"))
+    page.locator("#facet-speaker_id").get_by_role("link", name=speaker, exact=True).click()
+    page.wait_for_url(re.compile(rf"speaker_id={re.escape(speaker_id)}"))
+    expect(page.locator("table.rows-and-columns tbody tr")).to_have_count(n_speaker)
+
+    # Search within them: the matches are marked.
+    page.fill("#_search", word)
+    page.press("#_search", "Enter")
+    page.wait_for_url(re.compile(rf"_search={word}"))
+    assert re.search(rf"speaker_id(__exact)?={re.escape(speaker_id)}", page.url), "the search dropped the facet"
+    expect(page.locator("table.rows-and-columns tbody tr")).to_have_count(n_word)
+    expect(page.locator("td.col-text mark.q-match").first).to_be_visible()
+    page.locator("table.rows-and-columns").scroll_into_view_if_needed()
+    page.screenshot(path=shots / "search.png")
+
+    # Open the article from the index: every attribution is highlighted in place.
+    page.goto(base + "/")
+    page.locator(".q-articles").get_by_role("link", name=title).click()
+    page.wait_for_url(re.compile(r"/quotes/articles/"))
+    marks = page.locator("article.q-article-text mark.q")
+    assert marks.count() >= n_article
+    for kind in ("direct", "indirect", "mixed"):
+        if page.locator(f"article mark.q-{kind}").count():
+            expect(page.locator(f"article mark.q-{kind}").first).to_be_visible()
+    first = marks.first
+    expect(first).to_be_visible()
+    expect(first).to_have_attribute("title", re.compile(r"\w"))
+    colour = first.evaluate("element => getComputedStyle(element).backgroundColor")
+    assert colour not in ("rgba(0, 0, 0, 0)", "transparent", "rgb(255, 255, 0)"), colour  # our CSS, not the default
+    expect(page.locator("aside.q-sources")).to_contain_text(speaker)
+    page.screenshot(path=shots / "article-page.png")
+
+    # Follow a direct quotation's highlight to its attribution's page.
+    direct = page.locator("article mark.q-direct a").first
+    direct.hover()
+    direct.click()
+    page.wait_for_url(re.compile(r"/quotes/quotes/"))
+    expect(page.locator("h1")).to_contain_text("attribution to")
+    expect(page.locator(".q-context mark.q").first).to_be_visible()
+    page.screenshot(path=shots / "quote-page.png")
+
+    # Back into the article at that sentence, then to the speaker.
+    page.get_by_role("link", name="show in the article").click()
+    page.wait_for_url(re.compile(r"/quotes/articles/.*#q-"))
+    page.goto(f"{base}/quotes/speakers/{speaker_id}")
+    expect(page.locator("h1")).to_contain_text(speaker)
+    expect(page.locator("blockquote.q-text")).to_have_count(n_speaker)
+    page.screenshot(path=shots / "speaker-page.png")
+
+    assert not errors, errors
+    outside = [u for u in requests if not u.startswith(base)]
+    assert not outside, f"pages fetched from the network: {outside}"
+    for name in ("index.png", "search.png", "article-page.png", "quote-page.png", "speaker-page.png"):
+        assert (shots / name).stat().st_size > 10_000, name
+    print(f"\nscreenshots in {shots}")
