@@ -85,8 +85,9 @@ def tokenize(text: str, start: int, end: int, quotes: list[Quote]) -> list[Token
     """Words and punctuation of ``text[start:end]``; each quotation is one token."""
     tokens = []
     position = start
-    inside = [q for q in quotes if start <= q.open_mark < end]
-    for quote in inside:
+    for quote in quotes:
+        if not start <= quote.open_mark < end:
+            continue
         tokens += _words(text, position, quote.open_mark)
         stop = quote.close_mark if quote.close_mark is not None else quote.end
         tokens.append(Token("quote", text[quote.open_mark:stop], quote.open_mark, min(stop, end), quote))
@@ -149,7 +150,7 @@ def _paragraph_attributions(text: str, paragraph: Paragraph) -> list[Found]:
     for s_start, s_end in paragraph.sentences:
         if _CUE_HINT.isdisjoint(_WORDS.findall(paragraph.lowered, s_start - offset, s_end - offset)):
             continue
-        tokens = tokenize(text, s_start, s_end, paragraph.quotes)
+        tokens = tokenize(text, s_start, s_end, paragraph.quotes_between(s_start, s_end))
         results += _sentence_attributions(text, tokens, paragraph, (s_start, s_end))
     label = _speaker_label(text, paragraph)
     for item in _dash_attributions(text, paragraph) + ([label] if label else []):
@@ -472,6 +473,9 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
         return None  # "Editor's note", "Friday's tweets"
     is_speech = lower in lexicon.SPEECH_VERBS
     participle = lower.endswith("ing")
+    if participle and (prev_word in lexicon.DETERMINERS or i > 1 and tokens[i - 2].lower in lexicon.DETERMINERS
+                       and tokens[i - 1].is_word() and prev_word not in _AUX | lexicon.ADVERBS | _PREPOSITIONS):
+        return None  # "a single posting", "his warning": a noun, not a reporting verb
     n = len(tokens)
 
     # --- what follows the cue
@@ -563,8 +567,9 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
     if source is None and lemma in INVERTING_LEMMAS and (j < 0 or tokens[j].text in {",", ":"} or tokens[j].kind == "quote"):
         # Inverted: ", said Col. John Dorrian, spokesman for the coalition."
         k = after
-        if k < n and (tokens[k].is_word() and (_is_nominal_head(tokens[k]) or tokens[k].lower in lexicon.DETERMINERS
-                                              or tokens[k].lower in lexicon.TITLES)):
+        if k < n and tokens[k].lower not in {"that", "this", "these", "those"} and (
+                tokens[k].is_word() and (_is_nominal_head(tokens[k]) or tokens[k].lower in lexicon.DETERMINERS
+                                         or tokens[k].lower in lexicon.TITLES)):
             m = k
             while m < min(n, k + _MAX_SOURCE) and tokens[m].text not in _ENDERS \
                     and not (tokens[m].text == "," and m > k and _clause_follows(tokens, m)):
@@ -837,7 +842,8 @@ def _orphan_quotes(text, paragraphs, found: list[Found]) -> list[Found]:
                 continue
             sentence = paragraph.sentences[index]
             if sentence not in tokenized:
-                tokenized[sentence] = tokenize(text, sentence[0], sentence[1], paragraph.quotes)
+                tokenized[sentence] = tokenize(text, sentence[0], sentence[1],
+                                               paragraph.quotes_between(sentence[0], sentence[1]))
             tokens = tokenized[sentence]
             subject = _sentence_subject(tokens)
             if subject is None:
@@ -891,7 +897,7 @@ def _sentence_subject(tokens) -> tuple[int, int] | None:
 
 def _quoted(item: Found, paragraph: Paragraph) -> bool:
     """Is this attribution's content (mostly) a quotation?"""
-    return any(start < q.end and q.start < end for start, end in item.content for q in paragraph.quotes)
+    return any(paragraph.overlaps_quote(start, end) for start, end in item.content)
 
 
 def _starts_paragraph(text, paragraph, quote) -> bool:
@@ -944,7 +950,7 @@ def _describe(text, paragraphs, found: list[Found]) -> list[Attribution]:
         item.described = speakers
         if item.source is not None:
             previous = speakers
-    return _dedupe(results)
+    return _untangle(text, _dedupe(results))
 
 
 def _merge_fragments(text, spans):
@@ -1025,6 +1031,45 @@ def _record(text, item, content, quote_spans, source, resolved, how, mention, m_
         pattern=item.pattern,
         resolution=how,
     )
+
+
+def _untangle(text, results: list[Attribution]) -> list[Attribution]:
+    """Make overlapping contents nest: "Ann said she left, Bob said."
+
+    Bob's claim is "Ann said she left"; Ann's clause must stop where Bob's
+    claim stops instead of running over ", Bob said". Of two crossing
+    contents, the one that starts later is cut to end where the other ends.
+    """
+    ordered = sorted(results, key=lambda a: (a.start, -a.end))
+    active: list[Attribution] = []  # earlier attributions still open at this point
+    for a in ordered:
+        active = [b for b in active if b.end > a.start]
+        for b in active:
+            if b.start < a.start < b.end < a.end and _shares_characters(a, b):
+                _cut(text, a, b.end)
+        if a.end > a.start:
+            active.append(a)
+    return [a for a in results if a.end > a.start]
+
+
+def _shares_characters(a: Attribution, b: Attribution) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in (a.fragments or [[a.start, a.end]])
+               for s2, e2 in (b.fragments or [[b.start, b.end]]))
+
+
+def _cut(text, a: Attribution, end: int) -> None:
+    """End ``a`` at ``end``: drop the fragments past it and trim what is left."""
+    fragments = []
+    for start, stop in a.fragments or [[a.start, a.end]]:
+        start, stop = _trim(text, start, min(stop, end))
+        if stop > start:
+            fragments.append([start, stop])
+    if not fragments:
+        a.end = a.start
+        return
+    a.start, a.end = fragments[0][0], fragments[-1][1]
+    a.fragments = fragments if len(fragments) > 1 else []
+    a.text = text[a.start:a.end]
 
 
 def _dedupe(results: list[Attribution]) -> list[Attribution]:

@@ -138,7 +138,9 @@ class Resolver:
         if noun not in GENERIC_ORGANIZATIONS:
             return affiliation
         if noun not in self._named_orgs:
-            pattern = re.compile(r"((?:[A-Z][\w.'’-]*[ -])+)" + re.escape(noun) + r"\b", re.IGNORECASE)
+            # Capitalised words then the noun in any case; only the noun ignores case, so
+            # the pattern cannot run over every word of the text.
+            pattern = re.compile(r"((?:[A-Z][\w.'’-]*[ -])+)(?i:" + re.escape(noun) + r")\b")
             self._named_orgs[noun] = [
                 (m.start(), m.group(1).strip() + " " + noun) for m in pattern.finditer(self.text)
                 if m.group(1).strip()[:1].isupper() and m.group(1).split()[0] not in _NOT_NAMES]

@@ -6,6 +6,7 @@ stands outside it: sentence splitting and cue search run on a *masked* copy of
 each paragraph where the words inside quotation marks are hidden.
 """
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -58,6 +59,26 @@ class Paragraph:
     lowered: str = ""  # the masked text in lower case, for quick word look-ups
     quotes: list[Quote] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)  # absolute offsets
+
+    def _open_marks(self) -> list[int]:
+        if self._marks is None:
+            self._marks = [q.open_mark for q in self.quotes]
+        return self._marks
+
+    def quotes_between(self, start: int, end: int) -> list[Quote]:
+        """The quotations that open in [start, end), found by bisection (quotations are in order)."""
+        marks = self._open_marks()
+        return self.quotes[bisect.bisect_left(marks, start):bisect.bisect_left(marks, end)]
+
+    def overlaps_quote(self, start: int, end: int) -> bool:
+        """Does [start, end) share characters with a quotation?"""
+        marks = self._open_marks()
+        # Quotations do not overlap one another: only the last one opening before
+        # ``start`` can reach into the span, besides those opening inside it.
+        first = max(0, bisect.bisect_left(marks, start) - 1)
+        return any(q.start < end and start < q.end for q in self.quotes[first:bisect.bisect_left(marks, end)])
+
+    _marks: list[int] | None = field(default=None, repr=False, compare=False)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
