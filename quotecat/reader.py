@@ -538,7 +538,7 @@ def _read_html(path, html: str) -> Article:
         byline=byline,
         outlet=_one_line(document.sitename),
         published=_one_line(document.date),
-        url=_one_line(document.url),
+        url=_web_url(document.url),
         source_file=str(path),
     )
 
@@ -641,9 +641,17 @@ def _article_from_record(path, record, article_id, where: str | None, line: int 
         byline=_byline(_first(record, "authors", "author", "byline")),
         outlet=_one_line(_first(record, "outlet", "sitename")),
         published=_one_line(_first(record, "published", "date")),
-        url=_one_line(record.get("url")),
+        url=_web_url(record.get("url")),
         source_file=str(path),
     )
+
+
+def _web_url(value) -> str | None:
+    """The article's address if it is a web address; ``javascript:``, ``data:`` and the like are dropped."""
+    url = _one_line(value)
+    if url is None or urlparse(url).scheme.lower() not in ("http", "https"):
+        return None
+    return url
 
 
 def _first(record: dict, *keys):

@@ -1,0 +1,181 @@
+"""A bounded load test of the served catalogue, on loopback only.
+
+Starts ``quotecat serve`` on a free 127.0.0.1 port, runs ``clients`` concurrent
+clients for ``seconds`` mixing facet, search, SQL, row and canned-query requests,
+then prints requests served, errors and latency percentiles, and one JSON line.
+Exits non-zero if any request failed. Run it as ``scripts/loadtest``.
+"""
+
+import argparse
+import json
+import random
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+from datasette.utils import tilde_encode
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def request_mix(db_path: Path, seed: int = 0) -> list[tuple[str, str]]:
+    """(kind, path) requests drawn from what the database holds."""
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        words = sorted({w for (text,) in conn.execute("select text from quotes limit 500")
+                        for w in text.split() if w.isalpha() and len(w) > 4}) or ["said"]
+        quote_ids = [r[0] for r in conn.execute("select id from quotes order by id limit 200")]
+        speaker_ids = [r[0] for r in conn.execute("select id from speakers order by id limit 200")]
+        article_ids = [r[0] for r in conn.execute("select id from articles order by id limit 50")]
+    finally:
+        conn.close()
+    rng = random.Random(seed)
+    mix = []
+    for _ in range(400):
+        word = rng.choice(words)
+        mix += [
+            ("facet", "/quotes/quotes.json?_facet=speaker_id&_facet=type&_size=10"),
+            ("facet", "/quotes/quotes?_facet=affiliation_id&type=direct"),
+            ("search", "/quotes/quotes.json?" + urlencode({"_search": word, "_size": 20})),
+            ("search", "/quotes/search?" + urlencode({"q": word})),
+            ("sql", "/quotes.json?" + urlencode({"sql": "select speaker_id, count(*) as n from quotes "
+                                                        "group by speaker_id order by n desc limit 10"})),
+            ("sql", "/quotes.json?" + urlencode({"sql": "select count(*) from quotes where text like :w",
+                                                 "w": f"%{word}%"})),
+        ]
+        if quote_ids:
+            mix.append(("row", f"/quotes/quotes/{quote(tilde_encode(rng.choice(quote_ids)))}"))
+        if speaker_ids:
+            mix.append(("row", f"/quotes/speakers/{quote(tilde_encode(rng.choice(speaker_ids)))}"))
+        if article_ids:
+            mix.append(("row", f"/quotes/articles/{quote(tilde_encode(rng.choice(article_ids)))}.json"))
+    rng.shuffle(mix)
+    return mix
+
+
+def wait_ready(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"datasette exited: {process.stderr.read().decode(errors='replace')}")
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/-/versions.json", timeout=2).read()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("datasette did not start")
+
+
+def run(db_path: Path, seconds: float, clients: int, port: int | None = None) -> dict:
+    port = port or free_port()
+    # `quotecat serve` exactly as published, but on a free loopback port.
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / "quotecat"), "serve", "--db", str(db_path), "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    try:
+        wait_ready(port, server)
+        mix = request_mix(db_path)
+        latencies: dict[str, list[float]] = {}
+        errors: list[str] = []
+        lock = threading.Lock()
+        deadline = time.monotonic() + seconds
+
+        def client(number: int):
+            i = number * 37
+            while time.monotonic() < deadline:
+                kind, path = mix[i % len(mix)]
+                i += 1
+                started = time.monotonic()
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as response:
+                        response.read()
+                        ok = response.status == 200
+                        problem = f"{response.status} {path}"
+                except (urllib.error.URLError, OSError) as error:
+                    ok, problem = False, f"{error} {path}"
+                took = time.monotonic() - started
+                with lock:
+                    latencies.setdefault(kind, []).append(took)
+                    if not ok:
+                        errors.append(problem)
+
+        threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+        started = time.monotonic()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.monotonic() - started
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    every = sorted(t for times in latencies.values() for t in times)
+    return {
+        "seconds": round(elapsed, 2),
+        "clients": clients,
+        "requests": len(every),
+        "requests_per_second": round(len(every) / elapsed, 1) if elapsed else 0,
+        "errors": len(errors),
+        "p50_ms": round(percentile(every, 50) * 1000, 1),
+        "p95_ms": round(percentile(every, 95) * 1000, 1),
+        "max_ms": round((every[-1] if every else 0) * 1000, 1),
+        "by_kind": {kind: {"requests": len(times), "p95_ms": round(percentile(sorted(times), 95) * 1000, 1)}
+                    for kind, times in sorted(latencies.items())},
+        "first_errors": errors[:5],
+    }
+
+
+def percentile(values: list[float], p: float) -> float:
+    if not values:
+        return 0.0
+    index = min(len(values) - 1, max(0, round(p / 100 * len(values) + 0.5) - 1))
+    return values[index]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--db", type=Path, help="database to serve (default: build one from articles/)")
+    parser.add_argument("--articles", type=Path, default=ROOT / "articles")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        db_path = args.db
+        if db_path is None:
+            from .db import build
+
+            db_path = Path(tmp) / "quotes.db"
+            build([args.articles], db_path, warn=lambda message: None)
+        result = run(db_path, args.seconds, args.clients)
+    print(f"load test: {result['clients']} clients for {result['seconds']}s on 127.0.0.1")
+    print(f"requests served: {result['requests']} ({result['requests_per_second']}/s)")
+    print(f"errors: {result['errors']}")
+    print(f"latency: p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, max {result['max_ms']} ms")
+    for kind, figures in result["by_kind"].items():
+        print(f"  {kind:7s} {figures['requests']:6d} requests, p95 {figures['p95_ms']} ms")
+    for error in result["first_errors"]:
+        print(f"  error: {error}")
+    print(json.dumps(result))
+    return 1 if result["errors"] or not result["requests"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

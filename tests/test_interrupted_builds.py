@@ -1,0 +1,240 @@
+"""Builds that are killed, and builds that run while Datasette serves the old database.
+
+A build writes ``quotes.db.tmp-<pid>`` and renames it over ``quotes.db`` only when
+complete. SIGKILL can come at any moment (the OOM killer, a closed laptop, a CI
+timeout): the previous ``quotes.db`` must stay byte for byte as it was, and the next
+build must succeed and clear the temporary files the killed one left.
+"""
+
+import json
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from quotecat import db as database
+
+ROOT = Path(__file__).parent.parent
+GOLD = sorted((ROOT / "tests" / "gold" / "articles").glob("*.txt"))
+QUOTECAT = Path(sys.executable).parent / "quotecat"
+# Kill points: seconds after the build starts; "finishing" is late in the build (indexes,
+# VACUUM, counts), "renaming" the moment the counts file of the new database appears, just
+# before or just after the rename that publishes it: either database may be there then,
+# but only whole.
+KILL_POINTS = [0.05, 0.3, 1.0, "finishing", "renaming"]
+
+
+def write_corpus(folder: Path, copies: int) -> int:
+    """``copies`` versions of every gold article, each a distinct file (and so a distinct article)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    n = 0
+    for copy in range(copies):
+        for path in GOLD:
+            lines = path.read_text(encoding="utf-8").split("\n")
+            lines[1] = f"{lines[1]} (edition {copy})"
+            (folder / f"{path.stem}-{copy:04d}.txt").write_text("\n".join(lines), encoding="utf-8")
+            n += 1
+    return n
+
+
+def start_build(corpus: Path, db_path: Path, *extra) -> subprocess.Popen:
+    # A session of its own, so SIGKILL reaches the build and any worker processes it forked.
+    return subprocess.Popen(
+        [str(QUOTECAT), "build", str(corpus), "--db", str(db_path), *extra],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+    )
+
+
+def kill(process: subprocess.Popen) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    process.communicate()
+
+
+def integrity(db_path: Path) -> str:
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        return conn.execute("pragma integrity_check").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def temporaries(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if ".tmp-" in p.name)
+
+
+@pytest.fixture(scope="module")
+def big_corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus") / "articles"
+    count = write_corpus(folder, copies=40)
+    return folder, count
+
+
+def test_sigkill_at_any_moment_leaves_the_previous_database(big_corpus, tmp_path):
+    corpus, count = big_corpus
+    small = tmp_path / "small"
+    write_corpus(small, copies=1)
+    db_path = tmp_path / "quotes.db"
+    first = subprocess.run([str(QUOTECAT), "build", str(small), "--db", str(db_path)], capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    before = db_path.read_bytes()
+
+    # How long a full build of the big corpus takes here, to place the late kill points.
+    started = time.monotonic()
+    timing = start_build(corpus, tmp_path / "timing.db")
+    assert timing.wait(timeout=600) == 0, timing.stderr.read().decode()
+    full = time.monotonic() - started
+    complete = (tmp_path / "timing.db").read_bytes()  # builds are repeatable: what a finished build writes
+    assert full > 1.0, f"the corpus builds in {full:.2f}s: too fast to kill in the middle"
+
+    survived = []
+    for point in KILL_POINTS:
+        process = start_build(corpus, db_path)
+        started = time.monotonic()
+        if point == "finishing":
+            time.sleep(full * 0.85)
+        elif point == "renaming":
+            while (process.poll() is None and not list(tmp_path.glob("quotes.db.inspect.json.tmp-*"))
+                   and time.monotonic() - started < full * 0.97):
+                time.sleep(0.001)
+        else:
+            time.sleep(point)
+        finished = process.poll() is not None
+        kill(process)
+        when = time.monotonic() - started
+        assert not finished, f"the build finished before the kill at {point}"
+        after = db_path.read_bytes()
+        if point == "renaming" and after == complete:
+            # Killed just after the rename, the commit point: the new database is complete.
+            # The counts file beside it is then either the new one or known to be stale.
+            counts = database.current_inspect_file(db_path)
+            assert counts is None or json.loads(counts.read_text())["quotes"]["tables"]["articles"]["count"] == count
+            outcome = "new database, complete"
+        else:
+            assert after == before, f"quotes.db changed by a build killed at {point} ({when:.2f}s)"
+            outcome = "previous database, unchanged"
+        assert integrity(db_path) == "ok"
+        survived.append((point, round(when, 2), outcome))
+    assert len(survived) == len(KILL_POINTS)
+    print(f"\nkills survived: {survived} (full build {full:.1f}s, {count} articles)")
+
+    # The killed builds' temporary files are there until the next build clears them.
+    result = subprocess.run([str(QUOTECAT), "build", str(corpus), "--db", str(db_path)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert f"{count} articles" in result.stdout
+    assert integrity(db_path) == "ok"
+    assert db_path.read_bytes() != before
+    assert temporaries(tmp_path) == [], "temporary files of killed builds left behind"
+
+
+def test_stale_temporaries_of_dead_builds_are_removed_live_ones_kept(tmp_path):
+    small = tmp_path / "small"
+    write_corpus(small, copies=1)
+    db_path = tmp_path / "quotes.db"
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = [tmp_path / f"quotes.db.tmp-{dead.pid}", tmp_path / f"quotes.db.tmp-{dead.pid}-journal",
+             tmp_path / f"quotes.db.inspect.json.tmp-{dead.pid}"]
+    live = tmp_path / f"quotes.db.tmp-{os.getpid()}"  # this process is alive: a build in progress
+    for path in stale + [live]:
+        path.write_bytes(b"partial")
+    unrelated = tmp_path / "other.db.tmp-1"
+    unrelated.write_bytes(b"not ours")
+    result = subprocess.run([str(QUOTECAT), "build", str(small), "--db", str(db_path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert not any(p.exists() for p in stale)
+    assert live.exists() and unrelated.exists()
+
+
+# --- building while Datasette serves ----------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(db_path: Path, port: int) -> subprocess.Popen:
+    process = subprocess.Popen([str(QUOTECAT), "serve", "--db", str(db_path), "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"datasette exited: {process.stderr.read().decode()}")
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/-/versions.json", timeout=2).read()
+            return process
+        except OSError:
+            time.sleep(0.1)
+    kill(process)
+    raise AssertionError("datasette did not start")
+
+
+def get(port: int, path: str):
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as response:
+        return response.status, response.read()
+
+
+def test_build_while_serving_does_not_disturb_readers_and_restart_serves_the_new_database(big_corpus, tmp_path):
+    corpus, count = big_corpus
+    small = tmp_path / "small"
+    write_corpus(small, copies=1)
+    db_path = tmp_path / "quotes.db"
+    assert subprocess.run([str(QUOTECAT), "build", str(small), "--db", str(db_path)],
+                          capture_output=True).returncode == 0
+    port = free_port()
+    server = serve(db_path, port)
+    paths = ["/quotes/quotes.json?_facet=speaker_id&_size=5", "/quotes/articles.json?_col=title&_size=5",
+             "/quotes.json?sql=select+count(*)+as+n+from+articles", "/quotes/quotes?_search=said",
+             "/quotes/speakers", "/quotes"]
+    statuses, errors = [], []
+    stop = threading.Event()
+
+    def reader():
+        i = 0
+        while not stop.is_set():
+            try:
+                status, _ = get(port, paths[i % len(paths)])
+                statuses.append(status)
+            except Exception as error:  # noqa: BLE001 - every failure is a finding
+                errors.append(repr(error))
+            i += 1
+
+    threads = [threading.Thread(target=reader) for _ in range(3)]
+    try:
+        for thread in threads:
+            thread.start()
+        build = subprocess.run([str(QUOTECAT), "build", str(corpus), "--db", str(db_path)],
+                               capture_output=True, text=True, timeout=600)
+        time.sleep(0.5)  # some requests after the new file is in place, too
+        stop.set()
+        for thread in threads:
+            thread.join()
+        assert build.returncode == 0, build.stderr
+        assert errors == []
+        assert statuses and set(statuses) == {200}, sorted(set(statuses))
+        print(f"\nrequests answered during the build: {len(statuses)}, all 200")
+    finally:
+        stop.set()
+        kill(server)
+
+    server = serve(db_path, port)
+    try:
+        status, body = get(port, "/quotes.json?sql=select+count(*)+as+n+from+articles&_shape=array")
+        assert status == 200 and json.loads(body) == [{"n": count}]
+        status, _ = get(port, "/quotes/quotes.json?_facet=speaker_id")
+        assert status == 200
+    finally:
+        kill(server)
