@@ -526,6 +526,7 @@ class ArticleResult:
     speakers: list[dict]  # the article's own view of each source, merged within the article
     organizations: list[dict]
     warnings: list[str] = field(default_factory=list)
+    failed: str | None = None  # why the extractor could not read this article, if it could not
 
 
 def article_result(article: Article, source_file: str, attributions: list[Attribution] | None = None) -> ArticleResult:
@@ -533,9 +534,10 @@ def article_result(article: Article, source_file: str, attributions: list[Attrib
     if attributions is None:
         try:
             attributions = extract(article.text)
-        except Exception as error:
-            error.add_note(f"while extracting attributions from {source_file} (article {article.id!r})")
-            raise
+        except Exception as error:  # noqa: BLE001 - one bad article must not stop the batch
+            # A bug, but the user's batch goes on: the article is skipped and named.
+            reason = f"extractor failed on article {article.id!r} ({type(error).__name__}: {error})"
+            return ArticleResult(article_row(article, source_file), [], [], [], failed=reason)
     warnings: list[str] = []
     catalogue = Catalogue()
     quotes = catalogue.quote_rows(article, attributions, warnings.append)
@@ -651,6 +653,10 @@ class _Writer:
             organizations = previous.rows("_organization_mentions", "source_article", article.id)
             row = article_row(article, name)
             self.summary.reused += 1
+        elif result.failed:
+            self.summary.skipped.append((name, result.failed))
+            self.warn(f"skipped {name}: {result.failed}")
+            return
         else:
             for message in result.warnings:
                 self.warn(message)

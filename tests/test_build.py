@@ -241,8 +241,13 @@ def test_summary_line():
 # --- atomic rebuild --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("step", ["extract", "finish"])
-@pytest.mark.parametrize("error", [RuntimeError("disk on fire"), KeyboardInterrupt()])
+# An exception from the extractor only skips its article (see the test below); a
+# Ctrl-C there, or any failure while finishing the database, fails the build.
+@pytest.mark.parametrize("step,error", [
+    ("extract", KeyboardInterrupt()),
+    ("finish", RuntimeError("disk on fire")),
+    ("finish", KeyboardInterrupt()),
+])
 def test_failed_build_leaves_the_previous_database_untouched(tmp_path, monkeypatch, step, error):
     target = tmp_path / "quotes.db"
     database.build([ARTICLES], target, warn=ignore)
@@ -361,3 +366,25 @@ def test_progress_bar_only_for_big_batches(tmp_path, capsys):
     assert "Building" in capsys.readouterr().err
     database.build([GOOD_ARTICLE], tmp_path / "one.db", progress=True, warn=ignore)
     assert "Building" not in capsys.readouterr().err
+
+
+def test_an_extractor_failure_skips_that_article_names_it_and_builds_the_rest(tmp_path, monkeypatch):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "fine.txt").write_text(GOOD_ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "trouble.txt").write_text("Trouble ahead\n\nThis text makes the extractor fail, said a test.\n",
+                                        encoding="utf-8")
+    real_extract = database.extract
+
+    def failing_on_trouble(text):
+        if "extractor fail" in text:
+            raise IndexError("simulated extractor bug")
+        return real_extract(text)
+
+    monkeypatch.setattr(database, "extract", failing_on_trouble)
+    warnings = []
+    summary = database.build([folder], tmp_path / "quotes.db", warn=warnings.append, jobs=1)
+    assert summary.articles == 1 and summary.quotes > 0
+    assert [name for name, _ in summary.skipped] == ["trouble.txt"]
+    assert "IndexError: simulated extractor bug" in summary.skipped[0][1]
+    assert any("trouble.txt" in w for w in warnings)
