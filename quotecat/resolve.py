@@ -261,7 +261,15 @@ class Resolver:
         return None
 
     def _by_surname(self, source, position):
-        self.names  # make sure people named outside attributions are indexed
+        # Earlier sources first; people named outside attributions only when none matches
+        # (scanning the article for names is the costly part of resolution).
+        found = self._surname_before(source, position)
+        if found is None and self._names is None:
+            self.names
+            found = self._surname_before(source, position)
+        return found
+
+    def _surname_before(self, source, position):
         entries = self._by_surname_index.get(source.name.split()[-1].lower(), [])
         index = bisect.bisect_left(entries, (position,))
         for _, name in reversed(entries[:index]):

@@ -157,13 +157,15 @@ def find_single_quotes(text: str, start: int, end: int) -> list[Quote]:
 
 def mask_quotes(text: str, start: int, end: int, quotes: list[Quote]) -> str:
     """The paragraph with quoted words replaced by ``x``; marks and final punctuation stay."""
-    chars = list(text[start:end])
+    pieces = []
+    position = start
     for q in quotes:
-        last = q.end - 1
-        keep_last = q.end > q.start and text[last] in ".!?,"
-        for i in range(q.start, last if keep_last else q.end):
-            chars[i - start] = MASK
-    return "".join(chars)
+        stop = q.end - 1 if q.end > q.start and text[q.end - 1] in ".!?," else q.end
+        pieces.append(text[position:q.start])
+        pieces.append(MASK * (stop - q.start))
+        position = stop
+    pieces.append(text[position:end])
+    return "".join(pieces)
 
 
 def split_sentences(masked: str, offset: int = 0) -> list[tuple[int, int]]:
