@@ -25,6 +25,7 @@ from pathlib import Path
 
 import click
 import sqlite_utils
+from sqlite_utils.db import DescIndex
 
 from .extract import extract
 from .model import Article, Attribution
@@ -208,6 +209,29 @@ FACET_COUNTS = {
     "articles": ["outlet"],
 }
 
+# Counts kept on each row, computed once every attribution is in (the file is served
+# read-only, so they cannot go stale): "most quoted" becomes a sort on an indexed column
+# instead of a GROUP BY over every attribution on each page view.
+COUNT_COLUMNS = {
+    # table: (column of quotes that points to it, {count column: aggregate over its quotes})
+    "speakers": ("speaker_id", {
+        "attributions": "count(*)",
+        "direct_quotes": "sum(type = 'direct')",
+        "articles": "count(distinct article_id)",
+    }),
+    "organizations": ("affiliation_id", {
+        "attributions": "count(*)",
+        "speakers": "count(distinct speaker_id)",
+        "articles": "count(distinct article_id)",
+        "anonymous_attributions": "sum(anonymous)",
+    }),
+    "articles": ("article_id", {
+        "attributions": "count(*)",
+        "anonymous_attributions": "sum(anonymous)",
+        "percent_anonymous": "round(100.0 * sum(anonymous) / count(*), 1)",
+    }),
+}
+
 ATTRIBUTIONS_VIEW = """
 select
   quotes.id as quote_id,
@@ -231,8 +255,30 @@ order by quotes.id
 """
 
 
+def add_counts(db: sqlite_utils.Database) -> None:
+    """Fill COUNT_COLUMNS on speakers, organizations and articles, and index them for sorting."""
+    for table, (key, counts) in COUNT_COLUMNS.items():
+        for column, aggregate in counts.items():
+            kind = "real" if aggregate.startswith("round(") else "integer"
+            default = "" if kind == "real" else " not null default 0"
+            db.execute(f"alter table [{table}] add column [{column}] {kind}{default}")
+        assignments = ", ".join(f"[{column}] = counted.[{column}]" for column in counts)
+        aggregates = ", ".join(f"{aggregate} as [{column}]" for column, aggregate in counts.items())
+        with db.conn:
+            db.execute(
+                f"update [{table}] set {assignments} from "
+                f"(select [{key}] as id, {aggregates} from quotes where [{key}] is not null group by [{key}]) as counted "
+                f"where counted.id = [{table}].id"
+            )
+        first = next(iter(counts))
+        db[table].create_index([DescIndex(first)], index_name=f"{table}_by_{first}", if_not_exists=True)
+    db["articles"].create_index([DescIndex("percent_anonymous")], index_name="articles_by_percent_anonymous",
+                                if_not_exists=True)
+
+
 def finish(db: sqlite_utils.Database) -> None:
     """Indexes, full-text search, facet counts and the view, once all rows are in: faster than row by row."""
+    add_counts(db)
     for table, indexes in FACET_INDEXES.items():
         for columns in indexes:
             db[table].create_index(columns, if_not_exists=True)

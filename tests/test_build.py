@@ -19,10 +19,10 @@ GOOD_ARTICLE = next(ARTICLES.glob("*.txt"))
 
 COLUMNS = {
     "articles": ["id", "title", "byline", "outlet", "published", "url", "source_file", "text", "word_count",
-                 "content_hash"],
-    "organizations": ["id", "name"],
+                 "content_hash", "attributions", "anonymous_attributions", "percent_anonymous"],
+    "organizations": ["id", "name", "attributions", "speakers", "articles", "anonymous_attributions"],
     "speakers": ["id", "name", "kind", "title", "role", "affiliation_id", "anonymous", "pronoun",
-                 "description", "article_id"],
+                 "description", "article_id", "attributions", "direct_quotes", "articles"],
     "quotes": ["id", "article_id", "speaker_id", "affiliation_id", "text", "type", "cue", "speaker_mention",
                "medium", "paragraph", "start", "end", "anonymous", "fragments"],
 }
@@ -52,6 +52,18 @@ def test_tables_columns_and_primary_keys(db):
         assert [c.name for c in db[table].columns] == columns, table
         assert db[table].pks == ["id"], table
     assert "attributions" in db.view_names()
+
+
+def test_counts_kept_on_speakers_organizations_and_articles_match_the_quotes(db):
+    for table, key in (("speakers", "speaker_id"), ("organizations", "affiliation_id"), ("articles", "article_id")):
+        counted = dict(db.execute(f"select {key}, count(*) from quotes where {key} is not null group by {key}").fetchall())
+        stored = dict(db.execute(f"select id, attributions from {table}").fetchall())
+        assert {k: v for k, v in stored.items() if v} == counted, table
+    for speaker_id, direct, articles in db.execute("select id, direct_quotes, articles from speakers").fetchall():
+        assert direct == db.execute("select count(*) from quotes where speaker_id = ? and type = 'direct'",
+                                    [speaker_id]).fetchone()[0]
+        assert articles == db.execute("select count(distinct article_id) from quotes where speaker_id = ?",
+                                      [speaker_id]).fetchone()[0]
 
 
 def test_foreign_keys_are_declared(db):
