@@ -228,7 +228,6 @@ def _headline_cue(tokens, i) -> bool:
 
 def _sentence_attributions(text, tokens, paragraph, sentence) -> list[Found]:
     results = []
-    used_sources: list[tuple[int, int]] = []
     for i, token in enumerate(tokens):
         if not token.is_word():
             continue
@@ -282,7 +281,7 @@ def _according_to(tokens, i, paragraph, sentence) -> Found | None:
     source = _span(tokens, j, k - 1)
     if source is None:
         return None
-    before = _clause_start(tokens, i)
+    before = 0  # the content before "according to" starts with the sentence
     if before < i and any(t.kind != "punct" for t in tokens[before:i]):
         # "..., according to X" : content before; X runs to the end of the sentence.
         end = len(tokens) - 1
@@ -295,11 +294,6 @@ def _according_to(tokens, i, paragraph, sentence) -> Found | None:
         return None
     cue = tokens[i]
     return Found(cue, "according to", [content], source, "according to", paragraph.index, sentence)
-
-
-def _clause_start(tokens, i) -> int:
-    """Start of the stretch of tokens before ``i`` that the cue attributes."""
-    return 0
 
 
 def _is_nominal_head(token: Token) -> bool:
@@ -480,7 +474,6 @@ def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
 
     # --- what follows the cue
     after, medium = _skip_right(text, tokens, i + 1)
-    cue_end_index = i
     if lemma == "tell" or lemma in {"ask", "urge", "warn", "assure", "remind", "inform", "promise"}:
         # "told reporters (that) ...": skip the hearer.
         j = after

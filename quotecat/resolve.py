@@ -18,7 +18,7 @@ GENERIC_ORGANIZATIONS = {"group", "organization", "organisation", "movement", "p
                          "company", "firm", "agency", "ministry", "government", "militia", "regime",
                          "coalition", "alliance", "union", "campaign", "administration", "club", "team",
                          "department", "committee", "board", "council", "bank", "authority"}
-from .sources import Source, describe, is_name_word
+from .sources import Source, describe
 
 _GENDER_TITLES = {"mr.": "he", "mr": "he", "sir": "he", "mrs.": "she", "mrs": "she", "ms.": "she",
                   "ms": "she", "miss": "she", "dame": "she", "lady": "she", "lord": "he",

@@ -70,9 +70,11 @@ def test_quote_running_over_several_paragraphs():
             'My youngest daughter was sick for a week."\n\n'
             'Aid groups say the camp holds twice the people it was built for.')
     attributions = extract(text)
-    a = one(attributions, "We walked for three days")
+    first = one(attributions, "We walked for three days")
+    assert first.speaker == "Amina Yusuf"
     later = by_text(attributions, "My youngest daughter was sick")
     assert all(x.speaker == "Amina Yusuf" for x in later)
+    assert not any("Aid groups" in x.text for x in later)  # the quotation ends with its closing mark
     assert_offsets(text, attributions)
 
 
