@@ -10,7 +10,6 @@ import multiprocessing
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -23,6 +22,7 @@ from . import corpus
 from . import db as database
 from .extract import extract
 from .reader import iter_articles
+from .server import free_port, running
 from .text import parse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,12 +95,6 @@ def measure_build(source: Path, db_path: Path, jobs: int) -> dict:
     }
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _get(url: str) -> tuple[float, str]:
     start = time.perf_counter()
     with urllib.request.urlopen(url, timeout=60) as response:
@@ -139,22 +133,14 @@ def pages(db_path: Path) -> dict[str, str]:
 
 def latency(db_path: Path, immutable: bool, requests: int, warmups: int = 3) -> dict:
     """p50/p95 ms per page from a real ``datasette`` server, sequential requests over loopback."""
-    port = _free_port()
+    port = free_port()
     args = database.datasette_args(db_path, port=port)
     if not immutable:
         args[args.index("-i")] = "--nolock"  # the same file, mutable ("--nolock" only fills the slot)
         if "--inspect-file" in args:
             i = args.index("--inspect-file")
             del args[i:i + 2]
-    server = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(600):
-            try:
-                _get(base + "/-/versions.json")
-                break
-            except OSError:
-                time.sleep(0.1)
+    with running(args, port, cwd=ROOT) as base:
         results = {}
         for label, path in pages(db_path).items():
             for _ in range(warmups):
@@ -166,9 +152,6 @@ def latency(db_path: Path, immutable: bool, requests: int, warmups: int = 3) -> 
                 "facets_timed_out": "These facets timed out" in body,
             }
         return results
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def main(argv=None):

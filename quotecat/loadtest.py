@@ -9,9 +9,7 @@ Exits non-zero if any request failed. Run it as ``scripts/loadtest``.
 import argparse
 import json
 import random
-import socket
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import threading
@@ -23,13 +21,9 @@ from urllib.parse import quote, urlencode
 
 from datasette.utils import tilde_encode
 
+from .server import free_port, running, serve_command
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def request_mix(db_path: Path, seed: int = 0) -> list[tuple[str, str]]:
@@ -67,28 +61,10 @@ def request_mix(db_path: Path, seed: int = 0) -> list[tuple[str, str]]:
     return mix
 
 
-def wait_ready(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"datasette exited: {process.stderr.read().decode(errors='replace')}")
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/-/versions.json", timeout=2).read()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError("datasette did not start")
-
-
 def run(db_path: Path, seconds: float, clients: int, port: int | None = None) -> dict:
     port = port or free_port()
     # `quotecat serve` exactly as published, but on a free loopback port.
-    server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "quotecat"), "serve", "--db", str(db_path), "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-    try:
-        wait_ready(port, server)
+    with running(serve_command(db_path, port), port):
         mix = request_mix(db_path)
         latencies: dict[str, list[float]] = {}
         errors: list[str] = []
@@ -121,12 +97,6 @@ def run(db_path: Path, seconds: float, clients: int, port: int | None = None) ->
         for thread in threads:
             thread.join()
         elapsed = time.monotonic() - started
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
     every = sorted(t for times in latencies.values() for t in times)
     return {
         "seconds": round(elapsed, 2),

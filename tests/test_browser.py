@@ -10,15 +10,14 @@ the three shown in the README are also written there.
 import os
 import re
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from quotecat.server import free_port, serve_command, start, stop
 
 ROOT = Path(__file__).parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -41,12 +40,6 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """`quotecat build` then `quotecat serve` on a free port, as a user runs them; stopped at the end."""
@@ -56,32 +49,15 @@ def server(tmp_path_factory):
     subprocess.run([str(quotecat), "build", str(ROOT / "articles"), "--db", str(db_path)],
                    check=True, capture_output=True, timeout=300)
     port = free_port()
-    log = open(folder / "serve.log", "w")
-    process = subprocess.Popen([str(quotecat), "serve", "--db", str(db_path), "--port", str(port)],
-                               stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/-/versions.json", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                log.flush()
-                pytest.fail(f"quotecat serve did not start: {(folder / 'serve.log').read_text()}")
-            time.sleep(0.2)
-        yield url, db_path
-    finally:
-        process.terminate()
+    with open(folder / "serve.log", "w") as log:
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
+            process = start(serve_command(db_path, port), port, log=log)
+        except RuntimeError as error:
+            pytest.fail(f"quotecat serve did not start ({error}): {(folder / 'serve.log').read_text()}")
+        try:
+            yield f"http://127.0.0.1:{port}", db_path
+        finally:
+            stop(process)
 
 
 @pytest.fixture(scope="module")

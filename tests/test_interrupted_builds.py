@@ -9,7 +9,6 @@ build must succeed and clear the temporary files the killed one left.
 import json
 import os
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -21,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from quotecat import db as database
+from quotecat.server import free_port, serve_command, start
 
 ROOT = Path(__file__).parent.parent
 GOLD = sorted((ROOT / "tests" / "gold" / "articles").glob("*.txt"))
@@ -99,20 +99,26 @@ def test_sigkill_at_any_moment_leaves_the_previous_database(big_corpus, tmp_path
 
     survived = []
     for point in KILL_POINTS:
-        process = start_build(corpus, db_path)
-        started = time.monotonic()
-        if point == "finishing":
-            time.sleep(full * 0.85)
-        elif point == "renaming":
-            while (process.poll() is None and not list(tmp_path.glob("quotes.db.inspect.json.tmp-*"))
-                   and time.monotonic() - started < full * 0.97):
-                time.sleep(0.001)
-        else:
-            time.sleep(point)
-        finished = process.poll() is not None
-        kill(process)
-        when = time.monotonic() - started
-        assert not finished, f"the build finished before the kill at {point}"
+        # A build can run faster than the timing build (a quieter machine): when it
+        # finishes before the kill, nothing was tested, so try that point again.
+        for attempt in range(4):
+            process = start_build(corpus, db_path)
+            started = time.monotonic()
+            if point == "finishing":
+                time.sleep(full * (0.85 - 0.15 * attempt))
+            elif point == "renaming":
+                while (process.poll() is None and not list(tmp_path.glob("quotes.db.inspect.json.tmp-*"))
+                       and time.monotonic() - started < full * (0.97 - 0.1 * attempt)):
+                    time.sleep(0.001)
+            else:
+                time.sleep(point)
+            finished = process.poll() is not None
+            kill(process)
+            when = time.monotonic() - started
+            if not finished:
+                break
+            db_path.write_bytes(before)  # a finished build replaced it: start again from the old one
+        assert not finished, f"the build finished before the kill at {point}, {attempt + 1} times"
         after = db_path.read_bytes()
         if point == "renaming" and after == complete:
             # Killed just after the rename, the commit point: the new database is complete.
@@ -160,28 +166,6 @@ def test_stale_temporaries_of_dead_builds_are_removed_live_ones_kept(tmp_path):
 # --- building while Datasette serves ----------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def serve(db_path: Path, port: int) -> subprocess.Popen:
-    process = subprocess.Popen([str(QUOTECAT), "serve", "--db", str(db_path), "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"datasette exited: {process.stderr.read().decode()}")
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/-/versions.json", timeout=2).read()
-            return process
-        except OSError:
-            time.sleep(0.1)
-    kill(process)
-    raise AssertionError("datasette did not start")
-
-
 def get(port: int, path: str):
     with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as response:
         return response.status, response.read()
@@ -195,7 +179,7 @@ def test_build_while_serving_does_not_disturb_readers_and_restart_serves_the_new
     assert subprocess.run([str(QUOTECAT), "build", str(small), "--db", str(db_path)],
                           capture_output=True).returncode == 0
     port = free_port()
-    server = serve(db_path, port)
+    server = start(serve_command(db_path, port), port)
     paths = ["/quotes/quotes.json?_facet=speaker_id&_size=5", "/quotes/articles.json?_col=title&_size=5",
              "/quotes.json?sql=select+count(*)+as+n+from+articles", "/quotes/quotes?_search=said",
              "/quotes/speakers", "/quotes"]
@@ -230,7 +214,7 @@ def test_build_while_serving_does_not_disturb_readers_and_restart_serves_the_new
         stop.set()
         kill(server)
 
-    server = serve(db_path, port)
+    server = start(serve_command(db_path, port), port)
     try:
         status, body = get(port, "/quotes.json?sql=select+count(*)+as+n+from+articles&_shape=array")
         assert status == 200 and json.loads(body) == [{"n": count}]
