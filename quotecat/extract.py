@@ -9,7 +9,7 @@ links pronouns, surnames and "the officials" to earlier mentions.
 
 import bisect
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from . import lexicon
 from .model import Attribution
@@ -78,7 +78,8 @@ class Found:
     sentence: tuple[int, int]
     medium: str | None = None
     inherit: bool = False  # speaker comes from the previous attribution
-    quotes: list[Quote] = field(default_factory=list)
+    parent: "Found | None" = None  # the attribution a continuing quotation belongs to
+    described: list | None = None  # its speakers once described (what a continuation inherits)
 
 
 def tokenize(text: str, start: int, end: int, quotes: list[Quote]) -> list[Token]:
@@ -194,8 +195,7 @@ def _dash_attributions(text: str, paragraph: Paragraph) -> list[Found]:
             continue
         dash = Token("punct", match.group("dash"), match.start("dash"), match.end("dash"))
         found.append(Found(dash, dash.text, [(quote.start, quote.end)], (name_start, name_start + len(name)),
-                           "signature after a quotation", paragraph.index, (paragraph.start, paragraph.end),
-                           quotes=[quote]))
+                           "signature after a quotation", paragraph.index, (paragraph.start, paragraph.end)))
     return found
 
 
@@ -235,7 +235,7 @@ def _sentence_attributions(text, tokens, paragraph, sentence) -> list[Found]:
         if lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
             item = _according_to(tokens, i, paragraph, sentence)
         elif lower in lexicon.CUE_WORDS and (token.text.islower() or i == 0 or _headline_cue(tokens, i)):
-            item = _verb_cue(text, tokens, i, paragraph, sentence, results)
+            item = _verb_cue(text, tokens, i, paragraph, sentence)
         else:
             continue
         if item:
@@ -445,7 +445,7 @@ def _skip_right(text, tokens, i) -> tuple[int, str | None]:
     return i, medium
 
 
-def _verb_cue(text, tokens, i, paragraph, sentence, earlier) -> Found | None:
+def _verb_cue(text, tokens, i, paragraph, sentence) -> Found | None:
     cue = tokens[i]
     lower = cue.lower
     lemma = lexicon.CUE_WORDS[lower]
@@ -788,15 +788,13 @@ def _attach_quotes(text, paragraphs, found: list[Found]) -> list[Found]:
             covered.add(quote.start, quote.end)
             if owner.paragraph == paragraph.index or chained or not owner.content:
                 owner.content.append((quote.start, quote.end))
-                owner.quotes.append(quote)
                 if owner.pattern == "colon lead-in":
                     owner.pattern = "colon lead-in, quotation after it"
                 new_carry = owner
             else:
                 follower = Found(owner.cue, owner.cue_text, [(quote.start, quote.end)], None,
                                  "quoted paragraph continuing the previous speaker", paragraph.index,
-                                 (paragraph.start, paragraph.end), inherit=True, quotes=[quote])
-                follower.parent = owner
+                                 (paragraph.start, paragraph.end), inherit=True, parent=owner)
                 result.append(follower)
                 new_carry = follower
         lead_ins = [f for f in items if f.pattern == "colon lead-in" and not f.content]
@@ -852,8 +850,7 @@ def _orphan_quotes(text, paragraphs, found: list[Found]) -> list[Found]:
                 continue
             verb = tokens[last + 1] if last + 1 < len(tokens) else tokens[last]
             results.append(Found(verb, verb.text, [content], (tokens[first].start, tokens[last].end),
-                                 "quotation in a sentence about its source", paragraph.index, sentence,
-                                 quotes=[quote]))
+                                 "quotation in a sentence about its source", paragraph.index, sentence))
             covered.add(*content)
     return results
 
@@ -921,8 +918,7 @@ def _describe(text, paragraphs, found: list[Found]) -> list[Attribution]:
             continue
         if item.source is None:
             # A continuation or participle: the speakers of the attribution it continues.
-            parent = getattr(item, "parent", None)
-            speakers = getattr(parent, "described", None) if parent is not None else previous
+            speakers = item.parent.described if item.parent is not None else previous
             speakers = [(source, resolved, "inherits the speaker of the attribution it continues", None, None, None)
                         for source, resolved, *_ in speakers or []]
         else:
