@@ -781,7 +781,7 @@ def _attach_quotes(text, paragraphs, found: list[Found]) -> list[Found]:
             elif not _substantial(text, quote):
                 continue
             elif not preceding and carry is not None and quote is paragraph.quotes[0] \
-                    and _starts_paragraph(text, paragraph, quote) and (chained or not speaking):
+                    and _starts_paragraph(paragraph, quote) and (chained or not speaking):
                 owner = carry
             if owner is None:
                 continue
@@ -890,7 +890,7 @@ def _quoted(item: Found, paragraph: Paragraph) -> bool:
     return any(paragraph.overlaps_quote(start, end) for start, end in item.content)
 
 
-def _starts_paragraph(text, paragraph, quote) -> bool:
+def _starts_paragraph(paragraph, quote) -> bool:
     return quote.open_mark == paragraph.start
 
 
