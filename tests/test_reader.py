@@ -151,6 +151,24 @@ def test_furniture_before_more_story_is_dropped_without_cutting_the_story(tmp_pa
     assert text == "\n\n".join(STORY)
 
 
+def test_furniture_word_limits_and_space_tidying_are_exact():
+    """Each rule stops at its own word limit (ads 4, furniture 15, cookies 60), and spacing is tidied line by line."""
+    from quotecat.reader import _lines, furniture
+
+    filler = ["word"] * 60
+    assert furniture("Share") == "ad"
+    assert furniture("Email:") == "site"  # a site rule comes before the ad rule that also matches
+    assert furniture("Advertisement " + " ".join(filler[:3])) is None
+    assert furniture("Read more: " + " ".join(filler[:13])) == "site"  # 15 words
+    assert furniture("Read more: " + " ".join(filler[:14])) is None  # 16 words
+    assert furniture("We use cookies " + " ".join(filler[:57])) == "site"  # 60 words
+    assert furniture("We use cookies " + " ".join(filler[:58])) is None  # 61 words
+    assert furniture("• * We use cookies " + " ".join(filler)) is None  # bullets are not words, but 63 words are many
+    assert furniture(" ".join(filler * 5)) is None
+    assert _lines("a  b\tc\u00a0d \u2003 e\u2028f\r\ng\x0bh\x0ci\u200bj\ufeffk\x01l\r m ") == [
+        "a b c d e", "f", "g", "h", "ijkl", "m"]
+
+
 def test_nothing_left_after_cleaning_is_an_error(tmp_path):
     path = write(tmp_path, "furniture.txt", "Share this article\n\nSign up for our newsletter\n\nAll rights reserved.\n")
     with pytest.raises(ArticleError, match="no article text"):
