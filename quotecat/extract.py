@@ -9,12 +9,14 @@ links pronouns, surnames and "the officials" to earlier mentions.
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import lexicon
 from .model import Attribution
 from .resolve import Resolver
-from .sources import describe, is_name_word, split_sources
+from .sources import Source, describe, is_name_word, split_sources
 from .text import ABBREVIATIONS, Paragraph, Quote, parse
 
 _TOKEN = re.compile(
@@ -79,7 +81,18 @@ class Found:
     medium: str | None = None
     inherit: bool = False  # speaker comes from the previous attribution
     parent: "Found | None" = None  # the attribution a continuing quotation belongs to
-    described: list | None = None  # its speakers once described (what a continuation inherits)
+    described: "list[Speaker] | None" = None  # its speakers once described (what a continuation inherits)
+
+
+class Speaker(NamedTuple):
+    """One source of an attribution: as described where quoted, as resolved, and where it is mentioned."""
+
+    source: Source
+    resolved: Source | None
+    how: str  # how it was resolved (for --explain)
+    mention: str | None = None
+    start: int | None = None
+    end: int | None = None
 
 
 def tokenize(text: str, start: int, end: int, quotes: list[Quote]) -> list[Token]:
@@ -98,9 +111,9 @@ def tokenize(text: str, start: int, end: int, quotes: list[Quote]) -> list[Token
 
 
 def _words(text: str, start: int, end: int) -> list[Token]:
-    tokens = []
+    tokens: list[Token] = []
     for match in _TOKEN.finditer(text, start, end):
-        kind = match.lastgroup
+        kind = match.lastgroup or "word"
         s, e = match.span()
         word = match.group()
         if kind == "punct" and word == "." and tokens and tokens[-1].end == s and tokens[-1].is_word():
@@ -160,7 +173,7 @@ def _paragraph_attributions(text: str, paragraph: Paragraph) -> list[Found]:
     return results
 
 
-def _overlaps(a, b) -> bool:
+def _overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
     return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
 
 
@@ -221,12 +234,13 @@ def _speaker_label(text: str, paragraph: Paragraph) -> Found | None:
                  (paragraph.start, paragraph.end))
 
 
-def _headline_cue(tokens, i) -> bool:
+def _headline_cue(tokens: list[Token], i: int) -> bool:
     """'..., Lindsey Graham Says': a title-case cue closing a headline."""
     return tokens[i - 1].text[:1].isupper() and (i + 1 == len(tokens) or tokens[i + 1].kind == "punct")
 
 
-def _sentence_attributions(text, tokens, paragraph, sentence) -> list[Found]:
+def _sentence_attributions(text: str, tokens: list[Token], paragraph: Paragraph,
+                           sentence: tuple[int, int]) -> list[Found]:
     results = []
     for i, token in enumerate(tokens):
         if not token.is_word():
@@ -248,17 +262,17 @@ def _sentence_attributions(text, tokens, paragraph, sentence) -> list[Found]:
 _MAX_CONTENT = 160
 
 
-def _after(tokens, first, last):
+def _after(tokens: list[Token], first: int, last: int) -> tuple[int, int] | None:
     """The content that starts at ``first`` (at most _MAX_CONTENT tokens of it)."""
     return _span(tokens, first, min(last, first + _MAX_CONTENT))
 
 
-def _before(tokens, first, last):
+def _before(tokens: list[Token], first: int, last: int) -> tuple[int, int] | None:
     """The content that ends at ``last`` (at most _MAX_CONTENT tokens of it)."""
     return _span(tokens, max(first, last - _MAX_CONTENT), last)
 
 
-def _span(tokens, first, last) -> tuple[int, int] | None:
+def _span(tokens: list[Token], first: int, last: int) -> tuple[int, int] | None:
     """Offsets of tokens[first..last] (inclusive), quotations trimmed of their marks."""
     while first <= last and tokens[first].kind == "punct":
         first += 1
@@ -266,12 +280,13 @@ def _span(tokens, first, last) -> tuple[int, int] | None:
         last -= 1
     if first > last:
         return None
-    start = tokens[first].quote.start if tokens[first].kind == "quote" else tokens[first].start
-    end = tokens[last].quote.end if tokens[last].kind == "quote" else tokens[last].end
+    opening, closing = tokens[first].quote, tokens[last].quote  # set on quotation tokens only
+    start = opening.start if opening is not None else tokens[first].start
+    end = closing.end if closing is not None else tokens[last].end
     return (start, end) if end > start else None
 
 
-def _according_to(tokens, i, paragraph, sentence) -> Found | None:
+def _according_to(tokens: list[Token], i: int, paragraph: Paragraph, sentence: tuple[int, int]) -> Found | None:
     # Source: after "to", up to the next comma / end.
     j = i + 2
     k = j
@@ -318,7 +333,7 @@ def _is_nominal_head(token: Token) -> bool:
     return lower.endswith("s") and not lower.endswith(("ss", "ous", "is", "us")) and len(lower) > 3 and lower not in lexicon.CUE_WORDS
 
 
-def _subject_before(tokens, j) -> tuple[int, int] | None:
+def _subject_before(tokens: list[Token], j: int) -> tuple[int, int] | None:
     """The noun phrase ending at token ``j``, as (first, last) token indexes."""
     if j < 0 or not tokens[j].is_word() and tokens[j].text != ")":
         return None
@@ -384,7 +399,7 @@ _FUNCTION_WORDS = _AUX | lexicon.CLAUSE_BREAKERS | lexicon.DETERMINERS | lexicon
     "not", "no", "it", "there", "here", "what", "who", "whom", "this", "also", "just", "very", "so"}
 
 
-def _determined_noun(tokens, j) -> bool:
+def _determined_noun(tokens: list[Token], j: int) -> bool:
     """'the campaign', 'the bank', 'a new study': a lowercase head after a determiner."""
     head = tokens[j]
     if head.lower in _FUNCTION_WORDS or head.lower.endswith("ly") or not head.text.isalpha():
@@ -401,14 +416,14 @@ def _determined_noun(tokens, j) -> bool:
     return False
 
 
-def _skip_adverbs_left(tokens, j) -> int:
+def _skip_adverbs_left(tokens: list[Token], j: int) -> int:
     """Step back over "also", "has", "is" and the like between a subject and its cue."""
     while j >= 0 and tokens[j].is_word() and (tokens[j].lower in lexicon.ADVERBS or tokens[j].lower in _AUX):
         j -= 1
     return j
 
 
-def _skip_right(text, tokens, i) -> tuple[int, str | None]:
+def _skip_right(text: str, tokens: list[Token], i: int) -> tuple[int, str | None]:
     """Skip time expressions, adverbs and medium phrases after a cue; return next index and medium."""
     medium = None
     n = len(tokens)
@@ -445,7 +460,8 @@ def _skip_right(text, tokens, i) -> tuple[int, str | None]:
     return i, medium
 
 
-def _verb_cue(text, tokens, i, paragraph, sentence) -> Found | None:
+def _verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
+              sentence: tuple[int, int]) -> Found | None:
     cue = tokens[i]
     lower = cue.lower
     lemma = lexicon.CUE_WORDS[lower]
@@ -500,11 +516,11 @@ def _verb_cue(text, tokens, i, paragraph, sentence) -> Found | None:
             if subject and any(t.text[:1].isupper() or t.lower in lexicon.ROLE_WORDS or t.lower in lexicon.PERSON_PRONOUNS
                                or t.lower in lexicon.GROUP_PRONOUNS for t in tokens[subject[0]:subject[1] + 1]):
                 first = after + 1 if rest[0].lower in {"for", "on"} and lemma == "call" else after
-                content = _after(tokens, first, n - 1)
-                if content:
+                object_span = _after(tokens, first, n - 1)
+                if object_span:
                     source_span = (tokens[subject[0]].start, tokens[subject[1]].end)
                     cue_text = text[cue.start:tokens[after].end] if first > after else cue.text
-                    return Found(cue, cue_text, [content], source_span, "subject cue, object as content",
+                    return Found(cue, cue_text, [object_span], source_span, "subject cue, object as content",
                                  paragraph.index, sentence, medium=medium)
         return None
     if after < n and tokens[after].lower in _PREPOSITIONS:
@@ -530,8 +546,7 @@ def _verb_cue(text, tokens, i, paragraph, sentence) -> Found | None:
         nxt = tokens[after]
         if that or nxt.kind == "quote" or colon:
             content_after = _after(tokens, after, n - 1)
-        elif nxt.lower in _PREPOSITIONS and _comma_after_phrase(tokens, after) is not None:
-            comma = _comma_after_phrase(tokens, after)
+        elif nxt.lower in _PREPOSITIONS and (comma := _comma_after_phrase(tokens, after)) is not None:
             content_after = _after(tokens, comma + 1, n - 1)
         elif nxt.text == ",":
             # "CONTENT1, she said, CONTENT2." -- a parenthetical report (not ", adding ...").
@@ -586,9 +601,9 @@ def _verb_cue(text, tokens, i, paragraph, sentence) -> Found | None:
                     content_after = _after(tokens, m, n - 1)  # 'Said Ellis: "..."'
                 elif m < n and tokens[m].text == "," and m + 1 < n:
                     # ", said X, "Q2"" : more content after the source.
-                    rest = _after(tokens, m + 1, n - 1)
-                    if rest and tokens[m + 1].kind == "quote":
-                        content_after = rest
+                    more = _after(tokens, m + 1, n - 1)
+                    if more and tokens[m + 1].kind == "quote":
+                        content_after = more
     if source is None:
         return None
 
@@ -629,16 +644,15 @@ def _verb_cue(text, tokens, i, paragraph, sentence) -> Found | None:
         parenthetical = first > 0 and tokens[first - 1].text == "," and i + 1 < n and tokens[i + 1].text == ","
         if lead.kind == "quote" or inverted or parenthetical or (
                 words_before >= 4 and lead.lower not in _PREPOSITIONS and lead.lower not in lexicon.CLAUSE_BREAKERS):
-            content = [content_before, content_after]
+            contents = [content_before, content_after]
         else:
-            content = [content_after]
+            contents = [content_after]
     elif content_before is not None and trailing is not None:
-        content = [content_before, trailing]
+        contents = [content_before, trailing]
     else:
-        content = [content_after or content_before]
-    cue_text = cue.text
+        contents = [span for span in (content_after, content_before) if span][:1]
     pattern = f"{pattern}, content {'after' if content_after and not content_before else 'before'}"
-    return Found(cue, cue_text, content, source_span, pattern, paragraph.index, sentence, medium=medium)
+    return Found(cue, cue.text, contents, source_span, pattern, paragraph.index, sentence, medium=medium)
 
 
 _TRAILING_CLAUSES = {"until", "since", "because", "although", "though", "while", "as", "when", "if",
@@ -646,7 +660,7 @@ _TRAILING_CLAUSES = {"until", "since", "because", "although", "though", "while",
 _NOT_CONTINUATIONS = _PREPOSITIONS | lexicon.CLAUSE_BREAKERS | {"who", "which", "according", "then", "also"}
 
 
-def _comma_after_phrase(tokens, k) -> int | None:
+def _comma_after_phrase(tokens: list[Token], k: int) -> int | None:
     """'in the committee hearing, ...': the comma closing a short phrase that starts at ``k``."""
     for m in range(k + 1, min(len(tokens), k + 8)):
         if tokens[m].text == ",":
@@ -660,7 +674,7 @@ def _comma_after_phrase(tokens, k) -> int | None:
     return None
 
 
-def _starts_clause(tokens, k) -> bool:
+def _starts_clause(tokens: list[Token], k: int) -> bool:
     """Does a bare clause start at ``k`` (a subject then, somewhere, a verb)?"""
     token = tokens[k]
     if token.kind == "quote":
@@ -679,7 +693,7 @@ def _starts_clause(tokens, k) -> bool:
     return False
 
 
-def _clause_follows(tokens, m) -> bool:
+def _clause_follows(tokens: list[Token], m: int) -> bool:
     """After a comma inside an inverted source: another clause (not an appositive)?"""
     if m + 1 >= len(tokens):
         return False
@@ -688,7 +702,7 @@ def _clause_follows(tokens, m) -> bool:
                                                 "who", "which", "according", "explaining", "insisting"}
 
 
-def _find_subject(tokens, j) -> tuple[tuple[int, int] | None, str | None]:
+def _find_subject(tokens: list[Token], j: int) -> tuple[tuple[int, int] | None, str | None]:
     """The source before a cue whose last word before it is ``tokens[j]``."""
     if j >= 0 and (tokens[j].is_word() or tokens[j].text == ")"):
         subject = _subject_before(tokens, j)
@@ -702,7 +716,7 @@ def _find_subject(tokens, j) -> tuple[tuple[int, int] | None, str | None]:
     return None, None
 
 
-def _appositive_subject(tokens, j) -> tuple[int, int] | None:
+def _appositive_subject(tokens: list[Token], j: int) -> tuple[int, int] | None:
     """``Mark Jones, an attorney for the family, said``: walk back over one appositive."""
     k = j - 1
     while k >= max(0, j - _MAX_SOURCE) and tokens[k].text != "," and tokens[k].kind != "quote":
@@ -727,12 +741,16 @@ def _appositive_subject(tokens, j) -> tuple[int, int] | None:
 # --- quotations without a cue of their own --------------------------------------------------
 
 
-class _Spans(list):
+class _Spans:
     """Quotation spans in reading order, with their starts for bisecting."""
 
-    def __init__(self, spans):
-        super().__init__(spans)
-        self.starts = [start for start, _ in self]
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        self.spans = list(spans)
+        self.starts = [start for start, _ in self.spans]
+
+    def touching(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans that can overlap ``[start, end)`` (spans do not overlap one another)."""
+        return self.spans[max(0, bisect.bisect_right(self.starts, start) - 1):bisect.bisect_left(self.starts, end)]
 
 
 class _Coverage:
@@ -748,7 +766,7 @@ class _Coverage:
         return 1 in self.chars[start:end]
 
 
-def _attach_quotes(text, paragraphs, found: list[Found]) -> list[Found]:
+def _attach_quotes(text: str, paragraphs: list[Paragraph], found: list[Found]) -> list[Found]:
     """Give quotations that no cue covers to the attribution they continue.
 
     Newsroom style gives three cases: the second half of a split quotation
@@ -761,7 +779,7 @@ def _attach_quotes(text, paragraphs, found: list[Found]) -> list[Found]:
         for start, end in item.content:
             covered.add(start, end)
 
-    by_paragraph = {}
+    by_paragraph: dict[int, list[Found]] = {}
     for item in found:
         by_paragraph.setdefault(item.paragraph, []).append(item)
     result = list(found)
@@ -811,7 +829,7 @@ def _attach_quotes(text, paragraphs, found: list[Found]) -> list[Found]:
     return [f for f in result if f.content]
 
 
-def _orphan_quotes(text, paragraphs, found: list[Found]) -> list[Found]:
+def _orphan_quotes(text: str, paragraphs: list[Paragraph], found: list[Found]) -> list[Found]:
     """A quotation no cue claimed is still somebody's words: give it to the sentence's subject.
 
     The sentence is the content (a quoted fragment makes it a mixed quote); the
@@ -855,7 +873,7 @@ def _orphan_quotes(text, paragraphs, found: list[Found]) -> list[Found]:
     return results
 
 
-def _sentence_subject(tokens) -> tuple[int, int] | None:
+def _sentence_subject(tokens: list[Token]) -> tuple[int, int] | None:
     """The noun phrase a sentence starts with, after an opening phrase ("In July, ...")."""
     start = 0
     if tokens and tokens[0].is_word() and (tokens[0].lower in _PREPOSITIONS or tokens[0].lower in lexicon.CLAUSE_BREAKERS):
@@ -890,7 +908,7 @@ def _quoted(item: Found, paragraph: Paragraph) -> bool:
     return any(paragraph.overlaps_quote(start, end) for start, end in item.content)
 
 
-def _starts_paragraph(paragraph, quote) -> bool:
+def _starts_paragraph(paragraph: Paragraph, quote: Quote) -> bool:
     return quote.open_mark == paragraph.start
 
 
@@ -906,46 +924,50 @@ def _substantial(text: str, quote: Quote) -> bool:
 # --- description and resolution -------------------------------------------------------------
 
 
-def _describe(text, paragraphs, found: list[Found]) -> list[Attribution]:
+def _describe(text: str, paragraphs: list[Paragraph], found: list[Found]) -> list[Attribution]:
     """Describe and resolve each source, in reading order, and build the records."""
     resolver = Resolver(text, paragraphs)
     results = []
     quote_spans = _Spans((q.start, q.end) for p in paragraphs for q in p.quotes)
-    previous = []  # the speakers of the latest attribution that named its source
+    previous: list[Speaker] = []  # the speakers of the latest attribution that named its source
     for item in sorted(found, key=lambda f: (min(s for s, _ in f.content), f.cue.start)):
         content = _merge_fragments(text, item.content)
         if not content:
             continue
         if item.source is None:
             # A continuation or participle: the speakers of the attribution it continues.
-            speakers = item.parent.described if item.parent is not None else previous
-            speakers = [(source, resolved, "inherits the speaker of the attribution it continues", None, None, None)
-                        for source, resolved, *_ in speakers or []]
+            inherited = item.parent.described if item.parent is not None else previous
+            speakers = [Speaker(s.source, s.resolved, "inherits the speaker of the attribution it continues")
+                        for s in inherited or []]
         else:
             speakers = []
             parts = split_sources(text[item.source[0]:item.source[1]])
+            last_start = 0
             for part in parts:
                 offset = text.find(part, item.source[0], item.source[1] + 1)
                 m_start = offset if offset >= 0 else item.source[0]
+                last_start = max(last_start, m_start)
                 source = describe(part)
-                for resolved, how in resolver.resolve_all(source, m_start):
-                    speakers.append((source, resolved, how, part, m_start, m_start + len(part)))
+                for found_as, how in resolver.resolve_all(source, m_start):
+                    speakers.append(Speaker(source, found_as, how, part, m_start, m_start + len(part)))
             if len(parts) > 1:
-                resolver.remember_group(max(s[4] for s in speakers), [s[1] for s in speakers])
-        for source, resolved, how, mention, m_start, m_end in speakers:
+                resolver.remember_group(last_start, [s.resolved for s in speakers if s.resolved is not None])
+        for speaker in speakers:
+            resolved = speaker.resolved
             if resolved is not None and resolved.affiliation:
-                resolved = replace(resolved, affiliation=resolver.affiliation(resolved.affiliation, item.cue.start))
-            results.append(_record(text, item, content, quote_spans, source, resolved, how, mention, m_start, m_end))
+                affiliation = resolver.affiliation(resolved.affiliation, item.cue.start)
+                if affiliation != resolved.affiliation:
+                    resolved = resolved.evolve(affiliation=affiliation)
+            results.append(_record(text, item, content, quote_spans, resolved, speaker))
         item.described = speakers
         if item.source is not None:
             previous = speakers
     return _untangle(text, _dedupe(results))
 
 
-def _merge_fragments(text, spans):
-    spans = sorted(set(spans))
-    merged = []
-    for start, end in spans:
+def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[list[int]]:
+    merged: list[list[int]] = []
+    for start, end in sorted(set(spans)):
         start, end = _trim(text, start, end)
         if end <= start:
             continue
@@ -956,7 +978,7 @@ def _merge_fragments(text, spans):
     return merged
 
 
-def _trim(text, start, end):
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in "\"“”„«»`',;:—–-"):
         if text[start] == "'" and start + 1 < end and text[start + 1] != "'":
             break
@@ -968,7 +990,7 @@ def _trim(text, start, end):
     return start, end
 
 
-def _medium(text, item, content) -> str | None:
+def _medium(text: str, item: Found, content: list[list[int]]) -> str | None:
     """How it was said ("in a statement", "told reporters"), from the reporting clause itself."""
     if item.medium:
         return item.medium
@@ -982,15 +1004,14 @@ def _medium(text, item, content) -> str | None:
     return None
 
 
-def _record(text, item, content, quote_spans, source, resolved, how, mention, m_start, m_end) -> Attribution:
+def _record(text: str, item: Found, content: list[list[int]], quote_spans: _Spans, resolved: Source | None,
+            speaker: Speaker) -> Attribution:
     start, end = content[0][0], content[-1][1]
     quoted = 0
     total = 0
-    starts = quote_spans.starts
     for s, e in content:
         total += e - s
-        # Quotations do not overlap one another: look only at those that can touch [s, e).
-        for qs, qe in quote_spans[max(0, bisect.bisect_right(starts, s) - 1):bisect.bisect_left(starts, e)]:
+        for qs, qe in quote_spans.touching(s, e):
             quoted += max(0, min(e, qe) - max(s, qs))
     fraction = quoted / total if total else 0
     kind = "direct" if fraction >= 0.9 else "mixed" if fraction > 0 else "indirect"
@@ -1003,9 +1024,9 @@ def _record(text, item, content, quote_spans, source, resolved, how, mention, m_
         cue_start=item.cue.start,
         cue_end=item.cue.end,
         speaker=resolved.label if resolved else None,
-        speaker_mention=mention,
-        mention_start=m_start,
-        mention_end=m_end,
+        speaker_mention=speaker.mention,
+        mention_start=speaker.start,
+        mention_end=speaker.end,
         kind=resolved.kind if resolved else None,
         title=resolved.title if resolved else None,
         name=resolved.name if resolved and resolved.kind in ("person", "other") and not resolved.anonymous else None,
@@ -1018,11 +1039,11 @@ def _record(text, item, content, quote_spans, source, resolved, how, mention, m_
         paragraph=item.paragraph,
         fragments=content if len(content) > 1 else [],
         pattern=item.pattern,
-        resolution=how,
+        resolution=speaker.how,
     )
 
 
-def _untangle(text, results: list[Attribution]) -> list[Attribution]:
+def _untangle(text: str, results: list[Attribution]) -> list[Attribution]:
     """Make overlapping contents nest: "Ann said she left, Bob said."
 
     Bob's claim is "Ann said she left"; Ann's clause must stop where Bob's
@@ -1046,7 +1067,7 @@ def _shares_characters(a: Attribution, b: Attribution) -> bool:
                for s2, e2 in (b.fragments or [[b.start, b.end]]))
 
 
-def _cut(text, a: Attribution, end: int) -> None:
+def _cut(text: str, a: Attribution, end: int) -> None:
     """End ``a`` at ``end``: drop the fragments past it and trim what is left."""
     fragments = []
     for start, stop in a.fragments or [[a.start, a.end]]:

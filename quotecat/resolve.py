@@ -7,8 +7,8 @@ article actually used stay with the attribution as ``speaker_mention``.
 
 import bisect
 import re
+from collections.abc import Iterable, Iterator
 from collections import Counter, defaultdict
-from dataclasses import replace
 
 from .lexicon import CUE_WORDS, DETERMINERS, ORG_WORDS, ROLE_WORDS, TITLES
 
@@ -69,10 +69,10 @@ class Resolver:
         self.groups: list[tuple[int, list[Source]]] = []  # sources named together ("X and Y said")
         self._fullest_by_name: dict[str, Source] = {}
         self._by_surname_index: dict[str, list[tuple[int, str]]] = {}
-        self._names = None
+        self._names: list[tuple[int, Source]] | None = None
         self._named_orgs: dict[str, list[tuple[int, str]]] = {}
-        self._salient = None
-        self._capitalised = None
+        self._salient: str | None = None
+        self._capitalised: dict[str, list[int]] | None = None
 
     @property
     def names(self) -> list[tuple[int, Source]]:
@@ -122,7 +122,7 @@ class Resolver:
                 alone[surname] = _named_alone(text, surname, self.capitalised.get(surname, ()))
             if source.title or alone[surname]:
                 gender = _gender(source) or _pronoun_after(text, match.end())
-                found.append((match.start(), replace(source, pronoun=gender) if gender else source))
+                found.append((match.start(), source.evolve(pronoun=gender) if gender else source))
         return found
 
     def affiliation(self, affiliation: str | None, position: int) -> str | None:
@@ -150,7 +150,8 @@ class Resolver:
             return named[index][1]
         if self._salient is None:
             possessors = re.findall(r"\b((?:[A-Z][\w.-]+ )*[A-Z][\w.-]+)['’]s\b", self.text)
-            people = {n.name for _, n in self.names} | {n.name.split()[-1] for _, n in self.names}
+            named_people = [n.name for _, n in self.names if n.name]
+            people = set(named_people) | {name.split()[-1] for name in named_people}
             candidates = Counter(p for p in possessors if p not in people and p not in _NOT_NAMES)
             counts = {p: self.text.count(p) for p, _ in candidates.most_common(20)}
             self._salient = max(counts, key=lambda p: (counts[p], p)) if counts else ""
@@ -178,7 +179,7 @@ class Resolver:
         if source.pronoun in ("he", "she"):
             antecedent = self._person_before(position, source.pronoun)
             if antecedent:
-                resolved = replace(antecedent, pronoun=source.pronoun)
+                resolved = antecedent.evolve(pronoun=source.pronoun)
                 self._remember(position, resolved)
                 return resolved, f"pronoun '{mention}' -> {antecedent.label} (nearest earlier person)"
             return source, f"pronoun '{mention}' left unresolved (no earlier person)"
@@ -194,7 +195,7 @@ class Resolver:
                 self._remember(position, merged)
                 return merged, f"surname '{mention}' -> {antecedent.label}"
             if source.kind == "other" and len(source.name.split()) == 1 and not source.title:
-                source = replace(source, kind="organization", affiliation=source.affiliation or source.name)
+                source = source.evolve(kind="organization", affiliation=source.affiliation or source.name)
         if _definite(mention) and not source.name:
             antecedent = self._by_role(source, position)
             if antecedent:
@@ -203,15 +204,15 @@ class Resolver:
         if source.name and source.kind == "person" and not source.pronoun:
             gender = _gender(source) or _pronoun_after(self.text, position + len(mention))
             if gender:
-                source = replace(source, pronoun=gender)
+                source = source.evolve(pronoun=gender)
         self._remember(position, source)
         return source, "named where quoted" if source.name else "described where quoted"
 
-    def _remember(self, position, source):
+    def _remember(self, position: int, source: Source) -> None:
         bisect.insort(self.speakers, (position, source), key=lambda x: x[0])
         self._index(position, source)
 
-    def _index(self, position, source):
+    def _index(self, position: int, source: Source) -> None:
         """Keep the fullest description of each name, and where each surname was named in full."""
         if not source.name:
             return
@@ -221,12 +222,12 @@ class Resolver:
             entries = self._by_surname_index.setdefault(source.name.split()[-1].lower(), [])
             bisect.insort(entries, (position, source.name))
 
-    def _latest(self, position):
+    def _latest(self, position: int) -> Iterator[tuple[int, Source]]:
         """The latest sources before ``position``, latest first (at most _WINDOW)."""
         index = bisect.bisect_left(self.speakers, position, key=lambda x: x[0])
         return reversed(self.speakers[max(0, index - _WINDOW):index])
 
-    def _person_before(self, position, pronoun):
+    def _person_before(self, position: int, pronoun: str) -> Source | None:
         """The person of the right gender mentioned last before ``position``.
 
         A named person counts as mentioned wherever their surname appears, so
@@ -247,12 +248,12 @@ class Resolver:
             return None
         return self._fullest(best)
 
-    def _last_mention(self, source, position) -> int:
-        positions = self.capitalised.get(source.name.split()[-1], ())
+    def _last_mention(self, source: Source, position: int) -> int:
+        positions = self.capitalised.get((source.name or "").split()[-1], ())
         index = bisect.bisect_left(positions, position) - 1
         return positions[index] if index >= 0 else -1
 
-    def _group_before(self, position, singular=False):
+    def _group_before(self, position: int, singular: bool = False) -> Source | None:
         for pos, source in self._latest(position):
             if singular and source.kind == "organization":
                 return source
@@ -260,7 +261,7 @@ class Resolver:
                 return source
         return None
 
-    def _by_surname(self, source, position):
+    def _by_surname(self, source: Source, position: int) -> Source | None:
         # Earlier sources first; people named outside attributions only when none matches
         # (scanning the article for names is the costly part of resolution).
         found = self._surname_before(source, position)
@@ -269,15 +270,15 @@ class Resolver:
             found = self._surname_before(source, position)
         return found
 
-    def _surname_before(self, source, position):
-        entries = self._by_surname_index.get(source.name.split()[-1].lower(), [])
+    def _surname_before(self, source: Source, position: int) -> Source | None:
+        entries = self._by_surname_index.get((source.name or "").split()[-1].lower(), [])
         index = bisect.bisect_left(entries, (position,))
         for _, name in reversed(entries[:index]):
             if name != source.name:
                 return self._fullest_by_name[name]
         return None
 
-    def _by_role(self, source, position):
+    def _by_role(self, source: Source, position: int) -> Source | None:
         heads = {w.lower().strip(",.") for w in source.mention.split() if w.lower() in ROLE_WORDS}
         heads |= {w.lower() for w in source.mention.split()[-1:]}
         heads -= DETERMINERS
@@ -290,7 +291,7 @@ class Resolver:
                 return known
         return None
 
-    def _fullest(self, source):
+    def _fullest(self, source: Source) -> Source:
         """The richest description seen of the same name (role and affiliation filled in)."""
         if not source.name:
             return source
@@ -298,14 +299,17 @@ class Resolver:
         return _merge(source, known) if known else source
 
 
-def _named_alone(text: str, surname: str, positions) -> bool:
+def _named_alone(text: str, surname: str, positions: Iterable[int]) -> bool:
     """News names a person in full once, then by surname: a surname on its own marks a person."""
     for start in positions:
-        before = re.search(r"(\S+)\s+$", text[max(0, start - 40):start])
         after = text[start + len(surname):start + len(surname) + 2]
-        previous = before.group(1) if before else ""
+        if len(after) == 2 and after[0].isspace() and "A" <= after[1] <= "Z":
+            continue  # followed by another capitalised word: part of a longer name
+        # The word before, if a space separates it from the surname.
+        window = text[max(0, start - 40):start]
+        previous = window.split()[-1] if window[-1:].isspace() and window.strip() else ""
         if (not previous[:1].isupper() or previous.lower().rstrip(".") + "." in TITLE_ABBREVIATIONS
-                or previous.endswith((".", ",", '"', "”"))) and not re.match(r"\s[A-Z]", after):
+                or previous.endswith((".", ",", '"', "”"))):
             return True
     return False
 
@@ -324,13 +328,13 @@ def _pronoun_after(text: str, position: int) -> str | None:
 
 
 def _merge(base: Source, extra: Source) -> Source:
-    return replace(
-        base,
-        title=base.title or extra.title,
-        role=base.role or extra.role,
-        affiliation=base.affiliation or extra.affiliation,
-        pronoun=base.pronoun or extra.pronoun,
-    )
+    """``base`` with the title, role, affiliation and pronoun it lacks taken from ``extra``."""
+    changes = {field: getattr(extra, field) for field in _MERGED
+               if not getattr(base, field) and getattr(extra, field) != getattr(base, field)}
+    return base.evolve(**changes) if changes else base
+
+
+_MERGED = ("title", "role", "affiliation", "pronoun")
 
 
 def _definite(mention: str) -> bool:

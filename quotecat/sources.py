@@ -55,6 +55,16 @@ class Source:
             return self.name
         return re.split(r",?\s+(?:who|whose|which|that)\s", clean_description(self.mention))[0]
 
+    def evolve(self, **changes: str | bool | None) -> "Source":
+        """A copy with ``changes``. Sources are shared (``describe`` caches them), so
+        they are copied, never changed; this is ``dataclasses.replace`` without its
+        per-field checks, which cost more than the rest of resolution."""
+        copy = Source(self.mention, self.name, self.title, self.role, self.affiliation, self.kind,
+                      self.anonymous, self.pronoun, self.plural)
+        for field, value in changes.items():
+            setattr(copy, field, value)
+        return copy
+
 
 def clean_description(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,.;:—-")
@@ -260,7 +270,7 @@ def _name_run(words: list[str]) -> tuple[list[str], list[str], list[str]]:
             if any(is_name_word(w) for w in words[i:]) and i > start:
                 start = i
             break
-    name = []
+    name: list[str] = []
     for word in words[start:]:
         if is_name_word(word) or (name and word.lower() in _PARTICLES):
             name.append(word)
@@ -320,7 +330,7 @@ def _role_and_affiliation(phrase: str) -> tuple[str | None, str | None]:
 
 def _premodifier_affiliation(words: list[str]) -> str | None:
     """``an Islamic State commander`` -> Islamic State; ``Russian officials`` -> Russia."""
-    run = []
+    run: list[str] = []
     for i, word in enumerate(words):
         if word.lower() in DETERMINERS:
             if run:

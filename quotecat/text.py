@@ -117,8 +117,10 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     Marks are paired left to right; a quotation still open at the paragraph
     end runs to it (news style for quotes that go on in the next paragraph).
     """
-    quotes = []
-    open_at = open_mark = family = None
+    quotes: list[Quote] = []
+    open_at: int | None = None
+    open_mark = 0
+    family: str | None = None
     for match in QUOTE_MARK.finditer(text, start, end):
         mark = match.group()
         m_start, m_end = match.span()
@@ -132,7 +134,7 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
         elif open_at is not None:
             if m_start > open_at:
                 quotes.append(Quote(open_at, m_start, open_mark, m_end))
-            open_at = open_mark = None
+            open_at = None
     if open_at is not None and end > open_at:
         quotes.append(Quote(open_at, end, open_mark, None))
     return quotes
