@@ -5,6 +5,12 @@ patterns (direct, inverted, indirect, mixed, "according to", colon lead-ins,
 quotations split by their attribution, quotations running over two paragraphs,
 pronoun follow-ups, anonymous sources) and filler sentences are drawn at random
 from the lists below with a seeded generator, so the same seed gives the same corpus.
+
+Its shape follows real news as quotecat reads it. Measured on the 82 PolNeAR
+development articles / the first article / this corpus: 232 / 266 / 213 bytes a
+paragraph; 0.56 / 0.65 / 0.70 of paragraphs attribute something; 3.30 / 3.76 / 3.68
+attributions a kilobyte. Articles run 8 to 18 paragraphs, about 3 KB (a wire story;
+the PolNeAR median is 3.9 KB), so 100,000 articles hold about a million attributions.
 """
 
 import json
@@ -57,6 +63,12 @@ FILLER = [
     "Officials in {place} did not respond to requests for comment.",
     "Critics have questioned whether the {subject} can be completed on time.",
     "It was not clear how the {subject} would be paid for.",
+    "The {subject} was first proposed by a committee of {n} members, which met in {place} in {year}.",
+    "Since then, the cost has risen to more than {n} million, and the timetable has slipped twice.",
+    "In {place2}, where a similar {subject} was abandoned in {year}, {noun} are watching closely.",
+    "A report by the regional audit office last year found that about {n} percent of the money had not been spent.",
+    "The {subject} is one of {n} schemes under review, and the only one in {place}.",
+    "Turnout in the last vote was {n} percent, the lowest since {year}.",
 ]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 OUTLETS = ["The Northfield Courier", "Meridian Daily", "Harbour Gazette", "The Westmarch Post", "Riverside Herald"]
@@ -120,7 +132,7 @@ class _Article:
         p = r.choice(self.people)
         cue = r.choice(CUES)
         q = self.quote()
-        pattern = r.randrange(13)  # 8, 10, 11, 12: no attribution, as in a real story's background paragraphs
+        pattern = r.randrange(17)  # 8, 10-16: no attribution, as in a real story's background paragraphs
         if pattern == 0:
             m = self.mention(p).rstrip(",")
             return [f'"{q}," {cue.split()[0]} {m}.' if " " not in cue else f'"{q}," {m} {cue}.']
@@ -140,16 +152,18 @@ class _Article:
             return [f'"{q}.', f'"{self.quote()}," {self.mention(p).rstrip(",")} added.']
         if pattern == 7:
             return [f"{r.choice(ANON).capitalize()} {cue} {self.clause()}, speaking on condition of anonymity."]
-        if pattern in (8, 10, 11, 12):
-            return [" ".join(self.filler() for _ in range(r.randint(1, 3)))]
-        return [f'"{q}," {cue.split()[0]} {self.mention(p).rstrip(",")} {r.choice(MEDIA)}.']  # pattern 9
+        if pattern == 9:
+            return [f'"{q}," {cue.split()[0]} {self.mention(p).rstrip(",")} {r.choice(MEDIA)}.']
+        return [" ".join(self.filler() for _ in range(r.randint(2, 4)))]
 
     def record(self) -> dict:
         r = self.rng
         p = self.people[0]
         paragraphs = [f"{self.filler()} {self.subject(p)} said {self.clause()}."]
-        for _ in range(r.randint(6, 14)):
+        for _ in range(r.randint(7, 17)):
             paragraphs += self.paragraph()
+            if r.random() < 0.6:  # context after the attribution, as real paragraphs have
+                paragraphs[-1] += " " + self.filler()
         headline = f"{self.place} {r.choice(['council', 'officials', 'residents', 'ministers'])} " \
                    f"{r.choice(['split over', 'back', 'reject', 'delay', 'question'])} the {r.choice(SUBJECTS)} " \
                    f"({self.n})"

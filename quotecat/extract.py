@@ -11,7 +11,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from . import lexicon
 from .model import Attribution
@@ -19,35 +19,37 @@ from .resolve import Resolver
 from .sources import Source, describe, is_name_word, split_sources
 from .text import ABBREVIATIONS, Paragraph, Quote, parse
 
-_TOKEN = re.compile(
+_TOKEN: Final = re.compile(
     r"(?P<word>[\w$%@#][\w'’.&/@$%#+-]*[\w$%]|[\w$%@#])|(?P<punct>--|—|–|―|[,;:()\[\].!?])"
 )
-_AUX = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+_AUX: Final = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
         "can", "could", "should", "may", "might", "must", "do", "does", "did", "'s", "get", "got"}
-_PASSIVE = {"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"}
-_BOUNDARY_PUNCT = {",", ";", ":", "—", "--", "–", "―", "(", ")", "[", "]", ".", "!", "?"}
-_ENDERS = {".", "!", "?"}
-_MEDIUM = re.compile("|".join(f"(?:{p})" for p in lexicon.MEDIUM_PATTERNS), re.IGNORECASE)
-_MAX_SOURCE = 32  # tokens: a source longer than this is a clause, and the bound keeps time linear
-_MEDIUM_STARTS = {"in", "on", "by", "told", "telling", "tells", "during", "at"}
+_PASSIVE: Final = {"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"}
+_BOUNDARY_PUNCT: Final = {",", ";", ":", "—", "--", "–", "―", "(", ")", "[", "]", ".", "!", "?"}
+_ENDERS: Final = {".", "!", "?"}
+_MAX_SOURCE: Final = 32  # tokens: a source longer than this is a clause, and the bound keeps time linear
+_MEDIUM_STARTS: Final = {"in", "on", "by", "told", "telling", "tells", "during", "at"}  # first words of MEDIUM_PATTERNS
+# The lookahead lets the regex reject most positions at their first letter.
+_MEDIUM: Final = re.compile("(?=[%s])(?:%s)" % ("".join(sorted({w[0] for w in _MEDIUM_STARTS})),
+                                         "|".join(f"(?:{p})" for p in lexicon.MEDIUM_PATTERNS)), re.IGNORECASE)
 # Cues that may come before their subject: '"...," said X.'
 # Cues whose object is what is attributed: "called for a ban", "cited a report".
-OBJECT_LEMMAS = {"call", "cite", "describe", "criticize", "criticise", "condemn", "praise", "blast",
+OBJECT_LEMMAS: Final = {"call", "cite", "describe", "criticize", "criticise", "condemn", "praise", "blast",
                  "slam", "accuse", "denounce", "mock", "dismiss", "reject", "question", "defend",
                  "applaud", "hail", "decry", "lambaste", "endorse", "mention", "urge", "demand", "attack",
                  "liken", "compare", "label", "brand", "credit", "blame"}
 # Subjects that can "show" or "find": evidence rather than a person.
-EVIDENCE_NOUNS = {"poll", "polls", "survey", "surveys", "study", "studies", "data", "report", "reports",
+EVIDENCE_NOUNS: Final = {"poll", "polls", "survey", "surveys", "study", "studies", "data", "report", "reports",
                   "records", "analysis", "figures", "numbers", "research", "documents", "statistics",
                   "estimates", "results", "review", "audit", "investigation", "findings", "evidence"}
-INVERTING_LEMMAS = {"say", "add", "write", "tell", "ask", "explain", "continue", "note", "recall",
+INVERTING_LEMMAS: Final = {"say", "add", "write", "tell", "ask", "explain", "continue", "note", "recall",
                     "insist", "warn", "argue", "reply", "respond", "conclude", "declare", "observe",
                     "remark", "counter", "quip", "joke", "admit", "acknowledge", "concede", "complain",
                     "predict", "suggest", "state", "answer", "retort", "tweet", "post", "report",
                     "emphasize", "stress", "agree", "claim", "contend", "muse", "recount", "shout", "yell"}
-_PREPOSITIONS = {"at", "in", "on", "during", "to", "with", "for", "after", "before", "of", "about",
+_PREPOSITIONS: Final = {"at", "in", "on", "during", "to", "with", "for", "after", "before", "of", "about",
                  "from", "via", "through", "over", "while", "outside", "inside", "near"}
-_TIME_WORDS = lexicon.DAYS | {"last", "this", "next", "week", "month", "year", "earlier", "on",
+_TIME_WORDS: Final = lexicon.DAYS | {"last", "this", "next", "week", "month", "year", "earlier", "on",
                               "recently", "days", "ago", "weeks", "months", "years"}
 
 
@@ -124,7 +126,7 @@ def _words(text: str, start: int, end: int) -> list[Token]:
                 prev.lower += "."
                 prev.end = e
                 continue
-        contraction = _CONTRACTION.match(word)
+        contraction = _CONTRACTION.match(word) if "'" in word or "’" in word else None
         if contraction:
             # "He's claiming" is a pronoun and an auxiliary.
             cut = s + contraction.end(1)
@@ -135,7 +137,7 @@ def _words(text: str, start: int, end: int) -> list[Token]:
     return tokens
 
 
-_CONTRACTION = re.compile(r"(?i)^(he|she|it|they|we|i|you|that|there)(['’](?:s|re|ve|d|ll|m))$")
+_CONTRACTION: Final = re.compile(r"(?i)^(he|she|it|they|we|i|you|that|there)(['’](?:s|re|ve|d|ll|m))$")
 
 
 def extract(text: str) -> list[Attribution]:
@@ -153,9 +155,9 @@ def extract(text: str) -> list[Attribution]:
 
 
 # Sentences without any of these hold no cue: they are skipped before tokenizing.
-_CUE_HINT = frozenset(lexicon.CUE_WORDS) | {"according", "called", "calls", "calling", "cited", "citing",
+_CUE_HINT: Final = frozenset(lexicon.CUE_WORDS) | {"according", "called", "calls", "calling", "cited", "citing",
                                            "described", "describes"}
-_WORDS = re.compile(r"[A-Za-z]+")
+_WORDS: Final = re.compile(r"[A-Za-z]+")
 
 
 def _paragraph_attributions(text: str, paragraph: Paragraph) -> list[Found]:
@@ -179,12 +181,12 @@ def _overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
 
 # '"..." ― Jane Doe.' / '... — Sen. John Smith (@handle) May 2, 2016': a signature after a quotation,
 # ending the paragraph or followed by the next signed quotation.
-_SIGNATURE = re.compile(
+_SIGNATURE: Final = re.compile(
     r"[^\S\n]*(?P<dash>―|—|–|--|-)[^\S\n]*(?P<name>(?:[A-Z][\w.'’-]*[^\S\n]?){1,5}?)[^\S\n]*"
     r"(?:\(@?\w+\)[^\n“”\"]{0,40}?)?\.?[^\S\n]*(?=$|[“”\"]|\n)")
 # 'WALLACE: ...' / 'Pence: Flowers won't be at debate': a speaker label at the start of a paragraph.
-_LABEL = re.compile(r"((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s+(?=\S)")
-_NOT_LABELS = {"update", "note", "editor's note", "editor’s note", "related", "photo", "source", "watch",
+_LABEL: Final = re.compile(r"((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s+(?=\S)")
+_NOT_LABELS: Final = {"update", "note", "editor's note", "editor’s note", "related", "photo", "source", "watch",
                "read more", "correction", "advertisement", "video", "caption", "credit", "warning",
                "breaking", "exclusive", "analysis", "opinion", "q", "a", "live", "full text", "abstract",
                "sources", "clarification", "contact", "email", "tags", "topics", "see also", "more",
@@ -259,7 +261,7 @@ def _sentence_attributions(text: str, tokens: list[Token], paragraph: Paragraph,
 
 # Tokens: no reported clause is longer; the bound keeps a run-on "sentence" of a
 # whole page from making every attribution span all of it.
-_MAX_CONTENT = 160
+_MAX_CONTENT: Final = 160
 
 
 def _after(tokens: list[Token], first: int, last: int) -> tuple[int, int] | None:
@@ -395,7 +397,7 @@ def _subject_before(tokens: list[Token], j: int) -> tuple[int, int] | None:
     return (k, j)
 
 
-_FUNCTION_WORDS = _AUX | lexicon.CLAUSE_BREAKERS | lexicon.DETERMINERS | lexicon.ADVERBS | _PREPOSITIONS | {
+_FUNCTION_WORDS: Final = _AUX | lexicon.CLAUSE_BREAKERS | lexicon.DETERMINERS | lexicon.ADVERBS | _PREPOSITIONS | {
     "not", "no", "it", "there", "here", "what", "who", "whom", "this", "also", "just", "very", "so"}
 
 
@@ -655,9 +657,9 @@ def _verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
     return Found(cue, cue.text, contents, source_span, pattern, paragraph.index, sentence, medium=medium)
 
 
-_TRAILING_CLAUSES = {"until", "since", "because", "although", "though", "while", "as", "when", "if",
+_TRAILING_CLAUSES: Final = {"until", "since", "because", "although", "though", "while", "as", "when", "if",
                      "unless", "and", "so", "whereas", "where", "but"}
-_NOT_CONTINUATIONS = _PREPOSITIONS | lexicon.CLAUSE_BREAKERS | {"who", "which", "according", "then", "also"}
+_NOT_CONTINUATIONS: Final = _PREPOSITIONS | lexicon.CLAUSE_BREAKERS | {"who", "which", "according", "then", "also"}
 
 
 def _comma_after_phrase(tokens: list[Token], k: int) -> int | None:

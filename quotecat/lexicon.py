@@ -4,6 +4,8 @@ General English and newsroom vocabulary only; nothing here may name the
 people, places or wording of a particular article.
 """
 
+from typing import Final
+
 
 def _forms(*lemmas: str) -> dict[str, str]:
     """Inflected forms of regular verbs, each mapped to its lemma."""
@@ -24,7 +26,7 @@ def _forms(*lemmas: str) -> dict[str, str]:
 
 
 # Verbs that report speech or writing: they take a clause or a quotation.
-SPEECH_VERBS = _forms(
+SPEECH_VERBS: Final = _forms(
     "add", "acknowledge", "admit", "announce", "argue", "assert", "boast", "caution", "claim",
     "comment", "complain", "concede", "conclude", "confirm", "contend", "counter", "declare",
     "emphasize", "emphasise", "explain", "insist", "joke", "maintain", "mention", "note", "observe",
@@ -46,7 +48,7 @@ SPEECH_VERBS.update({
     "put": "put",
 })
 # Verbs of belief, intention and evidence: attributions too, but only with "that" or a clause.
-THOUGHT_VERBS = _forms(
+THOUGHT_VERBS: Final = _forms(
     "believe", "think", "fear", "hope", "expect", "worry", "feel", "doubt", "suspect",
     "reckon", "assume", "figure", "guess", "know", "realize", "understand", "imagine", "conclude",
     "indicate", "show", "find", "suggest", "contend", "acknowledge", "want", "plan", "intend",
@@ -58,14 +60,14 @@ THOUGHT_VERBS.update({
     "understood": "understand", "learned": "learn", "learnt": "learn",
 })
 # Cues that need no "that" before a bare clause (zero complementizer is common).
-BARE_CLAUSE_LEMMAS = {"say", "tell", "add", "believe", "think", "write", "argue", "insist",
+BARE_CLAUSE_LEMMAS: Final = {"say", "tell", "add", "believe", "think", "write", "argue", "insist",
                       "claim", "warn", "note", "predict", "estimate", "suggest", "acknowledge",
                       "admit", "fear", "hope", "expect", "know", "report", "explain", "contend",
                       "concede", "assert", "maintain", "recall", "complain", "worry", "feel",
                       "guess", "reckon", "agree", "announce", "testify", "stress", "emphasize",
                       "confirm", "continue", "respond", "reply", "tweet", "post", "state", "declare"}
 # Cues that end a sentence on their own after the content ("..., he added.").
-CUE_WORDS = {**THOUGHT_VERBS, **SPEECH_VERBS}
+CUE_WORDS: Final = {**THOUGHT_VERBS, **SPEECH_VERBS}
 # Forms that are far more often nouns or other verbs than reporting cues.
 for _form in ("state", "states", "plan", "report", "signal", "signals", "show", "post", "posts",
               "quote", "quotes", "project", "projects", "figure", "figures", "charge", "answer",
@@ -74,7 +76,7 @@ for _form in ("state", "states", "plan", "report", "signal", "signals", "show", 
     CUE_WORDS.pop(_form, None)
 
 # Lemmas that are risky as cues without a quotation, "that", or a person as subject.
-WEAK_LEMMAS = {"want", "plan", "intend", "see", "hear", "learn", "find", "show", "determine",
+WEAK_LEMMAS: Final = {"want", "plan", "intend", "see", "hear", "learn", "find", "show", "determine",
                "know", "understand", "figure", "question", "ask", "demand", "urge", "promise",
                "pledge", "vow", "charge", "signal", "cite", "highlight", "underscore", "put",
                "post", "continue", "report", "quote", "imagine", "recognize", "project",
@@ -84,19 +86,19 @@ WEAK_LEMMAS = {"want", "plan", "intend", "see", "hear", "learn", "find", "show",
                "suspect", "doubt", "assume", "worry", "comment", "deny", "specify", "complain"}
 
 # Words between a subject and its cue that do not break the link.
-ADVERBS = set(
+ADVERBS: Final = set(
     """also has have had later previously often once again then repeatedly recently further
     publicly privately separately earlier still already never always would will could may might
     later quickly frankly flatly bluntly simply just only even first last long since had been
     reportedly allegedly bluntly repeatedly explicitly specifically subsequently similarly
     apparently angrily openly directly not did does do""".split()
 )
-MONTHS = set("""january february march april may june july august september october november december
+MONTHS: Final = set("""january february march april may june july august september october november december
     jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.""".split()) - {"may", "march"}
-DAYS = set("""monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+DAYS: Final = set("""monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
     weekend morning afternoon evening night""".split())
 
-TITLES = set(
+TITLES: Final = set(
     """mr. mrs. ms. miss dr. prof. professor sen. senator rep. representative gov. governor
     col. colonel gen. general lt. lieutenant sgt. sergeant capt. captain maj. major adm. admiral
     cmdr. commander cpl. pvt. rev. reverend father sister brother pastor rabbi imam sheikh
@@ -107,7 +109,7 @@ TITLES = set(
     congressman congresswoman delegate leader candidate nominee""".split()
 )
 # Heads of noun phrases that name a role someone speaks in.
-ROLE_WORDS = set(
+ROLE_WORDS: Final = set(
     """spokesman spokeswoman spokesperson spokespeople spokesmen official officials analyst analysts
     commander commanders diplomat diplomats minister ministers director directors professor
     professors expert experts researcher researchers economist economists lawyer lawyers attorney
@@ -140,11 +142,11 @@ ROLE_WORDS = set(
     progressive progressives independent independents counterpart counterparts manager managers
     coach captain chairwoman founder treasurer chef comptroller auditor clerk""".split()
 )
-PLURAL_ROLES = {w for w in ROLE_WORDS if w.endswith("s") and not w.endswith("ss")} | {
+PLURAL_ROLES: Final = {w for w in ROLE_WORDS if w.endswith("s") and not w.endswith("ss")} | {
     "people", "police", "men", "women", "spokespeople", "spokesmen"}
 
 # Heads that make a capitalised phrase an organisation rather than a person.
-ORG_WORDS = set(
+ORG_WORDS: Final = set(
     """ministry department committee commission council party institute university college
     school agency army forces force coalition group association corporation corp. corp inc.
     inc company co. ltd. bank fund office service services administration government campaign
@@ -157,28 +159,28 @@ ORG_WORDS = set(
     hospital clinic church mosque council chamber exchange reserve treasury pentagon
     kremlin whitehouse state""".split()
 )
-GROUP_PRONOUNS = {"they", "them"}
-ORGANIZATION_PRONOUNS = {"it"}
-PERSON_PRONOUNS = {"he": "he", "she": "she", "him": "he", "her": "she"}
-FIRST_PERSON = {"i", "we", "you"}
+GROUP_PRONOUNS: Final = {"they", "them"}
+ORGANIZATION_PRONOUNS: Final = {"it"}
+PERSON_PRONOUNS: Final = {"he": "he", "she": "she", "him": "he", "her": "she"}
+FIRST_PERSON: Final = {"i", "we", "you"}
 
 # Determiners and quantifiers that may open a noun phrase.
-DETERMINERS = {"a", "an", "the", "some", "many", "several", "two", "three", "four", "five",
+DETERMINERS: Final = {"a", "an", "the", "some", "many", "several", "two", "three", "four", "five",
                "other", "another", "most", "few", "both", "all", "one", "his", "her", "their",
                "its", "our", "these", "those", "this", "that", "any", "senior", "top", "more",
                "dozens", "hundreds", "thousands", "numerous", "multiple", "various", "no"}
 
 # Words that start a new clause: the subject of a cue never reaches past them.
-CLAUSE_BREAKERS = set(
+CLAUSE_BREAKERS: Final = set(
     """that which because but while when although though if since so after before where whether
     until unless as than and or nor yet whereas once and,""".split()
 )
 
 # Prepositions that attach an affiliation to a role: "spokesman for the coalition".
-AFFILIATION_PREPS = {"for", "at", "of", "with", "from", "in"}
+AFFILIATION_PREPS: Final = {"for", "at", "of", "with", "from", "in"}
 
 # How something was said: the medium phrases newsrooms use.
-MEDIUM_PATTERNS = [
+MEDIUM_PATTERNS: Final = [
     r"in an? (?:[\w-]+ ){0,3}(?:interview|statement|e-?mail|letter|op-ed|post|tweet|speech|"
     r"memo|report|video|podcast|broadcast|press release|press conference|news conference|"
     r"briefing|message|call|phone call|conversation|text message|blog post|column|essay|book|"
@@ -196,7 +198,7 @@ MEDIUM_PATTERNS = [
     r"town hall|forum|meeting|campaign stop|summit|speech|fundraiser|debate)",
 ]
 
-DEMONYMS = {
+DEMONYMS: Final = {
     "american": "United States", "u.s.": "United States", "british": "United Kingdom",
     "russian": "Russia", "chinese": "China", "french": "France", "german": "Germany",
     "iranian": "Iran", "iraqi": "Iraq", "syrian": "Syria", "turkish": "Turkey",
@@ -211,7 +213,7 @@ DEMONYMS = {
     "scottish": "Scotland", "cuban": "Cuba", "venezuelan": "Venezuela", "colombian": "Colombia",
     "european": "European Union", "nato": "NATO", "u.n.": "United Nations",
 }
-COUNTRIES = set(DEMONYMS.values()) | {
+COUNTRIES: Final = set(DEMONYMS.values()) | {
     "U.S.", "United States", "America", "Britain", "UK", "U.K.", "Washington", "Moscow",
     "Beijing", "Tehran", "Ankara", "Damascus", "Baghdad", "Kabul", "Paris", "Berlin", "London",
     "Tokyo", "Seoul", "Pyongyang", "Jerusalem", "Cairo", "Riyadh", "Kiev", "Kyiv", "Brussels",

@@ -8,33 +8,36 @@ article actually used stay with the attribution as ``speaker_mention``.
 import bisect
 import re
 from collections.abc import Iterable, Iterator
-from collections import Counter, defaultdict
+from collections import Counter
+from typing import Final
 
 from .lexicon import CUE_WORDS, DETERMINERS, ORG_WORDS, ROLE_WORDS, TITLES
 
-TITLE_ABBREVIATIONS = {t for t in TITLES if t.endswith(".")}
+TITLE_ABBREVIATIONS: Final = {t for t in TITLES if t.endswith(".")}
 # Nouns an article uses for an organisation it has already named.
-GENERIC_ORGANIZATIONS = {"group", "organization", "organisation", "movement", "party", "network",
+GENERIC_ORGANIZATIONS: Final = {"group", "organization", "organisation", "movement", "party", "network",
                          "company", "firm", "agency", "ministry", "government", "militia", "regime",
                          "coalition", "alliance", "union", "campaign", "administration", "club", "team",
                          "department", "committee", "board", "council", "bank", "authority"}
 from .sources import Source, describe
 
-_GENDER_TITLES = {"mr.": "he", "mr": "he", "sir": "he", "mrs.": "she", "mrs": "she", "ms.": "she",
+_GENDER_TITLES: Final = {"mr.": "he", "mr": "he", "sir": "he", "mrs.": "she", "mrs": "she", "ms.": "she",
                   "ms": "she", "miss": "she", "dame": "she", "lady": "she", "lord": "he",
                   "king": "he", "queen": "she", "congressman": "he", "congresswoman": "she",
                   "chairman": "he", "chairwoman": "she", "spokesman": "he", "spokeswoman": "she",
                   "councilman": "he", "councilwoman": "she", "father": "he", "sister": "she",
                   "brother": "he", "prince": "he", "princess": "she"}
 # Runs of capitalised words, optionally after a title: candidate antecedents for pronouns.
-_NAME_RUN = re.compile(
+_NAME_RUN: Final = re.compile(
+    r"(?=[A-Z])"  # both branches start with a capital: reject other positions at once
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Prof|Rev)\.\s+)?"
     r"[A-Z][a-z'’]+(?:[ -](?:[A-Z]\.|[A-Z][a-z'’]+|al-[A-Z][a-z]+|de|van|von|bin))*\s[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 )
-_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?<!['’]s)(?<!['’])")
-_ROLE_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*\s){0,3}([a-z]+)\s)$")
-_APPOSITIVE_AFTER = re.compile(r",\s+((?:a|an|the|his|her|its|their)\s[^,.;:\"“”]{3,90}?),")
-_NOT_NAMES = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "If", "When", "While", "After",
+# A capitalised word, without a possessive 's: where a surname stands on its own.
+_CAPITALISED_WORD: Final = re.compile(r"[A-Z][\w'’-]*(?<!['’]s)(?<!['’])")
+_ROLE_BEFORE: Final = re.compile(r"((?:[A-Z][\w.'’-]*\s){0,3}([a-z]+)\s)$")
+_APPOSITIVE_AFTER: Final = re.compile(r",\s+((?:a|an|the|his|her|its|their)\s[^,.;:\"“”]{3,90}?),")
+_NOT_NAMES: Final = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "If", "When", "While", "After",
               "Before", "During", "Since", "Although", "With", "For", "From", "By", "This", "That",
               "These", "Those", "It", "He", "She", "They", "We", "I", "His", "Her", "Their", "Its",
               "Our", "Mr", "Mrs", "Ms", "Dr", "So", "Yet", "Still", "Meanwhile", "However", "Last",
@@ -42,7 +45,7 @@ _NOT_NAMES = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "If", "Whe
 
 
 # Capitalised runs with these words are events, places or things, not people.
-_NOT_PERSON_WORDS = ORG_WORDS | set(
+_NOT_PERSON_WORDS: Final = ORG_WORDS | set(
     """convention conference debate street avenue road river city county province state airport
     hall square tower bridge stadium museum prize award act bill law plan program day week war
     games cup series show island islands mountains valley park north south east west national
@@ -53,7 +56,7 @@ _NOT_PERSON_WORDS = ORG_WORDS | set(
 
 # How far back a pronoun or description looks: the last few dozen sources. The
 # bound keeps resolution linear in the length of the article.
-_WINDOW = 48
+_WINDOW: Final = 48
 
 
 class Resolver:
@@ -72,7 +75,7 @@ class Resolver:
         self._names: list[tuple[int, Source]] | None = None
         self._named_orgs: dict[str, list[tuple[int, str]]] = {}
         self._salient: str | None = None
-        self._capitalised: dict[str, list[int]] | None = None
+        self._positions: dict[str, list[int]] = {}
 
     @property
     def names(self) -> list[tuple[int, Source]]:
@@ -83,14 +86,18 @@ class Resolver:
                 self._index(position, source)
         return self._names
 
-    @property
-    def capitalised(self) -> dict[str, list[int]]:
-        """Where each capitalised word occurs: one pass over the text serves every surname look-up."""
-        if self._capitalised is None:
-            self._capitalised = defaultdict(list)
-            for match in _CAPITALISED.finditer(self.text):
-                self._capitalised[match.group()].append(match.start())
-        return self._capitalised
+    def positions(self, word: str) -> list[int]:
+        """Where the capitalised ``word`` occurs as a whole word ("Smith's" counts; "Smithson" does not)."""
+        if word not in self._positions:
+            found = []
+            if _CAPITALISED_WORD.fullmatch(word):
+                # The word first, so the regex engine can search for it as a literal.
+                pattern = re.escape(word) + r"(?:['’]s?)?(?![\w'’-])"
+                text = self.text
+                found = [m.start() for m in re.finditer(pattern, text)
+                         if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_'’-"))]
+            self._positions[word] = found
+        return self._positions[word]
 
     def _scan_names(self, text: str) -> list[tuple[int, Source]]:
         found = []
@@ -107,11 +114,8 @@ class Resolver:
             words[-1] = re.sub(r"['’]s?$", "", words[-1])
             # Who they are, when the article says it where it first names them:
             # "Halden Rovers manager Siobhan Quigley", "Agnes Tulloch, the keeper of the light,".
-            prefix = _ROLE_BEFORE.search(text, max(0, match.start() - 60), match.start())
             appositive = _APPOSITIVE_AFTER.match(text, match.end())
-            described = " ".join(words)
-            if prefix and prefix.group(2).lower() in ROLE_WORDS:
-                described = prefix.group(1) + described
+            described = _role_before(text, match.start()) + " ".join(words)
             if appositive:
                 described += ", " + appositive.group(1)
             source = describe(described)
@@ -119,7 +123,7 @@ class Resolver:
                 continue
             surname = source.name.split()[-1]
             if surname not in alone:
-                alone[surname] = _named_alone(text, surname, self.capitalised.get(surname, ()))
+                alone[surname] = _named_alone(text, surname, self.positions(surname))
             if source.title or alone[surname]:
                 gender = _gender(source) or _pronoun_after(text, match.end())
                 found.append((match.start(), source.evolve(pronoun=gender) if gender else source))
@@ -249,7 +253,7 @@ class Resolver:
         return self._fullest(best)
 
     def _last_mention(self, source: Source, position: int) -> int:
-        positions = self.capitalised.get((source.name or "").split()[-1], ())
+        positions = self.positions((source.name or "").split()[-1])
         index = bisect.bisect_left(positions, position) - 1
         return positions[index] if index >= 0 else -1
 
@@ -299,6 +303,23 @@ class Resolver:
         return _merge(source, known) if known else source
 
 
+def _role_before(text: str, start: int) -> str:
+    """The role words right before a name ("Halden Rovers manager "), or "".
+
+    Most names follow no role: a look at the word before saves the regex.
+    """
+    end = start - 1  # a single space, then the role noun in lower case
+    if end < 1 or not text[end].isspace() or not "a" <= text[end - 1] <= "z":
+        return ""
+    first = end - 1
+    while first > max(0, start - 60) and "a" <= text[first - 1] <= "z":
+        first -= 1
+    if text[first:end] not in ROLE_WORDS:
+        return ""
+    prefix = _ROLE_BEFORE.search(text, max(0, start - 60), start)
+    return prefix.group(1) if prefix else ""
+
+
 def _named_alone(text: str, surname: str, positions: Iterable[int]) -> bool:
     """News names a person in full once, then by surname: a surname on its own marks a person."""
     for start in positions:
@@ -314,7 +335,7 @@ def _named_alone(text: str, surname: str, positions: Iterable[int]) -> bool:
     return False
 
 
-_NEXT_PRONOUN = re.compile(r"\b(he|she)\b", re.IGNORECASE)
+_NEXT_PRONOUN: Final = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 
 
 def _pronoun_after(text: str, position: int) -> str | None:
@@ -334,7 +355,7 @@ def _merge(base: Source, extra: Source) -> Source:
     return base.evolve(**changes) if changes else base
 
 
-_MERGED = ("title", "role", "affiliation", "pronoun")
+_MERGED: Final = ("title", "role", "affiliation", "pronoun")
 
 
 def _definite(mention: str) -> bool:

@@ -9,6 +9,7 @@ anonymous.
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Final
 
 from .lexicon import (
     AFFILIATION_PREPS,
@@ -25,11 +26,11 @@ from .lexicon import (
     TITLES,
 )
 
-_TOKEN = re.compile(r"\(.*?\)|[^\s,]+|,")
-_PARTICLES = {"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le",
+_TOKEN: Final = re.compile(r"\(.*?\)|[^\s,]+|,")
+_PARTICLES: Final = {"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le",
               "bin", "ibn", "al", "el", "abu", "st.", "mc", "y", "dos", "das", "ter"}
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:al|el|bin|ibn|abu)-[A-Z][\w'’-]*)$")
-_LEADING = {"but", "and", "yet", "so", "still", "however", "meanwhile", "instead", "also", "now",
+_NAME_WORD: Final = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:al|el|bin|ibn|abu)-[A-Z][\w'’-]*)$")
+_LEADING: Final = {"but", "and", "yet", "so", "still", "however", "meanwhile", "instead", "also", "now",
             "then", "later", "even"}
 
 
@@ -228,7 +229,7 @@ def _affiliation_prep_index(words: list[str]) -> int:
     return len(words)
 
 
-_PHRASE_PREPS = AFFILIATION_PREPS | {"on", "about"}
+_PHRASE_PREPS: Final = AFFILIATION_PREPS | {"on", "about"}
 
 
 def _is_full_name(phrase: str) -> bool:

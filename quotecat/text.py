@@ -9,23 +9,24 @@ each paragraph where the words inside quotation marks are hidden.
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 # Marks that can only open or only close a quotation, and those that can do both.
-OPENERS = {"“", "„", "«", "``", "‟"}
-CLOSERS = {"”", "»"}
-QUOTE_MARK = re.compile(r"''|``|[\"“”„«»‟]")
+OPENERS: Final = {"“", "„", "«", "``", "‟"}
+CLOSERS: Final = {"”", "»"}
+QUOTE_MARK: Final = re.compile(r"''|``|[\"“”„«»‟]")
 # Marks of one family pair with each other; another family inside a quotation is nested.
-FAMILIES = {'"': "ascii", "''": "ascii", "``": "ascii", "“": "curly", "”": "curly", "„": "curly",
+FAMILIES: Final = {'"': "ascii", "''": "ascii", "``": "ascii", "“": "curly", "”": "curly", "„": "curly",
             "‟": "curly", "«": "angle", "»": "angle"}
 # Single quotes nested inside double ones need no pairing: they are inside the span.
 
-MASK = "x"
+MASK: Final = "x"
 # Reporting verbs that may follow a quotation ending in ? or ! in the same sentence.
-REPORTING_WORDS = {"said", "says", "asked", "asks", "added", "adds", "wrote", "writes", "told", "tells",
+REPORTING_WORDS: Final = {"said", "says", "asked", "asks", "added", "adds", "wrote", "writes", "told", "tells",
                    "recalled", "replied", "responded", "shouted", "exclaimed", "wondered", "joked",
                    "continued", "insisted", "declared", "argued", "explained", "noted", "warned"}
 
-ABBREVIATIONS = set(
+ABBREVIATIONS: Final = set(
     """mr mrs ms dr prof sen sens rep reps gov govs col gen lt sgt capt maj adm cmdr cpl pvt
     st jr sr inc corp co ltd no nos vs etc fig jan feb mar apr jun jul aug sep sept oct nov dec
     ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb
@@ -34,8 +35,8 @@ ABBREVIATIONS = set(
 )
 
 # A sentence ends at . ! or ? (possibly followed by closing marks or brackets), then space.
-_BOUNDARY = re.compile(r"[.!?]+(?:''|[\"”’')\]])*(?=\s+(?:''|``|[\"“‘'(\[]|[A-Z0-9]|—|-- ))")
-_WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
+_BOUNDARY: Final = re.compile(r"[.!?]+(?:''|[\"”’')\]])*(?=\s+(?:''|``|[\"“‘'(\[]|[A-Z0-9]|—|-- ))")
+_WORD_BEFORE: Final = re.compile(r"([\w.'’-]+)$")
 
 
 @dataclass
@@ -143,7 +144,7 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
 # Single curly quotes as the outer marks (headlines, British style): an opening ‘
 # at the start of a word and a closing ’ at the end of one. Apostrophes inside
 # words (don’t, Côte d’Ivoire) have letters on both sides and never match.
-_SINGLE_QUOTE = re.compile(r"(?<![\w‘’])‘(?=[^\s’])([^‘’]*?(?:[\w.,!?])’(?!\w)(?:(?<=s’)(?=[\s,.;:!?])|(?<!s’)))")
+_SINGLE_QUOTE: Final = re.compile(r"(?<![\w‘’])‘(?=[^\s’])([^‘’]*?(?:[\w.,!?])’(?!\w)(?:(?<=s’)(?=[\s,.;:!?])|(?<!s’)))")
 
 
 def find_single_quotes(text: str, start: int, end: int) -> list[Quote]:
@@ -192,7 +193,7 @@ def split_sentences(masked: str, offset: int = 0) -> list[tuple[int, int]]:
     return sentences
 
 
-_SHORT_ATTRIBUTION = re.compile(r"\s+[^.!?\"“”]{1,80}?\b(\w+)\b[^.!?\"“”]{0,60}[.!?,:]")
+_SHORT_ATTRIBUTION: Final = re.compile(r"\s+[^.!?\"“”]{1,80}?\b(\w+)\b[^.!?\"“”]{0,60}[.!?,:]")
 
 
 def _attribution_follows(masked: str, position: int) -> bool:
