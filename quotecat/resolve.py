@@ -43,6 +43,10 @@ _NOT_NAMES: Final = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "If
               "Our", "Mr", "Mrs", "Ms", "Dr", "So", "Yet", "Still", "Meanwhile", "However", "Last",
               "Next", "One", "Two", "Three", "Some", "Many", "Most", "All", "No", "Not", "There"}
 
+_POSSESSIVE_MARK: Final = re.compile(r"['’]s?$")
+_POSSESSORS: Final = re.compile(r"\b(?=[A-Z])((?:[A-Z][\w.-]+ )*[A-Z][\w.-]+)['’]s\b")  # "the Kremlin's"
+_TWO_NAME_WORDS: Final = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+")
+
 
 # Capitalised runs with these words are events, places or things, not people.
 _NOT_PERSON_WORDS: Final = ORG_WORDS | set(
@@ -111,7 +115,7 @@ class Resolver:
                 continue
             if any(w.lower().strip("'’s") in _NOT_PERSON_WORDS for w in words):
                 continue
-            words[-1] = re.sub(r"['’]s?$", "", words[-1])
+            words[-1] = _POSSESSIVE_MARK.sub("", words[-1])
             # Who they are, when the article says it where it first names them:
             # "Halden Rovers manager Siobhan Quigley", "Agnes Tulloch, the keeper of the light,".
             appositive = _APPOSITIVE_AFTER.match(text, match.end())
@@ -153,7 +157,7 @@ class Resolver:
         if index >= 0:
             return named[index][1]
         if self._salient is None:
-            possessors = re.findall(r"\b((?:[A-Z][\w.-]+ )*[A-Z][\w.-]+)['’]s\b", self.text)
+            possessors = _POSSESSORS.findall(self.text)
             named_people = [n.name for _, n in self.names if n.name]
             people = set(named_people) | {name.split()[-1] for name in named_people}
             candidates = Counter(p for p in possessors if p not in people and p not in _NOT_NAMES)
@@ -341,7 +345,7 @@ _NEXT_PRONOUN: Final = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 def _pronoun_after(text: str, position: int) -> str | None:
     """The first personal pronoun within a sentence or two after a name: "Smith said she ..."."""
     window = text[position:position + 160]
-    stop = re.search(r"[A-Z][a-z]+ [A-Z][a-z]+", window)  # another name: the pronoun may be theirs
+    stop = _TWO_NAME_WORDS.search(window)  # another name: the pronoun may be theirs
     match = _NEXT_PRONOUN.search(window, 0, stop.start() if stop else len(window))
     if not match:
         return None

@@ -34,6 +34,16 @@ _LEADING: Final = {"but", "and", "yet", "so", "still", "however", "meanwhile", "
             "then", "later", "even"}
 
 
+_RELATIVE_CLAUSE: Final = re.compile(r",?\s+(?:who|whose|which|that)\s")
+_SOURCE_JOINER: Final = re.compile(r",?\s+(?:and|as well as|or)\s+(?=(?:the|a|an|some|other|several|many|[A-Z]))")
+_QUALIFIER: Final = re.compile(r"\s+(?:based|who|whose|which|that)\b")
+_QUALIFIER_TO_END: Final = re.compile(r"\s+(?:based|who|which|whose|that)\b.*$")
+_POSSESSOR: Final = re.compile(r"^((?:[A-Z][\w.'’-]*\s)*[A-Z][\w.'’-]*?)['’]s\s+(.+)$")
+_HYPHENATED_NAME: Final = re.compile(r"^[A-Z][\w.]*-\w+")
+_POSSESSIVE_END: Final = re.compile(r"['’]s$")
+_PLACE_AFTER: Final = re.compile(r"^(?:of|from|at|with)\s+(?:the\s+)?(.+)$")
+
+
 @dataclass
 class Source:
     """One source as the article describes it."""
@@ -54,7 +64,7 @@ class Source:
         without its relative clause ("a diplomat whose country ..." -> "a diplomat")."""
         if self.name:
             return self.name
-        return re.split(r",?\s+(?:who|whose|which|that)\s", clean_description(self.mention))[0]
+        return _RELATIVE_CLAUSE.split(clean_description(self.mention))[0]
 
     def evolve(self, **changes: str | bool | None) -> "Source":
         """A copy with ``changes``. Sources are shared (``describe`` caches them), so
@@ -68,7 +78,7 @@ class Source:
 
 
 def clean_description(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip(" ,.;:—-")
+    return " ".join(text.split()).strip(" ,.;:—-")
 
 
 def is_name_word(word: str) -> bool:
@@ -78,7 +88,7 @@ def is_name_word(word: str) -> bool:
 def split_sources(mention: str) -> list[str]:
     """``residents and the group's fighters`` is two sources; ``current and former officials`` is one."""
     head, comma, appositive = mention.partition(",")
-    parts = re.split(r",?\s+(?:and|as well as|or)\s+(?=(?:the|a|an|some|other|several|many|[A-Z]))", head)
+    parts = _SOURCE_JOINER.split(head)
     if len(parts) < 2:
         # "Western officials and current and former fighters": two plural sources.
         words = head.split()
@@ -135,7 +145,7 @@ def describe(mention: str) -> Source:
 
     head, _, appositive = text.partition(",")
     head, appositive = head.strip(), appositive.strip()
-    head = re.split(r"\s+(?:based|who|whose|which|that)\b", head)[0]
+    head = _QUALIFIER.split(head)[0]
     head_words = head.split()
     if head_words and head_words[0].lower() in ROLE_WORDS and not (len(head_words) > 1 and is_name_word(head_words[1])):
         # A sentence starts with a capital: "Experts on North Korea said" is not a name.
@@ -143,7 +153,7 @@ def describe(mention: str) -> Source:
         head = " ".join(head_words)
     if not head_words:
         return source
-    possessor = re.match(r"^((?:[A-Z][\w.'’-]*\s)*[A-Z][\w.'’-]*?)['’]s\s+(.+)$", head)
+    possessor = _POSSESSOR.match(head)
     if possessor and (not is_name_word(possessor.group(2).split()[0]) or _org_head(possessor.group(2))):
         # "China's foreign ministry", "Okafor's campaign manager": the possessor is the affiliation.
         owned = describe(possessor.group(2) + ((", " + appositive) if appositive else ""))
@@ -307,7 +317,7 @@ def _role_head(words: list[str]) -> bool:
 def _role_and_affiliation(phrase: str) -> tuple[str | None, str | None]:
     """``a Syria analyst at the Institute for the Study of War`` -> (Syria analyst, Institute for the Study of War)."""
     phrase = clean_description(phrase)
-    phrase = re.split(r"\s+(?:based|who|whose|which|that)\b", phrase)[0]
+    phrase = _QUALIFIER.split(phrase)[0]
     if not phrase:
         return None, None
     words = phrase.split()
@@ -320,10 +330,10 @@ def _role_and_affiliation(phrase: str) -> tuple[str | None, str | None]:
             role = _strip_determiner(" ".join(words[:i]))
             rest = " ".join(words[i + 1:]).split(",")[0]
             affiliation = _strip_determiner(rest)
-            affiliation = re.sub(r"\s+(?:based|who|which|whose|that)\b.*$", "", affiliation)
+            affiliation = _QUALIFIER_TO_END.sub("", affiliation)
             return role or None, affiliation or None
     role = _strip_determiner(phrase.split(",")[0])
-    role = re.sub(r"\s+(?:based|who|which|whose|that)\b.*$", "", role)
+    role = _QUALIFIER_TO_END.sub("", role)
     if not _role_head(role.split()):
         return (role or None), None
     return role or None, None
@@ -337,7 +347,7 @@ def _premodifier_affiliation(words: list[str]) -> str | None:
             if run:
                 break
             continue
-        if is_name_word(word) or re.match(r"^[A-Z][\w.]*-\w+", word):
+        if is_name_word(word) or _HYPHENATED_NAME.match(word):
             run.append(word)
         elif run and word.lower() in ORG_WORDS and i < len(words) - 1:
             run.append(word)  # "a senior U.S. administration official": the body, not the country
@@ -349,11 +359,11 @@ def _premodifier_affiliation(words: list[str]) -> str | None:
         return DEMONYMS[run[0].lower()]
     if len(run) == 1 and run[0].lower() in {"western", "eastern", "arab", "muslim", "christian"}:
         return None
-    return re.sub(r"['’]s$", "", " ".join(run))
+    return _POSSESSIVE_END.sub("", " ".join(run))
 
 
 def _affiliation_from_after(words: list[str]) -> str | None:
     """``Rep. Elijah Cummings of Maryland`` / ``(R-Utah)``: the place or party after a name."""
     text = " ".join(words)
-    match = re.match(r"^(?:of|from|at|with)\s+(?:the\s+)?(.+)$", text)
+    match = _PLACE_AFTER.match(text)
     return match.group(1) if match else None

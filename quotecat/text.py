@@ -36,7 +36,6 @@ ABBREVIATIONS: Final = set(
 
 # A sentence ends at . ! or ? (possibly followed by closing marks or brackets), then space.
 _BOUNDARY: Final = re.compile(r"[.!?]+(?:''|[\"”’')\]])*(?=\s+(?:''|``|[\"“‘'(\[]|[A-Z0-9]|—|-- ))")
-_WORD_BEFORE: Final = re.compile(r"([\w.'’-]+)$")
 
 
 @dataclass
@@ -82,10 +81,15 @@ class Paragraph:
     _marks: list[int] | None = field(default=None, repr=False, compare=False)
 
 
+_PARAGRAPH: Final = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")  # lines up to a blank line
+_CLAUSE_WORD: Final = re.compile(r"[\w'’-]+")
+_INITIALS: Final = re.compile(r"(?:[a-z]\.)+[a-z]?")
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Offsets of paragraphs: runs of text separated by blank lines."""
     spans = []
-    for match in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*", text):
+    for match in _PARAGRAPH.finditer(text):
         start, end = match.span()
         chunk = match.group()
         lead = len(chunk) - len(chunk.lstrip())
@@ -149,7 +153,9 @@ _SINGLE_QUOTE: Final = re.compile(r"(?<![\w‘’])‘(?=[^\s’])([^‘’]*?(?
 
 def find_single_quotes(text: str, start: int, end: int) -> list[Quote]:
     """Quotations marked with ‘single’ curly quotes, in a paragraph that has no double ones."""
-    quotes = []
+    quotes: list[Quote] = []
+    if text.find("‘", start, end) < 0:
+        return quotes
     for match in _SINGLE_QUOTE.finditer(text, start, end):
         open_mark = match.start()
         close = match.end() - 1
@@ -177,9 +183,8 @@ def split_sentences(masked: str, offset: int = 0) -> list[tuple[int, int]]:
     begin = 0
     for match in _BOUNDARY.finditer(masked):
         stop = match.end()
-        head = masked[max(begin, match.start() - 40):match.start()]  # a word, not the whole run
-        word = _WORD_BEFORE.search(head)
-        if match.group()[0] == "." and word and _is_abbreviation(word.group(1)):
+        if match.group()[0] == "." and _is_abbreviation(_word_before(masked, max(begin, match.start() - 40),
+                                                                      match.start())):
             continue
         if match.group()[-1] in "\"”'" and _attribution_follows(masked, stop):
             continue  # '"Does anybody know?" Graham asked.' is one sentence
@@ -193,6 +198,14 @@ def split_sentences(masked: str, offset: int = 0) -> list[tuple[int, int]]:
     return sentences
 
 
+def _word_before(text: str, start: int, end: int) -> str:
+    """The word (letters, digits, dots, apostrophes, hyphens) that ends at ``end``, looking back to ``start``."""
+    first = end
+    while first > start and (text[first - 1].isalnum() or text[first - 1] in "_.'’-"):
+        first -= 1
+    return text[first:end]
+
+
 _SHORT_ATTRIBUTION: Final = re.compile(r"\s+[^.!?\"“”]{1,80}?\b(\w+)\b[^.!?\"“”]{0,60}[.!?,:]")
 
 
@@ -201,7 +214,7 @@ def _attribution_follows(masked: str, position: int) -> bool:
     match = _SHORT_ATTRIBUTION.match(masked, position)
     if not match:
         return False
-    words = re.findall(r"[\w'’-]+", match.group())
+    words = _CLAUSE_WORD.findall(match.group())
     return len(words) <= 10 and any(w in REPORTING_WORDS for w in words)
 
 
@@ -210,7 +223,7 @@ def _is_abbreviation(word: str) -> bool:
     if token in ABBREVIATIONS:
         return True
     # Initials such as "J." or "F.B.I" before a name.
-    return len(token) == 1 and token.isalpha() or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token))
+    return len(token) == 1 and token.isalpha() or bool(_INITIALS.fullmatch(token))
 
 
 def parse(text: str) -> list[Paragraph]:
