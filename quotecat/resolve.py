@@ -273,8 +273,8 @@ class Resolver:
         # Earlier sources first; people named outside attributions only when none matches
         # (scanning the article for names is the costly part of resolution).
         found = self._surname_before(source, position)
-        if found is None and self._names is None:
-            self.names
+        if found is None and self._names is None and (source.name or "").split()[-1] in self.text[:position]:
+            self.names  # only a surname written earlier can belong to a name written earlier
             found = self._surname_before(source, position)
         return found
 
