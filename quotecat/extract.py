@@ -32,6 +32,7 @@ _MEDIUM_STARTS: Final = {"in", "on", "by", "told", "telling", "tells", "during",
 # The lookahead lets the regex reject most positions at their first letter.
 _MEDIUM: Final = re.compile("(?=[%s])(?:%s)" % ("".join(sorted({w[0] for w in _MEDIUM_STARTS})),
                                          "|".join(f"(?:{p})" for p in lexicon.MEDIUM_PATTERNS)), re.IGNORECASE)
+_FOLDED_MEDIUM: Final = re.compile("|".join(f"(?:{p})" for p in lexicon.MEDIUM_PATTERNS))  # on lower-case text
 # Cues that may come before their subject: '"...," said X.'
 # Cues whose object is what is attributed: "called for a ban", "cited a report".
 OBJECT_LEMMAS: Final = {"call", "cite", "describe", "criticize", "criticise", "condemn", "praise", "blast",
@@ -960,7 +961,7 @@ def _describe(text: str, paragraphs: list[Paragraph], found: list[Found]) -> lis
                 affiliation = resolver.affiliation(resolved.affiliation, item.cue.start)
                 if affiliation != resolved.affiliation:
                     resolved = resolved.evolve(affiliation=affiliation)
-            results.append(_record(text, item, content, quote_spans, resolved, speaker))
+            results.append(_record(text, paragraphs[item.paragraph], item, content, quote_spans, resolved, speaker))
         item.described = speakers
         if item.source is not None:
             previous = speakers
@@ -992,22 +993,31 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _medium(text: str, item: Found, content: list[list[int]]) -> str | None:
+def _medium(text: str, paragraph: Paragraph, item: Found, content: list[list[int]]) -> str | None:
     """How it was said ("in a statement", "told reporters"), from the reporting clause itself."""
     if item.medium:
         return item.medium
     s_start, s_end = item.sentence
-    for match in _MEDIUM.finditer(text, max(s_start, item.cue.start - 80), min(s_end, item.cue.end + 120)):
-        m_start, m_end = match.span()
+    for m_start, m_end in _medium_spans(text, paragraph, max(s_start, item.cue.start - 80),
+                                        min(s_end, item.cue.end + 120)):
         if any(c_start < m_end and m_start < c_end for c_start, c_end in content):
             continue
         if abs(m_start - item.cue.start) < 80:
-            return match.group()
+            return text[m_start:m_end]
     return None
 
 
-def _record(text: str, item: Found, content: list[list[int]], quote_spans: _Spans, resolved: Source | None,
-            speaker: Speaker) -> Attribution:
+def _medium_spans(text: str, paragraph: Paragraph, start: int, end: int) -> list[tuple[int, int]]:
+    """Where medium phrases stand in ``text[start:end]`` (within ``paragraph``)."""
+    if paragraph.folded is None:
+        return [match.span() for match in _MEDIUM.finditer(text, start, end)]
+    offset = paragraph.start
+    return [(match.start() + offset, match.end() + offset)
+            for match in _FOLDED_MEDIUM.finditer(paragraph.folded, start - offset, end - offset)]
+
+
+def _record(text: str, paragraph: Paragraph, item: Found, content: list[list[int]], quote_spans: _Spans,
+            resolved: Source | None, speaker: Speaker) -> Attribution:
     start, end = content[0][0], content[-1][1]
     quoted = 0
     total = 0
@@ -1037,7 +1047,7 @@ def _record(text: str, item: Found, content: list[list[int]], quote_spans: _Span
         anonymous=bool(resolved.anonymous) if resolved else False,
         pronoun=resolved.pronoun if resolved else None,
         description=resolved.mention if resolved else None,
-        medium=_medium(text, item, content),
+        medium=_medium(text, paragraph, item, content),
         paragraph=item.paragraph,
         fragments=content if len(content) > 1 else [],
         pattern=item.pattern,

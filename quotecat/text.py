@@ -59,6 +59,9 @@ class Paragraph:
     lowered: str = ""  # the masked text in lower case, for quick word look-ups
     quotes: list[Quote] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)  # absolute offsets
+    # The paragraph's own words in lower case, for case-blind regexes (a regex that
+    # ignores case runs several times slower); None where lower-casing changes the length.
+    folded: str | None = None
 
     def _open_marks(self) -> list[int]:
         if self._marks is None:
@@ -239,7 +242,10 @@ def parse(text: str) -> list[Paragraph]:
             if QUOTE_MARK.match(text, spans[index + 1][0]):
                 quotes[-1].continues = True
         masked = mask_quotes(text, start, end, quotes)
-        paragraph = Paragraph(index, start, end, text[start:end], masked, masked.lower(), quotes)
+        own = text[start:end]
+        folded = own.lower()
+        paragraph = Paragraph(index, start, end, own, masked, masked.lower(), quotes,
+                              folded=folded if len(folded) == len(own) else None)
         paragraph.sentences = split_sentences(masked, start)
         result.append(paragraph)
     return result
