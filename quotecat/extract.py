@@ -155,17 +155,39 @@ def extract(text: str) -> list[Attribution]:
 # --- finding cues, sources and contents -------------------------------------------------
 
 
-# Sentences without any of these hold no cue: they are skipped before tokenizing.
+def _word_list_regex(words: Iterable[str]) -> str:
+    """One regex for a set of words, as a tree of shared prefixes ("sa(?:id|ys)"):
+    the regex engine then reads each letter once instead of trying every word."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        options = [re.escape(letter) + branch(rest) for letter, rest in sorted(node.items()) if letter]
+        if not options:
+            return ""
+        body = options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+        if "" in node:  # a word may end here
+            body = "(?:" + body + ")?"
+        return body
+
+    return branch(tree)
+
+
+# Sentences without any of these words hold no cue: they are skipped before tokenizing.
 _CUE_HINT: Final = frozenset(lexicon.CUE_WORDS) | {"according", "called", "calls", "calling", "cited", "citing",
                                            "described", "describes"}
-_WORDS: Final = re.compile(r"[A-Za-z]+")
+_HAS_CUE_HINT: Final = re.compile(r"(?<![A-Za-z])(?:%s)(?![A-Za-z])" % _word_list_regex(_CUE_HINT))
 
 
 def _paragraph_attributions(text: str, paragraph: Paragraph) -> list[Found]:
     results = []
     offset = paragraph.start
     for s_start, s_end in paragraph.sentences:
-        if _CUE_HINT.isdisjoint(_WORDS.findall(paragraph.lowered, s_start - offset, s_end - offset)):
+        if not _HAS_CUE_HINT.search(paragraph.lowered, s_start - offset, s_end - offset):
             continue
         tokens = tokenize(text, s_start, s_end, paragraph.quotes_between(s_start, s_end))
         results += _sentence_attributions(text, tokens, paragraph, (s_start, s_end))
@@ -630,7 +652,7 @@ def _verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
             return Found(cue, cue.text, [], source_span, "colon lead-in", paragraph.index, sentence,
                          medium=medium)
         return None
-    if lemma not in lexicon.SPEECH_VERBS.values() and not is_speech:
+    if lemma not in lexicon.SPEECH_LEMMAS and not is_speech:
         # Beliefs and evidence need a clear clause: "that", a quotation, or sentence-final cue.
         if content_after is not None and not (that or tokens[after].kind == "quote") and lemma in lexicon.WEAK_LEMMAS:
             if lemma not in {"believe", "think", "fear", "hope", "expect", "know", "feel", "worry", "want", "plan"}:

@@ -66,6 +66,7 @@ BARE_CLAUSE_LEMMAS: Final = {"say", "tell", "add", "believe", "think", "write", 
                       "concede", "assert", "maintain", "recall", "complain", "worry", "feel",
                       "guess", "reckon", "agree", "announce", "testify", "stress", "emphasize",
                       "confirm", "continue", "respond", "reply", "tweet", "post", "state", "declare"}
+SPEECH_LEMMAS: Final = frozenset(SPEECH_VERBS.values())
 # Cues that end a sentence on their own after the content ("..., he added.").
 CUE_WORDS: Final = {**THOUGHT_VERBS, **SPEECH_VERBS}
 # Forms that are far more often nouns or other verbs than reporting cues.

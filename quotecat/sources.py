@@ -88,6 +88,8 @@ def is_name_word(word: str) -> bool:
 def split_sources(mention: str) -> list[str]:
     """``residents and the group's fighters`` is two sources; ``current and former officials`` is one."""
     head, comma, appositive = mention.partition(",")
+    if "and" not in head and "or" not in head and "as well as" not in head:
+        return [mention]  # most sources: nothing to split on
     parts = _SOURCE_JOINER.split(head)
     if len(parts) < 2:
         # "Western officials and current and former fighters": two plural sources.
