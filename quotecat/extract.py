@@ -9,7 +9,7 @@ links pronouns, surnames and "the officials" to earlier mentions.
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Final, NamedTuple
 
@@ -1022,6 +1022,8 @@ def _medium(text: str, paragraph: Paragraph, item: Found, content: list[list[int
     s_start, s_end = item.sentence
     for m_start, m_end in _medium_spans(text, paragraph, max(s_start, item.cue.start - 80),
                                         min(s_end, item.cue.end + 120)):
+        if m_start - item.cue.start >= 80:
+            break  # too far from the cue, and so is every later one
         if any(c_start < m_end and m_start < c_end for c_start, c_end in content):
             continue
         if abs(m_start - item.cue.start) < 80:
@@ -1029,13 +1031,15 @@ def _medium(text: str, paragraph: Paragraph, item: Found, content: list[list[int
     return None
 
 
-def _medium_spans(text: str, paragraph: Paragraph, start: int, end: int) -> list[tuple[int, int]]:
-    """Where medium phrases stand in ``text[start:end]`` (within ``paragraph``)."""
+def _medium_spans(text: str, paragraph: Paragraph, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Where medium phrases stand in ``text[start:end]`` (within ``paragraph``), found as they are read."""
     if paragraph.folded is None:
-        return [match.span() for match in _MEDIUM.finditer(text, start, end)]
+        for match in _MEDIUM.finditer(text, start, end):
+            yield match.span()
+        return
     offset = paragraph.start
-    return [(match.start() + offset, match.end() + offset)
-            for match in _FOLDED_MEDIUM.finditer(paragraph.folded, start - offset, end - offset)]
+    for match in _FOLDED_MEDIUM.finditer(paragraph.folded, start - offset, end - offset):
+        yield match.start() + offset, match.end() + offset
 
 
 def _record(text: str, paragraph: Paragraph, item: Found, content: list[list[int]], quote_spans: _Spans,

@@ -235,7 +235,7 @@ def parse(text: str) -> list[Paragraph]:
     spans = paragraphs(text)
     for index, (start, end) in enumerate(spans):
         quotes = find_quotes(text, start, end)
-        if not quotes and not QUOTE_MARK.search(text, start, end):
+        if not quotes and text.find("‘", start, end) >= 0 and not QUOTE_MARK.search(text, start, end):
             quotes = find_single_quotes(text, start, end)
         # A quotation left open runs on when the next paragraph reopens it.
         if quotes and quotes[-1].close_mark is None and index + 1 < len(spans):
