@@ -61,7 +61,7 @@ class Token:
 
     def __init__(self, kind: str, text: str, start: int, end: int, quote: Quote | None = None):
         self.kind, self.text, self.start, self.end, self.quote = kind, text, start, end, quote
-        self.lower = text.lower()
+        self.lower = text if kind == "punct" else text.lower()
 
     def __repr__(self):
         return f"Token({self.kind!r}, {self.text!r}, {self.start}, {self.end})"
