@@ -76,7 +76,8 @@ def temporaries(folder: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def big_corpus(tmp_path_factory):
     folder = tmp_path_factory.mktemp("corpus") / "articles"
-    count = write_corpus(folder, copies=40)
+    # Big enough that even the compiled extractor needs more than a second to build it.
+    count = write_corpus(folder, copies=80)
     return folder, count
 
 
