@@ -220,7 +220,10 @@ class Resolver:
         return source, "named where quoted" if source.name else "described where quoted"
 
     def _remember(self, position: int, source: Source) -> None:
-        bisect.insort(self.speakers, (position, source), key=lambda x: x[0])
+        if self.speakers and position < self.speakers[-1][0]:
+            bisect.insort(self.speakers, (position, source), key=lambda x: x[0])
+        else:
+            self.speakers.append((position, source))  # the usual case: in reading order
         self._index(position, source)
 
     def _index(self, position: int, source: Source) -> None:
@@ -361,9 +364,9 @@ _NEXT_PRONOUN: Final = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 
 def _pronoun_after(text: str, position: int) -> str | None:
     """The first personal pronoun within a sentence or two after a name: "Smith said she ..."."""
-    window = text[position:position + 160]
-    stop = _TWO_NAME_WORDS.search(window)  # another name: the pronoun may be theirs
-    match = _NEXT_PRONOUN.search(window, 0, stop.start() if stop else len(window))
+    end = min(len(text), position + 160)
+    stop = _TWO_NAME_WORDS.search(text, position, end)  # another name: the pronoun may be theirs
+    match = _NEXT_PRONOUN.search(text, position, stop.start() if stop else end)
     if not match:
         return None
     return match.group(1).lower()

@@ -64,7 +64,10 @@ class Source:
         without its relative clause ("a diplomat whose country ..." -> "a diplomat")."""
         if self.name:
             return self.name
-        return _RELATIVE_CLAUSE.split(clean_description(self.mention))[0]
+        description = clean_description(self.mention)
+        if "wh" not in description and "that" not in description:
+            return description  # no relative clause to cut
+        return _RELATIVE_CLAUSE.split(description)[0]
 
     def evolve(self, **changes: str | bool | None) -> "Source":
         """A copy with ``changes``. Sources are shared (``describe`` caches them), so

@@ -191,12 +191,14 @@ def split_sentences(masked: str, offset: int = 0) -> list[tuple[int, int]]:
             continue
         if match.group()[-1] in "\"”'" and _attribution_follows(masked, stop):
             continue  # '"Does anybody know?" Graham asked.' is one sentence
-        if masked[begin:stop].strip():
+        # ``begin`` is never on a space (paragraphs are stripped, and it skips the spaces
+        # after each boundary), so a sentence is there whenever it is before ``stop``.
+        if begin < stop:
             sentences.append((offset + begin, offset + stop))
         begin = stop
         while begin < len(masked) and masked[begin].isspace():
             begin += 1
-    if masked[begin:].strip():
+    if begin < len(masked):
         sentences.append((offset + begin, offset + len(masked.rstrip())))
     return sentences
 
