@@ -84,6 +84,7 @@ def clean_description(text: str) -> str:
     return " ".join(text.split()).strip(" ,.;:—-")
 
 
+@lru_cache(maxsize=65536)  # asked of the same few words again and again
 def is_name_word(word: str) -> bool:
     return bool(_NAME_WORD.match(word)) and word.lower().rstrip(".") not in {"the", "a", "an"}
 
@@ -257,6 +258,7 @@ def _org_head(phrase: str) -> bool:
     return bool(words) and words[-1].lower().strip(".,") in ORG_WORDS
 
 
+@lru_cache(maxsize=65536)  # asked of the same few words again and again
 def _is_title(word: str) -> bool:
     if not word[:1].isupper():
         return False  # "press secretary" is a role; "Secretary Kerry" has a title
@@ -264,6 +266,7 @@ def _is_title(word: str) -> bool:
     return lower in TITLES or lower.rstrip(".") + "." in TITLES
 
 
+@lru_cache(maxsize=65536)  # asked of the same few words again and again
 def _role_word(word: str) -> bool:
     return word.lower().strip(",.'’") in ROLE_WORDS
 
