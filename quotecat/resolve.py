@@ -161,7 +161,8 @@ class Resolver:
             return named[index][1]
         if self._salient is None:
             possessors = _POSSESSORS.findall(self.text)
-            named_people = [n.name for _, n in self.names if n.name]
+            # People are no organisation: their names are looked up only when a possessor needs it.
+            named_people = [n.name for _, n in self.names if n.name] if possessors else []
             people = set(named_people) | {name.split()[-1] for name in named_people}
             candidates = Counter(p for p in possessors if p not in people and p not in _NOT_NAMES)
             counts = {p: self.text.count(p) for p, _ in candidates.most_common(20)}
