@@ -45,6 +45,7 @@ _NOT_NAMES: Final = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "If
 
 _POSSESSIVE_MARK: Final = re.compile(r"['’]s?$")
 _POSSESSORS: Final = re.compile(r"\b(?=[A-Z])((?:[A-Z][\w.-]+ )*[A-Z][\w.-]+)['’]s\b")  # "the Kremlin's"
+_APOSTROPHE_S: Final = re.compile(r"['’]s")
 _TWO_NAME_WORDS: Final = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+")
 
 
@@ -152,15 +153,22 @@ class Resolver:
             # Capitalised words then the noun in any case; only the noun ignores case, so
             # the pattern cannot run over every word of the text.
             pattern = re.compile(r"((?:[A-Z][\w.'’-]*[ -])+)(?i:" + re.escape(noun) + r")\b")
+            folded = self.text.lower()
+            if len(folded) == len(self.text):
+                ends = [m.end() for m in re.finditer(re.escape(noun), folded)]
+                matches = _matches_ending_at(pattern, self.text, ends)
+            else:
+                matches = list(pattern.finditer(self.text))
             self._named_orgs[noun] = [
-                (m.start(), m.group(1).strip() + " " + noun) for m in pattern.finditer(self.text)
+                (m.start(), m.group(1).strip() + " " + noun) for m in matches
                 if m.group(1).strip()[:1].isupper() and m.group(1).split()[0] not in _NOT_NAMES]
         named = self._named_orgs[noun]
         index = bisect.bisect_left(named, (position,)) - 1
         if index >= 0:
             return named[index][1]
         if self._salient is None:
-            possessors = _POSSESSORS.findall(self.text)
+            possessors = [m.group(1) for m in _matches_ending_at(
+                _POSSESSORS, self.text, [m.end() for m in _APOSTROPHE_S.finditer(self.text)])]
             # People are no organisation: their names are looked up only when a possessor needs it.
             named_people = [n.name for _, n in self.names if n.name] if possessors else []
             people = set(named_people) | {name.split()[-1] for name in named_people}
@@ -312,6 +320,27 @@ class Resolver:
             return source
         known = self._fullest_by_name.get(source.name)
         return _merge(source, known) if known else source
+
+
+def _matches_ending_at(pattern: re.Pattern[str], text: str, ends: list[int]) -> list[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, for a pattern that cannot cross a line break
+    and whose every match ends at one of ``ends`` (in order).
+
+    Only the line before each end is searched: the patterns that need this start
+    with a run of capitalised words, which the regex engine would otherwise try at
+    every capital of the article.
+    """
+    found: list[re.Match[str]] = []
+    done = 0  # matches do not overlap: the next starts after the last one
+    for end in ends:
+        if end <= done:
+            continue
+        # One character past the end, so a \b there sees what follows.
+        match = pattern.search(text, max(done, text.rfind("\n", 0, end) + 1), min(len(text), end + 1))
+        if match:
+            found.append(match)
+            done = match.end()
+    return found
 
 
 def _in_word(text: str, i: int) -> bool:
