@@ -50,6 +50,8 @@ INVERTING_LEMMAS: Final = {"say", "add", "write", "tell", "ask", "explain", "con
                     "emphasize", "stress", "agree", "claim", "contend", "muse", "recount", "shout", "yell"}
 _PREPOSITIONS: Final = {"at", "in", "on", "during", "to", "with", "for", "after", "before", "of", "about",
                  "from", "via", "through", "over", "while", "outside", "inside", "near"}
+_VERB_MODIFIERS: Final = _AUX | lexicon.ADVERBS | _PREPOSITIONS  # words between a determiner and a participle
+_NOT_OBJECT_STARTS: Final = _PREPOSITIONS - {"for", "on"} | {"by"}  # "called for a ban" has an object; "called in" not
 _TIME_WORDS: Final = lexicon.DAYS | {"last", "this", "next", "week", "month", "year", "earlier", "on",
                               "recently", "days", "ago", "weeks", "months", "years"}
 
@@ -509,7 +511,7 @@ def _verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
     is_speech = lower in lexicon.SPEECH_VERBS
     participle = lower.endswith("ing")
     if participle and (prev_word in lexicon.DETERMINERS or i > 1 and tokens[i - 2].lower in lexicon.DETERMINERS
-                       and tokens[i - 1].is_word() and prev_word not in _AUX | lexicon.ADVERBS | _PREPOSITIONS):
+                       and tokens[i - 1].is_word() and prev_word not in _VERB_MODIFIERS):
         return None  # "a single posting", "his warning": a noun, not a reporting verb
     n = len(tokens)
 
@@ -535,7 +537,7 @@ def _verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
                                     or any(t.kind == "quote" for t in rest)
                                     or any(t.lower in {"a", "an"} for t in rest[1:7])):
             return None
-        if rest and rest[0].is_word() and rest[0].lower not in _PREPOSITIONS - {"for", "on"} | {"by"} \
+        if rest and rest[0].is_word() and rest[0].lower not in _NOT_OBJECT_STARTS \
                 and len(rest) >= 2:
             subject, _ = _find_subject(tokens, _skip_adverbs_left(tokens, i - 1))
             if subject and any(t.text[:1].isupper() or t.lower in lexicon.ROLE_WORDS or t.lower in lexicon.PERSON_PRONOUNS
