@@ -19,9 +19,8 @@ from .resolve import Resolver
 from .sources import Source, describe, is_name_word, split_sources
 from .text import ABBREVIATIONS, Paragraph, Quote, parse
 
-_TOKEN: Final = re.compile(
-    r"(?P<word>[\w$%@#][\w'’.&/@$%#+-]*[\w$%]|[\w$%@#])|(?P<punct>--|—|–|―|[,;:()\[\].!?])"
-)
+_TOKEN: Final = re.compile(r"[\w$%@#][\w'’.&/@$%#+-]*[\w$%]|[\w$%@#]|--|—|–|―|[,;:()\[\].!?]")
+_PUNCT_FIRST: Final = frozenset("-—–―,;:()[].!?")  # how a punctuation token starts; a word never does
 _AUX: Final = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
         "can", "could", "should", "may", "might", "must", "do", "does", "did", "'s", "get", "got"}
 _PASSIVE: Final = {"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"}
@@ -117,10 +116,13 @@ def tokenize(text: str, start: int, end: int, quotes: list[Quote]) -> list[Token
 
 def _words(text: str, start: int, end: int) -> list[Token]:
     tokens: list[Token] = []
-    for match in _TOKEN.finditer(text, start, end):
-        kind = match.lastgroup or "word"
-        s, e = match.span()
-        word = match.group()
+    e = start
+    # The words as strings (no match objects), each found again from where the last ended:
+    # what lies between two tokens cannot hold the first character of the next.
+    for word in _TOKEN.findall(text, start, end):
+        s = text.find(word, e, end)
+        e = s + len(word)
+        kind = "punct" if word[0] in _PUNCT_FIRST else "word"
         if kind == "punct" and word == "." and tokens and tokens[-1].end == s and tokens[-1].is_word():
             prev = tokens[-1]
             lower = prev.lower
