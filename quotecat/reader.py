@@ -354,6 +354,7 @@ _FURNITURE_RULES = (
     + [(re.compile(p, re.I), 4, "ad") for p in _AD_MARKERS]
 )
 _BULLET = re.compile(r"^[\s*•·|>»›►▸-]+")
+_BULLET_FIRST = frozenset("*•·|>»›►▸-")  # a line starting otherwise has no bullet to strip
 # The word limits of the rules, shortest first, and for each limit the rules that a
 # line within it may match, in their order above (the first match decides the kind).
 # Most lines are the story's long sentences: only the cookie rules are tried on them.
@@ -366,12 +367,20 @@ _RULES_WITHIN = {
 
 def furniture(line: str) -> str | None:
     """ "site" for site furniture, "ad" for an ad marker, None for the story's own words."""
-    core = _BULLET.sub("", line).strip()
+    tidy = line[:1] not in _BULLET_FIRST and not line[:1].isspace() and not line[-1:].isspace()
+    core = line if tidy else _BULLET.sub("", line).strip()
     if not core:
         return "ad" if line.strip() else None  # a lone "|" or "* * *": dropped, never the start of the tail
-    # The words are counted once, not once a rule; maxsplit stops counting just past the
-    # longest limit, so a long paragraph is not split into all of its words.
-    words = len(core.split(None, _LIMITS[-1]))
+    # The words are counted once, not once a rule; maxsplit stops counting just past a
+    # limit, so a long paragraph is not split into all of its words.
+    words = len(core.split(None, _LIMITS[-2]))
+    if words > _LIMITS[-2]:
+        # Most lines: the story's sentences, which only the longest rules (cookie notices) may
+        # match; their words are counted further only for a line that matches.
+        longest = _RULES_WITHIN[_LIMITS[-1]]
+        if not any(pattern.search(core) for pattern, _ in longest):
+            return None
+        words = len(core.split(None, _LIMITS[-1]))
     for limit in _LIMITS:
         if words <= limit:
             for pattern, kind in _RULES_WITHIN[limit]:
