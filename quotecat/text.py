@@ -126,6 +126,8 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     end runs to it (news style for quotes that go on in the next paragraph).
     """
     quotes: list[Quote] = []
+    if not any(text.find(mark, start, end) >= 0 for mark in FAMILIES):
+        return quotes  # most paragraphs: str.find rules out every mark faster than one regex scan
     open_at: int | None = None
     open_mark = 0
     family: str | None = None
