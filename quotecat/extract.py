@@ -996,7 +996,7 @@ def _describe(text: str, paragraphs: list[Paragraph], found: list[Found]) -> lis
 
 def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[list[int]]:
     merged: list[list[int]] = []
-    for start, end in sorted(set(spans)):
+    for start, end in sorted(set(spans)) if len(spans) > 1 else spans:
         start, end = _trim(text, start, end)
         if end <= start:
             continue

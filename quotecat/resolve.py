@@ -81,6 +81,8 @@ class Resolver:
         self._named_orgs: dict[str, list[tuple[int, str]]] = {}
         self._salient: str | None = None
         self._positions: dict[str, list[int]] = {}
+        folded = text.lower()
+        self.folded: str | None = folded if len(folded) == len(text) else None  # for case-blind searches
 
     @property
     def names(self) -> list[tuple[int, Source]]:
@@ -133,7 +135,7 @@ class Resolver:
             if surname not in alone:
                 alone[surname] = _named_alone(text, surname, self.positions(surname))
             if source.title or alone[surname]:
-                gender = _gender(source) or _pronoun_after(text, match.end())
+                gender = _gender(source) or _pronoun_after(text, self.folded, match.end())
                 found.append((match.start(), source.evolve(pronoun=gender) if gender else source))
         return found
 
@@ -153,9 +155,8 @@ class Resolver:
             # Capitalised words then the noun in any case; only the noun ignores case, so
             # the pattern cannot run over every word of the text.
             pattern = re.compile(r"((?:[A-Z][\w.'’-]*[ -])+)(?i:" + re.escape(noun) + r")\b")
-            folded = self.text.lower()
-            if len(folded) == len(self.text):
-                ends = [m.end() for m in re.finditer(re.escape(noun), folded)]
+            if self.folded is not None:
+                ends = [m.end() for m in re.finditer(re.escape(noun), self.folded)]
                 matches = _matches_ending_at(pattern, self.text, ends)
             else:
                 matches = list(pattern.finditer(self.text))
@@ -222,7 +223,7 @@ class Resolver:
                 self._remember(position, antecedent)
                 return antecedent, f"description '{mention}' -> {antecedent.label} (same role earlier)"
         if source.name and source.kind == "person" and not source.pronoun:
-            gender = _gender(source) or _pronoun_after(self.text, position + len(mention))
+            gender = _gender(source) or _pronoun_after(self.text, self.folded, position + len(mention))
             if gender:
                 source = source.evolve(pronoun=gender)
         self._remember(position, source)
@@ -390,13 +391,19 @@ def _named_alone(text: str, surname: str, positions: Iterable[int]) -> bool:
 
 
 _NEXT_PRONOUN: Final = re.compile(r"\b(he|she)\b", re.IGNORECASE)
+_NEXT_FOLDED_PRONOUN: Final = re.compile(r"\b(he|she)\b")  # on lower-case text: ignoring case is slower
 
 
-def _pronoun_after(text: str, position: int) -> str | None:
-    """The first personal pronoun within a sentence or two after a name: "Smith said she ..."."""
+def _pronoun_after(text: str, folded: str | None, position: int) -> str | None:
+    """The first personal pronoun within a sentence or two after a name: "Smith said she ..."
+
+    ``folded`` is ``text`` in lower case (None when that changes its length)."""
     end = min(len(text), position + 160)
     stop = _TWO_NAME_WORDS.search(text, position, end)  # another name: the pronoun may be theirs
-    match = _NEXT_PRONOUN.search(text, position, stop.start() if stop else end)
+    if folded is None:
+        match = _NEXT_PRONOUN.search(text, position, stop.start() if stop else end)
+    else:
+        match = _NEXT_FOLDED_PRONOUN.search(folded, position, stop.start() if stop else end)
     if not match:
         return None
     return match.group(1).lower()
