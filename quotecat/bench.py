@@ -18,7 +18,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from . import corpus
+from . import compiled, corpus
 from . import db as database
 from .extract import extract
 from .reader import iter_articles
@@ -58,6 +58,7 @@ def throughput(sample: Path, jobs: int) -> dict:
     all_s, _ = timed(parallel)
     return {
         "articles": n, "mb": round(mb, 2), "attributions": found, "jobs": jobs,
+        "attributions_per_kb": round(found / (mb * 1000), 2),  # news runs 3.3-3.8 (quotecat/corpus.py)
         "floor_s": round(floor_s, 2), "floor_mb_s": round(mb / floor_s, 2),
         "one_core_s": round(one_s, 2), "one_core_articles_s": round(n / one_s), "one_core_mb_s": round(mb / one_s, 2),
         "all_cores_s": round(all_s, 2), "all_cores_articles_s": round(n / all_s), "all_cores_mb_s": round(mb / all_s, 2),
@@ -163,6 +164,8 @@ def main(argv=None):
     parser.add_argument("--jobs", type=int, default=0, help="processes (default: every core)")
     parser.add_argument("--dir", type=Path, default=ROOT / "bench-output")
     parser.add_argument("--keep", action="store_true", help="keep the generated corpus and databases")
+    parser.add_argument("--real", type=Path, metavar="DIR",
+                        help="also measure extraction throughput on real articles in DIR (not in the project)")
     options = parser.parse_args(argv)
     jobs = database.resolve_jobs(options.jobs or None)
     out = options.dir
@@ -184,6 +187,7 @@ def main(argv=None):
 
     print("Measuring extraction throughput...", file=sys.stderr)
     speed = throughput(sample, jobs)
+    real = throughput(options.real, jobs) if options.real else None
     builds = {}
     for n, source in ((small_n, small), (large_n, large)):
         print(f"Building {n:,} articles...", file=sys.stderr)
@@ -205,9 +209,10 @@ def main(argv=None):
     mutable = latency(served_db, False, max(5, options.requests // 2))
 
     figures = {
-        "machine": {"cpus": jobs, "python": sys.version.split()[0]},
+        "machine": {"cpus": jobs, "python": sys.version.split()[0], "extractor": compiled.status()},
         "corpus": {"generator": "quotecat/corpus.py templates", "seconds": round(generated, 1)},
         "throughput": speed,
+        "throughput_real": real and {"source": str(options.real), **real},
         "builds": {str(n): b for n, b in builds.items()},
         "growth": growth,
         "datasette": {
@@ -226,13 +231,20 @@ def main(argv=None):
 
 
 def report(f: dict) -> str:
-    t = f["throughput"]
-    lines = [
-        f"Extraction ({t['articles']:,} articles, {t['mb']} MB of text, {t['attributions']:,} attributions)",
-        f"  floor (read + split sentences, 1 core): {t['floor_mb_s']} MB/s",
-        f"  1 core:  {t['one_core_articles_s']:,} articles/s  {t['one_core_mb_s']} MB/s  "
-        f"({t['ratio_to_floor']}x the floor's time)",
-        f"  {t['jobs']} cores: {t['all_cores_articles_s']:,} articles/s  {t['all_cores_mb_s']} MB/s",
+    lines = [f"Extractor: {f['machine']['extractor']}"]
+    for name, t in (("generated", f["throughput"]), (f"real, {(f['throughput_real'] or {}).get('source')}",
+                                                     f["throughput_real"])):
+        if not t:
+            continue
+        lines += [
+            f"Extraction, {name} ({t['articles']:,} articles, {t['mb']} MB of text, {t['attributions']:,} "
+            f"attributions, {t['attributions_per_kb']} a KB)",
+            f"  floor (read + split sentences, 1 core): {t['floor_mb_s']} MB/s",
+            f"  1 core:  {t['one_core_articles_s']:,} articles/s  {t['one_core_mb_s']} MB/s  "
+            f"({t['ratio_to_floor']}x the floor's time)",
+            f"  {t['jobs']} cores: {t['all_cores_articles_s']:,} articles/s  {t['all_cores_mb_s']} MB/s",
+        ]
+    lines += [
         "",
         "Build (own process, every core)   articles  attributions  seconds  peak RSS MB  DB MB",
     ]
