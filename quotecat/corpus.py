@@ -74,6 +74,11 @@ DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sun
 OUTLETS = ["The Northfield Courier", "Meridian Daily", "Harbour Gazette", "The Westmarch Post", "Riverside Herald"]
 
 
+def _capitalised(text: str) -> str:
+    """The first letter in upper case, the rest as it was ("a Western diplomat" -> "A Western diplomat")."""
+    return text[:1].upper() + text[1:]
+
+
 class _Article:
     def __init__(self, rng: random.Random, n: int):
         self.rng = rng
@@ -105,13 +110,13 @@ class _Article:
                 c = f"{r.choice(['We', 'They', 'I'])} think {c}"
             elif r.random() < 0.3:
                 c = f"{c}, and that is {r.choice(ADVERBS)} what {r.choice(NOUNS)} were told"
-            parts.append(c[0].upper() + c[1:])
+            parts.append(_capitalised(c))
         return ". ".join(parts)
 
     def subject(self, p) -> str:
         """The source as the subject of its sentence: "Anna Keller, a chairman at the X Institute," or "she"."""
         m = self.mention(p)
-        return m[0].upper() + m[1:]
+        return _capitalised(m)
 
     def mention(self, p) -> str:
         if not p["introduced"]:
@@ -142,7 +147,7 @@ class _Article:
             return [f"{self.subject(p)} {cue} {self.clause()}. {self.filler()}"]
         if pattern == 3:
             c = self.clause()
-            return [f"{c[0].upper() + c[1:]}, according to {r.choice(ANON + [p['name']])}."]
+            return [f"{_capitalised(c)}, according to {r.choice(ANON + [p['name']])}."]
         if pattern == 4:
             return [f'{self.subject(p)} {cue} {self.clause()} and that it "{r.choice(VERBS)} for {r.choice(NOUNS)}."']
         if pattern == 5:
@@ -151,7 +156,7 @@ class _Article:
         if pattern == 6:
             return [f'"{q}.', f'"{self.quote()}," {self.mention(p).rstrip(",")} added.']
         if pattern == 7:
-            return [f"{r.choice(ANON).capitalize()} {cue} {self.clause()}, speaking on condition of anonymity."]
+            return [f"{_capitalised(r.choice(ANON))} {cue} {self.clause()}, speaking on condition of anonymity."]
         if pattern == 9:
             return [f'"{q}," {cue.split()[0]} {self.mention(p).rstrip(",")} {r.choice(MEDIA)}.']
         return [" ".join(self.filler() for _ in range(r.randint(2, 4)))]
@@ -168,7 +173,7 @@ class _Article:
                    f"{r.choice(['split over', 'back', 'reject', 'delay', 'question'])} the {r.choice(SUBJECTS)} " \
                    f"({self.n})"
         return {
-            "title": headline[0].upper() + headline[1:],
+            "title": _capitalised(headline),
             "text": "\n\n".join(paragraphs),
             "authors": [f"{r.choice(FIRST)} {r.choice(LAST)}"],
             "outlet": r.choice(OUTLETS),

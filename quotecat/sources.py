@@ -153,8 +153,10 @@ def describe(mention: str) -> Source:
     head, appositive = head.strip(), appositive.strip()
     head = _QUALIFIER.split(head)[0]
     head_words = head.split()
-    if head_words and head_words[0].lower() in ROLE_WORDS and not (len(head_words) > 1 and is_name_word(head_words[1])):
-        # A sentence starts with a capital: "Experts on North Korea said" is not a name.
+    if head_words and (head_words[0].lower() in ROLE_WORDS and not (len(head_words) > 1 and is_name_word(head_words[1]))
+                       or head_words[0].lower() in _QUANTIFIERS and len(head_words) > 1):
+        # A sentence starts with a capital: "Experts on North Korea said" and "Many families
+        # in Eastbrook say" name nobody.
         head_words[0] = head_words[0].lower()
         head = " ".join(head_words)
     if not head_words:
@@ -217,6 +219,14 @@ def describe(mention: str) -> Source:
         source.kind = "person" if len(name_words) > 1 or titles else "other"
         return source
 
+    if name_words and name_in_phrase and before[0].lower() in _QUANTIFIERS:
+        # "Many families in Eastbrook", "two residents of Aleppo": people counted and placed.
+        preposition = next(i for i, w in enumerate(before) if w.lower() in _PHRASE_PREPS)
+        source.role = " ".join(before[1:preposition]) or None
+        source.affiliation = " ".join(name_words)
+        source.kind, source.plural, source.anonymous = "group", True, True
+        return source
+
     if name_words:
         # An organisation or a country: "the ministry", "Russia", "The New York Post".
         source.kind = "organization"
@@ -225,8 +235,8 @@ def describe(mention: str) -> Source:
         source.role = _role_and_affiliation(appositive)[0] if appositive else None
         return source
 
-    # Lowercase and unnamed: "residents", "critics", "the campaign".
-    source.plural = _looks_plural(head)
+    # Lowercase and unnamed: "residents", "critics", "the campaign", "two people familiar with the matter".
+    source.plural = _looks_plural(head) or head_words[0].lower() in _QUANTIFIERS - {"one", "another", "any", "no"}
     if any(w.lower() in ORG_WORDS for w in head_words[-1:]):
         source.kind = "organization"
         source.name = _strip_determiner(head)
@@ -245,6 +255,8 @@ def _affiliation_prep_index(words: list[str]) -> int:
     return len(words)
 
 
+# Determiners that count ("Many", "Two", "Most"): never the first word of a name.
+_QUANTIFIERS: Final = DETERMINERS - {"a", "an", "the", "his", "her", "their", "its", "our", "this", "that"}
 _PHRASE_PREPS: Final = AFFILIATION_PREPS | {"on", "about"}
 
 

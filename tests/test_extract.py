@@ -214,6 +214,19 @@ def test_unnamed_sources_are_flagged_anonymous_with_their_description():
     assert a.name is None
 
 
+def test_counted_sources_are_groups_not_names():
+    # A capitalised "Many" or "Two" starts a sentence; it names nobody.
+    text = ("Many families in Carrowmore say the new road was never needed. "
+            "Two people familiar with the talks said the deal would be signed on Monday.")
+    families = one(extract(text), "the new road was never needed")
+    assert families.speaker == "Many families in Carrowmore"
+    assert families.name is None and families.anonymous and families.kind == "group"
+    assert families.affiliation == "Carrowmore"
+    people = one(extract(text), "the deal would be signed")
+    assert people.speaker == "Two people familiar with the talks"
+    assert people.name is None and people.anonymous and people.kind == "group"
+
+
 def test_role_and_affiliation_from_an_appositive():
     text = ("Prices will keep rising through the winter, said Dr. Samuel Achebe, "
             "a senior analyst at the Lagos Energy Council.")
