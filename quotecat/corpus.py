@@ -79,6 +79,10 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# Gendered role nouns a person of the other pronoun is not given.
+_ROLES_OF = {"she": {"spokesman", "chairman"}, "he": {"spokeswoman"}}
+
+
 class _Article:
     def __init__(self, rng: random.Random, n: int):
         self.rng = rng
@@ -90,9 +94,11 @@ class _Article:
         r = self.rng
         first, last = r.choice(FIRST), r.choice(LAST)
         org = r.choice(ORG_KINDS).format(r.choice(ORG_WORDS))
-        return {"first": first, "last": last, "name": f"{first} {last}", "role": r.choice(ROLES),
+        pronoun = "she" if first in FEMALE else "he"
+        role = r.choice([role for role in ROLES if role not in _ROLES_OF[pronoun]])
+        return {"first": first, "last": last, "name": f"{first} {last}", "role": role,
                 "org": org, "title": r.choice(TITLES) if r.random() < 0.3 else None,
-                "pronoun": "she" if first in FEMALE else "he", "introduced": False}
+                "pronoun": pronoun, "introduced": False}
 
     def clause(self) -> str:
         r = self.rng
@@ -139,8 +145,7 @@ class _Article:
         q = self.quote()
         pattern = r.randrange(17)  # 8, 10-16: no attribution, as in a real story's background paragraphs
         if pattern == 0:
-            m = self.mention(p).rstrip(",")
-            return [f'"{q}," {cue.split()[0]} {m}.' if " " not in cue else f'"{q}," {m} {cue}.']
+            return [self._after_quote(q, cue, self.mention(p).rstrip(","))]
         if pattern == 1:
             return [f'{self.subject(p)} {cue} {r.choice(MEDIA)}: "{q}."']
         if pattern == 2:
@@ -158,8 +163,14 @@ class _Article:
         if pattern == 7:
             return [f"{_capitalised(r.choice(ANON))} {cue} {self.clause()}, speaking on condition of anonymity."]
         if pattern == 9:
-            return [f'"{q}," {cue.split()[0]} {self.mention(p).rstrip(",")} {r.choice(MEDIA)}.']
+            return [self._after_quote(q, cue.split()[0], self.mention(p).rstrip(","), r.choice(MEDIA))]
         return [" ".join(self.filler() for _ in range(r.randint(2, 4)))]
+
+    @staticmethod
+    def _after_quote(q: str, cue: str, mention: str, when: str = "") -> str:
+        """'"Q," said Anna Keller on Tuesday.' - but 'she said', as news writes it after a pronoun."""
+        clause = f"{mention} {cue}" if mention in ("he", "she") or " " in cue else f"{cue} {mention}"
+        return f'"{q}," {clause}{" " + when if when else ""}.'
 
     def record(self) -> dict:
         r = self.rng

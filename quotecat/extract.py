@@ -610,8 +610,8 @@ def _verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
             m = k
             while m < min(n, k + _MAX_SOURCE) and tokens[m].text not in _ENDERS \
                     and not (tokens[m].text == "," and m > k and _clause_follows(tokens, m)):
-                if tokens[m].kind == "quote":
-                    break
+                if tokens[m].kind == "quote" or m > k and _says_when(tokens, m):
+                    break  # ', said Ellis on Tuesday': the source ends where the time begins
                 m += 1
             end = m - 1
             # Medium phrases close the source: "said X in a statement".
@@ -687,6 +687,20 @@ def _verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
 _TRAILING_CLAUSES: Final = {"until", "since", "because", "although", "though", "while", "as", "when", "if",
                      "unless", "and", "so", "whereas", "where", "but"}
 _NOT_CONTINUATIONS: Final = _PREPOSITIONS | lexicon.CLAUSE_BREAKERS | {"who", "which", "according", "then", "also"}
+
+
+_WHEN_STARTS: Final = {"on", "last", "this", "next", "earlier", "late", "early", "in", "during"}
+# After "in" or "on", "May" and "March" are months (lexicon.MONTHS leaves them out: they are also words).
+_WHEN_WORDS: Final = lexicon.DAYS | lexicon.MONTHS | {"may", "march", "week", "weekend", "month", "year", "morning",
+                                                     "afternoon", "evening", "night"}
+
+
+def _says_when(tokens: list[Token], m: int) -> bool:
+    """Does a time expression start at token ``m`` ("Tuesday", "on Friday", "last week", "in March")?"""
+    lower = tokens[m].lower
+    if lower in lexicon.DAYS or lower in {"today", "yesterday", "tonight"}:
+        return True
+    return lower in _WHEN_STARTS and m + 1 < len(tokens) and tokens[m + 1].lower in _WHEN_WORDS
 
 
 def _comma_after_phrase(tokens: list[Token], k: int) -> int | None:

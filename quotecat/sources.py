@@ -61,13 +61,18 @@ class Source:
     @property
     def label(self) -> str:
         """The speaker as the catalogue names it: the name, else the description
-        without its relative clause ("a diplomat whose country ..." -> "a diplomat")."""
+        without its relative clause ("a diplomat whose country ..." -> "a diplomat"),
+        its first word in lower case when a sentence start capitalised it ("A senior
+        official said" and "according to a senior official" are one speaker)."""
         if self.name:
             return self.name
         description = clean_description(self.mention)
-        if "wh" not in description and "that" not in description:
-            return description  # no relative clause to cut
-        return _RELATIVE_CLAUSE.split(description)[0]
+        if "wh" in description or "that" in description:
+            description = _RELATIVE_CLAUSE.split(description)[0]
+        first, space, rest = description.partition(" ")
+        if rest and first.lower() in DETERMINERS and first[1:].islower():
+            description = first.lower() + space + rest
+        return description
 
     def evolve(self, **changes: str | bool | None) -> "Source":
         """A copy with ``changes``. Sources are shared (``describe`` caches them), so
