@@ -88,6 +88,18 @@ async def test_every_canned_query_runs_and_returns_rows(ds, db, metadata):
         assert page.status_code == 200, name
 
 
+async def test_attributions_by_speaker_keeps_to_the_speakers_asked_for(ds, db):
+    name = db.execute("select name from speakers where name like '% %' order by attributions desc limit 1").fetchone()[0]
+    surname = name.split()[-1]
+    response = await ds.client.get("/quotes/attributions_by_speaker.json",
+                                   params={"speaker": surname, "search": "", "_shape": "objects"})
+    rows = response.json()["rows"]
+    expected = db.execute("select count(*) from quotes join speakers on speakers.id = quotes.speaker_id "
+                          "where speakers.name like ?", [f"%{surname}%"]).fetchone()[0]
+    assert rows and len(rows) == min(expected, 1000)
+    assert all(surname.lower() in row["speaker"].lower() for row in rows)
+
+
 async def test_ranked_search_marks_the_word(ds, db):
     word = search_word(db)
     response = await ds.client.get("/quotes/search.json", params={"q": word, "_shape": "objects"})
