@@ -120,7 +120,8 @@ def _words(text: str, start: int, end: int) -> list[Token]:
     # The words as strings (no match objects), each found again from where the last ended:
     # what lies between two tokens cannot hold the first character of the next.
     for word in _TOKEN.findall(text, start, end):
-        s = text.find(word, e, end)
+        # Usually right where the last token ended or one space on: no search needed.
+        s = e if text.startswith(word, e) else e + 1 if text.startswith(word, e + 1) else text.find(word, e, end)
         e = s + len(word)
         kind = "punct" if word[0] in _PUNCT_FIRST else "word"
         if kind == "punct" and word == "." and tokens and tokens[-1].end == s and tokens[-1].is_word():

@@ -411,12 +411,13 @@ def _pronoun_after(text: str, folded: str | None, position: int) -> str | None:
 
 def _merge(base: Source, extra: Source) -> Source:
     """``base`` with the title, role, affiliation and pronoun it lacks taken from ``extra``."""
-    changes = {field: getattr(extra, field) for field in _MERGED
-               if not getattr(base, field) and getattr(extra, field) != getattr(base, field)}
-    return base.evolve(**changes) if changes else base
+    title, role = base.title or extra.title, base.role or extra.role
+    affiliation, pronoun = base.affiliation or extra.affiliation, base.pronoun or extra.pronoun
+    if title == base.title and role == base.role and affiliation == base.affiliation and pronoun == base.pronoun:
+        return base  # nothing to add: no copy
+    return base.evolve(title=title, role=role, affiliation=affiliation, pronoun=pronoun)
 
 
-_MERGED: Final = ("title", "role", "affiliation", "pronoun")
 
 
 def _definite(mention: str) -> bool:
