@@ -40,6 +40,7 @@ REBUILD_HINT = "run ./scripts/setup or quotecat compile"
 _state = "pure Python: quotecat.compiled.activate() has not run"
 _loaded: dict | None = None
 
+
 class BuildError(Exception):
     """The compiled build could not be made; the message says why (missing mypy, compiler, type error)."""
 
