@@ -243,10 +243,10 @@ def main(argv=None):
 
 def report(f: dict) -> str:
     lines = [f"Extractor: {f['machine']['extractor']}"]
-    for name, t in (("generated", f["throughput"]), (f"real, {(f['throughput_real'] or {}).get('source')}",
-                                                     f["throughput_real"])):
-        if not t:
-            continue
+    runs = [("generated", f["throughput"])]
+    if f["throughput_real"]:
+        runs.append((f"real, {f['throughput_real']['source']}", f["throughput_real"]))
+    for name, t in runs:
         lines += [
             f"Extraction, {name} ({t['articles']:,} articles, {t['mb']} MB of text, {t['attributions']:,} "
             f"attributions, {t['attributions_per_kb']} a KB)",

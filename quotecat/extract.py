@@ -19,8 +19,11 @@ from .resolve import Resolver
 from .sources import Source, describe, is_name_word, split_sources
 from .text import ABBREVIATIONS, Paragraph, Quote, parse
 
-_TOKEN: Final = re.compile(r"[\w$%@#][\w'’.&/@$%#+-]*[\w$%]|[\w$%@#]|--|—|–|―|[,;:()\[\].!?]")
-_PUNCT_FIRST: Final = frozenset("-—–―,;:()[].!?")  # how a punctuation token starts; a word never does
+_DASHES: Final = ("--", "—", "–", "―")
+_PUNCTUATION: Final = ",;:()[].!?"
+_TOKEN: Final = re.compile(r"[\w$%@#][\w'’.&/@$%#+-]*[\w$%]|[\w$%@#]|" + "|".join(_DASHES)
+                           + "|[" + re.escape(_PUNCTUATION) + "]")
+_PUNCT_FIRST: Final = frozenset(d[0] for d in _DASHES) | frozenset(_PUNCTUATION)  # a word never starts so
 _AUX: Final = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
         "can", "could", "should", "may", "might", "must", "do", "does", "did", "'s", "get", "got"}
 _PASSIVE: Final = {"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"}
@@ -28,10 +31,11 @@ _BOUNDARY_PUNCT: Final = {",", ";", ":", "—", "--", "–", "―", "(", ")", "[
 _ENDERS: Final = {".", "!", "?"}
 _MAX_SOURCE: Final = 32  # tokens: a source longer than this is a clause, and the bound keeps time linear
 _MEDIUM_STARTS: Final = {"in", "on", "by", "told", "telling", "tells", "during", "at"}  # first words of MEDIUM_PATTERNS
+_MEDIUM_BODY: Final = "|".join(f"(?:{p})" for p in lexicon.MEDIUM_PATTERNS)
 # The lookahead lets the regex reject most positions at their first letter.
-_MEDIUM: Final = re.compile("(?=[%s])(?:%s)" % ("".join(sorted({w[0] for w in _MEDIUM_STARTS})),
-                                         "|".join(f"(?:{p})" for p in lexicon.MEDIUM_PATTERNS)), re.IGNORECASE)
-_FOLDED_MEDIUM: Final = re.compile("|".join(f"(?:{p})" for p in lexicon.MEDIUM_PATTERNS))  # on lower-case text
+_MEDIUM: Final = re.compile("(?=[%s])(?:%s)" % ("".join(sorted({w[0] for w in _MEDIUM_STARTS})), _MEDIUM_BODY),
+                            re.IGNORECASE)
+_FOLDED_MEDIUM: Final = re.compile(_MEDIUM_BODY)  # on lower-case text: ignoring case is slower
 # Cues that may come before their subject: '"...," said X.'
 # Cues whose object is what is attributed: "called for a ban", "cited a report".
 OBJECT_LEMMAS: Final = {"call", "cite", "describe", "criticize", "criticise", "condemn", "praise", "blast",

@@ -353,8 +353,9 @@ _FURNITURE_RULES = (
     + [(re.compile(p, re.I), 60, "site") for p in _COOKIES]
     + [(re.compile(p, re.I), 4, "ad") for p in _AD_MARKERS]
 )
-_BULLET = re.compile(r"^[\s*•·|>»›►▸-]+")
-_BULLET_FIRST = frozenset("*•·|>»›►▸-")  # a line starting otherwise has no bullet to strip
+_BULLET_MARKS = "*•·|>»›►▸-"
+_BULLET = re.compile(r"^[\s" + re.escape(_BULLET_MARKS) + "]+")
+_BULLET_FIRST = frozenset(_BULLET_MARKS)  # a line starting otherwise has no bullet to strip
 # The word limits of the rules, shortest first, and for each limit the rules that a
 # line within it may match, in their order above (the first match decides the kind).
 # Most lines are the story's long sentences: only the cookie rules are tried on them.

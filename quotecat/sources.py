@@ -193,7 +193,8 @@ def describe(mention: str) -> Source:
 
     named_before_role = name_words and len(before) < _affiliation_prep_index(head_words)
     # "officials in Washington": the name is in a phrase after the role, not the source's name.
-    name_in_phrase = any(w.lower() in _PHRASE_PREPS for w in before)
+    phrase_at = next((i for i, w in enumerate(before) if w.lower() in _PHRASE_PREPS), None)
+    name_in_phrase = phrase_at is not None
     if role_head and (determiner or not name_words or head_words[-1] not in name_words or name_in_phrase) \
             and not (named_before_role and not determiner and len(name_words) > 1 and not _role_word(head_words[-1])):
         # A source named by its role: "an Islamic State commander", "Western officials".
@@ -224,10 +225,9 @@ def describe(mention: str) -> Source:
         source.kind = "person" if len(name_words) > 1 or titles else "other"
         return source
 
-    if name_words and name_in_phrase and before[0].lower() in _QUANTIFIERS:
+    if name_words and phrase_at is not None and before[0].lower() in _QUANTIFIERS:
         # "Many families in Eastbrook", "two residents of Aleppo": people counted and placed.
-        preposition = next(i for i, w in enumerate(before) if w.lower() in _PHRASE_PREPS)
-        source.role = " ".join(before[1:preposition]) or None
+        source.role = " ".join(before[1:phrase_at]) or None
         source.affiliation = " ".join(name_words)
         source.kind, source.plural, source.anonymous = "group", True, True
         return source
