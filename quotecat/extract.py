@@ -13,50 +13,75 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Final, NamedTuple
 
-from . import lexicon
+from .lexicon.abbreviations import ABBREVIATIONS
+from .lexicon.cues import (
+    BARE_BELIEF_LEMMAS,
+    BARE_CLAUSE_LEMMAS,
+    CALL_PARTICLES,
+    CLAUSE_AFTER_SOURCE,
+    CONTENT_AFTER_LEMMAS,
+    CUE_HINTS,
+    CUE_WORDS,
+    EVIDENCE_NOUNS,
+    HEARER_LEMMAS,
+    HEARERS,
+    INFINITIVE_LEMMAS,
+    INVERTING_LEMMAS,
+    NOT_LABEL_ENDINGS,
+    NOT_LABELS,
+    OBJECT_LEMMAS,
+    S_FORM_VERBS,
+    SPEECH_LEMMAS,
+    SPEECH_VERBS,
+    WEAK_LEMMAS,
+)
+from .lexicon.function_words import (
+    ADVERBS,
+    ARTICLES,
+    ASIDE_OPENERS,
+    AUXILIARIES,
+    CLAUSE_BREAKERS,
+    CONTRACTING_WORDS,
+    COORDINATORS,
+    DEMONSTRATIVES,
+    DETERMINERS,
+    FIRST_PERSON,
+    FUNCTION_WORDS,
+    GROUP_PRONOUNS,
+    INDEFINITE_ARTICLES,
+    NOT_CLAUSE_STARTS,
+    NOT_CONTINUATIONS,
+    NOT_OBJECT_STARTS,
+    NOUN_DETERMINERS,
+    PASSIVE_AUXILIARIES,
+    PERSON_PRONOUNS,
+    PREPOSITIONS,
+    RELATIVE_PRONOUNS,
+    SUBJECT_CONNECTIVES,
+    SUBJECT_PHRASE_PREPS,
+    TRAILING_CLAUSE_WORDS,
+    VERB_MODIFIERS,
+)
+from .lexicon.media import MEDIUM_PARTNER_PREPS, MEDIUM_PATTERNS, MEDIUM_STARTS
+from .lexicon.time import DAYS, MONTHS, RELATIVE_DAYS, TIME_STARTS, TIME_UNITS, TIME_WORDS, WHEN_STARTS, WHEN_WORDS
+from .lexicon.titles import ROLE_WORDS, TITLES
 from .model import Attribution
 from .resolve import Resolver
 from .sources import Source, describe, is_name_word, split_sources
-from .text import ABBREVIATIONS, Paragraph, Quote, parse
+from .text import Paragraph, Quote, parse
 
 _DASHES: Final = ("--", "—", "–", "―")
 _PUNCTUATION: Final = ",;:()[].!?"
 _TOKEN: Final = re.compile(r"[\w$%@#][\w'’.&/@$%#+-]*[\w$%]|[\w$%@#]|" + "|".join(_DASHES)
                            + "|[" + re.escape(_PUNCTUATION) + "]")
 _PUNCT_FIRST: Final = frozenset(d[0] for d in _DASHES) | frozenset(_PUNCTUATION)  # a word never starts so
-_AUX: Final = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
-        "can", "could", "should", "may", "might", "must", "do", "does", "did", "'s", "get", "got"}
-_PASSIVE: Final = {"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"}
-_BOUNDARY_PUNCT: Final = {",", ";", ":", "—", "--", "–", "―", "(", ")", "[", "]", ".", "!", "?"}
 _ENDERS: Final = {".", "!", "?"}
 _MAX_SOURCE: Final = 32  # tokens: a source longer than this is a clause, and the bound keeps time linear
-_MEDIUM_STARTS: Final = {"in", "on", "by", "told", "telling", "tells", "during", "at"}  # first words of MEDIUM_PATTERNS
-_MEDIUM_BODY: Final = "|".join(f"(?:{p})" for p in lexicon.MEDIUM_PATTERNS)
+_MEDIUM_BODY: Final = "|".join(f"(?:{p})" for p in MEDIUM_PATTERNS)
 # The lookahead lets the regex reject most positions at their first letter.
-_MEDIUM: Final = re.compile("(?=[%s])(?:%s)" % ("".join(sorted({w[0] for w in _MEDIUM_STARTS})), _MEDIUM_BODY),
+_MEDIUM: Final = re.compile("(?=[%s])(?:%s)" % ("".join(sorted({w[0] for w in MEDIUM_STARTS})), _MEDIUM_BODY),
                             re.IGNORECASE)
 _FOLDED_MEDIUM: Final = re.compile(_MEDIUM_BODY)  # on lower-case text: ignoring case is slower
-# Cues that may come before their subject: '"...," said X.'
-# Cues whose object is what is attributed: "called for a ban", "cited a report".
-OBJECT_LEMMAS: Final = {"call", "cite", "describe", "criticize", "criticise", "condemn", "praise", "blast",
-                 "slam", "accuse", "denounce", "mock", "dismiss", "reject", "question", "defend",
-                 "applaud", "hail", "decry", "lambaste", "endorse", "mention", "urge", "demand", "attack",
-                 "liken", "compare", "label", "brand", "credit", "blame"}
-# Subjects that can "show" or "find": evidence rather than a person.
-EVIDENCE_NOUNS: Final = {"poll", "polls", "survey", "surveys", "study", "studies", "data", "report", "reports",
-                  "records", "analysis", "figures", "numbers", "research", "documents", "statistics",
-                  "estimates", "results", "review", "audit", "investigation", "findings", "evidence"}
-INVERTING_LEMMAS: Final = {"say", "add", "write", "tell", "ask", "explain", "continue", "note", "recall",
-                    "insist", "warn", "argue", "reply", "respond", "conclude", "declare", "observe",
-                    "remark", "counter", "quip", "joke", "admit", "acknowledge", "concede", "complain",
-                    "predict", "suggest", "state", "answer", "retort", "tweet", "post", "report",
-                    "emphasize", "stress", "agree", "claim", "contend", "muse", "recount", "shout", "yell"}
-_PREPOSITIONS: Final = {"at", "in", "on", "during", "to", "with", "for", "after", "before", "of", "about",
-                 "from", "via", "through", "over", "while", "outside", "inside", "near"}
-_VERB_MODIFIERS: Final = _AUX | lexicon.ADVERBS | _PREPOSITIONS  # words between a determiner and a participle
-_NOT_OBJECT_STARTS: Final = _PREPOSITIONS - {"for", "on"} | {"by"}  # "called for a ban" has an object; "called in" not
-_TIME_WORDS: Final = lexicon.DAYS | {"last", "this", "next", "week", "month", "year", "earlier", "on",
-                              "recently", "days", "ago", "weeks", "months", "years"}
 
 
 class Token:
@@ -147,7 +172,7 @@ def _words(text: str, start: int, end: int) -> list[Token]:
     return tokens
 
 
-_CONTRACTION: Final = re.compile(r"(?i)^(he|she|it|they|we|i|you|that|there)(['’](?:s|re|ve|d|ll|m))$")
+_CONTRACTION: Final = re.compile(r"(?i)^(%s)(['’](?:s|re|ve|d|ll|m))$" % "|".join(CONTRACTING_WORDS))
 
 
 def extract(text: str) -> list[Attribution]:
@@ -187,9 +212,7 @@ def _word_list_regex(words: Iterable[str]) -> str:
 
 
 # Sentences without any of these words hold no cue: they are skipped before tokenizing.
-_CUE_HINT: Final = frozenset(lexicon.CUE_WORDS) | {"according", "called", "calls", "calling", "cited", "citing",
-                                           "described", "describes"}
-_HAS_CUE_HINT: Final = re.compile(r"(?<![A-Za-z])(?:%s)(?![A-Za-z])" % _word_list_regex(_CUE_HINT))
+_HAS_CUE_HINT: Final = re.compile(r"(?<![A-Za-z])(?:%s)(?![A-Za-z])" % _word_list_regex(CUE_HINTS))
 
 
 def _paragraph_attributions(text: str, paragraph: Paragraph) -> list[Found]:
@@ -218,11 +241,6 @@ _SIGNATURE: Final = re.compile(
     r"(?:\(@?\w+\)[^\n“”\"]{0,40}?)?\.?[^\S\n]*(?=$|[“”\"]|\n)")
 # 'WALLACE: ...' / 'Pence: Flowers won't be at debate': a speaker label at the start of a paragraph.
 _LABEL: Final = re.compile(r"((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s+(?=\S)")
-_NOT_LABELS: Final = {"update", "note", "editor's note", "editor’s note", "related", "photo", "source", "watch",
-               "read more", "correction", "advertisement", "video", "caption", "credit", "warning",
-               "breaking", "exclusive", "analysis", "opinion", "q", "a", "live", "full text", "abstract",
-               "sources", "clarification", "contact", "email", "tags", "topics", "see also", "more",
-               "listen", "transcript", "partial transcript", "disclosure", "image", "getty images"}
 
 
 def _dash_attributions(text: str, paragraph: Paragraph) -> list[Found]:
@@ -255,10 +273,10 @@ def _speaker_label(text: str, paragraph: Paragraph) -> Found | None:
     if not match:
         return None
     label = match.group(1)
-    if label.lower() in _NOT_LABELS or label.lower().endswith(("update", "note")) or len(label) < 2 \
-            or label.split()[0].lower() in lexicon.CUE_WORDS:
+    if label.lower() in NOT_LABELS or label.lower().endswith(NOT_LABEL_ENDINGS) or len(label) < 2 \
+            or label.split()[0].lower() in CUE_WORDS:
         return None
-    if any(w.lower() in lexicon.CLAUSE_BREAKERS or w.lower() in _AUX for w in label.split()):
+    if any(w.lower() in CLAUSE_BREAKERS or w.lower() in AUXILIARIES for w in label.split()):
         return None
     content_end = paragraph.end
     if paragraph.quotes and paragraph.quotes[0].open_mark == paragraph.start:
@@ -282,7 +300,7 @@ def _sentence_attributions(text: str, tokens: list[Token], paragraph: Paragraph,
         lower = token.lower
         if lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
             item = _according_to(tokens, i, paragraph, sentence)
-        elif lower in lexicon.CUE_WORDS and (token.text.islower() or i == 0 or _headline_cue(tokens, i)):
+        elif lower in CUE_WORDS and (token.text.islower() or i == 0 or _headline_cue(tokens, i)):
             item = _verb_cue(text, tokens, i, paragraph, sentence)
         else:
             continue
@@ -350,35 +368,35 @@ def _is_nominal_head(token: Token) -> bool:
     if token.kind == "quote":
         return False
     lower = token.lower
-    if lower in lexicon.PERSON_PRONOUNS or lower in lexicon.GROUP_PRONOUNS:
+    if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
         return True
-    if lower in lexicon.FIRST_PERSON:
+    if lower in FIRST_PERSON:
         return True  # opinion writers and letter writers speak as "I" and "we"
     if "n't" in lower or "n’t" in lower:
         return False  # "Don't" is not a name
-    if lower in _AUX or lower in lexicon.CLAUSE_BREAKERS or lower in lexicon.DETERMINERS:
+    if lower in AUXILIARIES or lower in CLAUSE_BREAKERS or lower in DETERMINERS:
         return False
     if token.text[:1].isupper() or token.text[:1].isdigit() and False:
         return True
-    if lower in lexicon.ROLE_WORDS or lower.rstrip("s") in lexicon.ROLE_WORDS:
+    if lower in ROLE_WORDS or lower.rstrip("s") in ROLE_WORDS:
         return True
     if token.text.endswith(")"):
         return True
-    return lower.endswith("s") and not lower.endswith(("ss", "ous", "is", "us")) and len(lower) > 3 and lower not in lexicon.CUE_WORDS
+    return lower.endswith("s") and not lower.endswith(("ss", "ous", "is", "us")) and len(lower) > 3 and lower not in CUE_WORDS
 
 
 def _subject_before(tokens: list[Token], j: int) -> tuple[int, int] | None:
     """The noun phrase ending at token ``j``, as (first, last) token indexes."""
     if j < 0 or not tokens[j].is_word() and tokens[j].text != ")":
         return None
-    if tokens[j].lower in {"who", "which"}:
+    if tokens[j].lower in RELATIVE_PRONOUNS:
         # "an architect who said ...": the source is the noun phrase the clause hangs on.
         k = j - 1
         if k >= 0 and tokens[k].text == ",":
             k -= 1
         return _subject_before(tokens, k) if k >= 0 else None
     weak_head = not _is_nominal_head(tokens[j]) and tokens[j].text != ")" and not _determined_noun(tokens, j)
-    if weak_head and (tokens[j].lower in _FUNCTION_WORDS or not tokens[j].text.isalpha()):
+    if weak_head and (tokens[j].lower in FUNCTION_WORDS or not tokens[j].text.isalpha()):
         return None
     k = j
     depth = 1 if tokens[j].text == ")" else 0
@@ -393,11 +411,11 @@ def _subject_before(tokens: list[Token], j: int) -> tuple[int, int] | None:
         elif depth == 0:
             if prev.kind != "word":
                 break
-            if prev.lower in _AUX or (prev.text.islower() and prev.lower in lexicon.CUE_WORDS):
+            if prev.lower in AUXILIARIES or (prev.text.islower() and prev.lower in CUE_WORDS):
                 break
-            if prev.lower in lexicon.CLAUSE_BREAKERS and prev.lower not in {"and", "or"}:
+            if prev.lower in CLAUSE_BREAKERS and prev.lower not in COORDINATORS:
                 break
-            if prev.lower in {"and", "or"}:
+            if prev.lower in COORDINATORS:
                 # "residents and the group's fighters": both sides must look nominal.
                 if k - 2 < 0 or not _is_nominal_head(tokens[k - 2]):
                     break
@@ -405,54 +423,51 @@ def _subject_before(tokens: list[Token], j: int) -> tuple[int, int] | None:
     # Keep subjects short: long stretches are clauses, not noun phrases.
     if j - k > 14:
         return None
-    while k <= j and tokens[k].lower in {"but", "and", "yet", "so", "still", "however", "meanwhile",
-                                         "instead", "now", "then", "also", "even", "or"}:
+    while k <= j and tokens[k].lower in SUBJECT_CONNECTIVES:
         k += 1
     if k > j:
         return None
-    if tokens[k].lower in _PREPOSITIONS:
+    if tokens[k].lower in PREPOSITIONS:
         # "In a Bloomberg interview Trump declared": the subject is the name after the phrase.
         m = j
-        while m - 1 > k and (tokens[m - 1].text[:1].isupper() or tokens[m - 1].lower in lexicon.TITLES):
+        while m - 1 > k and (tokens[m - 1].text[:1].isupper() or tokens[m - 1].lower in TITLES):
             m -= 1
-        if m == k + 1 or not tokens[m].text[:1].isupper() and tokens[m].lower not in lexicon.PERSON_PRONOUNS:
+        if m == k + 1 or not tokens[m].text[:1].isupper() and tokens[m].lower not in PERSON_PRONOUNS:
             return None
         k = m
     first = tokens[k]
-    if weak_head and not (j - k <= 8 and k < j and (first.text[:1].isupper() or first.lower in lexicon.ROLE_WORDS)
-                          and any(t.lower in {"of", "on", "for", "at", "from"} for t in tokens[k:j])):
+    if weak_head and not (j - k <= 8 and k < j and (first.text[:1].isupper() or first.lower in ROLE_WORDS)
+                          and any(t.lower in SUBJECT_PHRASE_PREPS for t in tokens[k:j])):
         return None  # "Experts on North Korea and nuclear nonproliferation" is a noun phrase; "it was fine" is not
-    if first.text[:1].islower() and first.lower not in lexicon.DETERMINERS and not _is_nominal_head(first):
+    if first.text[:1].islower() and first.lower not in DETERMINERS and not _is_nominal_head(first):
         # A lowercase start must still read as a noun phrase ("residents", "panel Chairman Rep. X").
         if j - k > 5 and not any(t.text[:1].isupper() for t in tokens[k:j + 1]):
             return None
     return (k, j)
 
 
-_FUNCTION_WORDS: Final = _AUX | lexicon.CLAUSE_BREAKERS | lexicon.DETERMINERS | lexicon.ADVERBS | _PREPOSITIONS | {
-    "not", "no", "it", "there", "here", "what", "who", "whom", "this", "also", "just", "very", "so"}
 
 
 def _determined_noun(tokens: list[Token], j: int) -> bool:
     """'the campaign', 'the bank', 'a new study': a lowercase head after a determiner."""
     head = tokens[j]
-    if head.lower in _FUNCTION_WORDS or head.lower.endswith("ly") or not head.text.isalpha():
+    if head.lower in FUNCTION_WORDS or head.lower.endswith("ly") or not head.text.isalpha():
         return False
     for k in range(j - 1, max(-1, j - 5), -1):
         word = tokens[k]
         if not word.is_word():
             return False
-        if word.lower in {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"} \
+        if word.lower in NOUN_DETERMINERS \
                 or word.text.endswith(("'s", "’s")):
             return True
-        if word.lower in _FUNCTION_WORDS:
+        if word.lower in FUNCTION_WORDS:
             return False
     return False
 
 
 def _skip_adverbs_left(tokens: list[Token], j: int) -> int:
     """Step back over "also", "has", "is" and the like between a subject and its cue."""
-    while j >= 0 and tokens[j].is_word() and (tokens[j].lower in lexicon.ADVERBS or tokens[j].lower in _AUX):
+    while j >= 0 and tokens[j].is_word() and (tokens[j].lower in ADVERBS or tokens[j].lower in AUXILIARIES):
         j -= 1
     return j
 
@@ -463,14 +478,14 @@ def _skip_right(text: str, tokens: list[Token], i: int) -> tuple[int, str | None
     n = len(tokens)
     while i < n:
         token = tokens[i]
-        if token.is_word() and (token.lower in lexicon.DAYS or token.lower in lexicon.ADVERBS
-                                or token.lower in lexicon.MONTHS
-                                or token.lower in {"on", "in", "last", "earlier", "this", "late", "early"}
-                                and i + 1 < n and (tokens[i + 1].lower in _TIME_WORDS or tokens[i + 1].lower in lexicon.DAYS
-                                                   or tokens[i + 1].lower in lexicon.MONTHS or tokens[i + 1].text.isdigit())):
+        if token.is_word() and (token.lower in DAYS or token.lower in ADVERBS
+                                or token.lower in MONTHS
+                                or token.lower in TIME_STARTS
+                                and i + 1 < n and (tokens[i + 1].lower in TIME_WORDS or tokens[i + 1].lower in DAYS
+                                                   or tokens[i + 1].lower in MONTHS or tokens[i + 1].text.isdigit())):
             i += 1
             continue
-        if token.is_word() and token.lower in _MEDIUM_STARTS:
+        if token.is_word() and token.lower in MEDIUM_STARTS:
             match = _MEDIUM.match(text, token.start, tokens[-1].end)
             if match:
                 medium = match.group()
@@ -478,15 +493,15 @@ def _skip_right(text: str, tokens: list[Token], i: int) -> tuple[int, str | None
                 while i < n and tokens[i].end <= stop:
                     i += 1
                 # "in an interview with CNN"
-                if i < n and tokens[i].lower in {"with", "to", "for", "on"}:
+                if i < n and tokens[i].lower in MEDIUM_PARTNER_PREPS:
                     j = i + 1
-                    while j < n and tokens[j].is_word() and (tokens[j].text[:1].isupper() or tokens[j].lower in {"the", "a", "an"}):
+                    while j < n and tokens[j].is_word() and (tokens[j].text[:1].isupper() or tokens[j].lower in ARTICLES):
                         j += 1
                     if j > i + 1:
                         medium = text[token.start:tokens[j - 1].end]
                         i = j
                 continue
-        if token.is_word() and (token.lower in {"week", "month", "year", "ago", "weeks", "months", "years"}
+        if token.is_word() and (token.lower in TIME_UNITS
                                 or (len(token.text) == 4 and token.text.isdigit() and token.text[:2] in ("19", "20"))):
             i += 1
             continue
@@ -498,14 +513,14 @@ def _verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
               sentence: tuple[int, int]) -> Found | None:
     cue = tokens[i]
     lower = cue.lower
-    lemma = lexicon.CUE_WORDS[lower]
+    lemma = CUE_WORDS[lower]
     prev_word = tokens[i - 1].lower if i > 0 else ""
-    if (prev_word in _PASSIVE and not lower.endswith("ing")) or prev_word == "to" \
-            or prev_word in lexicon.DETERMINERS and prev_word not in {"that"}:
+    if (prev_word in PASSIVE_AUXILIARIES and not lower.endswith("ing")) or prev_word == "to" \
+            or prev_word in DETERMINERS and prev_word != "that":
         return None  # "was told", "to say", "the claims": not a report by a subject
-    if lower.endswith("s") and lower not in {"says", "tells", "writes"} and i > 0 and tokens[i - 1].is_word() \
-            and tokens[i - 1].text[:1].islower() and tokens[i - 1].lower not in lexicon.ROLE_WORDS \
-            and tokens[i - 1].lower not in lexicon.PERSON_PRONOUNS and tokens[i - 1].lower not in lexicon.ADVERBS \
+    if lower.endswith("s") and lower not in S_FORM_VERBS and i > 0 and tokens[i - 1].is_word() \
+            and tokens[i - 1].text[:1].islower() and tokens[i - 1].lower not in ROLE_WORDS \
+            and tokens[i - 1].lower not in PERSON_PRONOUNS and tokens[i - 1].lower not in ADVERBS \
             and tokens[i - 1].lower not in EVIDENCE_NOUNS:
         return None  # "jihadist comments", "the group's plans": a noun, not a verb
     k = i - 1
@@ -515,24 +530,22 @@ def _verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
         return None  # inside the source of "according to": "according to jihadist comments"
     if i > 0 and tokens[i - 1].text.endswith(("'s", "’s", "s'", "s’")):
         return None  # "Editor's note", "Friday's tweets"
-    is_speech = lower in lexicon.SPEECH_VERBS
+    is_speech = lower in SPEECH_VERBS
     participle = lower.endswith("ing")
-    if participle and (prev_word in lexicon.DETERMINERS or i > 1 and tokens[i - 2].lower in lexicon.DETERMINERS
-                       and tokens[i - 1].is_word() and prev_word not in _VERB_MODIFIERS):
+    if participle and (prev_word in DETERMINERS or i > 1 and tokens[i - 2].lower in DETERMINERS
+                       and tokens[i - 1].is_word() and prev_word not in VERB_MODIFIERS):
         return None  # "a single posting", "his warning": a noun, not a reporting verb
     n = len(tokens)
 
     # --- what follows the cue
     after, medium = _skip_right(text, tokens, i + 1)
-    if lemma == "tell" or lemma in {"ask", "urge", "warn", "assure", "remind", "inform", "promise"}:
+    if lemma in HEARER_LEMMAS:
         # "told reporters (that) ...": skip the hearer.
         j = after
-        while j < n and tokens[j].is_word() and j - after < 5 and tokens[j].lower not in {"that"} \
-                and (tokens[j].text[:1].isupper() or tokens[j].lower in lexicon.DETERMINERS
-                     or tokens[j].lower in {"reporters", "journalists", "him", "her", "them", "me", "us",
-                                            "lawmakers", "supporters", "the", "audience", "listeners",
-                                            "viewers", "readers", "senators", "voters", "members", "crowd"}
-                     or tokens[j].lower in lexicon.ROLE_WORDS):
+        while j < n and tokens[j].is_word() and j - after < 5 and tokens[j].lower != "that" \
+                and (tokens[j].text[:1].isupper() or tokens[j].lower in DETERMINERS
+                     or tokens[j].lower in HEARERS
+                     or tokens[j].lower in ROLE_WORDS):
             j += 1
         if j > after:
             after, more_medium = _skip_right(text, tokens, j)
@@ -540,16 +553,16 @@ def _verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
     if lemma in OBJECT_LEMMAS:
         # "called for a ban", "called the plan "dead"", "cited a report": the object is the content.
         rest = tokens[after:]
-        if lemma == "call" and not (rest and rest[0].lower in {"for", "on"}
+        if lemma == "call" and not (rest and rest[0].lower in CALL_PARTICLES
                                     or any(t.kind == "quote" for t in rest)
-                                    or any(t.lower in {"a", "an"} for t in rest[1:7])):
+                                    or any(t.lower in INDEFINITE_ARTICLES for t in rest[1:7])):
             return None
-        if rest and rest[0].is_word() and rest[0].lower not in _NOT_OBJECT_STARTS \
+        if rest and rest[0].is_word() and rest[0].lower not in NOT_OBJECT_STARTS \
                 and len(rest) >= 2:
             subject, _ = _find_subject(tokens, _skip_adverbs_left(tokens, i - 1))
-            if subject and any(t.text[:1].isupper() or t.lower in lexicon.ROLE_WORDS or t.lower in lexicon.PERSON_PRONOUNS
-                               or t.lower in lexicon.GROUP_PRONOUNS for t in tokens[subject[0]:subject[1] + 1]):
-                first = after + 1 if rest[0].lower in {"for", "on"} and lemma == "call" else after
+            if subject and any(t.text[:1].isupper() or t.lower in ROLE_WORDS or t.lower in PERSON_PRONOUNS
+                               or t.lower in GROUP_PRONOUNS for t in tokens[subject[0]:subject[1] + 1]):
+                first = after + 1 if rest[0].lower in CALL_PARTICLES and lemma == "call" else after
                 object_span = _after(tokens, first, n - 1)
                 if object_span:
                     source_span = (tokens[subject[0]].start, tokens[subject[1]].end)
@@ -557,10 +570,10 @@ def _verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
                     return Found(cue, cue_text, [object_span], source_span, "subject cue, object as content",
                                  paragraph.index, sentence, medium=medium)
         return None
-    if after < n and tokens[after].lower in _PREPOSITIONS:
+    if after < n and tokens[after].lower in PREPOSITIONS:
         # "said during a rally in Michigan that ...": a phrase, then the clause.
         for k in range(after + 1, min(n, after + 14)):
-            if tokens[k].kind == "quote" or tokens[k].text in _ENDERS or tokens[k].lower in lexicon.CUE_WORDS:
+            if tokens[k].kind == "quote" or tokens[k].text in _ENDERS or tokens[k].lower in CUE_WORDS:
                 break
             if tokens[k].lower == "that":
                 after = k
@@ -574,23 +587,22 @@ def _verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
     content_after = None
     trailing = None  # "..., the agency said, and those in the bottom fifth paid 0.8 percent."
     if after + 1 < n and tokens[after].text == "," and tokens[after + 1].is_word() and (
-            tokens[after + 1].lower in _TRAILING_CLAUSES or tokens[after + 1].lower in _PREPOSITIONS):
+            tokens[after + 1].lower in TRAILING_CLAUSE_WORDS or tokens[after + 1].lower in PREPOSITIONS):
         trailing = _after(tokens, after + 1, n - 1)
     if after < n and tokens[after].text not in _ENDERS:
         nxt = tokens[after]
         if that or nxt.kind == "quote" or colon:
             content_after = _after(tokens, after, n - 1)
-        elif nxt.lower in _PREPOSITIONS and (comma := _comma_after_phrase(tokens, after)) is not None:
+        elif nxt.lower in PREPOSITIONS and (comma := _comma_after_phrase(tokens, after)) is not None:
             content_after = _after(tokens, comma + 1, n - 1)
         elif nxt.text == ",":
             # "CONTENT1, she said, CONTENT2." -- a parenthetical report (not ", adding ...").
             if after + 1 < n and tokens[after + 1].is_word() and not tokens[after + 1].lower.endswith("ing") \
-                    and tokens[after + 1].lower not in _NOT_CONTINUATIONS:
+                    and tokens[after + 1].lower not in NOT_CONTINUATIONS:
                 content_after = _after(tokens, after + 1, n - 1)
-        elif lemma in lexicon.BARE_CLAUSE_LEMMAS and nxt.is_word() and _starts_clause(tokens, after):
+        elif lemma in BARE_CLAUSE_LEMMAS and nxt.is_word() and _starts_clause(tokens, after):
             content_after = _after(tokens, after, n - 1)
-        elif lemma in {"want", "plan", "intend", "hope", "expect", "promise", "pledge", "vow", "urge", "agree"} \
-                and nxt.lower == "to":
+        elif lemma in INFINITIVE_LEMMAS and nxt.lower == "to":
             content_after = _after(tokens, after, n - 1)
 
     # --- the source
@@ -609,9 +621,9 @@ def _verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
     if source is None and lemma in INVERTING_LEMMAS and (j < 0 or tokens[j].text in {",", ":"} or tokens[j].kind == "quote"):
         # Inverted: ", said Col. John Dorrian, spokesman for the coalition."
         k = after
-        if k < n and tokens[k].lower not in {"that", "this", "these", "those"} and (
-                tokens[k].is_word() and (_is_nominal_head(tokens[k]) or tokens[k].lower in lexicon.DETERMINERS
-                                         or tokens[k].lower in lexicon.TITLES)):
+        if k < n and tokens[k].lower not in DEMONSTRATIVES and (
+                tokens[k].is_word() and (_is_nominal_head(tokens[k]) or tokens[k].lower in DETERMINERS
+                                         or tokens[k].lower in TITLES)):
             m = k
             while m < min(n, k + _MAX_SOURCE) and tokens[m].text not in _ENDERS \
                     and not (tokens[m].text == "," and m > k and _clause_follows(tokens, m)):
@@ -621,7 +633,7 @@ def _verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
             end = m - 1
             # Medium phrases close the source: "said X in a statement".
             for q in range(k, m):
-                found_medium = tokens[q].lower in _MEDIUM_STARTS and _MEDIUM.match(text, tokens[q].start, tokens[m - 1].end)
+                found_medium = tokens[q].lower in MEDIUM_STARTS and _MEDIUM.match(text, tokens[q].start, tokens[m - 1].end)
                 if found_medium:
                     medium = medium or found_medium.group()
                     end = q - 1
@@ -661,14 +673,14 @@ def _verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
             return Found(cue, cue.text, [], source_span, "colon lead-in", paragraph.index, sentence,
                          medium=medium)
         return None
-    if lemma not in lexicon.SPEECH_LEMMAS and not is_speech:
+    if lemma not in SPEECH_LEMMAS and not is_speech:
         # Beliefs and evidence need a clear clause: "that", a quotation, or sentence-final cue.
-        if content_after is not None and not (that or tokens[after].kind == "quote") and lemma in lexicon.WEAK_LEMMAS:
-            if lemma not in {"believe", "think", "fear", "hope", "expect", "know", "feel", "worry", "want", "plan"}:
+        if content_after is not None and not (that or tokens[after].kind == "quote") and lemma in WEAK_LEMMAS:
+            if lemma not in BARE_BELIEF_LEMMAS:
                 return None
-    if lemma in lexicon.WEAK_LEMMAS and content_after is None and not inverted:
+    if lemma in WEAK_LEMMAS and content_after is None and not inverted:
         # "..., X added." is fine for speech verbs; weak cues need more.
-        if not is_speech or lemma in {"show", "find", "see", "hear", "learn", "want", "plan", "know"}:
+        if not is_speech or lemma in CONTENT_AFTER_LEMMAS:
             return None
     if content_after is not None and content_before is not None:
         # Both sides: '"A," she said, "B."' or 'These employees, he explained, were well paid.'
@@ -677,7 +689,7 @@ def _verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
         words_before = sum(1 for t in tokens[max(0, first - 12):first] if t.is_word())
         parenthetical = first > 0 and tokens[first - 1].text == "," and i + 1 < n and tokens[i + 1].text == ","
         if lead.kind == "quote" or inverted or parenthetical or (
-                words_before >= 4 and lead.lower not in _PREPOSITIONS and lead.lower not in lexicon.CLAUSE_BREAKERS):
+                words_before >= 4 and lead.lower not in PREPOSITIONS and lead.lower not in CLAUSE_BREAKERS):
             contents = [content_before, content_after]
         else:
             contents = [content_after]
@@ -689,23 +701,16 @@ def _verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
     return Found(cue, cue.text, contents, source_span, pattern, paragraph.index, sentence, medium=medium)
 
 
-_TRAILING_CLAUSES: Final = {"until", "since", "because", "although", "though", "while", "as", "when", "if",
-                     "unless", "and", "so", "whereas", "where", "but"}
-_NOT_CONTINUATIONS: Final = _PREPOSITIONS | lexicon.CLAUSE_BREAKERS | {"who", "which", "according", "then", "also"}
 
 
-_WHEN_STARTS: Final = {"on", "last", "this", "next", "earlier", "late", "early", "in", "during"}
-# After "in" or "on", "May" and "March" are months (lexicon.MONTHS leaves them out: they are also words).
-_WHEN_WORDS: Final = lexicon.DAYS | lexicon.MONTHS | {"may", "march", "week", "weekend", "month", "year", "morning",
-                                                     "afternoon", "evening", "night"}
 
 
 def _says_when(tokens: list[Token], m: int) -> bool:
     """Does a time expression start at token ``m`` ("Tuesday", "on Friday", "last week", "in March")?"""
     lower = tokens[m].lower
-    if lower in lexicon.DAYS or lower in {"today", "yesterday", "tonight"}:
+    if lower in DAYS or lower in RELATIVE_DAYS:
         return True
-    return lower in _WHEN_STARTS and m + 1 < len(tokens) and tokens[m + 1].lower in _WHEN_WORDS
+    return lower in WHEN_STARTS and m + 1 < len(tokens) and tokens[m + 1].lower in WHEN_WORDS
 
 
 def _comma_after_phrase(tokens: list[Token], k: int) -> int | None:
@@ -713,11 +718,11 @@ def _comma_after_phrase(tokens: list[Token], k: int) -> int | None:
     for m in range(k + 1, min(len(tokens), k + 8)):
         if tokens[m].text == ",":
             rest = tokens[m + 1:]
-            if rest and rest[0].is_word() and rest[0].lower not in _NOT_CONTINUATIONS \
+            if rest and rest[0].is_word() and rest[0].lower not in NOT_CONTINUATIONS \
                     and not rest[0].lower.endswith("ing") and sum(t.is_word() for t in rest) >= 3:
                 return m
             return None
-        if not tokens[m].is_word() or tokens[m].lower in lexicon.CUE_WORDS or tokens[m].lower in _AUX:
+        if not tokens[m].is_word() or tokens[m].lower in CUE_WORDS or tokens[m].lower in AUXILIARIES:
             return None
     return None
 
@@ -728,7 +733,7 @@ def _starts_clause(tokens: list[Token], k: int) -> bool:
     if token.kind == "quote":
         return True
     lower = token.lower
-    if lower in _PREPOSITIONS or lower in lexicon.CLAUSE_BREAKERS or lower in {"by", "into", "nothing"}:
+    if lower in PREPOSITIONS or lower in CLAUSE_BREAKERS or lower in NOT_CLAUSE_STARTS:
         return False
     # A clause has some length; "he said Tuesday." has none.
     words = 0
@@ -746,8 +751,7 @@ def _clause_follows(tokens: list[Token], m: int) -> bool:
     if m + 1 >= len(tokens):
         return False
     nxt = tokens[m + 1]
-    return nxt.kind == "quote" or nxt.lower in {"adding", "saying", "noting", "arguing", "but", "and",
-                                                "who", "which", "according", "explaining", "insisting"}
+    return nxt.kind == "quote" or nxt.lower in CLAUSE_AFTER_SOURCE
 
 
 def _find_subject(tokens: list[Token], j: int) -> tuple[tuple[int, int] | None, str | None]:
@@ -774,11 +778,11 @@ def _appositive_subject(tokens: list[Token], j: int) -> tuple[int, int] | None:
     appositive = tokens[k + 1:j]
     if not appositive or len(appositive) > 30:
         return None
-    aside = appositive[0].lower in {"who", "which", "whose"} or appositive[0].lower in _PREPOSITIONS
+    aside = appositive[0].lower in ASIDE_OPENERS or appositive[0].lower in PREPOSITIONS
     if aside:
         pass  # "X, who ..., said" / "X, at a later briefing, said": the aside is not the source
-    elif appositive[0].lower not in lexicon.DETERMINERS and not appositive[0].text[:1].isupper() \
-            and not any(t.lower in lexicon.ROLE_WORDS for t in appositive):
+    elif appositive[0].lower not in DETERMINERS and not appositive[0].text[:1].isupper() \
+            and not any(t.lower in ROLE_WORDS for t in appositive):
         return None
     head = _subject_before(tokens, k - 1)
     if not head:
@@ -924,27 +928,27 @@ def _orphan_quotes(text: str, paragraphs: list[Paragraph], found: list[Found]) -
 def _sentence_subject(tokens: list[Token]) -> tuple[int, int] | None:
     """The noun phrase a sentence starts with, after an opening phrase ("In July, ...")."""
     start = 0
-    if tokens and tokens[0].is_word() and (tokens[0].lower in _PREPOSITIONS or tokens[0].lower in lexicon.CLAUSE_BREAKERS):
+    if tokens and tokens[0].is_word() and (tokens[0].lower in PREPOSITIONS or tokens[0].lower in CLAUSE_BREAKERS):
         comma = next((i for i, t in enumerate(tokens[:12]) if t.text == ","), None)
         if comma is None:
             return None
         start = comma + 1
     end = start
     while end < len(tokens) and tokens[end].is_word() and (
-            tokens[end].text[:1].isupper() or tokens[end].lower in {"the", "a", "an"}
-            or tokens[end].lower in lexicon.ROLE_WORDS or tokens[end].text in {"(", ")"}):
+            tokens[end].text[:1].isupper() or tokens[end].lower in ARTICLES
+            or tokens[end].lower in ROLE_WORDS or tokens[end].text in {"(", ")"}):
         end += 1
     if end == start:
-        if start < len(tokens) and (tokens[start].lower in lexicon.PERSON_PRONOUNS or tokens[start].lower in lexicon.GROUP_PRONOUNS):
+        if start < len(tokens) and (tokens[start].lower in PERSON_PRONOUNS or tokens[start].lower in GROUP_PRONOUNS):
             return (start, start)
         return None
     last = end - 1
     head = tokens[last]
-    if head.lower in {"the", "a", "an"} and end < len(tokens) and tokens[end].is_word() \
-            and tokens[end].lower not in _FUNCTION_WORDS and tokens[end].lower not in lexicon.CUE_WORDS:
+    if head.lower in ARTICLES and end < len(tokens) and tokens[end].is_word() \
+            and tokens[end].lower not in FUNCTION_WORDS and tokens[end].lower not in CUE_WORDS:
         last, end = end, end + 1  # "The piece used ...": a lowercase head after the article
         head = tokens[last]
-    elif not (head.text[:1].isupper() or head.lower in lexicon.ROLE_WORDS) or head.lower in {"the", "a", "an"}:
+    elif not (head.text[:1].isupper() or head.lower in ROLE_WORDS) or head.lower in ARTICLES:
         return None
     if end < len(tokens) and not tokens[end].is_word():
         return None  # "Trump, ...": an appositive or list, not a simple subject

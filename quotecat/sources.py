@@ -11,27 +11,27 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Final
 
-from .lexicon import (
+from .lexicon.function_words import (
     AFFILIATION_PREPS,
-    COUNTRIES,
-    DEMONYMS,
+    ARTICLES,
     DETERMINERS,
     FIRST_PERSON,
     GROUP_PRONOUNS,
+    LEADING_CONNECTIVES,
     ORGANIZATION_PRONOUNS,
-    ORG_WORDS,
     PERSON_PRONOUNS,
-    PLURAL_ROLES,
-    ROLE_WORDS,
-    TITLES,
+    PHRASE_PREPS,
+    QUANTIFIERS,
+    SINGULAR_QUANTIFIERS,
+    STRIPPED_DETERMINERS,
 )
+from .lexicon.names import HYPHENATED_PARTICLES, NAME_PARTICLES
+from .lexicon.organizations import ORG_WORDS
+from .lexicon.places import COUNTRIES, DEMONYMS, NOT_AFFILIATIONS
+from .lexicon.titles import PLURAL_ROLES, ROLE_WORDS, TITLES
 
 _TOKEN: Final = re.compile(r"\(.*?\)|[^\s,]+|,")
-_PARTICLES: Final = {"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le",
-              "bin", "ibn", "al", "el", "abu", "st.", "mc", "y", "dos", "das", "ter"}
-_NAME_WORD: Final = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:al|el|bin|ibn|abu)-[A-Z][\w'’-]*)$")
-_LEADING: Final = {"but", "and", "yet", "so", "still", "however", "meanwhile", "instead", "also", "now",
-            "then", "later", "even"}
+_NAME_WORD: Final = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:%s)-[A-Z][\w'’-]*)$" % "|".join(HYPHENATED_PARTICLES))
 
 
 _RELATIVE_CLAUSE: Final = re.compile(r",?\s+(?:who|whose|which|that)\s")
@@ -91,7 +91,7 @@ def clean_description(text: str) -> str:
 
 @lru_cache(maxsize=65536)  # asked of the same few words again and again
 def is_name_word(word: str) -> bool:
-    return bool(_NAME_WORD.match(word)) and word.lower().rstrip(".") not in {"the", "a", "an"}
+    return bool(_NAME_WORD.match(word)) and word.lower().rstrip(".") not in ARTICLES
 
 
 def split_sources(mention: str) -> list[str]:
@@ -136,7 +136,7 @@ def describe(mention: str) -> Source:
     if not words:
         return source
     lowered = text.lower()
-    while words and words[0].lower().strip(",") in _LEADING:
+    while words and words[0].lower().strip(",") in LEADING_CONNECTIVES:
         words = words[1:]
         text = " ".join(words)
         lowered = text.lower()
@@ -159,7 +159,7 @@ def describe(mention: str) -> Source:
     head = _QUALIFIER.split(head)[0]
     head_words = head.split()
     if head_words and (head_words[0].lower() in ROLE_WORDS and not (len(head_words) > 1 and is_name_word(head_words[1]))
-                       or head_words[0].lower() in _QUANTIFIERS and len(head_words) > 1):
+                       or head_words[0].lower() in QUANTIFIERS and len(head_words) > 1):
         # A sentence starts with a capital: "Experts on North Korea said" and "Many families
         # in Eastbrook say" name nobody.
         head_words[0] = head_words[0].lower()
@@ -193,7 +193,7 @@ def describe(mention: str) -> Source:
 
     named_before_role = name_words and len(before) < _affiliation_prep_index(head_words)
     # "officials in Washington": the name is in a phrase after the role, not the source's name.
-    phrase_at = next((i for i, w in enumerate(before) if w.lower() in _PHRASE_PREPS), None)
+    phrase_at = next((i for i, w in enumerate(before) if w.lower() in PHRASE_PREPS), None)
     name_in_phrase = phrase_at is not None
     if role_head and (determiner or not name_words or head_words[-1] not in name_words or name_in_phrase) \
             and not (named_before_role and not determiner and len(name_words) > 1 and not _role_word(head_words[-1])):
@@ -225,7 +225,7 @@ def describe(mention: str) -> Source:
         source.kind = "person" if len(name_words) > 1 or titles else "other"
         return source
 
-    if name_words and phrase_at is not None and before[0].lower() in _QUANTIFIERS:
+    if name_words and phrase_at is not None and before[0].lower() in QUANTIFIERS:
         # "Many families in Eastbrook", "two residents of Aleppo": people counted and placed.
         source.role = " ".join(before[1:phrase_at]) or None
         source.affiliation = " ".join(name_words)
@@ -241,7 +241,7 @@ def describe(mention: str) -> Source:
         return source
 
     # Lowercase and unnamed: "residents", "critics", "the campaign", "two people familiar with the matter".
-    source.plural = _looks_plural(head) or head_words[0].lower() in _QUANTIFIERS - {"one", "another", "any", "no"}
+    source.plural = _looks_plural(head) or head_words[0].lower() in QUANTIFIERS - SINGULAR_QUANTIFIERS
     if any(w.lower() in ORG_WORDS for w in head_words[-1:]):
         source.kind = "organization"
         source.name = _strip_determiner(head)
@@ -255,19 +255,16 @@ def describe(mention: str) -> Source:
 def _affiliation_prep_index(words: list[str]) -> int:
     """Where "for/at/of ..." follows a role word ("analyst at ..."), else past the end."""
     for i, word in enumerate(words):
-        if word.lower() in _PHRASE_PREPS and i > 0 and _role_word(words[i - 1]):
+        if word.lower() in PHRASE_PREPS and i > 0 and _role_word(words[i - 1]):
             return i
     return len(words)
 
 
-# Determiners that count ("Many", "Two", "Most"): never the first word of a name.
-_QUANTIFIERS: Final = DETERMINERS - {"a", "an", "the", "his", "her", "their", "its", "our", "this", "that"}
-_PHRASE_PREPS: Final = AFFILIATION_PREPS | {"on", "about"}
 
 
 def _is_full_name(phrase: str) -> bool:
     words = clean_description(phrase).split(",")[0].split()
-    return 2 <= len(words) <= 4 and all(is_name_word(w) or w.lower() in _PARTICLES for w in words)
+    return 2 <= len(words) <= 4 and all(is_name_word(w) or w.lower() in NAME_PARTICLES for w in words)
 
 
 def _org_head(phrase: str) -> bool:
@@ -308,18 +305,18 @@ def _name_run(words: list[str]) -> tuple[list[str], list[str], list[str]]:
             break
     name: list[str] = []
     for word in words[start:]:
-        if is_name_word(word) or (name and word.lower() in _PARTICLES):
+        if is_name_word(word) or (name and word.lower() in NAME_PARTICLES):
             name.append(word)
         else:
             break
-    while name and name[-1].lower() in _PARTICLES:
+    while name and name[-1].lower() in NAME_PARTICLES:
         name.pop()
     return name, words[:start], words[start + len(name):]
 
 
 def _strip_determiner(text: str) -> str:
     words = text.split()
-    if words and words[0].lower() in {"the", "a", "an", "his", "her", "their", "its", "our"}:
+    if words and words[0].lower() in STRIPPED_DETERMINERS:
         words = words[1:]
     return " ".join(words)
 
@@ -382,7 +379,7 @@ def _premodifier_affiliation(words: list[str]) -> str | None:
         return None
     if len(run) == 1 and run[0].lower() in DEMONYMS:
         return DEMONYMS[run[0].lower()]
-    if len(run) == 1 and run[0].lower() in {"western", "eastern", "arab", "muslim", "christian"}:
+    if len(run) == 1 and run[0].lower() in NOT_AFFILIATIONS:
         return None
     return _POSSESSIVE_END.sub("", " ".join(run))
 
