@@ -23,7 +23,7 @@ from pathlib import Path
 
 # The extractor: everything ``quotecat.extract`` runs, and nothing else. A folder stands for
 # every module in it (a new module there is compiled and fingerprinted without a word here).
-EXTRACTOR = ("text.py", "extract.py", "sources.py", "resolve.py", "lexicon", "model.py")
+EXTRACTOR = ("extract", "lexicon", "model.py")
 PACKAGE_DIR = Path(__file__).resolve().parent
 COMPILED_DIR = PACKAGE_DIR.parent / "build" / "compiled"
 # mypyc puts the code of all the modules in one shared library, the group's, and a small

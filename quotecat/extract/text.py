@@ -8,11 +8,12 @@ each paragraph where the words inside quotation marks are hidden.
 
 import bisect
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
-from .lexicon.abbreviations import ABBREVIATIONS
-from .lexicon.cues import QUOTE_CLOSING_VERBS
+from ..lexicon.abbreviations import ABBREVIATIONS
+from ..lexicon.cues import QUOTE_CLOSING_VERBS
 
 # Marks that can only open or only close a quotation, and those that can do both.
 OPENERS: Final = {"“", "„", "«", "``", "‟"}
@@ -244,3 +245,8 @@ def parse(text: str) -> list[Paragraph]:
         paragraph.sentences = split_sentences(masked, start)
         result.append(paragraph)
     return result
+
+
+def spans_overlap(a: Iterable[Sequence[int]], b: Iterable[Sequence[int]]) -> bool:
+    """Do two lists of ``[start, end)`` character spans share a character?"""
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)

@@ -11,11 +11,11 @@ from collections.abc import Iterable, Iterator
 from collections import Counter
 from typing import Final
 
-from .lexicon.cues import CUE_WORDS
-from .lexicon.function_words import DEFINITE, DETERMINERS
-from .lexicon.names import NAME_RUN_PARTICLES, NOT_NAMES, NOT_PERSON_WORDS
-from .lexicon.organizations import GENERIC_ORGANIZATIONS, ORG_WORDS
-from .lexicon.titles import GENDERED_WORDS, NAME_TITLE_ABBREVIATIONS, ROLE_WORDS, TITLES
+from ..lexicon.cues import CUE_WORDS
+from ..lexicon.function_words import DEFINITE, DETERMINERS
+from ..lexicon.names import NAME_RUN_PARTICLES, NOT_NAMES, NOT_PERSON_WORDS
+from ..lexicon.organizations import GENERIC_ORGANIZATIONS, ORG_WORDS
+from ..lexicon.titles import GENDERED_WORDS, NAME_TITLE_ABBREVIATIONS, ROLE_WORDS, TITLES
 from .sources import Source, describe
 
 TITLE_ABBREVIATIONS: Final = {t for t in TITLES if t.endswith(".")}
