@@ -31,7 +31,7 @@ class _Spans:
 
 def records(text: str, paragraphs: list[Paragraph], found: list[Found]) -> list[Attribution]:
     """Describe and resolve each source, in reading order, and build the records."""
-    resolver = Resolver(text, paragraphs)
+    resolver = Resolver(text)
     results = []
     quote_spans = _Spans((q.start, q.end) for p in paragraphs for q in p.quotes)
     previous: list[Speaker] = []  # the speakers of the latest attribution that named its source

@@ -53,7 +53,7 @@ class Resolver:
     cost of resolving an article grows linearly with its length.
     """
 
-    def __init__(self, text: str, paragraphs=None):
+    def __init__(self, text: str):
         self.text = text
         self.speakers: list[tuple[int, Source]] = []  # (position, source), kept sorted by position
         self.groups: list[tuple[int, list[Source]]] = []  # sources named together ("X and Y said")
@@ -398,8 +398,6 @@ def _merge(base: Source, extra: Source) -> Source:
     if title == base.title and role == base.role and affiliation == base.affiliation and pronoun == base.pronoun:
         return base  # nothing to add: no copy
     return base.evolve(title=title, role=role, affiliation=affiliation, pronoun=pronoun)
-
-
 
 
 def _definite(mention: str) -> bool:
