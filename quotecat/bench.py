@@ -19,9 +19,10 @@ import urllib.request
 from pathlib import Path
 
 from . import compiled, corpus
-from . import db as database
+from .parallel import resolve_jobs
+from .serve import datasette_args, inspect_path
 from .extract import extract
-from .reader import iter_articles
+from .read import iter_articles
 from .server import free_port, running
 from .extract.text import parse
 
@@ -90,7 +91,7 @@ print(json.dumps({"seconds": seconds, "peak_rss_mb": usage.ru_maxrss / 1024, "re
 
 def measure_build(source: Path, db_path: Path, jobs: int) -> dict:
     """Wall time and peak RSS (largest single process: the writer or a worker) of ``quotecat build`` in its own process."""
-    for leftover in (db_path, database.inspect_path(db_path)):
+    for leftover in (db_path, inspect_path(db_path)):
         leftover.unlink(missing_ok=True)
     executable = Path(sys.executable).parent / "quotecat"
     cmd = [sys.executable, "-c", _MEASURE, str(executable), "build", str(source),
@@ -146,7 +147,7 @@ def pages(db_path: Path) -> dict[str, str]:
 def latency(db_path: Path, immutable: bool, requests: int, warmups: int = 3) -> dict:
     """p50/p95 ms per page from a real ``datasette`` server, sequential requests over loopback."""
     port = free_port()
-    args = database.datasette_args(db_path, port=port)
+    args = datasette_args(db_path, port=port)
     if not immutable:
         args[args.index("-i")] = "--nolock"  # the same file, mutable ("--nolock" only fills the slot)
         if "--inspect-file" in args:
@@ -178,7 +179,7 @@ def main(argv=None):
     parser.add_argument("--real", type=Path, metavar="DIR",
                         help="also measure extraction throughput on real articles in DIR (not in the project)")
     options = parser.parse_args(argv)
-    jobs = database.resolve_jobs(options.jobs or None)
+    jobs = resolve_jobs(options.jobs or None)
     out = options.dir
     out.mkdir(parents=True, exist_ok=True)
     large_n, small_n = options.articles, max(1, options.articles // 10)
@@ -211,7 +212,7 @@ def main(argv=None):
     }
     served_db = out / "quotes.db"  # datasette names the database after the file: metadata.json expects "quotes"
     shutil.copy(out / f"quotes-{large_n}.db", served_db)
-    shutil.copy(database.inspect_path(out / f"quotes-{large_n}.db"), database.inspect_path(served_db))
+    shutil.copy(inspect_path(out / f"quotes-{large_n}.db"), inspect_path(served_db))
     os.utime(served_db, ns=(os.stat(out / f"quotes-{large_n}.db").st_atime_ns,
                             os.stat(out / f"quotes-{large_n}.db").st_mtime_ns))
     print("Measuring Datasette latency (immutable + inspect counts)...", file=sys.stderr)

@@ -20,7 +20,7 @@ import quotecat
 from quotecat import compiled
 from quotecat.corpus import articles as synthetic_articles
 from quotecat.extract import extract
-from quotecat.reader import iter_articles
+from quotecat.read import iter_articles
 
 TESTS = Path(__file__).parent
 GOLD = TESTS / "gold"

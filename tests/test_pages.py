@@ -14,7 +14,8 @@ from datasette.app import Datasette
 from datasette.utils import tilde_encode
 from markupsafe import escape
 
-from quotecat import db as database
+from quotecat.build import build
+from quotecat.serve import datasette_options
 
 ROOT = Path(__file__).parent.parent
 SCRIPT = "<script>alert(1)</script>"
@@ -303,7 +304,7 @@ def evil_ds(tmp_path_factory):
         encoding="utf-8",
     )
     path = tmp_path_factory.mktemp("evil-db") / "quotes.db"
-    summary = database.build([folder], path, warn=lambda message: None)
+    summary = build([folder], path, warn=lambda message: None)
     assert summary.quotes >= 2
     conn = sqlite3.connect(path)
     with conn:
@@ -313,7 +314,7 @@ def evil_ds(tmp_path_factory):
         conn.execute("update organizations set name = ?", [f"Port {IMG} Authority {SCRIPT}"])
         conn.execute("update articles set title = ?, outlet = ?", [f"Harbour {SCRIPT} {IMG}", f"Outlet {IMG}"])
     conn.close()
-    return Datasette(**database.datasette_options(path)), path
+    return Datasette(**datasette_options(path)), path
 
 
 async def test_markup_from_articles_is_escaped_on_every_custom_page(evil_ds):
