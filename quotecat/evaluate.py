@@ -78,7 +78,6 @@ STOPWORDS = set(
 ALIAS_STOPWORDS = set("a an the of for and at in on to by with from its his her their mr mrs ms dr".split())
 # An alias with one of these is not a bare name ("president of poland").
 HEAD_BREAKS = set("of for at in from with on to who which that".split())
-GENDER_OF_PRONOUN = {"he": "man", "she": "woman"}
 
 
 def cue_family(cue: str | None) -> str:
@@ -174,9 +173,17 @@ def _speaker_right(prediction, gold: dict) -> bool | None:
     mention = gold.get("speaker")
     if not mention:
         return None
-    if gold.get("speaker_is_pronoun"):
+    if gold.get("speaker_is_pronoun") or _description(mention):
+        # The gold does not say who "he" or "the mayor" is: judge the mention the row keeps.
         return bool(name_tokens(prediction.speaker_mention) & name_tokens(mention))
     return bool(name_tokens(prediction.speaker) & name_tokens(mention))
+
+
+def _description(mention: str) -> bool:
+    """ "the mayor", "The senator", "this official": a definite description, which resolution may
+    turn into the name of the person it describes."""
+    words = mention.split()
+    return len(words) >= 2 and words[0].lower() in ("the", "this", "that") and words[1][:1].islower()
 
 
 def _affiliation_right(prediction, gold: dict) -> bool | None:
@@ -259,7 +266,7 @@ def evaluate(gold_dir: Path, extractor=extract) -> dict:
     texts, gold_by_article = load_gold(gold_dir)
     resolved = any(r.get("resolved_speaker") for records in gold_by_article.values() for r in records)
     tally: defaultdict[str, defaultdict[str, int]] = defaultdict(lambda: defaultdict(int))
-    articles, calibration, not_sources, pronouns = [], [], [], defaultdict(list)
+    articles, calibration, not_sources, genders = [], [], [], defaultdict(list)
     for name, text in texts.items():
         predictions = extractor(text)
         golds = [Gold(r) for r in gold_by_article.get(name, [])]
@@ -278,7 +285,7 @@ def evaluate(gold_dir: Path, extractor=extract) -> dict:
                 affiliation_ok = _affiliation_right(predictions[i], gold.record)
                 judged[i, j] = (speaker_ok, affiliation_ok, speaker_ok is not False and affiliation_ok is not False)
                 if speaker_ok and gold.record.get("resolved_speaker"):
-                    pronouns[name, gold.record["resolved_speaker"]].append(predictions[i].pronoun)
+                    genders[name, gold.record["resolved_speaker"]].append(getattr(predictions[i], "gender", None))
         for j, gold in enumerate(golds):
             if gold.required:
                 _score_gold(gold, j, candidates[j], judged, predictions, pred_chars, gold_chars[j], text, tally, score)
@@ -318,9 +325,9 @@ def evaluate(gold_dir: Path, extractor=extract) -> dict:
     report = _report(tally, articles, resolved, not_sources)
     report["calibration"] = _calibration(calibration)
     if (gold_dir / "gender.jsonl").exists():
-        report["gender"] = score_gender(pronoun_baseline(pronouns), load_gender(gold_dir / "gender.jsonl"))
-        report["gender"]["method"] = ("pronoun baseline: he -> man, she -> woman, from the rows matched to the "
-                                      "person with the right speaker; conflicting or none -> unknown")
+        report["gender"] = score_gender(gender_of_rows(genders), load_gender(gold_dir / "gender.jsonl"))
+        report["gender"]["method"] = ("per article: the gender the extractor gives the rows matched to the person "
+                                      "with the right speaker; none, or rows that disagree -> unknown")
     return report
 
 
@@ -482,13 +489,14 @@ def load_gender(path: Path) -> dict[tuple[str, str], str]:
     return persons
 
 
-def pronoun_baseline(pronouns: dict[tuple[str, str], list]) -> dict[tuple[str, str], str]:
-    """Gender from the ``pronoun`` of the rows given to a person: he -> man, she -> woman, else unknown."""
-    genders = {}
-    for person, values in pronouns.items():
-        found = {GENDER_OF_PRONOUN[p] for p in values if p in GENDER_OF_PRONOUN}
-        genders[person] = found.pop() if len(found) == 1 else "unknown"
-    return genders
+def gender_of_rows(genders: Mapping[tuple[str, str], list]) -> dict[tuple[str, str], str]:
+    """One gender per person from the ``gender`` of the rows given to them: the one value they
+    agree on, else unknown (no row has one, or rows disagree)."""
+    decided = {}
+    for person, values in genders.items():
+        found = {g for g in values if g in ("woman", "man")}
+        decided[person] = found.pop() if len(found) == 1 else "unknown"
+    return decided
 
 
 def score_gender(predicted: Mapping[tuple[str, str], str | None], gold: Mapping[tuple[str, str], str]) -> dict:
