@@ -27,7 +27,8 @@ from .distributed import result_from_record
 from .model import Article, ArticleResult
 from .parallel import extracted, in_chunks, resolve_jobs
 from .read import find_files, iter_articles
-from .rows import article_row, content_hash, fill_gaps
+from .fold import fold
+from .rows import article_row, content_hash
 from .schema import SCHEMA, create_tables, finish, insert_sql
 from .serve import inspect_data, inspect_path
 
@@ -278,7 +279,7 @@ class _Previous:
             conn.close()
             warn(f"cannot read {db_path.name} ({error}): building from scratch")
             return None
-        if "content_hash" not in columns or not {"_speaker_mentions", "_organization_mentions"} <= tables:
+        if "content_hash" not in columns or not {"_speaker_mentions", "_organization_mentions", "_quote_raw"} <= tables:
             reason = "was built by an older quotecat"
         elif version != extractor_version_number():
             reason = "was built by another version of the extractor"
@@ -294,6 +295,20 @@ class _Previous:
             return False
         self.matched += 1
         return row[0] == digest
+
+    def quote_rows(self, article_id: str) -> list[dict]:
+        """The article's quotes rows with the speaker and affiliation ids they had before the fold."""
+        rows = []
+        for row in self.conn.execute(
+                "select quotes.*, r.quote_id as raw, r.speaker_id as raw_speaker, r.affiliation_id as raw_affiliation "
+                "from quotes left join _quote_raw r on r.quote_id = quotes.id "
+                "where quotes.article_id = ? order by quotes.rowid", [article_id]):
+            row = dict(row)
+            raw = row.pop("raw"), row.pop("raw_speaker"), row.pop("raw_affiliation")
+            if raw[0] is not None:
+                row["speaker_id"], row["affiliation_id"] = raw[1], raw[2]
+            rows.append(row)
+        return rows
 
     def rows(self, table: str, column: str, article_id: str) -> list[dict]:
         return [dict(row) for row in
@@ -334,9 +349,9 @@ class _Writer:
         return True
 
     def add(self, article: Article, name: str, digest: str, result: ArticleResult | None) -> None:
-        if result is None:  # unchanged since the previous build: copy its rows
+        if result is None:  # unchanged since the previous build: copy its rows, with the ids before the fold
             previous = self.previous
-            quotes = previous.rows("quotes", "article_id", article.id)
+            quotes = previous.quote_rows(article.id)
             speakers = previous.rows("_speaker_mentions", "source_article", article.id)
             organizations = previous.rows("_organization_mentions", "source_article", article.id)
             row = article_row(article, name)
@@ -374,44 +389,10 @@ class _Writer:
     def close(self) -> None:
         """Write what is left, then one row per speaker and organisation, folded from every article's mentions."""
         self.flush()
-        self.summary.organizations = _fold(self.db, "_organization_mentions", "organizations")
-        self.summary.speakers = _fold(self.db, "_speaker_mentions", "speakers")
+        self.summary.speakers, self.summary.organizations = fold(self.db)
 
 
 _BUFFERED = ("articles", "quotes", "_speaker_mentions", "_organization_mentions")
-
-
-def _fold(db: sqlite_utils.Database, mentions: str, table: str) -> int:
-    """One row per id, in id order: the first article's values, its gaps filled by later articles.
-
-    Streams over the mentions sorted by (id, input order), so memory holds one
-    batch of rows whatever the number of speakers.
-    """
-    db.execute(f"create index if not exists [{mentions}_id] on [{mentions}] (id)")
-    columns = list(SCHEMA[table])
-    cursor = db.conn.execute(
-        "select {} from [{}] order by id, rowid".format(", ".join(f"[{c}]" for c in columns), mentions)
-    )
-    insert = insert_sql(table)
-    count = 0
-    batch: list[list] = []
-    current: list | None = None
-    for row in cursor:
-        if current is not None and current[0] == row[0]:
-            fill_gaps(current, row, range(len(row)))
-            continue
-        if current is not None:
-            batch.append(current)
-        current = list(row)
-        if len(batch) >= _BATCH:
-            db.conn.executemany(insert, batch)
-            count += len(batch)
-            batch = []
-    if current is not None:
-        batch.append(current)
-    db.conn.executemany(insert, batch)
-    db.conn.commit()
-    return count + len(batch)
 
 
 def _display_name(path: Path, roots: list[Path]) -> str:

@@ -23,7 +23,7 @@ SCHEMA: dict[str, dict[str, type]] = {
         "word_count": int,
         "content_hash": str,
     },
-    "organizations": {"id": str, "name": str},
+    "organizations": {"id": str, "name": str, "forms": str},
     "speakers": {
         "id": str,
         "name": str,
@@ -33,6 +33,9 @@ SCHEMA: dict[str, dict[str, type]] = {
         "affiliation_id": str,
         "anonymous": int,
         "pronoun": str,
+        "gender": str,
+        "gender_evidence": str,
+        "forms": str,
         "description": str,
         "article_id": str,
     },
@@ -53,11 +56,25 @@ SCHEMA: dict[str, dict[str, type]] = {
         "fragments": str,
     },
 }
-# Hidden build state: each article's own view of its sources, in input order. The
-# speakers and organizations rows are folded from these (first article's values,
-# gaps filled by later ones), and `build --update` copies them for unchanged articles.
-SCHEMA["_speaker_mentions"] = {"source_article": str, **SCHEMA["speakers"]}
-SCHEMA["_organization_mentions"] = {"source_article": str, **SCHEMA["organizations"]}
+# Hidden build state: each article's own view of its sources, in input order (quotecat.rows).
+# The speakers and organizations rows are folded from these (quotecat.fold), and
+# `build --update` copies them for unchanged articles.
+SCHEMA["_speaker_mentions"] = {
+    "source_article": str, "id": str, "name": str, "kind": str, "title": str, "role": str, "affiliation_id": str,
+    "anonymous": int, "pronoun": str, "description": str, "article_id": str,
+    # who is who across articles: "donald trump", "trump", "j" for Donald J. Trump
+    "person_key": str, "surname": str, "middle": str,
+    # what this article says of the person's gender, with its words (JSON), and how many rows it gives them
+    "gender": str, "gender_evidence": str, "rows": int,
+}
+SCHEMA["_organization_mentions"] = {"source_article": str, "id": str, "name": str,
+                                    # "WHO" where the article writes "World Health Organization (WHO)", and back
+                                    "acronym": str, "expansion": str}
+# Hidden, made by the fold: a mention's id -> the catalogue's id, and the ids quotes rows had
+# before the fold (what `build --update` copies, so that it folds again as a rebuild does).
+SCHEMA["_speaker_merge"] = {"id": str, "canonical": str}
+SCHEMA["_organization_merge"] = {"id": str, "canonical": str}
+SCHEMA["_quote_raw"] = {"quote_id": str, "speaker_id": str, "affiliation_id": str}
 # Hidden: facet counts of the whole table, for the site's facet_counts plugin (the database is served read-only).
 SCHEMA["_facet_counts"] = {"table_name": str, "column_name": str, "value": None, "count": int}
 
@@ -92,13 +109,16 @@ def create_tables(db: sqlite_utils.Database) -> None:
     )
     db["_speaker_mentions"].create(SCHEMA["_speaker_mentions"])
     db["_organization_mentions"].create(SCHEMA["_organization_mentions"])
+    db["_speaker_merge"].create(SCHEMA["_speaker_merge"], pk="id")
+    db["_organization_merge"].create(SCHEMA["_organization_merge"], pk="id")
+    db["_quote_raw"].create(SCHEMA["_quote_raw"], pk="quote_id")
     db.execute("create table _facet_counts (table_name text, column_name text, value, count integer)")
 
 
 # Columns Datasette facets or filters on; each needs an index once tables are big.
 FACET_INDEXES = {
     "articles": [["outlet"], ["published"]],
-    "speakers": [["kind"], ["anonymous"]],
+    "speakers": [["kind"], ["anonymous"], ["gender"]],
     "quotes": [["type"], ["anonymous"], ["cue"], ["speaker_id", "type"],
                # Filtering by one source and faceting by another default facet reads one index range.
                ["speaker_id", "affiliation_id"], ["speaker_id", "article_id"],
@@ -110,7 +130,7 @@ FACET_INDEXES = {
 # Whole-table facet counts kept in _facet_counts: the default facets of metadata.json and the usual filters.
 FACET_COUNTS = {
     "quotes": ["speaker_id", "affiliation_id", "type", "article_id", "anonymous", "cue"],
-    "speakers": ["kind", "anonymous"],
+    "speakers": ["kind", "anonymous", "gender"],
     "articles": ["outlet"],
 }
 

@@ -153,8 +153,9 @@ class Resolver:
         self._quote_starts: list[int] = []
         self._quote_ends: list[int] = []
         self._structured = False
-        # sentence index -> the person a sentence-initial "He"/"The goalkeeper" stands for
-        self._implicit: dict[int, tuple[str, Source]] = {}
+        # sentence index -> (where, who): the person its first "he"/"she" outside quotation marks,
+        # or an opening "The goalkeeper", stands for
+        self._implicit: dict[int, tuple[int, str, Source]] = {}
         self._implicit_done = -1
         self._speaker_positions: set[int] = set()
         # Evidence of gender: key (a name, or an unnamed source's label) -> word -> count.
@@ -390,6 +391,9 @@ class Resolver:
                     source.pronoun == "i" and writer.kind == "person" or writer.kind == "organization"):
                 return writer, f"pronoun '{mention}' -> {writer.label} (who writes the article)"
             return None, f"pronoun '{mention}' left unresolved (first or second person)"
+        if source.name in NOT_NAMES:
+            # "none of the scholars I interviewed", "It means": a pronoun read as a name.
+            return None, f"'{mention}' names no one"
         if source.name and (len(source.name.split()) == 1 or source.title) and source.kind != "organization":
             antecedent = self._by_surname(source, position)
             if antecedent:
@@ -482,7 +486,7 @@ class Resolver:
         """The most salient person before ``position`` who fits ``pronoun`` (he / she)."""
         self.names  # every named person is a candidate, not only those quoted so far
         sentence = self.sentence_of(position)
-        self._implicit_up_to(sentence - 1)
+        self._implicit_up_to(sentence, position)
         found = self._most_salient(position, sentence, pronoun)
         return found if found is not None else self._nearest_person(position, pronoun)
 
@@ -502,11 +506,11 @@ class Resolver:
                 break
             if source.kind == "person" and not source.plural:
                 mentions.append((at, source.name or source.label, self._fullest(source), _SUBJECT))
-        # Sentences opening with "He ..." or "The goalkeeper ...": subjects too.
-        for s in range(first_sentence, sentence):
+        # Who the sentences' pronouns and opening descriptions stand for: subjects too.
+        for s in range(first_sentence, sentence + 1):
             implicit = self._implicit.get(s)
-            if implicit is not None:
-                mentions.append((self._sentence_start(s), implicit[0], implicit[1], _SUBJECT))
+            if implicit is not None and implicit[0] < position:
+                mentions.append((implicit[0], implicit[1], implicit[2], _SUBJECT))
         best: dict[tuple[str, int], float] = {}  # (person, sentence) -> their best mention there
         sources: dict[str, Source] = {}
         latest: dict[str, int] = {}
@@ -584,34 +588,39 @@ class Resolver:
             return None
         return best
 
-    def _implicit_up_to(self, sentence: int) -> None:
-        """Resolve, in reading order, what opens each sentence up to ``sentence`` when it is a
-        pronoun or a definite description of a person ("She was also married ...")."""
+    def _implicit_up_to(self, sentence: int, exclude: int) -> None:
+        """Resolve, in reading order, who each sentence up to ``sentence`` is about when it opens
+        with "He"/"She" or a definite description of a person ("The goalkeeper apologized"):
+        a chain of such sentences carries a person through sentences that do not name them.
+        ``exclude`` is the pronoun being resolved.
+
+        Only the opening word: taking each sentence's first "he" wherever it stands
+        ("Typically, he ...") resolved 2 fewer of 30 pronouns on wikinews-dev."""
         # Only the sentences a pronoun's window can reach, and the chain of those before them.
         self._implicit_done = max(self._implicit_done, sentence - 2 * len(_RECENCY))
+        text = self.text
         while self._implicit_done < sentence:
             self._implicit_done += 1
             s = self._implicit_done
             start = self._sentence_start(s)
-            if start in self._speaker_positions or self.quoted(start):
-                continue
-            match = _WORD.match(self.text, start)
-            if match is None:
-                continue
-            first = match.group().lower()
-            if first in ("he", "she"):
-                found = self._most_salient(start, s, first)
-                if found is not None:
-                    self._implicit[s] = found
-                    self._add_pronoun(found[0], first)
-            elif first in DEFINITE and self._first_named:
-                for phrase in _descriptions_at(self.text, match.end()):
+            match = _WORD.match(text, start)
+            first = match.group().lower() if match else ""
+            if first in DEFINITE and self._first_named and not self.quoted(start):
+                for phrase in _descriptions_at(text, match.end() if match else start):
                     if phrase.rsplit(" ", 1)[-1].lower() not in _PERSON_NOUNS:
                         continue  # "The report", "The water": only role, title and kinship words here
-                    found = self._by_role(Source(mention=first + " " + phrase), start, named_only=True)
-                    if found is not None:
-                        self._implicit[s] = found
+                    described = self._by_role(Source(mention=first + " " + phrase), start, named_only=True)
+                    if described is not None:
+                        self._implicit[s] = (start, described[0], described[1])
                         break
+                if s in self._implicit:
+                    continue
+            if first in ("he", "she") and start != exclude and start not in self._speaker_positions \
+                    and not self.quoted(start):
+                found = self._most_salient(start, s, first)
+                if found is not None:
+                    self._implicit[s] = (start, found[0], found[1])
+                    self._add_pronoun(found[0], first)
 
     def _part(self, start: int, end: int, begin: int) -> float:
         """The part a name plays where it stands (``start`` to ``end``, the name written from

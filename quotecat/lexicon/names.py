@@ -24,3 +24,13 @@ NOT_PERSON_WORDS: Final = set(
     republican democratic american united international federal new general election summit
     olympics festival trial case report review strategy doctrine treaty accord agreement""".split()
 )
+# Words written before a person's name that are no part of it: "Rival Hillary Clinton",
+# "Former Trump adviser", "Then-Senator ..." (with the titles and role nouns of lexicon.titles).
+NAME_PREFIXES: Final = {"former", "rival", "then", "ex", "late", "incumbent", "acting", "interim", "outgoing",
+                        "incoming", "presumptive", "presidential", "republican", "democratic", "gop", "democrat",
+                        "independent", "liberal", "conservative", "veteran", "longtime", "fellow", "embattled",
+                        "disgraced", "billionaire", "businessman", "businesswoman", "candidate", "nominee",
+                        "then-candidate", "then-senator", "then-president", "ex-president", "vice",
+                        "current", "new", "top", "chief"}
+# What may follow a surname and is no part of it: "John G. Roberts Jr."
+NAME_SUFFIXES: Final = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
