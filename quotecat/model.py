@@ -51,7 +51,7 @@ class Attribution:
     # woman / man from the article's own evidence about the person (never a first name), else None,
     # and that evidence: each word ("she", "Mrs.", "spokeswoman", "mother") with how often it is used.
     gender: str | None = None
-    gender_evidence: dict[str, int] = field(default_factory=dict)
+    gender_evidence: dict[str, int] | None = None
     description: str | None = None
     medium: str | None = None
     paragraph: int = 0

@@ -50,7 +50,7 @@ def resolved(text: str, mentions: list[str], byline: str | None = None) -> list[
      ["He"],
      [(None, "pronoun 'He' left unresolved (no earlier person fits)")]),
     # The subject of the sentence before, not the nearest name (an object).
-    ('On Wednesday, the day she left the race, Mara Lindqvist endorsed her rival, Ann Cole. "We need unity," she said.',
+    ('On Wednesday, the day she left the race, Senator Mara Lindqvist endorsed her rival, Ann Cole. "We need unity," she said.',
      ["she@she said"],
      [("Mara Lindqvist", "pronoun 'she' -> Mara Lindqvist (most salient person before)")]),
     # A name inside a quotation is the speaker's word, not a mention of the writer's.
@@ -66,7 +66,7 @@ def resolved(text: str, mentions: list[str], byline: str | None = None) -> list[
      ["she@she said"],
      [("Nora Lind", "pronoun 'she' -> Nora Lind (most salient person before)")]),
     # A sentence that opens with "She" stands for the person it resolves to.
-    ("Lena Ortiz founded her clinic with Mark Stone in 1990. She ran it for a decade. She said the work was hard.",
+    ("Lena Ortiz, a nurse, founded the clinic with Mark Stone in 1990. She ran it for a decade. She said the work was hard.",
      ["She@She said"],
      [("Lena Ortiz", "pronoun 'She' -> Lena Ortiz (most salient person before)")]),
     # Definite descriptions go to the named person the article described with every word.

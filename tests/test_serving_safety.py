@@ -156,6 +156,8 @@ Mayor {SCRIPT} says {BREAKOUT} is fine
 According to officials at {JS_URL}, the bridge is unsafe, and '{BREAKOUT}' is not a name, they said.
 
 "Nobody {SCRIPT} asked us," said a shop owner, who added: "{BREAKOUT}".
+
+"It holds," said Tom Lee, a spokesman for the Harbor Authority.
 """
 # Never in a page as markup: the payloads raw, or a script URL in a link or source.
 RAW = [SCRIPT, "<img src=x", "<b onmouseover", '"><img']

@@ -80,7 +80,7 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found], writer: 
         if key not in decided:
             decided[key] = (resolver.gender(key), resolver.evidence(key))
         gender, evidence = decided[key]
-        record.gender, record.gender_evidence = gender, evidence  # one dict per person, never changed
+        record.gender, record.gender_evidence = gender, evidence or None  # one dict per person, never changed
         record.pronoun = SUBJECT_PRONOUN[gender] if gender else None
     return _untangle(text, _dedupe(results))
 

@@ -64,6 +64,7 @@ _WINDOW: Final = 48
 # The mentions of a person whose words are read for their gender: the first dozen say what
 # the article says of them (a long article names its main figure a hundred times).
 _EVIDENCE_MENTIONS: Final = 12
+_PRONOUNS_READ: Final = 3
 # The full mentions of a person whose descriptions are read ("Indiana Gov. Mike Pence"): news
 # describes a person where it first names them.
 _DESCRIBED_MENTIONS: Final = 3
@@ -165,6 +166,7 @@ class Resolver:
         self._decisions: dict[tuple[str, float], str | None] = {}
         self._descriptors: dict[str, set[str]] = {}
         self._by_descriptor: dict[str, list[str]] = {}  # descriptor -> people it describes
+        self._heads: dict[str, bool] = {}  # description head -> can it describe a named person here
         self._described: set[str] = set()  # the people in _by_descriptor
         folded = text.lower()
         self.folded: str | None = folded if len(folded) == len(text) else None  # for case-blind searches
@@ -249,7 +251,7 @@ class Resolver:
 
     def _scan_names(self, text: str) -> list[tuple[int, Source]]:
         found = []
-        alone = {}
+        alone: dict[str, bool] = {}
         for match in _NAME_RUN.finditer(text):
             words = match.group().split()
             start = match.start()
@@ -294,16 +296,17 @@ class Resolver:
             if modifiers and name.endswith(" " + " ".join(words)):
                 name = " ".join(words)
                 source = source.evolve(name=name)
-            surname = name.split()[-1]
-            if surname not in alone:
-                alone[surname] = _named_alone(text, surname, self.positions(surname))
             # A title, a role noun or a kinship word before the name, or the surname on its own
             # elsewhere: a person ("nominee Dana Whitlock", "The boy's father, Amir Haddad").
-            if (source.title or role or source.role or alone[surname] or _role_word_before(text, start)
-                    or _pronoun_after_cue(text, match.end())
-                    or self._part(start, match.end(), start) == _SUBJECT and self._pronoun_in_clause(match.end())):
+            if source.title or role or source.role or self._named_alone(name.split()[-1], alone) \
+                    or _role_word_before(text, start) or _pronoun_after_cue(text, match.end()):
                 found.append((start, source))
         return found
+
+    def _named_alone(self, surname: str, known: dict[str, bool]) -> bool:
+        if surname not in known:
+            known[surname] = _named_alone(self.text, surname, self.positions(surname))
+        return known[surname]
 
     # --- organisations -------------------------------------------------------------------
 
@@ -683,8 +686,11 @@ class Resolver:
         return gender is None or SUBJECT_PRONOUN[gender] == pronoun
 
     def _last_mention(self, source: Source, position: int) -> int:
-        positions = [p for p in self.positions((source.name or "").split()[-1]) if not self.quoted(p)]
+        """Where the person's surname was last written before ``position``, outside quotation marks."""
+        positions = self.positions((source.name or "").split()[-1])
         index = bisect.bisect_left(positions, position) - 1
+        while index >= 0 and self.quoted(positions[index]):
+            index -= 1
         return positions[index] if index >= 0 else -1
 
     def _group_before(self, position: int, singular: bool = False) -> Source | None:
@@ -781,7 +787,7 @@ class Resolver:
         strong = self._strong.setdefault(key, {})
         pronouns = self._pronouns.setdefault(key, {})
         lowered = surname.lower()
-        read = 0
+        read = read_pronouns = 0
         for at in self.positions(surname):
             if read == _EVIDENCE_MENTIONS:
                 break
@@ -805,12 +811,15 @@ class Resolver:
                 for word in _gendered_words(_appositive_at(text, end)):
                     if word not in HONORIFICS:
                         strong[word] = strong.get(word, 0) + 1
-            if not strong:  # honorifics and role nouns decide: pronouns are read only without them
+            # Honorifics and role nouns decide: pronouns are read only without them, and no more
+            # than _PRONOUNS_READ of them (the first few say what the article says).
+            if not strong and read_pronouns < _PRONOUNS_READ:
                 pronoun = _pronoun_after_cue(text, end)
                 if pronoun is None and self._part(at, end, begin) == _SUBJECT:
                     pronoun = self._pronoun_in_clause(end)
                 if pronoun:
                     pronouns[pronoun] = pronouns.get(pronoun, 0) + 1
+                    read_pronouns += 1
 
     def _pronoun_in_clause(self, end: int) -> str | None:
         """The first personal pronoun after a subject, in its sentence and before anyone else is
@@ -881,7 +890,7 @@ class Resolver:
                 if heads & described or singular_heads & {w.rstrip("s") for w in described}:
                     best, best_at = (known.label, known), pos
                     break
-        for name in self._described_by(head):
+        for name in self._described_by(head) if self._describes_someone(head) else ():
             if self._first_named[name] >= position:
                 continue
             descriptors = self._descriptors_of(name)
@@ -893,6 +902,17 @@ class Resolver:
         if best is None or position - best_at > _FARTHEST:
             return None
         return best
+
+    def _describes_someone(self, head: str) -> bool:
+        """Can the article describe a named person with ``head``? Only if it writes the word twice
+        (the description and where it names them) or an abbreviated title for it ("Gov."):
+        a look at the text that spares most descriptions the index of descriptors."""
+        known = self._heads.get(head)
+        if known is None:
+            folded = self.folded if self.folded is not None else self.text.lower()
+            known = folded.count(head) >= 2 or any(a in folded for a in _ABBREVIATIONS_OF.get(head, ()))
+            self._heads[head] = known  # one look per word and article: the text does not change
+        return known
 
     def _described_by(self, word: str) -> list[str]:
         """The people named in full whom the article describes with ``word`` (an index of
@@ -1013,11 +1033,16 @@ def _words_before(text: str, start: int) -> str:
 
 
 def _role_word_before(text: str, start: int) -> bool:
-    """Does a role noun or a kinship word stand right before the name ("father, Amir Haddad")?"""
-    if start < 2 or text[start - 1] != " " or not (text[start - 2].islower() or text[start - 2] == ","):
+    """Does a role noun or a kinship word stand right before the name ("nominee Dana Whitlock",
+    "father, Amir Haddad", "husband, musician Al Jorden")?"""
+    previous = _word_ending_at(text, start)
+    if not previous or not (previous[:1].islower() or previous.endswith(",")):
         return False
-    words = _words_before(text, start).split()
-    return bool(words) and words[-1].lower() in ROLE_WORDS or any(w.lower() in KINSHIP for w in words)
+    bare = previous.lower().rstrip(",")
+    if bare in ROLE_WORDS or bare in KINSHIP:
+        return True
+    kin = _word_ending_at(text, start - len(previous) - 1).lower()
+    return kin.endswith(",") and kin.rstrip(",") in KINSHIP
 
 
 def _appositive_at(text: str, end: int) -> str:
@@ -1108,6 +1133,9 @@ def _content_words(phrase: str) -> list[str]:
 # Endings of nouns for people ("goalkeeper", "actor", "economist", "historian", "nominee", "resident").
 _AGENT_ENDINGS: Final[tuple[str, ...]] = ("er", "or", "ist", "ian", "ee", "ant", "ent")
 _PERSON_NOUNS: Final = ROLE_WORDS | set(_GENDER_WORDS) | set(TITLE_ROLES.values()) | TITLES
+# The abbreviated titles of a role noun: "governor" -> ("gov.",).
+_ABBREVIATIONS_OF: Final[dict[str, tuple[str, ...]]] = {
+    role: tuple(a for a, r in TITLE_ROLES.items() if r == role and a.endswith(".")) for role in set(TITLE_ROLES.values())}
 
 
 def _names_a_person(noun: str) -> bool:
