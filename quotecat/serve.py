@@ -13,9 +13,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-METADATA = ROOT / "metadata.json"
-SITE_DIRS = {name: ROOT / name for name in ("templates", "static", "plugins")}
+from .site import METADATA, PLUGINS, STATIC, TEMPLATES
 
 # Datasette settings, shared by `quotecat serve` (as --setting flags) and the tests
 # (as Datasette(settings=...)), so what is tested is what is served.
@@ -36,27 +34,26 @@ def configuration(db_path: Path | str) -> dict:
         "database": Path(db_path),
         "settings": dict(DATASETTE_SETTINGS),
         "inspect_file": current_inspect_file(db_path),
-        "metadata": METADATA if METADATA.exists() else None,
-        "template_dir": SITE_DIRS["templates"] if SITE_DIRS["templates"].is_dir() else None,
-        "static": SITE_DIRS["static"] if SITE_DIRS["static"].is_dir() else None,
-        "plugins_dir": SITE_DIRS["plugins"] if SITE_DIRS["plugins"].is_dir() else None,
+        "metadata": METADATA,
+        "template_dir": TEMPLATES,
+        "static": STATIC,
+        "plugins_dir": PLUGINS,
     }
 
 
 def datasette_options(db_path: Path | str) -> dict:
     """Keyword arguments for ``datasette.app.Datasette``: the configuration ``datasette_args`` serves."""
     config = configuration(db_path)
-    options: dict = {"immutables": [str(config["database"])], "settings": config["settings"]}
+    options: dict = {
+        "immutables": [str(config["database"])],
+        "settings": config["settings"],
+        "metadata": json.loads(config["metadata"].read_text(encoding="utf-8")),
+        "template_dir": str(config["template_dir"]),
+        "static_mounts": [("static", str(config["static"]))],
+        "plugins_dir": str(config["plugins_dir"]),
+    }
     if config["inspect_file"] is not None:
         options["inspect_data"] = json.loads(config["inspect_file"].read_text(encoding="utf-8"))
-    if config["metadata"] is not None:
-        options["metadata"] = json.loads(config["metadata"].read_text(encoding="utf-8"))
-    if config["template_dir"] is not None:
-        options["template_dir"] = str(config["template_dir"])
-    if config["static"] is not None:
-        options["static_mounts"] = [("static", str(config["static"]))]
-    if config["plugins_dir"] is not None:
-        options["plugins_dir"] = str(config["plugins_dir"])
     return options
 
 
@@ -72,14 +69,8 @@ def datasette_args(db_path: Path | str, host: str = "127.0.0.1", port: int = 800
     args = [str(executable), "serve", "-i", str(config["database"]), "--host", host, "--port", str(port)]
     if config["inspect_file"] is not None:  # table counts from the build: nothing to count at start or per page
         args += ["--inspect-file", str(config["inspect_file"])]
-    if config["metadata"] is not None:
-        args += ["--metadata", str(config["metadata"])]
-    if config["template_dir"] is not None:
-        args += ["--template-dir", str(config["template_dir"])]
-    if config["static"] is not None:
-        args += ["--static", f"static:{config['static']}"]
-    if config["plugins_dir"] is not None:
-        args += ["--plugins-dir", str(config["plugins_dir"])]
+    args += ["--metadata", str(config["metadata"]), "--template-dir", str(config["template_dir"]),
+             "--static", f"static:{config['static']}", "--plugins-dir", str(config["plugins_dir"])]
     for name, value in config["settings"].items():
         if isinstance(value, bool):
             value = "on" if value else "off"

@@ -17,10 +17,10 @@ from datasette.app import Datasette
 from datasette.utils import tilde_encode
 
 from quotecat.build import build
+from quotecat.site import TEMPLATES as SITE_TEMPLATES
 from quotecat.serve import datasette_args, datasette_options, DATASETTE_SETTINGS
 
-ROOT = Path(__file__).parent.parent
-TEMPLATES = ROOT / "templates"
+TEMPLATES = SITE_TEMPLATES
 LIMIT_S = DATASETTE_SETTINGS["sql_time_limit_ms"] / 1000
 
 # --- where it listens, what it may do --------------------------------------------------
