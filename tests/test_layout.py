@@ -82,3 +82,8 @@ def test_the_extractor_imports_only_the_standard_library_and_itself():
             assert top == "quotecat" or top in sys.stdlib_module_names, (name, imported)
             if top == "quotecat":
                 assert imported.startswith(("quotecat.extract", "quotecat.lexicon", "quotecat.model")), (name, imported)
+
+
+def test_the_runtime_package_needs_nothing_of_the_benchmarks():
+    users = sorted(name for name, path in MODULES.items() if any(m.split(".")[0] == "benchmarks" for m in imports(path)))
+    assert users == []

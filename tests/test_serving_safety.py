@@ -289,8 +289,8 @@ def test_bounded_load_test_serves_every_request(db_path):
     import sys
 
     result = subprocess.run(
-        [sys.executable, "-m", "quotecat.loadtest", "--seconds", "3", "--clients", "4", "--db", str(db_path)],
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "benchmarks.loadtest", "--seconds", "3", "--clients", "4", "--db", str(db_path)],
+        capture_output=True, text=True, timeout=120, cwd=Path(__file__).parent.parent,  # benchmarks/ is not installed
     )
     assert result.returncode == 0, result.stdout + result.stderr
     figures = json.loads(result.stdout.strip().splitlines()[-1])

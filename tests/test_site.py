@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from quotecat import schema, site
-from quotecat.server import free_port, start, stop
+from benchmarks.server import free_port, start, stop
 
 ROOT = Path(__file__).parent.parent
 
