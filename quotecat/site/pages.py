@@ -9,10 +9,10 @@ from urllib.parse import urlencode
 from datasette.utils import tilde_encode
 
 from ..schema import ATTRIBUTION_JOINS
+from . import DATABASE
 from .charts import bar_chart
 from .highlight import highlight, pieces, speaker_name
 
-DATABASE = "quotes"
 LIMIT = 500  # rows listed on a speaker or organisation page before linking to the full table
 # The index page's counts and charts read every table once; an immutable database cannot
 # change while served, so they are computed once per database file.
