@@ -18,7 +18,6 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ContextManager
 
 import sqlite_utils
 
@@ -89,7 +88,7 @@ def _plural(n: int, word: str) -> str:
 def build(
     paths: Iterable[Path | str],
     db_path: Path | str,
-    progress: Callable[[list[Path]], ContextManager[Iterable[Path]]] | None = None,
+    progress: Callable[[list[Path]], contextlib.AbstractContextManager[Iterable[Path]]] | None = None,
     warn: Callable[[str], None] = print,
     strict: bool = False,
     jobs: int | None = None,

@@ -65,7 +65,6 @@ def iter_articles(
             on_error(error)
 
 
-
 def _articles(path, warn: Warn) -> Iterator[Article]:
     path_ = Path(path)
     if not path_.exists():
