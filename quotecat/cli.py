@@ -85,12 +85,14 @@ def extract_command(file, explain):
 @click.option("--db", "db_path", default="quotes.db", show_default=True, type=click.Path(path_type=Path))
 @click.option("-h", "--host", default="127.0.0.1", show_default=True)
 @click.option("-p", "--port", default=8001, show_default=True, type=int)
+@click.option("--allow-download/--no-download", default=False, show_default=True,
+              help="Offer the database file (/quotes.db: every article's full text) and CSV of whole tables.")
 @click.argument("extra", nargs=-1, type=click.UNPROCESSED)
-def serve(db_path, host, port, extra):
+def serve(db_path, host, port, allow_download, extra):
     """Serve the database with Datasette, this project's metadata and settings."""
     if not db_path.exists():
         raise click.ClickException(f"{db_path} does not exist: run 'quotecat build' first")
-    args = datasette_args(db_path, host=host, port=port) + list(extra)
+    args = datasette_args(db_path, host=host, port=port, allow_download=allow_download) + list(extra)
     os.execvp(args[0], args)
 
 
