@@ -32,8 +32,9 @@ from .serve import inspect_data, inspect_path
 
 # How many rows to hold before writing them: a few thousand keeps memory flat on big batches.
 _BATCH = 2000
-# The summary line names at most this many skipped files; the warnings name every one.
-_SKIPPED_IN_LINE = 5
+# The summary line counts skipped files by reason and names at most this many a reason;
+# the warnings name every one.
+_SKIPPED_IN_LINE = 3
 
 
 class StrictBuildError(Exception):
@@ -70,11 +71,7 @@ class BuildSummary:
         ])
         line = f"Built {self.db_name}: {counts}"
         if self.skipped:
-            named = "; ".join(f"{name}: {reason}" for name, reason in self.skipped[:_SKIPPED_IN_LINE])
-            more = len(self.skipped) - _SKIPPED_IN_LINE
-            if more > 0:
-                named += f"; and {more} more"
-            line += f"; {_plural(len(self.skipped), 'file')} skipped ({named})"
+            line += f"; {_plural(len(self.skipped), 'file')} skipped: {_by_reason(self.skipped)}"
         if self.updated:
             line += (f" (updated: {self.extracted} extracted, {self.reused} unchanged, "
                      f"{self.removed} removed)")
@@ -83,6 +80,26 @@ class BuildSummary:
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _by_reason(skipped: list[tuple[str, str]]) -> str:
+    """ "2 unsupported type (.csv, .md), 1 unreadable folder (private)": counts by reason, most first, with names."""
+    groups: dict[str, list[str]] = {}
+    for name, reason in skipped:
+        unsupported = re.match(r"unsupported file type (\S+)", reason)
+        if unsupported:
+            kind, shown = "unsupported type", unsupported.group(1)
+        else:
+            kind = "article id already read" if " already read from " in reason else re.split(r" \(|: |, | '", reason)[0]
+            shown = name
+        groups.setdefault(kind, []).append(shown)
+    parts = []
+    for kind, names in sorted(groups.items(), key=lambda group: -len(group[1])):
+        distinct = list(dict.fromkeys(names))
+        listed = ", ".join(distinct[:_SKIPPED_IN_LINE]) + (
+            f" and {len(distinct) - _SKIPPED_IN_LINE} more" if len(distinct) > _SKIPPED_IN_LINE else "")
+        parts.append(f"{len(names)} {kind} ({listed})")
+    return ", ".join(parts)
 
 
 def build(
@@ -119,7 +136,7 @@ def build(
         summary.updated = update
         try:
             writer = _Writer(db, summary, warn, previous)
-            files = list(dict.fromkeys(find_files(paths)))
+            files = list(dict.fromkeys(find_files(paths, on_skip=functools.partial(_skip, summary, warn, paths))))
             with progress(files) if progress else contextlib.nullcontext(files) as files_:
                 tasks = _read(files_, paths, summary, warn, writer, previous)
                 for chunk, results in extracted(in_chunks(tasks), resolve_jobs(jobs)):
@@ -228,6 +245,13 @@ def _read(files, roots, summary, warn, writer, previous):
             reason = _reason(error, path)
             summary.skipped.append((name, reason))
             warn(f"skipped {name}: {reason}")
+
+
+def _skip(summary, warn, roots, error) -> None:
+    """A file or folder the search passed over (unsupported type, unreadable folder): counted and named."""
+    name = _display_name(Path(error.path), roots)
+    summary.skipped.append((name, error.reason))
+    warn(f"skipped {name}: {error.reason}")
 
 
 @functools.cache

@@ -12,7 +12,9 @@ import sqlite3
 import pytest
 from click.testing import CliRunner
 
-from quotecat.read import MAX_ARTICLE_CHARS, read_file
+from pathlib import Path
+
+from quotecat.read import MAX_ARTICLE_CHARS, ArticleError, read_file
 from quotecat.cli import cli
 
 GOOD = """The Test Gazette
@@ -212,3 +214,104 @@ def test_script_urls_never_become_the_article_url(tmp_path):
     path = tmp_path / "ok.json"
     path.write_text(json.dumps({"title": "T", "text": "The bridge is unsafe.", "url": "https://example.com/a"}))
     assert read_file(path)[0].url == "https://example.com/a"
+
+
+# --- no file skipped without a message (issue 10 item 4) ----------------------------------
+
+
+def _article(title, sentence="The bridge will stay closed until the spring, the city engineer said."):
+    return f"{title}\n\n{sentence}\n"
+
+
+def test_symlinked_folders_are_followed_once_and_a_loop_is_named(tmp_path):
+    from quotecat.read import find_files
+
+    root, elsewhere = tmp_path / "archive", tmp_path / "elsewhere"
+    (root / "2016").mkdir(parents=True)
+    elsewhere.mkdir()
+    (root / "2016" / "a.txt").write_text(_article("Bridge A"))
+    (elsewhere / "b.txt").write_text(_article("Bridge B"))
+    (root / "linked").symlink_to(elsewhere, target_is_directory=True)
+    (root / "2016" / "loop").symlink_to(root, target_is_directory=True)
+    skipped = []
+    files = find_files([root], on_skip=skipped.append)
+    assert [f.relative_to(root).as_posix() for f in files] == ["2016/a.txt", "linked/b.txt"]
+    assert [(Path(e.path).relative_to(root).as_posix(), e.reason) for e in skipped] == [
+        ("2016/loop", f"folder already read (a link to {root})")]
+
+
+def test_unreadable_folders_and_unsupported_files_are_counted_by_reason_in_the_summary(tmp_path, monkeypatch):
+    import os
+
+    from quotecat.read import files as reader_files
+
+    folder = tmp_path / "batch"
+    (folder / "private").mkdir(parents=True)
+    (folder / "good.txt").write_text(GOOD)
+    (folder / "private" / "secret.txt").write_text(GOOD)
+    for name in ("table.xlsx", "notes.md", "README.md", "photo.jpg"):
+        (folder / name).write_bytes(b"x")
+    (folder / ".DS_Store").write_bytes(b"\x00")  # hidden files are passed over, as documented
+    scandir = os.scandir
+
+    def refuse_private(path):  # the tests run as root, whom chmod 000 does not stop
+        if os.fspath(path).endswith("private"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(reader_files.os, "scandir", refuse_private)
+    db_path = tmp_path / "quotes.db"
+    result = CliRunner().invoke(cli, ["build", str(folder), "--db", str(db_path), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    summary = result.stdout.strip().splitlines()[-1]
+    assert summary.endswith("; 5 files skipped: 4 unsupported type (.md, .jpg, .xlsx), "
+                            "1 unreadable folder (private)"), summary
+    for name in ("photo.jpg", "notes.md", "README.md", "table.xlsx", "private"):
+        assert any(f"skipped {name}: " in line for line in result.stderr.splitlines()), name
+    assert "unreadable folder (Permission denied)" in result.stderr
+    assert sqlite3.connect(db_path).execute("select count(*) from articles").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("compress", ["gzip", "bz2", "lzma"])
+def test_compressed_json_lines_json_csv_text_and_html_are_read(tmp_path, compress):
+    import bz2
+    import gzip
+    import lzma
+
+    module, suffix = {"gzip": (gzip, ".gz"), "bz2": (bz2, ".bz2"), "lzma": (lzma, ".xz")}[compress]
+    records = [{"title": "First story", "text": GOOD.split("\n\n", 1)[1], "url": "https://example.com/news/first"},
+               {"title": "Second story", "text": "The bridge reopened on Friday, the mayor said."}]
+    contents = {
+        "archive.jsonl": "".join(json.dumps(r) + "\n" for r in records),
+        "one.json": json.dumps(records[1]),
+        "table.csv": 'title,text\nCSV story,"The bridge reopened, the mayor said."\n',
+        "story.txt": GOOD,
+        "page.html": HTML,
+    }
+    for name, content in contents.items():
+        (tmp_path / (name + suffix)).write_bytes(module.compress(content.encode()))
+    from quotecat.read import iter_articles
+
+    errors = []
+    articles = list(iter_articles([tmp_path], on_error=errors.append))
+    assert errors == []
+    assert sorted(a.id for a in articles) == ["csv-story", "news-first", "one", "page", "second-story", "story"]
+    assert {a.source_file.rsplit("/", 1)[1] for a in articles} == {name + suffix for name in contents}
+
+
+def test_a_damaged_compressed_file_is_named_and_the_lines_before_the_damage_are_kept(tmp_path):
+    import gzip
+
+    from quotecat.read import read_file
+
+    lines = "".join(json.dumps({"title": f"Story {n}", "text": f"The bridge closed on day {n}, officials said."}) + "\n"
+                    for n in range(2000))
+    data = gzip.compress(lines.encode())
+    (tmp_path / "cut.jsonl.gz").write_bytes(data[: len(data) // 2])
+    (tmp_path / "not-gzip.txt.gz").write_bytes(b"plain bytes, not gzip")
+    warnings = []
+    articles = read_file(tmp_path / "cut.jsonl.gz", warn=warnings.append)
+    assert 0 < len(articles) < 2000
+    assert len(warnings) == 1 and "damaged .gz file" in warnings[0] and "the rest of the file is skipped" in warnings[0]
+    with pytest.raises(ArticleError, match=r"not-gzip\.txt\.gz: damaged \.gz file"):
+        read_file(tmp_path / "not-gzip.txt.gz")

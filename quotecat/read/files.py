@@ -24,7 +24,8 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 CSV_SUFFIXES = (".csv",)
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES + CSV_SUFFIXES
 # Archives are shipped compressed: x.jsonl.gz, x.txt.bz2, x.csv.xz are read as x.jsonl, x.txt, x.csv.
-COMPRESSED = {".gz": gzip.GzipFile, ".bz2": bz2.BZ2File, ".xz": lzma.LZMAFile}
+COMPRESSED: dict[str, Callable[[BinaryIO], BinaryIO]] = {
+    ".gz": lambda f: gzip.GzipFile(fileobj=f), ".bz2": bz2.BZ2File, ".xz": lzma.LZMAFile}  # type: ignore[dict-item]
 _FORMATS = {
     **dict.fromkeys(TEXT_SUFFIXES, "text"), **dict.fromkeys(HTML_SUFFIXES, "html"),
     **dict.fromkeys(JSON_SUFFIXES, "json"), **dict.fromkeys(JSONL_SUFFIXES, "jsonl"),
@@ -131,7 +132,7 @@ def _walk(root: Path, on_skip: Callable[[ArticleError], None]) -> list[Path]:
         try:
             info = folder.stat()
             with os.scandir(folder) as scan:
-                entries = list(scan)
+                entries = sorted(scan, key=lambda entry: entry.name)  # skips are reported in a stable order
         except OSError as error:
             on_skip(ArticleError(folder, f"unreadable folder ({error.strerror or error})"))
             continue
@@ -206,7 +207,7 @@ def open_stream(path, compression: str | None) -> Iterator[BinaryIO]:
         if not compression:
             yield f
             return
-        with COMPRESSED[compression](fileobj=f) as stream:
+        with COMPRESSED[compression](f) as stream:
             yield stream  # type: ignore[misc]
 
 
@@ -216,7 +217,7 @@ def read_bytes(path, cap: int, what: str, compression: str | None = None) -> byt
     with f:
         if compression:
             try:
-                data = COMPRESSED[compression](fileobj=f).read(cap + 1)
+                data = COMPRESSED[compression](f).read(cap + 1)
             except DECOMPRESS_ERRORS as error:
                 raise ArticleError(path, damaged(path, error)) from None
         elif size > cap:
