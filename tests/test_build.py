@@ -23,7 +23,7 @@ GOOD_ARTICLE = next(ARTICLES.glob("*.txt"))
 
 COLUMNS = {
     "articles": ["id", "title", "byline", "outlet", "published", "url", "source_file", "text", "word_count",
-                 "content_hash", "attributions", "anonymous_attributions", "percent_anonymous"],
+                 "trimmed_chars", "content_hash", "attributions", "anonymous_attributions", "percent_anonymous"],
     "organizations": ["id", "name", "attributions", "speakers", "articles", "anonymous_attributions"],
     "speakers": ["id", "name", "kind", "title", "role", "affiliation_id", "anonymous", "pronoun",
                  "description", "article_id", "attributions", "direct_quotes", "articles"],

@@ -171,6 +171,70 @@ def test_furniture_word_limits_and_space_tidying_are_exact():
         "a b c d e", "f", "g", "h", "ijkl", "m"]
 
 
+SHORT_QUOTES = [
+    '"We will appeal," said Tom Okafor.',
+    '"It is a sad day," said Ana Ruiz.',
+    "The mayor said the road would reopen in May.",
+    '"Nobody asked us," a resident said.',
+    '"The trucks must go somewhere," said Lee Chan.',
+]
+
+
+@pytest.mark.parametrize("furniture_line", [
+    "Copyright 2024 Millbrook Gazette",
+    "Get the latest updates from the council",
+    "Sign up for our newsletter",
+    "Advertisement",
+])
+def test_a_furniture_line_never_cuts_the_short_paragraphs_after_it(tmp_path, furniture_line):
+    """Once a copyright line started a "tail" that dropped every later paragraph of 15 words or fewer."""
+    from quotecat.extract import extract
+
+    content = "\n\n".join(["Quarry Road Closed", STORY[0], furniture_line, *SHORT_QUOTES])
+    article = read_one(write(tmp_path, "quarry.txt", content))
+    assert article.text == "\n\n".join([STORY[0], *SHORT_QUOTES])
+    assert article.trimmed_chars == len(furniture_line)
+    assert len(extract(article.text)) == 5
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("Copyright 2016 Dow Jones & Company, Inc. All Rights Reserved.", "site"),
+    ("Get breaking news updates", "site"),
+    ("Related:", "list"),
+    ("Read more »", "list"),
+    ("Tags: council, quarry, trucks", "list"),
+    ("Share", "ad"),
+    # the story's own words, short as they are: a quotation mark or a reporting verb makes them a sentence
+    ('"Copyright law is outdated," she said.', None),
+    ("Copyright holders will lose, he said.", None),
+    ("“Get updates from the council,” the mayor told residents.", None),
+    ("Related charges were dropped on Monday.", None),
+])
+def test_what_is_furniture_by_itself(line, kind):
+    from quotecat.read.furniture import furniture
+
+    assert furniture(line) == kind
+
+
+def test_a_link_list_goes_with_its_heading_up_to_the_first_sentence(tmp_path):
+    content = "\n\n".join(["Quarry Road Closed", STORY[0], "Related:", "Council approves new budget",
+                            "Floods hit the county again", STORY[1], "Read more:", "Is the quarry safe?",
+                            '"No," said the inspector.'])
+    article = read_one(write(tmp_path, "quarry.txt", content))
+    assert article.text == "\n\n".join([STORY[0], STORY[1], '"No," said the inspector.'])
+    trimmed = ["Related:", "Council approves new budget", "Floods hit the county again", "Read more:",
+               "Is the quarry safe?"]
+    assert article.trimmed_chars == sum(map(len, trimmed))
+
+
+def test_the_characters_trimmed_are_stored_with_the_article(db):
+    furniture_lines = ["Type your comment and click", "or register to post a comment.", "Bookmark and Share",
+                       "* required field", "User ID*", "enter user ID or e-mail to recover login credentials"]
+    assert read_one(FIRST_ARTICLE).trimmed_chars == sum(map(len, furniture_lines))
+    (stored,) = db.execute("select trimmed_chars from articles where id = 'islamic-state-deir-ezzour'").fetchone()
+    assert stored == sum(map(len, furniture_lines))
+
+
 def test_nothing_left_after_cleaning_is_an_error(tmp_path):
     path = write(tmp_path, "furniture.txt", "Share this article\n\nSign up for our newsletter\n\nAll rights reserved.\n")
     with pytest.raises(ArticleError, match="no article text"):

@@ -74,7 +74,7 @@ _RULES_WITHIN = {
 
 # Words that make a short line the story's own: a quotation mark or a reporting verb.
 # "Copyright law is outdated," she said. is a sentence, not a copyright line.
-_STORY_WORDS = re.compile(r"[\"“”„«»]|\b(?:said|says|told)\b", re.I)
+_STORY_WORDS = re.compile(r"[\"“”„]|\b(?:said|says|told)\b", re.I)  # not « »: "Read more »" is an arrow
 
 
 def furniture(line: str) -> str | None:
