@@ -91,7 +91,7 @@ def _by_reason(skipped: list[tuple[str, str]]) -> str:
             kind, shown = "unsupported type", unsupported.group(1)
         else:
             kind = "article id already read" if " already read from " in reason else re.split(r" \(|: |, | '", reason)[0]
-            shown = name
+            shown = name if len(name) <= 60 else f"{name[:20]}…{name[-39:]}"  # a folder 1,000 deep, shortened
         groups.setdefault(kind, []).append(shown)
     parts = []
     for kind, names in sorted(groups.items(), key=lambda group: -len(group[1])):
