@@ -110,6 +110,7 @@ def build(
     strict: bool = False,
     jobs: int | None = None,
     update: bool = False,
+    columns: dict[str, str] | None = None,
 ) -> BuildSummary:
     """Build ``db_path`` from the articles under ``paths``: from scratch, or with ``update`` reusing the last build.
 
@@ -126,6 +127,7 @@ def build(
     out. The result is the database a full build would write, row for row.
 
     ``progress(files)``, if given, wraps the list of files as it is read (the CLI's progress bar).
+    ``columns`` names the columns of CSV files (``quotecat.read.parse_columns``).
     """
     db_path = Path(db_path)
     paths = [Path(p) for p in paths]
@@ -138,7 +140,7 @@ def build(
             writer = _Writer(db, summary, warn, previous)
             files = list(dict.fromkeys(find_files(paths, on_skip=functools.partial(_skip, summary, warn, paths))))
             with progress(files) if progress else contextlib.nullcontext(files) as files_:
-                tasks = _read(files_, paths, summary, warn, writer, previous)
+                tasks = _read(files_, paths, summary, warn, writer, previous, columns)
                 for chunk, results in extracted(in_chunks(tasks), resolve_jobs(jobs)):
                     for (article, name, digest, _), result in zip(chunk, results):
                         writer.add(article, name, digest, result)
@@ -225,7 +227,7 @@ def _build_atomically(db_path: Path, summary: "BuildSummary", write, strict: boo
 _CACHE_KB = 64_000
 
 
-def _read(files, roots, summary, warn, writer, previous):
+def _read(files, roots, summary, warn, writer, previous, columns=None):
     """(article, file name, content hash, reuse) for every article, in input order; unreadable files are reported."""
     for path in files:
         name = _display_name(path, roots)
@@ -233,7 +235,7 @@ def _read(files, roots, summary, warn, writer, previous):
         try:
             # One file at a time: the bar moves per file, and a big JSON lines
             # archive streams through instead of being read whole.
-            for article in iter_articles([path], on_error=errors.append, warn=warn):
+            for article in iter_articles([path], on_error=errors.append, warn=warn, columns=columns):
                 if not writer.claim(article.id, name, shown_as=name):
                     continue
                 digest = content_hash(article.text)
