@@ -70,6 +70,8 @@ _RULES_WITHIN = {
     limit: [(pattern, kind) for pattern, max_words, kind in _FURNITURE_RULES if max_words >= limit]
     for limit in _LIMITS
 }
+# The rules with the longest limit (cookie notices) as one pattern: tried on every long line.
+_LONGEST = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _RULES_WITHIN[_LIMITS[-1]]), re.I)
 
 
 # Words that make a short line the story's own: a quotation mark or a reporting verb.
@@ -87,15 +89,14 @@ def furniture(line: str) -> str | None:
     # The words are counted once, not once a rule; maxsplit stops counting just past a
     # limit, so a long paragraph is not split into all of its words.
     words = len(core.split(None, _LIMITS[-2]))
-    longest = _RULES_WITHIN[_LIMITS[-1]]
     if words > _LIMITS[-2]:
         # Most lines: the story's sentences, which only the longest rules (cookie notices) may
         # match; their words are counted further only for a line that matches.
-        if not any(pattern.search(core) for pattern, _ in longest):
+        if not _LONGEST.search(core):
             return None
         words = len(core.split(None, _LIMITS[-1]))
     elif _STORY_WORDS.search(core):
-        return "site" if any(pattern.search(core) for pattern, _ in longest) else None
+        return "site" if _LONGEST.search(core) else None
     for limit in _LIMITS:
         if words <= limit:
             for pattern, kind in _RULES_WITHIN[limit]:
