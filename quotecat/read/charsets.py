@@ -30,9 +30,10 @@ _OFFSETS_SHOWN = 3
 _local = threading.local()
 
 
-def _repair(error: UnicodeDecodeError) -> tuple[str, int]:
+def _repair(error: UnicodeError) -> tuple[str, int]:
     """A lone bad byte inside the text is most likely a legacy (cp1252) character: "café" with a Latin-1 é;
     a cut-off UTF-8 sequence, or any bad byte at the very end, becomes U+FFFD."""
+    assert isinstance(error, UnicodeDecodeError)
     byte = error.object[error.start:error.end]
     replacement = "\ufffd"
     if len(byte) == 1 and error.reason != "unexpected end of data":
@@ -68,16 +69,16 @@ def decode(data: bytes, warn: Warn, declared: str | None = None) -> str:
         if "\ufffd" in text:
             warn(f"not valid {declared} (the encoding the page declares): bad bytes replaced with U+FFFD")
         return text
-    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     _local.bad = []
     try:
-        text = data[bom:].decode("utf-8", errors="quotecat-repair")
+        text = data[skip:].decode("utf-8", errors="quotecat-repair")
         bad = _local.bad
     finally:
         _local.bad = None
     non_ascii = len(text) - len(text.encode("ascii", "ignore")) - len(bad)
     if len(bad) <= non_ascii or len(bad) < _FEW_BAD:
-        shown = ", ".join(f"{offset + bom:,}" for offset, _ in bad[:_OFFSETS_SHOWN])
+        shown = ", ".join(f"{offset + skip:,}" for offset, _ in bad[:_OFFSETS_SHOWN])
         more = f" and {len(bad) - _OFFSETS_SHOWN:,} more" if len(bad) > _OFFSETS_SHOWN else ""
         replaced = {replacement == "\ufffd" for _, replacement in bad}
         how = ("replaced with U+FFFD" if replaced == {True} else "read as cp1252" if replaced == {False}

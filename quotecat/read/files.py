@@ -15,7 +15,7 @@ import stat
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -24,8 +24,8 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 CSV_SUFFIXES = (".csv",)
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES + CSV_SUFFIXES
 # Archives are shipped compressed: x.jsonl.gz, x.txt.bz2, x.csv.xz are read as x.jsonl, x.txt, x.csv.
-COMPRESSED: dict[str, Callable[[BinaryIO], BinaryIO]] = {
-    ".gz": lambda f: gzip.GzipFile(fileobj=f), ".bz2": bz2.BZ2File, ".xz": lzma.LZMAFile}  # type: ignore[dict-item]
+COMPRESSED: dict[str, Callable[[BinaryIO], Any]] = {
+    ".gz": lambda f: gzip.GzipFile(fileobj=f), ".bz2": bz2.BZ2File, ".xz": lzma.LZMAFile}
 _FORMATS = {
     **dict.fromkeys(TEXT_SUFFIXES, "text"), **dict.fromkeys(HTML_SUFFIXES, "html"),
     **dict.fromkeys(JSON_SUFFIXES, "json"), **dict.fromkeys(JSONL_SUFFIXES, "jsonl"),

@@ -151,8 +151,7 @@ def byline_of(authors) -> str | None:
         authors = authors.split(";")
     elif not isinstance(authors, list):
         return None
-    names = [one_line(author_name(a)) for a in authors]
-    names = [n for n in names if n]
+    names = [name for name in (one_line(author_name(a)) for a in authors) if name]
     if not names:
         return None
     joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -83,7 +83,7 @@ def _split_header(paragraphs: list[list[str]]) -> tuple[dict, list[list[str]]]:
     that the outlet or section. Without a byline, a first block of one or two short
     lines is the header. Anything else at the top is the story: no title.
     """
-    header = {"title": None, "byline": None, "outlet": None, "published": None}
+    header: dict[str, str | None] = {"title": None, "byline": None, "outlet": None, "published": None}
     if not paragraphs:
         return header, paragraphs
     first, rest = paragraphs[0], paragraphs[1:]
