@@ -10,7 +10,7 @@ import click
 
 from .build import StrictBuildError, build, load_parquet
 from .extract import extract
-from .read import ArticleError, read_file
+from .read import COLUMN_NAMES, ArticleError, parse_columns, read_file
 from .serve import datasette_args
 
 # Show a progress bar only when the batch is big enough to be worth watching.
@@ -31,12 +31,19 @@ def cli():
               help="Processes extracting in parallel; the database is the same whatever the number.")
 @click.option("--update", is_flag=True,
               help="Re-extract only articles whose text changed since the last build, add new ones, drop deleted ones.")
-def build_command(paths, db_path, strict, jobs, update):
+@click.option("--columns", metavar="FIELD=COLUMN,...",
+              help="The columns of CSV files, e.g. 'title=Headline,text=Story'; fields: " + ", ".join(COLUMN_NAMES)
+              + " (default: found by name in the header).")
+def build_command(paths, db_path, strict, jobs, update, columns):
     """Build the database from articles (default: ./articles/), from scratch or with --update."""
     paths = list(paths) or [Path("articles")]
     try:
+        mapping = parse_columns(columns) if columns else None
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--columns")
+    try:
         summary = build(paths, db_path, progress=_progress_bar if sys.stderr.isatty() else None, warn=_warn,
-                        strict=strict, jobs=jobs or None, update=update)
+                        strict=strict, jobs=jobs or None, update=update, columns=mapping)
     except StrictBuildError as error:
         raise click.ClickException(str(error))
     click.echo(summary.line())

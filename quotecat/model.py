@@ -15,6 +15,7 @@ class Article:
     published: str | None = None
     url: str | None = None
     source_file: str | None = None
+    trimmed_chars: int = 0  # characters of site furniture the reader trimmed from the text
 
     @property
     def word_count(self) -> int:
