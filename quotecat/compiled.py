@@ -22,7 +22,7 @@ from pathlib import Path
 # runs at every ``import quotecat`` and should cost next to nothing there.
 
 # The extractor: everything ``quotecat.extract.extract`` runs, and nothing else.
-MODULES = ["text", "extract", "sources", "resolve", "lexicon", "model"]
+MODULES = ["text", "extract", "sources", "resolve", "lexicon", "model", "cue_model"]
 PACKAGE_DIR = Path(__file__).resolve().parent
 COMPILED_DIR = PACKAGE_DIR.parent / "build" / "compiled"
 # mypyc puts the code of all MODULES in one shared library, the group's, and a small

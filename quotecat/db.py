@@ -620,7 +620,8 @@ def extractor_version_number() -> int:
     return int(extractor_version()[:7], 16)  # user_version is a signed 32-bit integer
 
 
-EXTRACTOR_MODULES = ("extract.py", "text.py", "sources.py", "resolve.py", "lexicon.py", "model.py", "db.py")
+EXTRACTOR_MODULES = ("extract.py", "text.py", "sources.py", "resolve.py", "lexicon.py", "model.py", "db.py",
+                     "cue_model.py", "cue_model.json")  # the learned weights change rows too
 
 
 class _Previous:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Final, NamedTuple
 
-from . import lexicon
+from . import cue_model, lexicon
 from .model import Attribution
 from .resolve import Resolver
 from .sources import Source, describe, is_name_word, split_sources
@@ -90,6 +90,7 @@ class Found:
     inherit: bool = False  # speaker comes from the previous attribution
     parent: "Found | None" = None  # the attribution a continuing quotation belongs to
     described: "list[Speaker] | None" = None  # its speakers once described (what a continuation inherits)
+    relaxed: str = ""  # which relaxed rule proposed it ("" for the rules): kept only if the cue model is confident
 
 
 class Speaker(NamedTuple):
@@ -188,7 +189,7 @@ def _word_list_regex(words: Iterable[str]) -> str:
 
 # Sentences without any of these words hold no cue: they are skipped before tokenizing.
 _CUE_HINT: Final = frozenset(lexicon.CUE_WORDS) | {"according", "called", "calls", "calling", "cited", "citing",
-                                           "described", "describes"}
+                                           "described", "describes"} | frozenset(cue_model.MINED)
 _HAS_CUE_HINT: Final = re.compile(r"(?<![A-Za-z])(?:%s)(?![A-Za-z])" % _word_list_regex(_CUE_HINT))
 
 
@@ -284,11 +285,99 @@ def _sentence_attributions(text: str, tokens: list[Token], paragraph: Paragraph,
             item = _according_to(tokens, i, paragraph, sentence)
         elif lower in lexicon.CUE_WORDS and (token.text.islower() or i == 0 or _headline_cue(tokens, i)):
             item = _verb_cue(text, tokens, i, paragraph, sentence)
+            if item is None and token.text.islower():
+                item = _loose_cue(text, tokens, i, paragraph, sentence, "lexicon")
+        elif lower in cue_model.MINED and token.text.islower():
+            item = _loose_cue(text, tokens, i, paragraph, sentence, "mined")
         else:
             continue
-        if item:
+        if item and (item.pattern == "colon lead-in" or _accept(text, tokens, i, item)):
             results.append(item)
     return results
+
+
+# --- the learned gate ---------------------------------------------------------------------
+
+
+def _accept(text: str, tokens: list[Token], i: int, item: Found) -> bool:
+    """Does the cue model keep this candidate? (training/cues.py fits it on annotated news)
+
+    What the rules found is dropped only when the model is sure it is wrong (the veto);
+    what only a relaxed rule proposed is kept only when the model is fairly sure it is right.
+    """
+    score = cue_model.score(cue_features(text, tokens, i, item))
+    return score >= cue_model.THRESHOLD if item.relaxed else score >= cue_model.VETO
+
+
+def _bucket(n: int) -> str:
+    return "0" if n == 0 else "1" if n == 1 else "2" if n == 2 else "3-4" if n < 5 else "5-9" if n < 10 else \
+        "10-19" if n < 20 else "20+"
+
+
+def cue_features(text: str, tokens: list[Token], i: int, item: Found) -> list[str]:
+    """What the gate weighs: the cue word and its neighbours, the rule that fired, the source and content found."""
+    cue = tokens[i]
+    lower = cue.lower
+    lemma = lexicon.CUE_WORDS.get(lower) or cue_model.MINED.get(lower) or lower
+    kind = "speech" if lower in lexicon.SPEECH_VERBS else "thought" if lower in lexicon.THOUGHT_VERBS else \
+        "according" if lower == "according" else "mined"
+    prev = tokens[i - 1].lower if i > 0 else "<s>"
+    nxt = tokens[i + 1].lower if i + 1 < len(tokens) else "</s>"
+    if i + 1 < len(tokens) and tokens[i + 1].kind == "quote":
+        nxt = "<q>"
+    pattern = item.pattern
+    features = ["w=" + lower, "l=" + lemma, "k=" + kind, "x=" + lower[-3:], "p=" + prev, "n=" + nxt,
+                "r=" + pattern, "lr=" + lemma + "|" + pattern, "kr=" + kind + "|" + pattern, "ln=" + lemma + "|" + nxt,
+                "lp=" + lemma + "|" + prev]
+    features.append("p2=" + (tokens[i - 2].lower if i > 1 else "<s>"))
+    if i + 1 < len(tokens):
+        following = tokens[i + 1]
+        features.append("nk=" + ("quote" if following.kind == "quote" else "punct" if following.kind == "punct" else
+                                 "cap" if following.text[:1].isupper() else "det" if following.lower in lexicon.DETERMINERS
+                                 else "lower"))
+    first_content = item.content[0][0] if item.content else cue.start
+    features.append("cb" if first_content < cue.start else "ca")
+    if first_content > cue.start:
+        word = text[first_content:first_content + 20].split(" ", 1)[0].lower()
+        features.append("cf=" + word if word in _FUNCTION_WORDS or word in lexicon.PERSON_PRONOUNS else
+                        "cf=<cap>" if text[first_content:first_content + 1].isupper() else "cf=<w>")
+    if i == 0:
+        features.append("first")
+    if any(t.kind == "quote" for t in tokens):
+        features.append("sq")
+    if cue.text[:1].isupper():
+        features.append("cap")
+    if item.paragraph == 0:
+        features.append("para0")
+    quoted = False
+    words = 0
+    for start, end in item.content:
+        words += text.count(" ", start, end) + 1
+        for t in tokens:
+            if t.kind == "quote" and t.start < end and start < t.end:
+                quoted = True
+    features.append("cq" if quoted else "cnq")
+    features.append("cl=" + _bucket(words))
+    features.append("kc=" + kind + "|" + ("cq" if quoted else "cnq"))
+    if len(item.content) > 1:
+        features.append("c2")
+    if item.relaxed:
+        features += ["proposed", "rx=" + item.relaxed, "lrx=" + lemma + "|" + item.relaxed]
+    if item.source is None:
+        features.append("s=none")
+    else:
+        mention = text[item.source[0]:item.source[1]]
+        parts = mention.split()
+        head = parts[-1].lower() if parts else ""
+        first = parts[0].lower() if parts else ""
+        shape = "pron" if head in lexicon.PERSON_PRONOUNS else "group" if head in lexicon.GROUP_PRONOUNS else \
+            "self" if head in lexicon.FIRST_PERSON else "it" if head == "it" else \
+            "role" if head in lexicon.ROLE_WORDS else "cap" if mention[:1].isupper() else "lower"
+        features += ["s=" + shape, "ks=" + kind + "|" + shape, "sl=" + _bucket(len(parts)), "sh=" + head[-3:],
+                     "sw=" + head]
+        if first in lexicon.DETERMINERS:
+            features.append("sd=" + first)
+    return features
 
 
 # Tokens: no reported clause is longer; the bound keeps a run-on "sentence" of a
@@ -687,6 +776,66 @@ def _verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
         contents = [span for span in (content_after, content_before) if span][:1]
     pattern = f"{pattern}, content {'after' if content_after and not content_before else 'before'}"
     return Found(cue, cue.text, contents, source_span, pattern, paragraph.index, sentence, medium=medium)
+
+
+def _loose_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph, sentence: tuple[int, int],
+               relaxed: str) -> Found | None:
+    """A candidate the rules did not find: a mined cue ("railed against", "touted"), or a lexicon cue
+    whose clause the rules could not read. The subject before the cue (or, after "and", the
+    sentence's) is the source and the rest of the sentence the content; the gate decides.
+    Raising cues ("appears to", "is expected to") attribute their whole clause, to nobody named."""
+    cue = tokens[i]
+    lower = cue.lower
+    prev_word = tokens[i - 1].lower if i > 0 else ""
+    participle = lower.endswith("ing")
+    if prev_word == "to" or prev_word in lexicon.DETERMINERS and prev_word != "that" \
+            or i > 0 and tokens[i - 1].text.endswith(("'s", "’s", "s'", "s’")):
+        return None
+    n = len(tokens)
+    after = i + 1
+    last = cue
+    particles = cue_model.PARTICLES.get(lower)
+    if particles and after < n and tokens[after].lower in particles:
+        last = tokens[after]
+        after += 1
+    after, medium = _skip_right(text, tokens, after)
+    if after < n and tokens[after].text == ":":
+        after += 1
+    cue_text = text[cue.start:last.end]
+    j = _skip_adverbs_left(tokens, i - 1)
+    if lower in cue_model.AROUND:
+        # "The plan appears to have stalled": the clause from its subject on, no source.
+        subject, _ = _find_subject(tokens, j)
+        first = subject[0] if subject is not None else 0
+        clause = _span(tokens, first, n - 1)
+        if clause is None or clause[0] >= cue.start:
+            return None
+        return Found(cue, cue_text, [clause], None, "raising cue", paragraph.index, sentence, medium=medium,
+                     relaxed=relaxed)
+    if prev_word in _PASSIVE and not participle:
+        return None
+    content = _after(tokens, after, n - 1)
+    if content is None:
+        return None
+    if participle and (j < 0 or tokens[j].text == "," or tokens[j].kind == "quote"):
+        return Found(cue, cue_text, [content], None, "participle", paragraph.index, sentence,
+                     medium=medium, inherit=True, relaxed=relaxed)
+    source, _ = _find_subject(tokens, j)
+    pattern = "loose cue"
+    if source is None and j > 0 and tokens[j].is_word():
+        # "X caucused on Saturday and says ...": the subject of the first verb.
+        k = j
+        while k > 0 and tokens[k].lower not in {"and", "but"} and tokens[k].is_word() and j - k < 12:
+            k -= 1
+        if tokens[k].lower in {"and", "but"}:
+            subject = _sentence_subject(tokens)
+            if subject is not None and subject[1] < k - 1 and not tokens[subject[0]].lower.endswith(("ing", "ly")) \
+                    and tokens[subject[0]].lower not in _FUNCTION_WORDS:
+                source, pattern = subject, "loose cue, coordinated"
+    if source is None:
+        return None
+    return Found(cue, cue_text, [content], (tokens[source[0]].start, tokens[source[1]].end), pattern,
+                 paragraph.index, sentence, medium=medium, relaxed=relaxed)
 
 
 _TRAILING_CLAUSES: Final = {"until", "since", "because", "although", "though", "while", "as", "when", "if",

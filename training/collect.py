@@ -1,0 +1,47 @@
+"""Run the extractor over articles with the gate open and record every candidate it weighs.
+
+    QUOTECAT_PURE=1 python -m training.collect HALF OUT.jsonl
+
+Each line: article, cue offset, the gate's features, and the candidate's content
+spans. Pure Python only: the gate is replaced by a recorder, which a compiled
+extractor would not see.
+"""
+
+import importlib
+import json
+import os
+import sys
+
+from . import corpus
+
+assert os.environ.get("QUOTECAT_PURE") == "1", "run with QUOTECAT_PURE=1"
+extract_module = importlib.import_module("quotecat.extract")
+
+
+def collect(names: list[str], out) -> None:
+    texts = corpus.read_articles(names)
+    pending = []
+
+    def record(text, tokens, i, item):
+        pending.append((tokens[i].start, extract_module.cue_features(text, tokens, i, item), item))
+        return True
+
+    extract_module._accept = record
+    for name in names:
+        pending.clear()
+        extract_module.extract(texts[name])
+        # The content as the whole pipeline left it: later stages attach the rest of a split quotation.
+        for cue, features, item in pending:
+            mention = texts[name][item.source[0]:item.source[1]] if item.source is not None else None
+            out.write(json.dumps({"article": name, "cue": cue, "features": features, "mention": mention,
+                                  "content": [list(span) for span in item.content]}) + "\n")
+
+
+def main() -> None:
+    which, path = sys.argv[1], sys.argv[2]
+    with open(path, "w", encoding="utf-8") as out:
+        collect(corpus.half(which), out)
+
+
+if __name__ == "__main__":
+    main()

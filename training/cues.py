@@ -1,0 +1,180 @@
+"""Train the cue model and write quotecat/cue_model.json.
+
+    python -m training.cues            (or ./scripts/train-cues)
+
+1. Mine cue words from the tuning half of ../shared/polnear-train (training/mine.py):
+   forms the lexicon lacks that head a gold cue often enough.
+2. Run the extractor with the gate open over the tuning half and record every candidate
+   attribution with its features (training/collect.py); a candidate is positive when its
+   content covers at least half of a gold attribution's content (the evaluation's match).
+3. Fit a logistic regression (scikit-learn, training time only) and write its weights.
+
+Deterministic: the same corpus gives the same file, byte for byte.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from . import corpus  # nothing here imports quotecat, which reads the model file being rewritten
+
+MODEL = corpus.ROOT / "quotecat" / "cue_model.json"
+MIN_SUPPORT = 3  # a mined cue heads at least this many gold cues in the tuning half
+MIN_RATE = 0.2  # ... and is a cue at least this often where it occurs
+PARTICLES = {"to", "about", "on", "for", "against", "out", "of", "at", "with", "as", "up", "into", "over", "off"}
+MIN_FEATURE_COUNT = 3  # features seen fewer times are dropped before fitting
+C = float(os.environ.get("QUOTECAT_TRAIN_C", "0.1"))  # inverse L2 strength: the best CV AUC of 0.02-2
+FOLDS = 5
+THRESHOLDS = [x / 4 for x in range(0, 17)]  # log-odds 0 to 4 by 0.25
+VETO = -2.0  # drop a candidate the rules found when its log-odds are below this (p < 0.12)
+
+
+def mined_cues(stats) -> tuple[dict[str, list], dict[str, list[str]]]:
+    from quotecat import lexicon
+
+    from . import mine
+
+    known = set(stats.occurrences)
+    cues = {}
+    for form, heads in sorted(stats.cue_heads.items()):
+        occurrences = stats.occurrences[form]
+        if form in lexicon.CUE_WORDS or form == "according" or not form.isalpha() or form in mine.NOT_HEADS:
+            continue
+        if heads < MIN_SUPPORT or heads / occurrences < MIN_RATE:
+            continue
+        cues[form] = [mine.lemma_of(form, known), round(heads / occurrences, 3), heads]
+    particles: dict[str, list[str]] = {}
+    for phrase, count in sorted(stats.multiword.items()):
+        form, word = phrase.split(" ", 1)
+        if form in cues and word in PARTICLES and count >= 2:
+            particles.setdefault(form, []).append(word)
+    return cues, particles
+
+
+def raising_cues(stats) -> list[str]:
+    """Cue forms whose gold content mostly runs across them ("X appears to Y" attributes "X appears to Y")."""
+    return sorted(form for form, heads in stats.cue_heads.items()
+                  if heads >= MIN_SUPPORT and stats.around[form] >= 0.5 * heads and form.isalpha())
+
+
+def write_model(model: dict, path: Path = MODEL) -> None:
+    path.write_text(json.dumps(model, indent=0, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def candidates(which: str) -> list[dict]:
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "candidates.jsonl"
+        env = dict(os.environ, QUOTECAT_PURE="1")
+        subprocess.run([sys.executable, "-m", "training.collect", which, str(out)], check=True, env=env,
+                       cwd=corpus.ROOT)
+        return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+def label(rows: list[dict]) -> list[int]:
+    """1 when the candidate is what the evaluation counts as right: its content covers at least half
+    of a gold attribution's, and its source shares a name word with the gold source (where the gold
+    names one and it is not a pronoun, which the rules resolve later)."""
+    from quotecat.evaluate import name_tokens
+
+    gold = corpus.read_gold(corpus.TRAIN)
+    spans: dict[str, list[tuple[set[int], dict]]] = {}
+    for name, records in gold.items():
+        spans[name] = [(mine_chars(r.get("fragments") or [[r["start"], r["end"]]]), r) for r in records]
+    labels = []
+    for row in rows:
+        content = mine_chars(row["content"])
+        right = 0
+        for chars, record in spans.get(row["article"], []):
+            if not chars or len(chars & content) / len(chars) < 0.5:
+                continue
+            if row["mention"] is None or record.get("speaker") is None or record.get("speaker_is_pronoun") \
+                    or name_tokens(row["mention"]) & name_tokens(record["speaker"]):
+                right = 1
+                break
+        labels.append(right)
+    return labels
+
+
+def mine_chars(fragments) -> set[int]:
+    out: set[int] = set()
+    for start, end in fragments:
+        out.update(range(start, end))
+    return out
+
+
+def fit(rows: list[dict], labels: list[int]) -> tuple[dict[str, float], float]:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(f for row in rows for f in row["features"])
+    kept = [{f: 1 for f in row["features"] if counts[f] >= MIN_FEATURE_COUNT} for row in rows]
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform(kept)
+    model = LogisticRegression(C=C, max_iter=2000, solver="lbfgs")
+    model.fit(matrix, labels)
+    weights = {name: round(float(w), 3) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0])
+               if abs(w) >= 0.01}
+    return weights, round(float(model.intercept_[0]), 3)
+
+
+def open_gate(cues: dict, particles: dict, around: list[str]) -> dict:
+    """A model that keeps every candidate: what the candidates are collected with."""
+    return {"cues": cues, "particles": particles, "around": around, "weights": {}, "bias": 0.0, "threshold": -1000.0,
+            "veto": -1000.0}
+
+
+def cv_scores(rows: list[dict], labels: list[int]) -> list[float]:
+    """Each candidate's log-odds from a model fitted on the other folds (articles dealt round-robin)."""
+    names = sorted({row["article"] for row in rows})
+    fold_of = {name: index % FOLDS for index, name in enumerate(names)}
+    scores = [0.0] * len(rows)
+    for fold in range(FOLDS):
+        train = [k for k, row in enumerate(rows) if fold_of[row["article"]] != fold]
+        weights, bias = fit([rows[k] for k in train], [labels[k] for k in train])
+        for k, row in enumerate(rows):
+            if fold_of[row["article"]] == fold:
+                scores[k] = bias + sum(weights.get(f, 0.0) for f in row["features"])
+    return scores
+
+
+def choose_threshold(rows: list[dict], labels: list[int], scores: list[float]) -> float:
+    """The lowest threshold at which the proposed candidates kept are right at least as often as
+    the rules' own candidates (cross-validated): what is added is no worse than what was there."""
+    rules = [label for row, label in zip(rows, labels) if "proposed" not in row["features"]]
+    floor = sum(rules) / len(rules)
+    for threshold in THRESHOLDS:
+        kept = [label for row, label, score in zip(rows, labels, scores)
+                if "proposed" in row["features"] and score >= threshold]
+        if kept and sum(kept) / len(kept) >= floor:
+            return threshold
+    return THRESHOLDS[-1]
+
+
+def main() -> None:
+    names = corpus.half("tune")
+    write_model(open_gate({}, {}, []))  # the rules alone, whatever the file held before
+    from . import mine
+
+    stats = mine.mine(names)
+    cues, particles = mined_cues(stats)
+    around = raising_cues(stats)
+    write_model(open_gate(cues, particles, around))
+    rows = candidates("tune")
+    labels = label(rows)
+    threshold = choose_threshold(rows, labels, cv_scores(rows, labels))
+    weights, bias = fit(rows, labels)
+    write_model({"cues": cues, "particles": particles, "around": around, "weights": weights, "bias": bias, "threshold": threshold,
+                 "veto": VETO,
+                 "trained_on": f"PolNeAR v1.0.0 training split, tuning half ({len(names)} articles: even-numbered"
+                               " lines of ls articles/)",
+                 "candidates": len(rows), "positives": sum(labels)})
+    print(f"threshold {threshold}: {len(cues)} mined cues, {len(rows)} candidates ({sum(labels)} positive), {len(weights)} weights"
+          f" -> {MODEL.relative_to(corpus.ROOT)} ({MODEL.stat().st_size:,} bytes)")
+
+
+if __name__ == "__main__":
+    main()
