@@ -289,11 +289,42 @@ def _sentence_attributions(text: str, tokens: list[Token], paragraph: Paragraph,
                 item = _loose_cue(text, tokens, i, paragraph, sentence, "lexicon")
         elif lower in cue_model.MINED and token.text.islower():
             item = _loose_cue(text, tokens, i, paragraph, sentence, "mined")
+        elif i > 0 and (lower in lexicon.CUE_WORDS or lower in cue_model.MINED) and tokens[i - 1].text[:1].isupper():
+            item = _loose_cue(text, tokens, i, paragraph, sentence, "title")  # "Senator Says Deal Is Near"
         else:
             continue
-        if item and (item.pattern == "colon lead-in" or _accept(text, tokens, i, item)):
+        if item and (item.pattern == "colon lead-in" and not item.relaxed or _accept(text, tokens, i, item)):
+            results.append(item)
+    colon = next((k for k, t in enumerate(tokens) if t.text == ":"), -1)
+    if colon > 1 and not any(r.cue.start < tokens[colon].start for r in results):
+        item, k = _colon_clause(text, tokens, colon, paragraph, sentence)
+        if item is not None and _accept(text, tokens, k, item):
             results.append(item)
     return results
+
+
+def _colon_clause(text: str, tokens: list[Token], colon: int, paragraph: Paragraph,
+                  sentence: tuple[int, int]) -> tuple[Found | None, int]:
+    """'Jane Doe gloated: "..."', 'As the professor put it: ...': a subject, any verb, then a colon."""
+    subject = _sentence_subject(tokens)
+    if subject is None or subject[1] + 1 >= colon:
+        return None, 0
+    k = subject[1] + 1
+    verb = tokens[k]
+    if not verb.is_word() or not verb.text.islower() or verb.lower in _FUNCTION_WORDS and verb.lower not in _AUX:
+        return None, 0
+    while k < colon and (tokens[k].lower in _AUX or tokens[k].lower in lexicon.ADVERBS):
+        k += 1
+    if k >= colon or colon - k > 8 or any(t.kind == "quote" for t in tokens[k:colon]):
+        return None, 0
+    source = (tokens[subject[0]].start, tokens[subject[1]].end)
+    cue_text = text[tokens[k].start:tokens[colon - 1].end]
+    content = _after(tokens, colon + 1, len(tokens) - 1) if colon + 1 < len(tokens) else None
+    if content is None:
+        return Found(tokens[k], cue_text, [], source, "colon lead-in", paragraph.index, sentence,
+                     relaxed="colon"), k
+    return Found(tokens[k], cue_text, [content], source, "clause before a colon", paragraph.index, sentence,
+                 relaxed="colon"), k
 
 
 # --- the learned gate ---------------------------------------------------------------------
@@ -332,9 +363,11 @@ def cue_features(text: str, tokens: list[Token], i: int, item: Found) -> list[st
     features.append("p2=" + (tokens[i - 2].lower if i > 1 else "<s>"))
     if i + 1 < len(tokens):
         following = tokens[i + 1]
-        features.append("nk=" + ("quote" if following.kind == "quote" else "punct" if following.kind == "punct" else
-                                 "cap" if following.text[:1].isupper() else "det" if following.lower in lexicon.DETERMINERS
-                                 else "lower"))
+        shape = "quote" if following.kind == "quote" else "punct" if following.kind == "punct" else \
+            "cap" if following.text[:1].isupper() else "det" if following.lower in lexicon.DETERMINERS else "lower"
+        features += ["nk=" + shape, "lnk=" + lemma + "|" + shape]
+        if i + 2 < len(tokens):
+            features.append("n2=" + tokens[i + 2].lower)
     first_content = item.content[0][0] if item.content else cue.start
     features.append("cb" if first_content < cue.start else "ca")
     if first_content > cue.start:
@@ -351,11 +384,20 @@ def cue_features(text: str, tokens: list[Token], i: int, item: Found) -> list[st
         features.append("para0")
     quoted = False
     words = 0
+    quoted_words = 0
+    capitals = 0
     for start, end in item.content:
         words += text.count(" ", start, end) + 1
         for t in tokens:
             if t.kind == "quote" and t.start < end and start < t.end:
                 quoted = True
+                for word in t.text.split():
+                    quoted_words += 1
+                    capitals += word[1:2].isupper() if word[:1] in "\"“‘'`" else word[:1].isupper()
+    if quoted:
+        features.append("qw=" + _bucket(quoted_words))
+        if capitals * 5 >= quoted_words * 4:
+            features.append("qcaps")
     features.append("cq" if quoted else "cnq")
     features.append("cl=" + _bucket(words))
     features.append("kc=" + kind + "|" + ("cq" if quoted else "cnq"))
@@ -439,8 +481,8 @@ def _is_nominal_head(token: Token) -> bool:
     if token.kind == "quote":
         return False
     lower = token.lower
-    if lower in lexicon.PERSON_PRONOUNS or lower in lexicon.GROUP_PRONOUNS:
-        return True
+    if lower in lexicon.PERSON_PRONOUNS or lower in lexicon.GROUP_PRONOUNS or lower in lexicon.QUANTITY_WORDS:
+        return True  # "he", "they", "55 percent", "half"
     if lower in lexicon.FIRST_PERSON:
         return True  # opinion writers and letter writers speak as "I" and "we"
     if "n't" in lower or "n’t" in lower:
@@ -460,6 +502,12 @@ def _subject_before(tokens: list[Token], j: int) -> tuple[int, int] | None:
     """The noun phrase ending at token ``j``, as (first, last) token indexes."""
     if j < 0 or not tokens[j].is_word() and tokens[j].text != ")":
         return None
+    if j >= 2 and tokens[j].text.isdigit() and tokens[j - 1].lower == "in":
+        # "Six in 10 say", "about four in 10 voters": a share of a poll's respondents.
+        k = j - 2
+        while k > 0 and tokens[k - 1].is_word() and (tokens[k - 1].lower in _SHARE_WORDS or tokens[k - 1].text.isdigit()):
+            k -= 1
+        return (k, j) if tokens[j - 2].text.isdigit() or tokens[j - 2].lower in lexicon.NUMBER_WORDS else None
     if tokens[j].lower in {"who", "which"}:
         # "an architect who said ...": the source is the noun phrase the clause hangs on.
         k = j - 1
@@ -520,6 +568,10 @@ def _subject_before(tokens: list[Token], j: int) -> tuple[int, int] | None:
 
 _FUNCTION_WORDS: Final = _AUX | lexicon.CLAUSE_BREAKERS | lexicon.DETERMINERS | lexicon.ADVERBS | _PREPOSITIONS | {
     "not", "no", "it", "there", "here", "what", "who", "whom", "this", "also", "just", "very", "so"}
+
+
+_SHARE_WORDS: Final = lexicon.NUMBER_WORDS | {"about", "nearly", "almost", "roughly", "some", "only", "just",
+                                              "more", "less", "than", "fewer", "over", "under", "least", "at"}
 
 
 def _determined_noun(tokens: list[Token], j: int) -> bool:
@@ -910,6 +962,15 @@ def _find_subject(tokens: list[Token], j: int) -> tuple[tuple[int, int] | None, 
         subject = _appositive_subject(tokens, j)
         if subject:
             return subject, "appositive subject cue"
+    if j >= 2 and tokens[j].text in _DASHES:
+        # "X — a teacher from Y — says": an appositive between dashes.
+        k = j - 1
+        while k > max(0, j - _MAX_SOURCE) and tokens[k].text not in _DASHES and tokens[k].kind != "quote":
+            k -= 1
+        if k > 0 and tokens[k].text == tokens[j].text and k < j - 1:
+            head = _subject_before(tokens, k - 1)
+            if head:
+                return (head[0], j - 1), "appositive subject cue"
     return None, None
 
 
@@ -923,6 +984,12 @@ def _appositive_subject(tokens: list[Token], j: int) -> tuple[int, int] | None:
     appositive = tokens[k + 1:j]
     if not appositive or len(appositive) > 30:
         return None
+    if len(appositive) == 1 and appositive[0].text.isdigit():
+        # "Jane Doe, 69, said": an age.
+        head = _subject_before(tokens, k - 1)
+        return (head[0], j - 1) if head else None
+    if k >= 2 and tokens[k - 1].text.isdigit() and tokens[k - 2].text == ",":
+        k -= 2  # "Jane Doe, 35, the daughter of ..., said": the age before the appositive
     aside = appositive[0].lower in {"who", "which", "whose"} or appositive[0].lower in _PREPOSITIONS
     if aside:
         pass  # "X, who ..., said" / "X, at a later briefing, said": the aside is not the source
@@ -1031,6 +1098,9 @@ def _orphan_quotes(text: str, paragraphs: list[Paragraph], found: list[Found]) -
 
     The sentence is the content (a quoted fragment makes it a mixed quote); the
     source is the person or group the sentence is about, when it starts with one.
+    Short or title-case quotations (titles, nicknames, scare quotes, but also the one
+    word a speaker is quoted for) and quotations after a verb with a subject of its own
+    ("Doe, an analyst, thanked them for "..."") are proposed to the cue model.
     """
     covered = _Coverage(len(text))
     for item in found:
@@ -1041,7 +1111,7 @@ def _orphan_quotes(text: str, paragraphs: list[Paragraph], found: list[Found]) -
         starts = [a for a, _ in paragraph.sentences]
         tokenized = {}
         for quote in paragraph.quotes:
-            if covered.touches(quote.start, quote.end) or not _substantial(text, quote):
+            if covered.touches(quote.start, quote.end):
                 continue
             index = bisect.bisect_right(starts, quote.open_mark) - 1
             if index < 0 or quote.open_mark >= paragraph.sentences[index][1]:
@@ -1051,23 +1121,49 @@ def _orphan_quotes(text: str, paragraphs: list[Paragraph], found: list[Found]) -
                 tokenized[sentence] = tokenize(text, sentence[0], sentence[1],
                                                paragraph.quotes_between(sentence[0], sentence[1]))
             tokens = tokenized[sentence]
-            subject = _sentence_subject(tokens)
-            if subject is None:
-                continue
-            first, last = subject
             q_index = next((i for i, t in enumerate(tokens) if t.kind == "quote" and t.quote is quote), None)
             if q_index is None:
                 continue
-            if q_index <= last:
-                continue
-            content = _after(tokens, last + 1, len(tokens) - 1)
-            if not content:
-                continue
-            verb = tokens[last + 1] if last + 1 < len(tokens) else tokens[last]
-            results.append(Found(verb, verb.text, [content], (tokens[first].start, tokens[last].end),
-                                 "quotation in a sentence about its source", paragraph.index, sentence))
-            covered.add(*content)
+            relaxed = "" if _substantial(text, quote) else "short quote"
+            item = None
+            verb_index = 0
+            subject = _sentence_subject(tokens)
+            if subject is not None and subject[1] < q_index:
+                first, last = subject
+                content = _after(tokens, last + 1, len(tokens) - 1)
+                if content:
+                    verb_index = last + 1 if last + 1 < len(tokens) else last
+                    verb = tokens[verb_index]
+                    item = Found(verb, verb.text, [content], (tokens[first].start, tokens[last].end),
+                                 "quotation in a sentence about its source", paragraph.index, sentence,
+                                 relaxed=relaxed)
+            if item is None:
+                item, verb_index = _verb_before_quote(tokens, q_index, paragraph, sentence)
+            if item is not None and _accept(text, tokens, verb_index, item):
+                results.append(item)
+                covered.add(*item.content[0])
     return results
+
+
+def _verb_before_quote(tokens: list[Token], q_index: int, paragraph: Paragraph,
+                       sentence: tuple[int, int]) -> tuple[Found | None, int]:
+    """The nearest verb before a quotation that has a subject: 'X, star of Y, thanked Z for "..."'."""
+    for v in range(q_index - 1, max(-1, q_index - 10), -1):
+        verb = tokens[v]
+        if verb.kind == "quote" or verb.text in _ENDERS:
+            break
+        if not verb.is_word() or not verb.text.islower() or verb.lower in _FUNCTION_WORDS or verb.lower.endswith("ly"):
+            continue
+        j = _skip_adverbs_left(tokens, v - 1)
+        subject, _ = _find_subject(tokens, j)
+        if subject is None:
+            continue
+        content = _after(tokens, v + 1, len(tokens) - 1)
+        if content is None:
+            return None, 0
+        return Found(verb, verb.text, [content], (tokens[subject[0]].start, tokens[subject[1]].end),
+                     "verb before a quotation", paragraph.index, sentence, relaxed="quote verb"), v
+    return None, 0
 
 
 def _sentence_subject(tokens: list[Token]) -> tuple[int, int] | None:

@@ -161,6 +161,11 @@ ORG_WORDS: Final = set(
     kremlin whitehouse state""".split()
 )
 GROUP_PRONOUNS: Final = {"they", "them"}
+# Shares of a poll's respondents that speak for them: "55 percent said", "half say", "a majority believe".
+QUANTITY_WORDS: Final = {"percent", "%", "half", "majority", "minority", "plurality", "third", "thirds", "quarter",
+                         "quarters", "fifth", "fifths", "most"}
+NUMBER_WORDS: Final = set("""one two three four five six seven eight nine ten eleven twelve twenty thirty forty
+    fifty sixty seventy eighty ninety hundred""".split())
 ORGANIZATION_PRONOUNS: Final = {"it"}
 PERSON_PRONOUNS: Final = {"he": "he", "she": "she", "him": "he", "her": "she"}
 FIRST_PERSON: Final = {"i", "we", "you"}

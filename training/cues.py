@@ -26,11 +26,12 @@ MODEL = corpus.ROOT / "quotecat" / "cue_model.json"
 MIN_SUPPORT = 3  # a mined cue heads at least this many gold cues in the tuning half
 MIN_RATE = 0.2  # ... and is a cue at least this often where it occurs
 PARTICLES = {"to", "about", "on", "for", "against", "out", "of", "at", "with", "as", "up", "into", "over", "off"}
-MIN_FEATURE_COUNT = 3  # features seen fewer times are dropped before fitting
+MIN_FEATURE_COUNT = 5  # features seen fewer times are dropped before fitting
 C = float(os.environ.get("QUOTECAT_TRAIN_C", "0.1"))  # inverse L2 strength: the best CV AUC of 0.02-2
 FOLDS = 5
 THRESHOLDS = [x / 4 for x in range(0, 17)]  # log-odds 0 to 4 by 0.25
-VETO = -2.0  # drop a candidate the rules found when its log-odds are below this (p < 0.12)
+VETOES = [x / 4 for x in range(-16, 1)]  # log-odds -4 to 0 by 0.25
+MAX_VETOED = 0.005  # the veto may cost at most this share of the rules' right candidates (cross-validated)
 
 
 def mined_cues(stats) -> tuple[dict[str, list], dict[str, list[str]]]:
@@ -117,7 +118,7 @@ def fit(rows: list[dict], labels: list[int]) -> tuple[dict[str, float], float]:
     model = LogisticRegression(C=C, max_iter=2000, solver="lbfgs")
     model.fit(matrix, labels)
     weights = {name: round(float(w), 3) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0])
-               if abs(w) >= 0.01}
+               if abs(w) >= 0.02}
     return weights, round(float(model.intercept_[0]), 3)
 
 
@@ -154,6 +155,18 @@ def choose_threshold(rows: list[dict], labels: list[int], scores: list[float]) -
     return THRESHOLDS[-1]
 
 
+def choose_veto(rows: list[dict], labels: list[int], scores: list[float]) -> float:
+    """The highest veto that drops at most MAX_VETOED of the rules' right candidates (cross-validated):
+    the rules' output is trusted unless the model is sure."""
+    rules = [(label, score) for row, label, score in zip(rows, labels, scores) if "proposed" not in row["features"]]
+    right = sum(label for label, _ in rules)
+    best = VETOES[0]
+    for veto in VETOES:
+        if sum(label for label, score in rules if score < veto) <= MAX_VETOED * right:
+            best = veto
+    return best
+
+
 def main() -> None:
     names = corpus.half("tune")
     write_model(open_gate({}, {}, []))  # the rules alone, whatever the file held before
@@ -165,14 +178,16 @@ def main() -> None:
     write_model(open_gate(cues, particles, around))
     rows = candidates("tune")
     labels = label(rows)
-    threshold = choose_threshold(rows, labels, cv_scores(rows, labels))
+    scores = cv_scores(rows, labels)
+    threshold = choose_threshold(rows, labels, scores)
+    veto = choose_veto(rows, labels, scores)
     weights, bias = fit(rows, labels)
     write_model({"cues": cues, "particles": particles, "around": around, "weights": weights, "bias": bias, "threshold": threshold,
-                 "veto": VETO,
+                 "veto": veto,
                  "trained_on": f"PolNeAR v1.0.0 training split, tuning half ({len(names)} articles: even-numbered"
                                " lines of ls articles/)",
                  "candidates": len(rows), "positives": sum(labels)})
-    print(f"threshold {threshold}: {len(cues)} mined cues, {len(rows)} candidates ({sum(labels)} positive), {len(weights)} weights"
+    print(f"threshold {threshold}, veto {veto}: {len(cues)} mined cues, {len(rows)} candidates ({sum(labels)} positive), {len(weights)} weights"
           f" -> {MODEL.relative_to(corpus.ROOT)} ({MODEL.stat().st_size:,} bytes)")
 
 

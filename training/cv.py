@@ -38,6 +38,15 @@ def main() -> None:
     labels = cues.label(rows)
     scores = cues.cv_scores(rows, labels)
     mined = ["k=mined" in row["features"] for row in rows]
+    chosen = cues.choose_threshold(rows, labels, scores)
+    kinds = sorted({f for row in rows for f in row["features"] if f.startswith(("rx=", "r="))})
+    print(f"{'candidates of':<52}{'n':>6}{'right':>7}{'kept':>6}{'right':>7}   (kept: cross-validated, threshold {chosen})")
+    for kind in kinds:
+        members = [k for k, row in enumerate(rows) if kind in row["features"]]
+        threshold = chosen if kind.startswith("rx=") else -2.0
+        kept = [k for k in members if scores[k] >= threshold]
+        print(f"{kind:<52}{len(members):>6}{sum(labels[k] for k in members) / len(members):>7.3f}{len(kept):>6}"
+              f"{sum(labels[k] for k in kept) / max(1, len(kept)):>7.3f}")
     print(f"{'threshold':>10}{'kept':>7}{'right':>8}{'all':>7}{'d+m':>7}{'speech':>8}")
     baseline = ["proposed" not in row["features"] for row in rows]
     c = covered(rows, baseline)
@@ -50,8 +59,8 @@ def main() -> None:
                                               [s for s, p in zip(scores, proposed) if p]), 4),
           "AUC rules", round(roc_auc_score([l for l, p in zip(labels, proposed) if not p],
                                            [s for s, p in zip(scores, proposed) if not p]), 4))
-    for veto in (-2.0,):
-        for threshold in (0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0):
+    for veto in (-2.0, -1.0, -0.5, 0.0):
+        for threshold in (1.5, 2.0, 2.5):
             keep = [s >= (threshold if p else veto) for s, p in zip(scores, proposed)]
             c = covered(rows, keep)
             right = sum(l for l, k in zip(labels, keep) if k) / max(1, sum(keep))
