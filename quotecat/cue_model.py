@@ -23,6 +23,8 @@ MINED: Final[dict[str, str]] = {form: entry[0] for form, entry in _DATA["cues"].
 PARTICLES: Final[dict[str, list[str]]] = _DATA["particles"]
 # Cues that attribute the clause around them to no one named: "is expected to", "appears to".
 AROUND: Final[frozenset[str]] = frozenset(_DATA["around"])
+# Lexicon cues worth a second, looser reading when the rules find no clause.
+LOOSE: Final[frozenset[str]] = frozenset(_DATA["loose"])
 WEIGHTS: Final[dict[str, float]] = _DATA["weights"]
 BIAS: Final[float] = _DATA["bias"]
 # On the log-odds: a candidate only a relaxed rule proposed is kept from THRESHOLD up, one the

@@ -274,57 +274,36 @@ def _headline_cue(tokens: list[Token], i: int) -> bool:
     return tokens[i - 1].text[:1].isupper() and (i + 1 == len(tokens) or tokens[i + 1].kind == "punct")
 
 
+# What each word may be: 0 a lexicon cue, 1 a cue the model mined, 2 "according" (one look-up per word).
+_CANDIDATES: Final = {**{form: 1 for form in cue_model.MINED}, **{form: 0 for form in lexicon.CUE_WORDS},
+                      "according": 2}
+
+
 def _sentence_attributions(text: str, tokens: list[Token], paragraph: Paragraph,
                            sentence: tuple[int, int]) -> list[Found]:
     results = []
     for i, token in enumerate(tokens):
-        if not token.is_word():
+        kind = _CANDIDATES.get(token.lower, -1)
+        if kind < 0 or token.kind != "word":
             continue
         lower = token.lower
-        if lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+        if kind == 2:
+            if i + 1 >= len(tokens) or tokens[i + 1].lower != "to":
+                continue
             item = _according_to(tokens, i, paragraph, sentence)
-        elif lower in lexicon.CUE_WORDS and (token.text.islower() or i == 0 or _headline_cue(tokens, i)):
+        elif kind == 0 and (token.text.islower() or i == 0 or _headline_cue(tokens, i)):
             item = _verb_cue(text, tokens, i, paragraph, sentence)
-            if item is None and token.text.islower():
+            if item is None and token.text.islower() and lower in cue_model.LOOSE:
                 item = _loose_cue(text, tokens, i, paragraph, sentence, "lexicon")
-        elif lower in cue_model.MINED and token.text.islower():
+        elif kind == 1 and token.text.islower():
             item = _loose_cue(text, tokens, i, paragraph, sentence, "mined")
-        elif i > 0 and (lower in lexicon.CUE_WORDS or lower in cue_model.MINED) and tokens[i - 1].text[:1].isupper():
+        elif i > 0 and tokens[i - 1].text[:1].isupper() and (kind == 1 or lower in cue_model.LOOSE):
             item = _loose_cue(text, tokens, i, paragraph, sentence, "title")  # "Senator Says Deal Is Near"
         else:
             continue
         if item and (item.pattern == "colon lead-in" and not item.relaxed or _accept(text, tokens, i, item)):
             results.append(item)
-    colon = next((k for k, t in enumerate(tokens) if t.text == ":"), -1)
-    if colon > 1 and not any(r.cue.start < tokens[colon].start for r in results):
-        item, k = _colon_clause(text, tokens, colon, paragraph, sentence)
-        if item is not None and _accept(text, tokens, k, item):
-            results.append(item)
     return results
-
-
-def _colon_clause(text: str, tokens: list[Token], colon: int, paragraph: Paragraph,
-                  sentence: tuple[int, int]) -> tuple[Found | None, int]:
-    """'Jane Doe gloated: "..."', 'As the professor put it: ...': a subject, any verb, then a colon."""
-    subject = _sentence_subject(tokens)
-    if subject is None or subject[1] + 1 >= colon:
-        return None, 0
-    k = subject[1] + 1
-    verb = tokens[k]
-    if not verb.is_word() or not verb.text.islower() or verb.lower in _FUNCTION_WORDS and verb.lower not in _AUX:
-        return None, 0
-    while k < colon and (tokens[k].lower in _AUX or tokens[k].lower in lexicon.ADVERBS):
-        k += 1
-    if k >= colon or colon - k > 8 or any(t.kind == "quote" for t in tokens[k:colon]):
-        return None, 0
-    source = (tokens[subject[0]].start, tokens[subject[1]].end)
-    cue_text = text[tokens[k].start:tokens[colon - 1].end]
-    content = _after(tokens, colon + 1, len(tokens) - 1) if colon + 1 < len(tokens) else None
-    if content is None:
-        return Found(tokens[k], cue_text, [], source, "colon lead-in", paragraph.index, sentence,
-                     relaxed="colon"), k
-    return Found(tokens[k], cue_text, [content], source, "clause before a colon", paragraph.index, sentence,
-                 relaxed="colon"), k
 
 
 # --- the learned gate ---------------------------------------------------------------------
@@ -376,24 +355,28 @@ def cue_features(text: str, tokens: list[Token], i: int, item: Found) -> list[st
                         "cf=<cap>" if text[first_content:first_content + 1].isupper() else "cf=<w>")
     if i == 0:
         features.append("first")
-    if any(t.kind == "quote" for t in tokens):
-        features.append("sq")
     if cue.text[:1].isupper():
         features.append("cap")
     if item.paragraph == 0:
         features.append("para0")
     quoted = False
+    in_sentence = False
     words = 0
     quoted_words = 0
     capitals = 0
     for start, end in item.content:
         words += text.count(" ", start, end) + 1
-        for t in tokens:
-            if t.kind == "quote" and t.start < end and start < t.end:
-                quoted = True
-                for word in t.text.split():
-                    quoted_words += 1
-                    capitals += word[1:2].isupper() if word[:1] in "\"“‘'`" else word[:1].isupper()
+    for t in tokens:
+        if t.kind != "quote":
+            continue
+        in_sentence = True
+        if any(t.start < end and start < t.end for start, end in item.content):
+            quoted = True
+            for word in t.text.split():
+                quoted_words += 1
+                capitals += word[1:2].isupper() if word[:1] in "\"“‘'`" else word[:1].isupper()
+    if in_sentence:
+        features.append("sq")
     if quoted:
         features.append("qw=" + _bucket(quoted_words))
         if capitals * 5 >= quoted_words * 4:
@@ -1103,8 +1086,8 @@ def _orphan_quotes(text: str, paragraphs: list[Paragraph], found: list[Found]) -
     ("Doe, an analyst, thanked them for "..."") are proposed to the cue model.
     """
     covered = _Coverage(len(text))
-    for item in found:
-        for start, end in item.content:
+    for claimed in found:
+        for start, end in claimed.content:
             covered.add(start, end)
     results = []
     for paragraph in paragraphs:
@@ -1125,7 +1108,7 @@ def _orphan_quotes(text: str, paragraphs: list[Paragraph], found: list[Found]) -
             if q_index is None:
                 continue
             relaxed = "" if _substantial(text, quote) else "short quote"
-            item = None
+            item: Found | None = None
             verb_index = 0
             subject = _sentence_subject(tokens)
             if subject is not None and subject[1] < q_index:

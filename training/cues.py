@@ -26,6 +26,7 @@ MODEL = corpus.ROOT / "quotecat" / "cue_model.json"
 MIN_SUPPORT = 3  # a mined cue heads at least this many gold cues in the tuning half
 MIN_RATE = 0.2  # ... and is a cue at least this often where it occurs
 PARTICLES = {"to", "about", "on", "for", "against", "out", "of", "at", "with", "as", "up", "into", "over", "off"}
+MIN_KEPT = 1  # a word's relaxed candidates must be kept this often (tuning half) for the relaxed rules to run
 MIN_FEATURE_COUNT = 5  # features seen fewer times are dropped before fitting
 C = float(os.environ.get("QUOTECAT_TRAIN_C", "0.1"))  # inverse L2 strength: the best CV AUC of 0.02-2
 FOLDS = 5
@@ -122,9 +123,9 @@ def fit(rows: list[dict], labels: list[int]) -> tuple[dict[str, float], float]:
     return weights, round(float(model.intercept_[0]), 3)
 
 
-def open_gate(cues: dict, particles: dict, around: list[str]) -> dict:
+def open_gate(cues: dict, particles: dict, around: list[str], loose: list[str]) -> dict:
     """A model that keeps every candidate: what the candidates are collected with."""
-    return {"cues": cues, "particles": particles, "around": around, "weights": {}, "bias": 0.0, "threshold": -1000.0,
+    return {"cues": cues, "particles": particles, "around": around, "loose": loose, "weights": {}, "bias": 0.0, "threshold": -1000.0,
             "veto": -1000.0}
 
 
@@ -169,21 +170,31 @@ def choose_veto(rows: list[dict], labels: list[int], scores: list[float]) -> flo
 
 def main() -> None:
     names = corpus.half("tune")
-    write_model(open_gate({}, {}, []))  # the rules alone, whatever the file held before
+    write_model(open_gate({}, {}, [], []))  # the rules alone, whatever the file held before
+    from quotecat import lexicon
+
     from . import mine
 
     stats = mine.mine(names)
     cues, particles = mined_cues(stats)
     around = raising_cues(stats)
-    write_model(open_gate(cues, particles, around))
+    write_model(open_gate(cues, particles, around, sorted(lexicon.CUE_WORDS)))
     rows = candidates("tune")
     labels = label(rows)
     scores = cv_scores(rows, labels)
     threshold = choose_threshold(rows, labels, scores)
     veto = choose_veto(rows, labels, scores)
     weights, bias = fit(rows, labels)
-    write_model({"cues": cues, "particles": particles, "around": around, "weights": weights, "bias": bias, "threshold": threshold,
-                 "veto": veto,
+    # Relaxed rules run only for the words whose relaxed candidates the model keeps at all: the rest
+    # is time spent on candidates that are always dropped.
+    useful = Counter(f[2:] for row in rows if "proposed" in row["features"]
+                     and bias + sum(weights.get(f, 0.0) for f in row["features"]) >= threshold
+                     for f in row["features"] if f.startswith("w="))
+    cues = {form: entry for form, entry in cues.items() if useful[form] >= MIN_KEPT}
+    particles = {form: words for form, words in particles.items() if form in cues}
+    loose = sorted(form for form in lexicon.CUE_WORDS if useful[form] >= MIN_KEPT)
+    write_model({"cues": cues, "particles": particles, "around": around, "loose": loose, "weights": weights,
+                 "bias": bias, "threshold": threshold, "veto": veto,
                  "trained_on": f"PolNeAR v1.0.0 training split, tuning half ({len(names)} articles: even-numbered"
                                " lines of ls articles/)",
                  "candidates": len(rows), "positives": sum(labels)})
