@@ -23,7 +23,7 @@ from . import db as database
 from .extract import extract
 from .reader import iter_articles
 from .server import free_port, running
-from .text import parse
+from .extract.text import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -97,7 +97,7 @@ def compile_command(check, verbose):
         reason = compiled.problem()
         click.echo(f"{compiled.COMPILED_DIR}: {reason or 'current'}")
         sys.exit(0 if reason is None else 1)
-    click.echo(f"Compiling {', '.join(f'quotecat/{m}.py' for m in compiled.MODULES)} with mypyc "
+    click.echo(f"Compiling {', '.join(f'quotecat/{entry}' for entry in compiled.EXTRACTOR)} with mypyc "
                f"into {compiled.COMPILED_DIR}")
     started = time.perf_counter()
     try:

@@ -1,6 +1,6 @@
 """The extractor's modules compiled with mypyc: an optional speed-up with a pure-Python fallback.
 
-``quotecat compile`` compiles MODULES into ``build/compiled`` (next to the
+``quotecat compile`` compiles the EXTRACTOR modules into ``build/compiled`` (next to the
 package, so only for a source checkout). ``quotecat/__init__.py`` calls ``activate``
 before importing any of them: when the build was made from exactly the sources on
 disk, for this Python, the package's ``__path__`` is extended so the compiled
@@ -21,11 +21,12 @@ from pathlib import Path
 # Everything else (hashlib, json, subprocess, ...) is imported where it is used: this module
 # runs at every ``import quotecat`` and should cost next to nothing there.
 
-# The extractor: everything ``quotecat.extract.extract`` runs, and nothing else.
-MODULES = ["text", "extract", "sources", "resolve", "lexicon", "model", "cue_model"]
+# The extractor: everything ``quotecat.extract`` runs, and nothing else. A folder stands for
+# every module in it (a new module there is compiled and fingerprinted without a word here).
+EXTRACTOR = ("extract", "lexicon", "model.py")
 PACKAGE_DIR = Path(__file__).resolve().parent
 COMPILED_DIR = PACKAGE_DIR.parent / "build" / "compiled"
-# mypyc puts the code of all MODULES in one shared library, the group's, and a small
+# mypyc puts the code of all the modules in one shared library, the group's, and a small
 # extension per module that imports it by this top-level name: a fixed name (instead of
 # mypyc's hash of the module names) keeps build/compiled's layout stable. It must be
 # top-level: mypyc derives the modules' __file__ from that library's directory.
@@ -50,18 +51,36 @@ def pure_requested(environ=os.environ) -> bool:
     return environ.get(PURE_VARIABLE, "") not in ("", "0")
 
 
-def _sources_digest(sources: list[bytes]) -> str:
+def source_files(package_dir: Path | None = None) -> list[str]:
+    """The extractor's modules as paths relative to the package ("lexicon/cues.py"), in a fixed order."""
+    package_dir = package_dir or PACKAGE_DIR
+    files = []
+    for entry in EXTRACTOR:
+        if entry.endswith(".py"):
+            files.append(entry)
+        else:
+            files += sorted(f"{entry}/{name}" for name in os.listdir(package_dir / entry) if name.endswith(".py"))
+    return files
+
+
+def module_name(file: str) -> str:
+    """ "lexicon/cues.py" -> "quotecat.lexicon.cues"; "lexicon/__init__.py" -> "quotecat.lexicon"."""
+    return "quotecat." + file.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
+
+
+def _sources_digest(files: list[str], sources: list[bytes]) -> str:
     import hashlib  # here, not at the top: an import without a build never pays for it
 
     digest = hashlib.sha256()
-    for name, source in zip(MODULES, sources, strict=True):
-        digest.update(f"{name}.py {len(source)}\n".encode())
+    for name, source in zip(files, sources, strict=True):
+        digest.update(f"{name} {len(source)}\n".encode())
         digest.update(source)
     return digest.hexdigest()
 
 
-def _read_sources(package_dir: Path) -> list[bytes]:
-    return [(package_dir / f"{name}.py").read_bytes() for name in MODULES]
+def _read_sources(package_dir: Path) -> tuple[list[str], list[bytes]]:
+    files = source_files(package_dir)
+    return files, [(package_dir / name).read_bytes() for name in files]
 
 
 def source_stamp(package_dir: Path = PACKAGE_DIR) -> dict[str, str]:
@@ -69,7 +88,7 @@ def source_stamp(package_dir: Path = PACKAGE_DIR) -> dict[str, str]:
 
     Runs at every ``import quotecat`` when a build exists, so it is only file reads and one hash.
     """
-    return {"sources": _sources_digest(_read_sources(package_dir)), "python": sys.version}
+    return {"sources": _sources_digest(*_read_sources(package_dir)), "python": sys.version}
 
 
 def read_stamp(compiled_dir: Path = COMPILED_DIR) -> dict | None:
@@ -153,7 +172,7 @@ def deactivate(package_path: list[str], error: BaseException, compiled_dir: Path
     for entries, entry in ((package_path, str(compiled_dir / "quotecat")), (sys.path, str(compiled_dir))):
         while entry in entries:
             entries.remove(entry)
-    for name in [*(f"quotecat.{m}" for m in MODULES), GROUP_LIBRARY]:
+    for name in [*(module_name(f) for f in source_files()), GROUP_LIBRARY]:
         sys.modules.pop(name, None)
     _state = f"pure Python: the compiled build failed to load ({error}; {REBUILD_HINT})"
 
@@ -191,7 +210,7 @@ setup(
 
 
 def build(verbose: bool = False, compiled_dir: Path = COMPILED_DIR, package_dir: Path = PACKAGE_DIR) -> dict:
-    """Compile MODULES with mypyc and replace ``compiled_dir`` with the result; returns the new stamp.
+    """Compile the extractor's modules with mypyc and replace ``compiled_dir`` with the result; returns the new stamp.
 
     The sources are read once and the stamp is computed from exactly those bytes, so an edit made
     during the build leaves a build that is (correctly) out of date. The work happens in a temporary
@@ -207,10 +226,10 @@ def build(verbose: bool = False, compiled_dir: Path = COMPILED_DIR, package_dir:
         raise BuildError(f"mypy (which provides mypyc) is not installed in {sys.prefix}: "
                          "pip install -e '.[speed]' (./scripts/setup does)")
     try:
-        sources = _read_sources(package_dir)
+        files, sources = _read_sources(package_dir)
     except OSError as error:
         raise BuildError(f"cannot read the sources: {error}") from error
-    stamp = {"sources": _sources_digest(sources), "python": sys.version, "mypy": mypy}
+    stamp = {"sources": _sources_digest(files, sources), "python": sys.version, "mypy": mypy}
 
     compiled_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{compiled_dir.name}-", dir=compiled_dir.parent))
@@ -218,9 +237,10 @@ def build(verbose: bool = False, compiled_dir: Path = COMPILED_DIR, package_dir:
         package = work / "src" / "quotecat"
         package.mkdir(parents=True)
         (package / "__init__.py").write_text("")  # so mypyc sees a package; never compiled
-        for name, source in zip(MODULES, sources, strict=True):
-            (package / f"{name}.py").write_bytes(source)
-        paths = [f"quotecat/{name}.py" for name in MODULES]
+        for name, source in zip(files, sources, strict=True):
+            (package / name).parent.mkdir(parents=True, exist_ok=True)
+            (package / name).write_bytes(source)
+        paths = [f"quotecat/{name}" for name in files]
         (work / "src" / "setup.py").write_text(_SETUP_PY.format(paths=paths, group=GROUP))
         result = subprocess.run([sys.executable, "setup.py"], cwd=work / "src", text=True, errors="replace",
                                 stdout=None if verbose else subprocess.PIPE, stderr=None if verbose else subprocess.STDOUT)
@@ -231,14 +251,17 @@ def build(verbose: bool = False, compiled_dir: Path = COMPILED_DIR, package_dir:
 
         new = work / "compiled"
         (new / "quotecat").mkdir(parents=True)
-        built = [p for p in [*package.iterdir(), *(work / "src").iterdir()] if p.suffix in (".so", ".pyd")]
-        names = {p.name.split(".", 1)[0] for p in built}
-        missing = [m for m in [*MODULES, GROUP_LIBRARY] if m not in names]
+        built = [p for p in [*package.rglob("*"), *(work / "src").iterdir()] if p.suffix in (".so", ".pyd")]
+        # An extension per module ("quotecat/lexicon/cues", "quotecat/lexicon/__init__") and the group's library.
+        names = {p.relative_to(work / "src").as_posix().split(".", 1)[0] for p in built}
+        missing = [m for m in [*(f"quotecat/{f.removesuffix('.py')}" for f in files), GROUP_LIBRARY] if m not in names]
         if missing:
             raise BuildError(f"mypyc {mypy} did not produce {', '.join(missing)} (found: "
-                             f"{', '.join(sorted(p.name for p in built)) or 'nothing'})")
-        for path in built:  # the modules in quotecat/, the group's library at the top
-            shutil.copy2(path, new / path.relative_to(work / "src"))
+                             f"{', '.join(sorted(names)) or 'nothing'})")
+        for path in built:  # the modules under quotecat/, the group's library at the top
+            target = new / path.relative_to(work / "src")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
         (new / STAMP).write_text(_json(stamp), encoding="utf-8")
 
         # Swap: a process importing quotecat in between sees no build and uses pure Python. Retried

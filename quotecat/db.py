@@ -609,9 +609,12 @@ def extractor_version() -> str:
     ``--update`` reuses nothing from a database built by another version: a changed
     rule re-extracts every article.
     """
+    from . import compiled
+
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    for name in EXTRACTOR_MODULES:
+    # db.py: the rows made from attributions; the cue model's weights: what the rules keep.
+    for name in [*compiled.source_files(), "lexicon/cue_model.json", "db.py"]:
         digest.update((here / name).read_bytes())
     return digest.hexdigest()
 
@@ -620,8 +623,6 @@ def extractor_version_number() -> int:
     return int(extractor_version()[:7], 16)  # user_version is a signed 32-bit integer
 
 
-EXTRACTOR_MODULES = ("extract.py", "text.py", "sources.py", "resolve.py", "lexicon.py", "model.py", "db.py",
-                     "cue_model.py", "cue_model.json")  # the learned weights change rows too
 
 
 class _Previous:

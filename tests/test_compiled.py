@@ -63,7 +63,8 @@ def module_files(code_prefix: str = "") -> str:
         "from quotecat.extract import extract\n"
         "assert extract('\"We will rebuild,\" the mayor said.'), 'extraction found nothing'\n"
         "print(json.dumps({'compiled': quotecat.COMPILED, 'status': quotecat.compiled.status(),\n"
-        "    'files': {m: sys.modules['quotecat.' + m].__file__ for m in quotecat.compiled.MODULES}}))\n"
+        "    'files': {f: sys.modules[quotecat.compiled.module_name(f)].__file__\n"
+        "              for f in quotecat.compiled.source_files()}}))\n"
     )
 
 
@@ -102,9 +103,9 @@ def test_compiled_and_pure_python_extract_exactly_the_same_attributions():
 
 def test_the_extractor_in_this_process_really_is_compiled():
     require_compiled()
-    for name in compiled.MODULES:
-        path = Path(sys.modules[f"quotecat.{name}"].__file__)
-        assert path.suffix == ".so" and path.parent == compiled.COMPILED_DIR / "quotecat", path
+    for name in compiled.source_files():
+        path = Path(sys.modules[compiled.module_name(name)].__file__)
+        assert path.suffix == ".so" and path.parent == (compiled.COMPILED_DIR / "quotecat" / name).parent, path
     assert not isinstance(extract, types.FunctionType)  # a native function, not Python bytecode
     assert compiled.status().startswith("compiled with mypyc")
 
@@ -116,8 +117,9 @@ def test_quotecat_pure_runs_the_python_sources():
     result = json.loads(run(module_files(), env=environment(QUOTECAT_PURE="1")).stdout)
     assert result["compiled"] is False
     assert result["status"] == "pure Python: QUOTECAT_PURE is set"
+    assert result["files"].keys() == set(compiled.source_files())
     for name, file in result["files"].items():
-        assert Path(file) == compiled.PACKAGE_DIR / f"{name}.py"
+        assert Path(file) == compiled.PACKAGE_DIR / name
 
 
 def test_quotecat_pure_only_counts_when_set_to_something_other_than_0():
@@ -141,8 +143,9 @@ def fake_build(tmp_path, monkeypatch):
     monkeypatch.setattr(compiled, "_state", compiled._state)
     package, built = tmp_path / "quotecat", tmp_path / "build" / "compiled"
     package.mkdir()
-    for name in compiled.MODULES:
-        shutil.copy(compiled.PACKAGE_DIR / f"{name}.py", package)
+    for name in compiled.source_files():
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(compiled.PACKAGE_DIR / name, package / name)
     (built / "quotecat").mkdir(parents=True)
     write_stamp(built, {**compiled.source_stamp(package), "mypy": "9.9"})
     return package, built
@@ -171,7 +174,7 @@ def test_a_build_of_exactly_these_sources_is_used(fake_build):
 
 def test_a_build_of_other_sources_is_refused(fake_build):
     package, built = fake_build
-    extract_py = package / "extract.py"
+    extract_py = package / compiled.source_files()[0]
     extract_py.write_text(extract_py.read_text(encoding="utf-8") + "\n# one more line\n", encoding="utf-8")
     assert compiled.check(built, package) == "compiled build is out of date"
     assert not compiled.is_current(built, package)
@@ -206,8 +209,8 @@ def test_quotecat_pure_refuses_even_a_current_build(fake_build):
 def test_the_stamp_covers_every_module_of_the_extractor(fake_build):
     package, _ = fake_build
     before = compiled.source_stamp(package)
-    for name in compiled.MODULES:
-        path = package / f"{name}.py"
+    for name in compiled.source_files(package):
+        path = package / name
         source = path.read_bytes()
         path.write_bytes(source + b" ")
         assert compiled.source_stamp(package)["sources"] != before["sources"], name
@@ -239,18 +242,19 @@ def test_a_copy_of_the_checkout_loads_its_own_compiled_build(checkout):
     result, _ = import_copy(checkout)
     assert result["compiled"] is True, result["status"]
     for name, file in result["files"].items():
-        assert Path(file).parent == checkout / "build" / "compiled" / "quotecat" and file.endswith(".so"), file
+        assert Path(file).parent == (checkout / "build" / "compiled" / "quotecat" / name).parent, file
+        assert file.endswith(".so"), file
 
 
 def test_editing_a_source_makes_the_build_stale_and_the_sources_run(checkout):
-    resolve_py = checkout / "quotecat" / "resolve.py"
+    resolve_py = checkout / "quotecat" / next(f for f in compiled.source_files() if f.endswith("resolve.py"))
     resolve_py.write_text(resolve_py.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     result, stderr = import_copy(checkout)
     assert result["compiled"] is False
     assert result["status"].startswith("pure Python: compiled build is out of date")
     assert stderr == ""  # silently: a stale build is normal while editing
     for name, file in result["files"].items():
-        assert Path(file) == checkout / "quotecat" / f"{name}.py"
+        assert Path(file) == checkout / "quotecat" / name
 
 
 def test_a_current_build_that_does_not_load_falls_back_to_the_sources_with_a_warning(checkout):
@@ -261,7 +265,7 @@ def test_a_current_build_that_does_not_load_falls_back_to_the_sources_with_a_war
     assert result["status"].startswith("pure Python: the compiled build failed to load")
     assert "RuntimeWarning" in stderr and "failed to load" in stderr
     for name, file in result["files"].items():
-        assert Path(file) == checkout / "quotecat" / f"{name}.py"
+        assert Path(file) == checkout / "quotecat" / name
 
 
 # --- building ------------------------------------------------------------------------------------------------------
@@ -278,8 +282,9 @@ def test_a_failed_build_says_why_and_keeps_the_previous_build(tmp_path):
         pytest.skip("mypy is not installed (pip install -e '.[speed]')")
     package = tmp_path / "quotecat"
     package.mkdir()
-    for name in compiled.MODULES:
-        (package / f"{name}.py").write_text("x: int = 1\n")
+    for name in compiled.source_files():
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
+        (package / name).write_text("x: int = 1\n")
     (package / "model.py").write_text('count: int = "not a number"\n')
     previous = tmp_path / "build" / "compiled"
     previous.mkdir(parents=True)

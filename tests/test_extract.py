@@ -301,3 +301,11 @@ def test_quotations_signed_with_a_dash_even_several_in_a_paragraph():
     assert one(attributions, "never asked us").speaker == "Marta Oyelowo"
     assert one(attributions, "keep coming to every meeting").speaker == "Dev Anand"
     assert all(a.cue == "―" for a in attributions)
+
+
+def test_quotecat_extract_is_the_function_of_the_package_of_the_same_name():
+    import quotecat
+    from quotecat.extract import extract as from_the_package
+
+    assert quotecat.extract is extract is from_the_package
+    assert extract('"We will rebuild," the mayor said.')[0].speaker == "the mayor"

@@ -7,7 +7,6 @@ spans. Pure Python only: the gate is replaced by a recorder, which a compiled
 extractor would not see.
 """
 
-import importlib
 import json
 import os
 import sys
@@ -15,7 +14,7 @@ import sys
 from . import corpus
 
 assert os.environ.get("QUOTECAT_PURE") == "1", "run with QUOTECAT_PURE=1"
-extract_module = importlib.import_module("quotecat.extract")
+from quotecat.extract import cue_model, extract  # noqa: E402  (after the check: pure Python only)
 
 
 def collect(names: list[str], out) -> None:
@@ -23,13 +22,13 @@ def collect(names: list[str], out) -> None:
     pending = []
 
     def record(text, tokens, i, item):
-        pending.append((tokens[i].start, extract_module.cue_features(text, tokens, i, item), item))
+        pending.append((tokens[i].start, cue_model.candidate_features(text, tokens, i, item), item))
         return True
 
-    extract_module._accept = record
+    cue_model.accept = record  # the stages call cue_model.accept: every candidate is kept, and recorded
     for name in names:
         pending.clear()
-        extract_module.extract(texts[name])
+        extract(texts[name])
         # The content as the whole pipeline left it: later stages attach the rest of a split quotation.
         for cue, features, item in pending:
             mention = texts[name][item.source[0]:item.source[1]] if item.source is not None else None

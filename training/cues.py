@@ -22,7 +22,7 @@ from pathlib import Path
 
 from . import corpus  # nothing here imports quotecat, which reads the model file being rewritten
 
-MODEL = corpus.ROOT / "quotecat" / "cue_model.json"
+MODEL = corpus.ROOT / "quotecat" / "lexicon" / "cue_model.json"
 MIN_SUPPORT = 3  # a mined cue heads at least this many gold cues in the tuning half
 MIN_RATE = 0.2  # ... and is a cue at least this often where it occurs
 PARTICLES = {"to", "about", "on", "for", "against", "out", "of", "at", "with", "as", "up", "into", "over", "off"}
@@ -36,7 +36,7 @@ MAX_VETOED = 0.005  # the veto may cost at most this share of the rules' right c
 
 
 def mined_cues(stats) -> tuple[dict[str, list], dict[str, list[str]]]:
-    from quotecat import lexicon
+    from quotecat.lexicon.cues import CUE_WORDS
 
     from . import mine
 
@@ -44,7 +44,7 @@ def mined_cues(stats) -> tuple[dict[str, list], dict[str, list[str]]]:
     cues = {}
     for form, heads in sorted(stats.cue_heads.items()):
         occurrences = stats.occurrences[form]
-        if form in lexicon.CUE_WORDS or form == "according" or not form.isalpha() or form in mine.NOT_HEADS:
+        if form in CUE_WORDS or form == "according" or not form.isalpha() or form in mine.NOT_HEADS:
             continue
         if heads < MIN_SUPPORT or heads / occurrences < MIN_RATE:
             continue
@@ -171,14 +171,14 @@ def choose_veto(rows: list[dict], labels: list[int], scores: list[float]) -> flo
 def main() -> None:
     names = corpus.half("tune")
     write_model(open_gate({}, {}, [], []))  # the rules alone, whatever the file held before
-    from quotecat import lexicon
+    from quotecat.lexicon.cues import CUE_WORDS
 
     from . import mine
 
     stats = mine.mine(names)
     cues, particles = mined_cues(stats)
     around = raising_cues(stats)
-    write_model(open_gate(cues, particles, around, sorted(lexicon.CUE_WORDS)))
+    write_model(open_gate(cues, particles, around, sorted(CUE_WORDS)))
     rows = candidates("tune")
     labels = label(rows)
     scores = cv_scores(rows, labels)
@@ -192,7 +192,7 @@ def main() -> None:
                      for f in row["features"] if f.startswith("w="))
     cues = {form: entry for form, entry in cues.items() if useful[form] >= MIN_KEPT}
     particles = {form: words for form, words in particles.items() if form in cues}
-    loose = sorted(form for form in lexicon.CUE_WORDS if useful[form] >= MIN_KEPT)
+    loose = sorted(form for form in CUE_WORDS if useful[form] >= MIN_KEPT)
     write_model({"cues": cues, "particles": particles, "around": around, "loose": loose, "weights": weights,
                  "bias": bias, "threshold": threshold, "veto": veto,
                  "trained_on": f"PolNeAR v1.0.0 training split, tuning half ({len(names)} articles: even-numbered"

@@ -7,19 +7,18 @@ probability of being a cue in context; forms the lexicon lacks and that are cues
 enough become candidate cues, gated at run time by the learned model.
 """
 
-import importlib
 from collections import Counter
 from dataclasses import dataclass, field
 
-from quotecat import lexicon
-from quotecat.text import parse
+from quotecat.extract.text import parse
+from quotecat.extract.tokens import tokenize
+from quotecat.lexicon.cues import CUE_WORDS
+from quotecat.lexicon.function_words import ADVERBS, AUXILIARIES
 
 from . import corpus
 
-extract_module = importlib.import_module("quotecat.extract")
-
 # Words a gold cue span may start with that are not its head.
-NOT_HEADS = set(extract_module._AUX) | set(lexicon.ADVERBS) | {
+NOT_HEADS = set(AUXILIARIES) | set(ADVERBS) | {
     "not", "n't", "also", "has", "have", "had", "then", "now", "still", "widely", "long", "strongly",
     "increasingly", "initially", "largely", "officially", "ultimately", "frequently", "actually",
     "particularly", "soon", "well", "yet", "so", "both", "all", "one", "to"}
@@ -54,8 +53,7 @@ def cue_heads(text: str, records: list[dict], tokens_by_start: dict[int, "object
 def sentence_tokens(text: str):
     for paragraph in parse(text):
         for s_start, s_end in paragraph.sentences:
-            yield paragraph, extract_module.tokenize(text, s_start, s_end,
-                                                     paragraph.quotes_between(s_start, s_end))
+            yield paragraph, tokenize(text, s_start, s_end, paragraph.quotes_between(s_start, s_end))
 
 
 def mine(names: list[str]) -> FormStats:
@@ -92,8 +90,8 @@ _IRREGULAR = {"made": "make", "went": "go", "known": "know", "sought": "seek", "
 
 def lemma_of(form: str, known: set[str]) -> str:
     """A regular verb's lemma by its suffix, checked against the forms seen (training time only)."""
-    if form in lexicon.CUE_WORDS:
-        return lexicon.CUE_WORDS[form]
+    if form in CUE_WORDS:
+        return CUE_WORDS[form]
     if form in _IRREGULAR:
         return _IRREGULAR[form]
     candidates = []

@@ -11,9 +11,9 @@ import argparse
 import re
 from collections import Counter, defaultdict
 
-from quotecat import lexicon
 from quotecat.evaluate import MATCH_THRESHOLD, cue_family
 from quotecat.extract import extract
+from quotecat.lexicon.cues import CUE_WORDS, SPEECH_VERBS, THOUGHT_VERBS
 
 from . import corpus
 
@@ -46,12 +46,12 @@ def category(record: dict, predictions, text: str) -> str:
     if head in NOMINAL or lower.startswith(("in a", "in an", "in his", "in her", "in their")):
         return "nominal / prepositional cue"
     at_cue = [p for p in predictions if p.cue_start is not None and record["cue_start"] <= p.cue_start < record["cue_end"]]
-    known = head in lexicon.CUE_WORDS
+    known = head in CUE_WORDS
     if at_cue:
         return "cue found, content wrong"
     if known:
         return "cue in lexicon, rules rejected"
-    if head in lexicon.SPEECH_VERBS or head in lexicon.THOUGHT_VERBS:
+    if head in SPEECH_VERBS or head in THOUGHT_VERBS:
         return "cue form removed from lexicon (noun-like)"
     if cue_family(cue) == "speech":
         return "speech cue not in lexicon"

@@ -3,7 +3,7 @@
 Runs the pure-Python extractor under sys.settrace (slow; tuning half only) and, for
 every missed gold attribution whose cue word is in the lexicon, reports where the
 cue stage gave up: never reached (sentence skipped, capitalised cue, tokenised
-differently), or the ``return None`` line of ``_verb_cue``.
+differently), or the ``return None`` line of ``verb_cue``.
 """
 
 import linecache
@@ -16,10 +16,11 @@ os.environ["QUOTECAT_PURE"] = "1"
 import importlib  # noqa: E402
 
 extract_module = importlib.import_module("quotecat.extract")
+cues_module = importlib.import_module("quotecat.extract.cues")
 
 from . import corpus, misses  # noqa: E402
 
-CODE = extract_module._verb_cue.__code__
+CODE = cues_module.verb_cue.__code__
 
 
 def traced(text: str):
@@ -66,7 +67,7 @@ def main() -> None:
             head = misses.head_word(record["cue"])
             # the cue token: the head word's position inside the gold cue span
             at = texts[name].lower().find(head, record["cue_start"], record["cue_end"] + 1)
-            reason = outcomes.get(at, "never reached _verb_cue")
+            reason = outcomes.get(at, "never reached verb_cue")
             if reason == "found":
                 reason = "found, then lost (attach / dedupe / untangle)"
             reasons[reason] += 1

@@ -11,27 +11,27 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Final
 
-from .lexicon import (
+from ..lexicon.function_words import (
     AFFILIATION_PREPS,
-    COUNTRIES,
-    DEMONYMS,
+    ARTICLES,
     DETERMINERS,
     FIRST_PERSON,
     GROUP_PRONOUNS,
+    LEADING_CONNECTIVES,
     ORGANIZATION_PRONOUNS,
-    ORG_WORDS,
     PERSON_PRONOUNS,
-    PLURAL_ROLES,
-    ROLE_WORDS,
-    TITLES,
+    PHRASE_PREPS,
+    QUANTIFIERS,
+    SINGULAR_QUANTIFIERS,
+    STRIPPED_DETERMINERS,
 )
+from ..lexicon.names import HYPHENATED_PARTICLES, NAME_PARTICLES
+from ..lexicon.organizations import ORG_WORDS
+from ..lexicon.places import COUNTRIES, DEMONYMS, NOT_AFFILIATIONS
+from ..lexicon.titles import PLURAL_ROLES, ROLE_WORDS, TITLES
 
 _TOKEN: Final = re.compile(r"\(.*?\)|[^\s,]+|,")
-_PARTICLES: Final = {"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le",
-              "bin", "ibn", "al", "el", "abu", "st.", "mc", "y", "dos", "das", "ter"}
-_NAME_WORD: Final = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:al|el|bin|ibn|abu)-[A-Z][\w'’-]*)$")
-_LEADING: Final = {"but", "and", "yet", "so", "still", "however", "meanwhile", "instead", "also", "now",
-            "then", "later", "even"}
+_NAME_WORD: Final = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:%s)-[A-Z][\w'’-]*)$" % "|".join(HYPHENATED_PARTICLES))
 
 
 _RELATIVE_CLAUSE: Final = re.compile(r",?\s+(?:who|whose|which|that)\s")
@@ -91,7 +91,7 @@ def clean_description(text: str) -> str:
 
 @lru_cache(maxsize=65536)  # asked of the same few words again and again
 def is_name_word(word: str) -> bool:
-    return bool(_NAME_WORD.match(word)) and word.lower().rstrip(".") not in {"the", "a", "an"}
+    return bool(_NAME_WORD.match(word)) and word.lower().rstrip(".") not in ARTICLES
 
 
 def split_sources(mention: str) -> list[str]:
@@ -127,127 +127,186 @@ def _looks_plural(text: str) -> bool:
 def describe(mention: str) -> Source:
     """Parse a source mention into its parts (no resolution across the article).
 
+    The mention is read once (``_Mention``), then the rules below are tried in order and
+    the first that applies describes it: a pronoun, a possessor ("China's foreign
+    ministry"), a role then a name ("Her spokeswoman, Dana Pruitt"), a role ("Western
+    officials"), a person, a counted group ("Many families in Eastbrook"), an
+    organisation or country, and last an unnamed source ("residents").
+
     Cached: the same mention always reads the same way. Callers copy with
-    ``dataclasses.replace`` and never change the returned object.
+    ``Source.evolve`` and never change the returned object.
     """
-    text = clean_description(mention)
+    text = _without_connectives(clean_description(mention))
+    pronoun = _pronoun(text)
+    if pronoun is not None:
+        return pronoun
+    parts = _Mention.read(text)
+    if parts is None:
+        return Source(mention=text)
+    return (_possessed(parts) or _role_then_name(parts) or _role(parts) or _person(parts)
+            or _counted_group(parts) or _organization(parts) or _unnamed(parts))
+
+
+def _without_connectives(text: str) -> str:
+    """ "But the minister" -> "the minister"."""
     words = text.split()
-    source = Source(mention=text)
-    if not words:
-        return source
-    lowered = text.lower()
-    while words and words[0].lower().strip(",") in _LEADING:
+    while words and words[0].lower().strip(",") in LEADING_CONNECTIVES:
         words = words[1:]
         text = " ".join(words)
-        lowered = text.lower()
-    source.mention = text
+    return text
+
+
+def _pronoun(text: str) -> Source | None:
+    """ "he", "they", "it", "we": a pronoun, resolved later."""
+    lowered = text.lower()
+    source = Source(mention=text)
     if lowered in PERSON_PRONOUNS:
         source.pronoun, source.kind = PERSON_PRONOUNS[lowered], "person"
-        return source
-    if lowered in GROUP_PRONOUNS:
+    elif lowered in GROUP_PRONOUNS:
         source.pronoun, source.kind, source.plural = "they", "group", True
-        return source
-    if lowered in ORGANIZATION_PRONOUNS:
+    elif lowered in ORGANIZATION_PRONOUNS:
         source.pronoun, source.kind = "it", "organization"
-        return source
-    if lowered in FIRST_PERSON:
+    elif lowered in FIRST_PERSON:
         source.pronoun, source.kind = lowered, "other"
-        return source
+    else:
+        return None
+    return source
 
-    head, _, appositive = text.partition(",")
-    head, appositive = head.strip(), appositive.strip()
-    head = _QUALIFIER.split(head)[0]
-    head_words = head.split()
-    if head_words and (head_words[0].lower() in ROLE_WORDS and not (len(head_words) > 1 and is_name_word(head_words[1]))
-                       or head_words[0].lower() in _QUANTIFIERS and len(head_words) > 1):
-        # A sentence starts with a capital: "Experts on North Korea said" and "Many families
-        # in Eastbrook say" name nobody.
-        head_words[0] = head_words[0].lower()
-        head = " ".join(head_words)
-    if not head_words:
-        return source
-    possessor = _POSSESSOR.match(head)
-    if possessor and (not is_name_word(possessor.group(2).split()[0]) or _org_head(possessor.group(2))):
-        # "China's foreign ministry", "Okafor's campaign manager": the possessor is the affiliation.
-        owned = describe(possessor.group(2) + ((", " + appositive) if appositive else ""))
-        kind = "organization" if owned.kind == "organization" or _org_head(possessor.group(2)) else owned.kind
-        return replace(owned, mention=text, affiliation=possessor.group(1), kind=kind,
-                       name=head if kind == "organization" else owned.name,
-                       anonymous=owned.anonymous and kind != "organization")
-    name_words, before, after = _name_run(head_words)
-    titles = [w for w in before if _is_title(w)]
-    determiner = bool(before) and before[0].lower() in DETERMINERS
-    role_head = _role_word(head_words[-1]) or head_words[0] in ROLE_WORDS or (
-        # "a spokesman for the ministry": the role word comes before the preposition
-        # (but "Captain Ines Moreau of the fire brigade" is a named person).
-        _role_and_affiliation(head)[1] is not None
-        and not (name_words and not determiner and len(before) <= len(titles) + 1))
 
-    if role_head and (determiner or not name_words or head_words[-1] not in name_words) \
-            and appositive and _is_full_name(appositive):
-        # "An attorney for the family, Mark Jones" / "Her spokeswoman, Dana Pruitt".
-        named = describe(appositive)
-        role_text, affiliation = _role_and_affiliation(head)
-        return replace(named, mention=text, role=role_text or named.role,
-                       affiliation=affiliation or _premodifier_affiliation(head_words) or named.affiliation)
+class _Mention:
+    """A mention read once for the rules: its head (before the first comma) and appositive, and the
+    head's words split around the name in it (``panel Chairman Rep. Jason Chaffetz (R-Utah)``)."""
 
-    named_before_role = name_words and len(before) < _affiliation_prep_index(head_words)
-    # "officials in Washington": the name is in a phrase after the role, not the source's name.
-    phrase_at = next((i for i, w in enumerate(before) if w.lower() in _PHRASE_PREPS), None)
-    name_in_phrase = phrase_at is not None
-    if role_head and (determiner or not name_words or head_words[-1] not in name_words or name_in_phrase) \
-            and not (named_before_role and not determiner and len(name_words) > 1 and not _role_word(head_words[-1])):
-        # A source named by its role: "an Islamic State commander", "Western officials".
-        role_text, affiliation = _role_and_affiliation(head)
-        source.role = role_text
-        source.affiliation = affiliation or _premodifier_affiliation(head_words)
-        if appositive and not source.affiliation:
-            _, source.affiliation = _role_and_affiliation(appositive)
-        role_words = [w for w in head_words if _role_word(w)]
-        source.plural = role_words[0].lower() in PLURAL_ROLES if role_words else _looks_plural(head)
-        source.kind = "group" if source.plural else "person"
-        source.anonymous = True
-        return source
+    def __init__(self, text: str, head: str, appositive: str, head_words: list[str]):
+        self.text, self.head, self.appositive, self.head_words = text, head, appositive, head_words
+        self.name_words, self.before, self.after = _name_run(head_words)
+        self.titles = [w for w in self.before if _is_title(w)]
+        self.determiner = bool(self.before) and self.before[0].lower() in DETERMINERS
+        self.role_head = _role_word(head_words[-1]) or head_words[0] in ROLE_WORDS or (
+            # "a spokesman for the ministry": the role word comes before the preposition
+            # (but "Captain Ines Moreau of the fire brigade" is a named person).
+            _role_and_affiliation(head)[1] is not None
+            and not (self.name_words and not self.determiner and len(self.before) <= len(self.titles) + 1))
+        # "officials in Washington": where a phrase after the role starts, before any name.
+        self.phrase_at = next((i for i, w in enumerate(self.before) if w.lower() in PHRASE_PREPS), None)
 
-    if name_words and not _is_organization(name_words) and not determiner and not _is_country(name_words):
-        # A person (or a single capitalised word, decided by resolution).
-        source.name = " ".join(name_words)
-        source.title = " ".join(titles) or None
-        pre_role = [w for w in before if w not in titles]
-        after = [w for w in after if not w.startswith("(")]  # "(R-Utah)": party and state
-        role_text, affiliation = _role_and_affiliation(appositive or " ".join(after))
-        if pre_role and not role_text:
-            role_text = " ".join(pre_role)
-        source.role = role_text
-        # "Halden Rovers manager Siobhan Quigley": capitalised words before the role name the employer.
-        source.affiliation = affiliation or _affiliation_from_after(after) or _premodifier_affiliation(
-            [w for w in before if not _is_title(w) or not w[:1].isupper()] if _role_head(before) else [])
-        source.kind = "person" if len(name_words) > 1 or titles else "other"
-        return source
+    @classmethod
+    def read(cls, text: str) -> "_Mention | None":
+        head, _, appositive = text.partition(",")
+        head, appositive = head.strip(), appositive.strip()
+        head = _QUALIFIER.split(head)[0]
+        head_words = head.split()
+        if head_words and (head_words[0].lower() in ROLE_WORDS and not (len(head_words) > 1 and is_name_word(head_words[1]))
+                           or head_words[0].lower() in QUANTIFIERS and len(head_words) > 1):
+            # A sentence starts with a capital: "Experts on North Korea said" and "Many families
+            # in Eastbrook say" name nobody.
+            head_words[0] = head_words[0].lower()
+            head = " ".join(head_words)
+        if not head_words:
+            return None
+        return cls(text, head, appositive, head_words)
 
-    if name_words and phrase_at is not None and before[0].lower() in _QUANTIFIERS:
-        # "Many families in Eastbrook", "two residents of Aleppo": people counted and placed.
-        source.role = " ".join(before[1:phrase_at]) or None
-        source.affiliation = " ".join(name_words)
-        source.kind, source.plural, source.anonymous = "group", True, True
-        return source
+    def name_is_not_the_head(self) -> bool:
+        """The role, not a name, ends the head ("an Islamic State commander", "officials")."""
+        return self.determiner or not self.name_words or self.head_words[-1] not in self.name_words
 
-    if name_words:
-        # An organisation or a country: "the ministry", "Russia", "The New York Post".
+
+def _possessed(m: _Mention) -> Source | None:
+    """ "China's foreign ministry", "Okafor's campaign manager": the possessor is the affiliation."""
+    possessor = _POSSESSOR.match(m.head)
+    if not (possessor and (not is_name_word(possessor.group(2).split()[0]) or _org_head(possessor.group(2)))):
+        return None
+    owned = describe(possessor.group(2) + ((", " + m.appositive) if m.appositive else ""))
+    kind = "organization" if owned.kind == "organization" or _org_head(possessor.group(2)) else owned.kind
+    return replace(owned, mention=m.text, affiliation=possessor.group(1), kind=kind,
+                   name=m.head if kind == "organization" else owned.name,
+                   anonymous=owned.anonymous and kind != "organization")
+
+
+def _role_then_name(m: _Mention) -> Source | None:
+    """ "An attorney for the family, Mark Jones" / "Her spokeswoman, Dana Pruitt": the name is the appositive."""
+    if not (m.role_head and m.name_is_not_the_head() and m.appositive and _is_full_name(m.appositive)):
+        return None
+    named = describe(m.appositive)
+    role_text, affiliation = _role_and_affiliation(m.head)
+    return replace(named, mention=m.text, role=role_text or named.role,
+                   affiliation=affiliation or _premodifier_affiliation(m.head_words) or named.affiliation)
+
+
+def _role(m: _Mention) -> Source | None:
+    """A source named by its role: "an Islamic State commander", "Western officials", "officials in Washington"."""
+    named_before_role = m.name_words and len(m.before) < _affiliation_prep_index(m.head_words)
+    if not (m.role_head and (m.name_is_not_the_head() or m.phrase_at is not None)
+            and not (named_before_role and not m.determiner and len(m.name_words) > 1
+                     and not _role_word(m.head_words[-1]))):
+        return None
+    source = Source(mention=m.text)
+    role_text, affiliation = _role_and_affiliation(m.head)
+    source.role = role_text
+    source.affiliation = affiliation or _premodifier_affiliation(m.head_words)
+    if m.appositive and not source.affiliation:
+        _, source.affiliation = _role_and_affiliation(m.appositive)
+    role_words = [w for w in m.head_words if _role_word(w)]
+    source.plural = role_words[0].lower() in PLURAL_ROLES if role_words else _looks_plural(m.head)
+    source.kind = "group" if source.plural else "person"
+    source.anonymous = True
+    return source
+
+
+def _person(m: _Mention) -> Source | None:
+    """A person (or a single capitalised word, decided by resolution): "Col. John Dorrian, spokesman for the coalition"."""
+    if not (m.name_words and not _is_organization(m.name_words) and not m.determiner
+            and not _is_country(m.name_words)):
+        return None
+    source = Source(mention=m.text)
+    source.name = " ".join(m.name_words)
+    source.title = " ".join(m.titles) or None
+    pre_role = [w for w in m.before if w not in m.titles]
+    after = [w for w in m.after if not w.startswith("(")]  # "(R-Utah)": party and state
+    role_text, affiliation = _role_and_affiliation(m.appositive or " ".join(after))
+    if pre_role and not role_text:
+        role_text = " ".join(pre_role)
+    source.role = role_text
+    # "Halden Rovers manager Siobhan Quigley": capitalised words before the role name the employer.
+    source.affiliation = affiliation or _affiliation_from_after(after) or _premodifier_affiliation(
+        [w for w in m.before if not _is_title(w) or not w[:1].isupper()] if _role_head(m.before) else [])
+    source.kind = "person" if len(m.name_words) > 1 or m.titles else "other"
+    return source
+
+
+def _counted_group(m: _Mention) -> Source | None:
+    """ "Many families in Eastbrook", "two residents of Aleppo": people counted and placed."""
+    if not (m.name_words and m.phrase_at is not None and m.before[0].lower() in QUANTIFIERS):
+        return None
+    source = Source(mention=m.text)
+    source.role = " ".join(m.before[1:m.phrase_at]) or None
+    source.affiliation = " ".join(m.name_words)
+    source.kind, source.plural, source.anonymous = "group", True, True
+    return source
+
+
+def _organization(m: _Mention) -> Source | None:
+    """An organisation or a country: "the ministry", "Russia", "The New York Post"."""
+    if not m.name_words:
+        return None
+    source = Source(mention=m.text)
+    source.kind = "organization"
+    source.name = _strip_determiner(m.head)
+    source.affiliation = source.name
+    source.role = _role_and_affiliation(m.appositive)[0] if m.appositive else None
+    return source
+
+
+def _unnamed(m: _Mention) -> Source:
+    """Lowercase and unnamed: "residents", "critics", "the campaign", "two people familiar with the matter"."""
+    source = Source(mention=m.text)
+    source.plural = _looks_plural(m.head) or m.head_words[0].lower() in QUANTIFIERS - SINGULAR_QUANTIFIERS
+    if any(w.lower() in ORG_WORDS for w in m.head_words[-1:]):
         source.kind = "organization"
-        source.name = _strip_determiner(head)
-        source.affiliation = source.name
-        source.role = _role_and_affiliation(appositive)[0] if appositive else None
-        return source
-
-    # Lowercase and unnamed: "residents", "critics", "the campaign", "two people familiar with the matter".
-    source.plural = _looks_plural(head) or head_words[0].lower() in _QUANTIFIERS - {"one", "another", "any", "no"}
-    if any(w.lower() in ORG_WORDS for w in head_words[-1:]):
-        source.kind = "organization"
-        source.name = _strip_determiner(head)
+        source.name = _strip_determiner(m.head)
         return source
     source.kind = "group" if source.plural else "other"
-    source.role = _strip_determiner(head) if source.plural else None
+    source.role = _strip_determiner(m.head) if source.plural else None
     source.anonymous = source.kind == "group"
     return source
 
@@ -255,19 +314,16 @@ def describe(mention: str) -> Source:
 def _affiliation_prep_index(words: list[str]) -> int:
     """Where "for/at/of ..." follows a role word ("analyst at ..."), else past the end."""
     for i, word in enumerate(words):
-        if word.lower() in _PHRASE_PREPS and i > 0 and _role_word(words[i - 1]):
+        if word.lower() in PHRASE_PREPS and i > 0 and _role_word(words[i - 1]):
             return i
     return len(words)
 
 
-# Determiners that count ("Many", "Two", "Most"): never the first word of a name.
-_QUANTIFIERS: Final = DETERMINERS - {"a", "an", "the", "his", "her", "their", "its", "our", "this", "that"}
-_PHRASE_PREPS: Final = AFFILIATION_PREPS | {"on", "about"}
 
 
 def _is_full_name(phrase: str) -> bool:
     words = clean_description(phrase).split(",")[0].split()
-    return 2 <= len(words) <= 4 and all(is_name_word(w) or w.lower() in _PARTICLES for w in words)
+    return 2 <= len(words) <= 4 and all(is_name_word(w) or w.lower() in NAME_PARTICLES for w in words)
 
 
 def _org_head(phrase: str) -> bool:
@@ -308,18 +364,18 @@ def _name_run(words: list[str]) -> tuple[list[str], list[str], list[str]]:
             break
     name: list[str] = []
     for word in words[start:]:
-        if is_name_word(word) or (name and word.lower() in _PARTICLES):
+        if is_name_word(word) or (name and word.lower() in NAME_PARTICLES):
             name.append(word)
         else:
             break
-    while name and name[-1].lower() in _PARTICLES:
+    while name and name[-1].lower() in NAME_PARTICLES:
         name.pop()
     return name, words[:start], words[start + len(name):]
 
 
 def _strip_determiner(text: str) -> str:
     words = text.split()
-    if words and words[0].lower() in {"the", "a", "an", "his", "her", "their", "its", "our"}:
+    if words and words[0].lower() in STRIPPED_DETERMINERS:
         words = words[1:]
     return " ".join(words)
 
@@ -382,7 +438,7 @@ def _premodifier_affiliation(words: list[str]) -> str | None:
         return None
     if len(run) == 1 and run[0].lower() in DEMONYMS:
         return DEMONYMS[run[0].lower()]
-    if len(run) == 1 and run[0].lower() in {"western", "eastern", "arab", "muslim", "christian"}:
+    if len(run) == 1 and run[0].lower() in NOT_AFFILIATIONS:
         return None
     return _POSSESSIVE_END.sub("", " ".join(run))
 

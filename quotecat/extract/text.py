@@ -8,8 +8,12 @@ each paragraph where the words inside quotation marks are hidden.
 
 import bisect
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Final
+
+from ..lexicon.abbreviations import ABBREVIATIONS
+from ..lexicon.cues import QUOTE_CLOSING_VERBS
 
 # Marks that can only open or only close a quotation, and those that can do both.
 OPENERS: Final = {"“", "„", "«", "``", "‟"}
@@ -21,18 +25,6 @@ FAMILIES: Final = {'"': "ascii", "''": "ascii", "``": "ascii", "“": "curly", "
 # Single quotes nested inside double ones need no pairing: they are inside the span.
 
 MASK: Final = "x"
-# Reporting verbs that may follow a quotation ending in ? or ! in the same sentence.
-REPORTING_WORDS: Final = {"said", "says", "asked", "asks", "added", "adds", "wrote", "writes", "told", "tells",
-                   "recalled", "replied", "responded", "shouted", "exclaimed", "wondered", "joked",
-                   "continued", "insisted", "declared", "argued", "explained", "noted", "warned"}
-
-ABBREVIATIONS: Final = set(
-    """mr mrs ms dr prof sen sens rep reps gov govs col gen lt sgt capt maj adm cmdr cpl pvt
-    st jr sr inc corp co ltd no nos vs etc fig jan feb mar apr jun jul aug sep sept oct nov dec
-    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb
-    nev okla ore pa tenn tex va vt wash wis wyo rev hon pres supt dept gov't mt ft messrs mmes
-    a.m p.m u.s u.n u.k e.u d.c n.y l.a i.e e.g approx est""".split()
-)
 
 # A sentence ends at . ! or ? (possibly followed by closing marks or brackets), then space.
 _BOUNDARY: Final = re.compile(r"[.!?]+(?:''|[\"”’')\]])*(?=\s+(?:''|``|[\"“‘'(\[]|[A-Z0-9]|—|-- ))")
@@ -222,7 +214,7 @@ def _attribution_follows(masked: str, position: int) -> bool:
     if not match:
         return False
     words = _CLAUSE_WORD.findall(match.group())
-    return len(words) <= 10 and any(w in REPORTING_WORDS for w in words)
+    return len(words) <= 10 and any(w in QUOTE_CLOSING_VERBS for w in words)
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -253,3 +245,8 @@ def parse(text: str) -> list[Paragraph]:
         paragraph.sentences = split_sentences(masked, start)
         result.append(paragraph)
     return result
+
+
+def spans_overlap(a: Iterable[Sequence[int]], b: Iterable[Sequence[int]]) -> bool:
+    """Do two lists of ``[start, end)`` character spans share a character?"""
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)

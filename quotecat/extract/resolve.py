@@ -11,37 +11,25 @@ from collections.abc import Iterable, Iterator
 from collections import Counter
 from typing import Final
 
-from .lexicon import CUE_WORDS, DETERMINERS, ORG_WORDS, ROLE_WORDS, TITLES
-
-TITLE_ABBREVIATIONS: Final = {t for t in TITLES if t.endswith(".")}
-# Nouns an article uses for an organisation it has already named.
-GENERIC_ORGANIZATIONS: Final = {"group", "organization", "organisation", "movement", "party", "network",
-                         "company", "firm", "agency", "ministry", "government", "militia", "regime",
-                         "coalition", "alliance", "union", "campaign", "administration", "club", "team",
-                         "department", "committee", "board", "council", "bank", "authority"}
+from ..lexicon.cues import CUE_WORDS
+from ..lexicon.function_words import DEFINITE, DETERMINERS
+from ..lexicon.names import NAME_RUN_PARTICLES, NOT_NAMES, NOT_PERSON_WORDS
+from ..lexicon.organizations import GENERIC_ORGANIZATIONS, ORG_WORDS
+from ..lexicon.titles import GENDERED_WORDS, NAME_TITLE_ABBREVIATIONS, ROLE_WORDS, TITLES
 from .sources import Source, describe
 
-_GENDER_TITLES: Final = {"mr.": "he", "mr": "he", "sir": "he", "mrs.": "she", "mrs": "she", "ms.": "she",
-                  "ms": "she", "miss": "she", "dame": "she", "lady": "she", "lord": "he",
-                  "king": "he", "queen": "she", "congressman": "he", "congresswoman": "she",
-                  "chairman": "he", "chairwoman": "she", "spokesman": "he", "spokeswoman": "she",
-                  "councilman": "he", "councilwoman": "she", "father": "he", "sister": "she",
-                  "brother": "he", "prince": "he", "princess": "she"}
+TITLE_ABBREVIATIONS: Final = {t for t in TITLES if t.endswith(".")}
 # Runs of capitalised words, optionally after a title: candidate antecedents for pronouns.
 _NAME_RUN: Final = re.compile(
     r"(?=[A-Z])"  # both branches start with a capital: reject other positions at once
-    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Prof|Rev)\.\s+)?"
-    r"[A-Z][a-z'’]+(?:[ -](?:[A-Z]\.|[A-Z][a-z'’]+|al-[A-Z][a-z]+|de|van|von|bin))*\s[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+    r"(?:(?:%s)\.\s+)?" % "|".join(NAME_TITLE_ABBREVIATIONS)
+    + r"[A-Z][a-z'’]+(?:[ -](?:[A-Z]\.|[A-Z][a-z'’]+|al-[A-Z][a-z]+|%s))*\s[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+    % "|".join(NAME_RUN_PARTICLES)
 )
 # A capitalised word, without a possessive 's: where a surname stands on its own.
 _CAPITALISED_WORD: Final = re.compile(r"[A-Z][\w'’-]*(?<!['’]s)(?<!['’])")
 _ROLE_BEFORE: Final = re.compile(r"((?:[A-Z][\w.'’-]*\s){0,3}([a-z]+)\s)$")
 _APPOSITIVE_AFTER: Final = re.compile(r",\s+((?:a|an|the|his|her|its|their)\s[^,.;:\"“”]{3,90}?),")
-_NOT_NAMES: Final = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "If", "When", "While", "After",
-              "Before", "During", "Since", "Although", "With", "For", "From", "By", "This", "That",
-              "These", "Those", "It", "He", "She", "They", "We", "I", "His", "Her", "Their", "Its",
-              "Our", "Mr", "Mrs", "Ms", "Dr", "So", "Yet", "Still", "Meanwhile", "However", "Last",
-              "Next", "One", "Two", "Three", "Some", "Many", "Most", "All", "No", "Not", "There"}
 
 _POSSESSIVE_MARK: Final = re.compile(r"['’]s?$")
 _POSSESSORS: Final = re.compile(r"\b(?=[A-Z])((?:[A-Z][\w.-]+ )*[A-Z][\w.-]+)['’]s\b")  # "the Kremlin's"
@@ -49,14 +37,8 @@ _APOSTROPHE_S: Final = re.compile(r"['’]s")
 _TWO_NAME_WORDS: Final = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+")
 
 
-# Capitalised runs with these words are events, places or things, not people.
-_NOT_PERSON_WORDS: Final = ORG_WORDS | set(
-    """convention conference debate street avenue road river city county province state airport
-    hall square tower bridge stadium museum prize award act bill law plan program day week war
-    games cup series show island islands mountains valley park north south east west national
-    republican democratic american united international federal new general election summit
-    olympics festival trial case report review strategy doctrine treaty accord agreement""".split()
-)
+# Capitalised runs with these words are events, places, things or organisations, not people.
+_NOT_PERSON_WORDS: Final = ORG_WORDS | NOT_PERSON_WORDS
 
 
 # How far back a pronoun or description looks: the last few dozen sources. The
@@ -71,7 +53,7 @@ class Resolver:
     cost of resolving an article grows linearly with its length.
     """
 
-    def __init__(self, text: str, paragraphs=None):
+    def __init__(self, text: str):
         self.text = text
         self.speakers: list[tuple[int, Source]] = []  # (position, source), kept sorted by position
         self.groups: list[tuple[int, list[Source]]] = []  # sources named together ("X and Y said")
@@ -114,10 +96,10 @@ class Resolver:
         alone = {}
         for match in _NAME_RUN.finditer(text):
             words = match.group().split()
-            while words and (words[0] in _NOT_NAMES or words[0].lower() in CUE_WORDS
+            while words and (words[0] in NOT_NAMES or words[0].lower() in CUE_WORDS
                              or words[0].lower() in ROLE_WORDS or words[0].lower() in TITLES):
                 words = words[1:]
-            if len(words) < 2 or any(w in _NOT_NAMES for w in words[1:]):
+            if len(words) < 2 or any(w in NOT_NAMES for w in words[1:]):
                 continue
             if any(w.lower().strip("'’s") in _NOT_PERSON_WORDS for w in words):
                 continue
@@ -162,7 +144,7 @@ class Resolver:
                 matches = list(pattern.finditer(self.text))
             self._named_orgs[noun] = [
                 (m.start(), m.group(1).strip() + " " + noun) for m in matches
-                if m.group(1).strip()[:1].isupper() and m.group(1).split()[0] not in _NOT_NAMES]
+                if m.group(1).strip()[:1].isupper() and m.group(1).split()[0] not in NOT_NAMES]
         named = self._named_orgs[noun]
         index = bisect.bisect_left(named, (position,)) - 1
         if index >= 0:
@@ -173,7 +155,7 @@ class Resolver:
             # People are no organisation: their names are looked up only when a possessor needs it.
             named_people = [n.name for _, n in self.names if n.name] if possessors else []
             people = set(named_people) | {name.split()[-1] for name in named_people}
-            candidates = Counter(p for p in possessors if p not in people and p not in _NOT_NAMES)
+            candidates = Counter(p for p in possessors if p not in people and p not in NOT_NAMES)
             counts = {p: self.text.count(p) for p, _ in candidates.most_common(20)}
             self._salient = max(counts, key=lambda p: (counts[p], p)) if counts else ""
         return self._salient or affiliation
@@ -418,17 +400,15 @@ def _merge(base: Source, extra: Source) -> Source:
     return base.evolve(title=title, role=role, affiliation=affiliation, pronoun=pronoun)
 
 
-
-
 def _definite(mention: str) -> bool:
     words = mention.lower().split()
-    return bool(words) and words[0] in {"the", "that", "this", "these", "those"}
+    return bool(words) and words[0] in DEFINITE
 
 
 def _gender(source: Source) -> str | None:
     for word in ((source.title or "") + " " + (source.role or "")).lower().split():
-        if word in _GENDER_TITLES:
-            return _GENDER_TITLES[word]
+        if word in GENDERED_WORDS:
+            return GENDERED_WORDS[word]
     return None
 
 

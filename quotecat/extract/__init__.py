@@ -1,0 +1,32 @@
+"""The extractor: article text in, attributions out. A pure function, no I/O.
+
+One module per stage, in the order ``extract`` runs them:
+
+- ``text``: paragraphs, quotation spans and sentences (``tokens``: a sentence as tokens);
+- ``cues``: reporting cues in each sentence and the grammar of the clause around them,
+  the source and the content (``subjects``: the noun phrase that speaks; ``medium``: how it was said);
+- ``quotes``: quotations without a cue of their own, given to the attribution they continue
+  or to the subject of their sentence;
+- ``records``: each source described (``sources``) and resolved across the article
+  (``resolve``), and the attributions as records.
+
+``found`` holds what the stages hand on. The words the rules read are in ``quotecat.lexicon``.
+"""
+
+from ..model import Attribution
+from .cues import find_cues
+from .found import Found
+from .quotes import attach_quotes, orphan_quotes
+from .records import records
+from .text import parse
+
+
+def extract(text: str) -> list[Attribution]:
+    """Every quotation and attributed claim in ``text``, in reading order."""
+    paragraphs = parse(text)
+    found: list[Found] = []
+    for paragraph in paragraphs:
+        found += find_cues(text, paragraph)
+    found = attach_quotes(text, paragraphs, found)
+    found += orphan_quotes(text, paragraphs, found)
+    return records(text, paragraphs, found)

@@ -1,0 +1,641 @@
+"""Reporting cues and the grammar of the clause around them: who is the source, what is the content.
+
+In each sentence (outside quotations) a cue is a reporting verb of the lexicon, or
+"according to"; in each paragraph, a signature after a quotation ('"..." -- Jane Doe')
+or a speaker label ('WALLACE: ...'). A verb cue is read by named rules, one function
+each, in the order ``verb_cue`` applies them: whether the verb reports at all, what
+follows it (time, medium, hearer, "that", a quotation, a colon), where its source stands
+(subject, appositive, or inverted after it), and which side of it the content is.
+"""
+
+import re
+from typing import Final
+
+from ..lexicon.cues import (
+    BARE_BELIEF_LEMMAS,
+    BARE_CLAUSE_LEMMAS,
+    CALL_PARTICLES,
+    CLAUSE_AFTER_SOURCE,
+    CONTENT_AFTER_LEMMAS,
+    CUE_HINTS,
+    CUE_WORDS,
+    EVIDENCE_NOUNS,
+    HEARER_LEMMAS,
+    HEARERS,
+    INFINITIVE_LEMMAS,
+    INVERTING_LEMMAS,
+    NOT_LABEL_ENDINGS,
+    NOT_LABELS,
+    OBJECT_LEMMAS,
+    S_FORM_VERBS,
+    SPEECH_LEMMAS,
+    SPEECH_VERBS,
+    WEAK_LEMMAS,
+)
+from ..lexicon.function_words import (
+    ADVERBS,
+    ARTICLES,
+    AUXILIARIES,
+    CLAUSE_BREAKERS,
+    DEMONSTRATIVES,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    GROUP_PRONOUNS,
+    INDEFINITE_ARTICLES,
+    NOT_CLAUSE_STARTS,
+    NOT_CONTINUATIONS,
+    NOT_OBJECT_STARTS,
+    PASSIVE_AUXILIARIES,
+    PERSON_PRONOUNS,
+    PREPOSITIONS,
+    TRAILING_CLAUSE_WORDS,
+    VERB_COORDINATORS,
+    VERB_MODIFIERS,
+)
+from ..lexicon.media import MEDIUM_PARTNER_PREPS, MEDIUM_STARTS
+from ..lexicon.time import DAYS, MONTHS, RELATIVE_DAYS, TIME_STARTS, TIME_UNITS, TIME_WORDS, WHEN_STARTS, WHEN_WORDS
+from ..lexicon.titles import ROLE_WORDS, TITLES
+from . import cue_model
+from .found import Found, Pattern
+from .medium import MEDIUM
+from .sources import is_name_word
+from .subjects import Place, find_subject, is_nominal_head, sentence_subject, skip_adverbs_left
+from .text import Paragraph, spans_overlap
+from .tokens import ENDERS, MAX_SOURCE, Token, span, span_from, span_to, tokenize, word_list_regex
+
+# Sentences without any of these words hold no cue: they are skipped before tokenizing.
+_HAS_CUE_HINT: Final = re.compile(r"(?<![A-Za-z])(?:%s)(?![A-Za-z])"
+                                  % word_list_regex(CUE_HINTS | frozenset(cue_model.MINED)))
+# What each word may be: 0 a lexicon cue, 1 a cue the model mined, 2 "according" (one look-up per word).
+_CANDIDATES: Final = {**{form: 1 for form in cue_model.MINED}, **{form: 0 for form in CUE_WORDS}, "according": 2}
+# '"..." ― Jane Doe.' / '... — Sen. John Smith (@handle) May 2, 2016': a signature after a quotation,
+# ending the paragraph or followed by the next signed quotation.
+_SIGNATURE: Final = re.compile(
+    r"[^\S\n]*(?P<dash>―|—|–|--|-)[^\S\n]*(?P<name>(?:[A-Z][\w.'’-]*[^\S\n]?){1,5}?)[^\S\n]*"
+    r"(?:\(@?\w+\)[^\n“”\"]{0,40}?)?\.?[^\S\n]*(?=$|[“”\"]|\n)")
+# 'WALLACE: ...' / 'Pence: Flowers won't be at debate': a speaker label at the start of a paragraph.
+_LABEL: Final = re.compile(r"((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s+(?=\S)")
+# Punctuation between content before a cue and its source: '"...," she said', '... -- she said'.
+_CONTENT_SEPARATORS: Final = {",", "—", "--", "–"}
+
+
+def find_cues(text: str, paragraph: Paragraph) -> list[Found]:
+    """Every cue of one paragraph with its source and content: sentence by sentence, then signatures and labels."""
+    results = []
+    offset = paragraph.start
+    for s_start, s_end in paragraph.sentences:
+        if not _HAS_CUE_HINT.search(paragraph.lowered, s_start - offset, s_end - offset):
+            continue
+        tokens = tokenize(text, s_start, s_end, paragraph.quotes_between(s_start, s_end))
+        results += _sentence_cues(text, tokens, paragraph, (s_start, s_end))
+    label = speaker_label(text, paragraph)
+    for item in signatures(text, paragraph) + ([label] if label else []):
+        if not any(spans_overlap(item.content, f.content) for f in results):
+            results.append(item)
+    return results
+
+
+def _sentence_cues(text: str, tokens: list[Token], paragraph: Paragraph, sentence: tuple[int, int]) -> list[Found]:
+    results = []
+    for i, token in enumerate(tokens):
+        kind = _CANDIDATES.get(token.lower, -1)
+        if kind < 0 or token.kind != "word":
+            continue
+        lower = token.lower
+        if kind == 2:
+            if i + 1 >= len(tokens) or tokens[i + 1].lower != "to":
+                continue
+            item = according_to(tokens, i, paragraph, sentence)
+        elif kind == 0 and (token.text.islower() or i == 0 or _headline_cue(tokens, i)):
+            item = verb_cue(text, tokens, i, paragraph, sentence)
+            if item is None and token.text.islower() and lower in cue_model.LOOSE:
+                item = loose_cue(text, tokens, i, paragraph, sentence, "lexicon")
+        elif kind == 1 and token.text.islower():
+            item = loose_cue(text, tokens, i, paragraph, sentence, "mined")
+        elif i > 0 and tokens[i - 1].text[:1].isupper() and (kind == 1 or lower in cue_model.LOOSE):
+            item = loose_cue(text, tokens, i, paragraph, sentence, "title")  # "Senator Says Deal Is Near"
+        else:
+            continue
+        if item and (item.pattern is Pattern.COLON_LEAD_IN or cue_model.accept(text, tokens, i, item)):
+            results.append(item)
+    return results
+
+
+def _headline_cue(tokens: list[Token], i: int) -> bool:
+    """'..., Lindsey Graham Says': a title-case cue closing a headline."""
+    return tokens[i - 1].text[:1].isupper() and (i + 1 == len(tokens) or tokens[i + 1].kind == "punct")
+
+
+# --- cues of a paragraph ----------------------------------------------------------------
+
+
+def signatures(text: str, paragraph: Paragraph) -> list[Found]:
+    """Quotations signed with a dash, as in quoted tweets and pull quotes (several may share a paragraph)."""
+    found = []
+    for quote in paragraph.quotes:
+        if quote.close_mark is None:
+            continue
+        match = _SIGNATURE.match(text, quote.close_mark, paragraph.end)
+        if not match:
+            continue
+        name_start, name_end = match.span("name")
+        name = text[name_start:name_end].strip()
+        if name.endswith(".") and len(name.split()[-1]) > 2:
+            name = name[:-1]
+        if not name or not all(is_name_word(w) for w in name.split()):
+            continue
+        dash = Token("punct", match.group("dash"), match.start("dash"), match.end("dash"))
+        found.append(Found(dash, dash.text, [(quote.start, quote.end)], (name_start, name_start + len(name)),
+                           Pattern.SIGNATURE, paragraph.index, (paragraph.start, paragraph.end)))
+    return found
+
+
+def speaker_label(text: str, paragraph: Paragraph) -> Found | None:
+    """Transcript and headline style: 'NAME: words' (also just inside an opening quotation mark)."""
+    start = paragraph.start
+    if paragraph.quotes and paragraph.quotes[0].open_mark == start:
+        start = paragraph.quotes[0].start
+    match = _LABEL.match(text, start, paragraph.end)
+    if not match:
+        return None
+    label = match.group(1)
+    if label.lower() in NOT_LABELS or label.lower().endswith(NOT_LABEL_ENDINGS) or len(label) < 2 \
+            or label.split()[0].lower() in CUE_WORDS:
+        return None
+    if any(w.lower() in CLAUSE_BREAKERS or w.lower() in AUXILIARIES for w in label.split()):
+        return None
+    content_end = paragraph.end
+    if paragraph.quotes and paragraph.quotes[0].open_mark == paragraph.start:
+        content_end = paragraph.quotes[0].end
+    colon = Token("punct", ":", match.end(1), match.end(1) + 1)
+    return Found(colon, ":", [(match.end(), content_end)], match.span(1), Pattern.SPEAKER_LABEL, paragraph.index,
+                 (paragraph.start, paragraph.end))
+
+
+# --- "according to" ---------------------------------------------------------------------
+
+
+def according_to(tokens: list[Token], i: int, paragraph: Paragraph, sentence: tuple[int, int]) -> Found | None:
+    """ "..., according to X" (content before, X to the end of the sentence) or "According to X, ..." (content after)."""
+    # Source: after "to", up to the next comma / end.
+    j = i + 2
+    k = j
+    while k < min(len(tokens), j + MAX_SOURCE) and tokens[k].kind == "word":
+        k += 1
+    # Appositives belong to the source when the sentence goes on after them only at its end.
+    source = span(tokens, j, k - 1)
+    if source is None:
+        return None
+    if i > 0 and any(t.kind != "punct" for t in tokens[:i]):
+        # "..., according to X" : content before; X runs to the end of the sentence.
+        end = len(tokens) - 1
+        source = span(tokens, j, min(end, j + MAX_SOURCE)) or source
+        content = span_to(tokens, 0, i - 1)
+    else:
+        # "According to X, ...": content after the source.
+        content = span_from(tokens, k, len(tokens) - 1)
+    if not content:
+        return None
+    cue = tokens[i]
+    return Found(cue, "according to", [content], source, Pattern.ACCORDING_TO, paragraph.index, sentence)
+
+
+# --- a looser reading, for the cue model to judge --------------------------------------
+
+
+def loose_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph, sentence: tuple[int, int],
+              relaxed: str) -> Found | None:
+    """A candidate the rules do not find: a cue the model mined ("railed against", "touted"), a lexicon
+    cue whose clause the rules could not read, a title-case cue. The subject before the cue (or,
+    after "and", the sentence's) is the source and the rest of the sentence the content. Raising
+    cues ("appears to", "is expected to") attribute their whole clause, to nobody named."""
+    cue = tokens[i]
+    lower = cue.lower
+    prev_word = tokens[i - 1].lower if i > 0 else ""
+    participle = lower.endswith("ing")
+    if prev_word == "to" or prev_word in DETERMINERS and prev_word != "that" or _after_possessive(tokens, i):
+        return None
+    n = len(tokens)
+    after = i + 1
+    last = cue
+    particles = cue_model.PARTICLES.get(lower)
+    if particles and after < n and tokens[after].lower in particles:
+        last = tokens[after]
+        after += 1
+    after, medium = _skip_right(text, tokens, after)
+    if after < n and tokens[after].text == ":":
+        after += 1
+    cue_text = text[cue.start:last.end]
+    j = skip_adverbs_left(tokens, i - 1)
+    if lower in cue_model.AROUND:
+        # "The plan appears to have stalled": the clause from its subject on, no source.
+        subject, _ = find_subject(tokens, j)
+        clause = span(tokens, subject[0] if subject is not None else 0, n - 1)
+        if clause is None or clause[0] >= cue.start:
+            return None
+        return Found(cue, cue_text, [clause], None, Pattern.RAISING, paragraph.index, sentence, medium=medium,
+                     relaxed=relaxed)
+    if prev_word in PASSIVE_AUXILIARIES and not participle:
+        return None
+    content = span_from(tokens, after, n - 1)
+    if content is None:
+        return None
+    if participle and (j < 0 or tokens[j].text == "," or tokens[j].kind == "quote"):
+        return Found(cue, cue_text, [content], None, Pattern.PARTICIPLE, paragraph.index, sentence,
+                     medium=medium, inherit=True, relaxed=relaxed)
+    source, _ = find_subject(tokens, j)
+    pattern = Pattern.LOOSE
+    if source is None and j > 0 and tokens[j].is_word():
+        # "X caucused on Saturday and says ...": the subject of the first verb.
+        k = j
+        while k > 0 and tokens[k].lower not in VERB_COORDINATORS and tokens[k].is_word() and j - k < 12:
+            k -= 1
+        if tokens[k].lower in VERB_COORDINATORS:
+            subject = sentence_subject(tokens)
+            if subject is not None and subject[1] < k - 1 and not tokens[subject[0]].lower.endswith(("ing", "ly")) \
+                    and tokens[subject[0]].lower not in FUNCTION_WORDS:
+                source, pattern = subject, Pattern.LOOSE_COORDINATED
+    if source is None:
+        return None
+    return Found(cue, cue_text, [content], (tokens[source[0]].start, tokens[source[1]].end), pattern,
+                 paragraph.index, sentence, medium=medium, relaxed=relaxed)
+
+
+# --- verb cues --------------------------------------------------------------------------
+
+
+class _Clause:
+    """What follows a verb cue: where the content would start, and what it starts with."""
+
+    def __init__(self, after: int, colon: bool, that: bool, content: tuple[int, int] | None,
+                 trailing: tuple[int, int] | None):
+        self.after = after  # token index past the cue's time, medium, hearer, colon or "that"-phrase
+        self.colon = colon  # 'said:'
+        self.that = that  # 'said that'
+        self.content = content  # the content after the cue, if the clause reads as one
+        self.trailing = trailing  # '..., the agency said, and those ...': a clause after the cue's comma
+
+
+def verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
+             sentence: tuple[int, int]) -> Found | None:
+    """The attribution a reporting verb at ``tokens[i]`` makes, if it reports something."""
+    cue = tokens[i]
+    lemma = CUE_WORDS[cue.lower]
+    if _not_a_report(tokens, i):
+        return None
+    after, medium = _skip_right(text, tokens, i + 1)
+    if lemma in HEARER_LEMMAS:
+        after, medium = _skip_hearer(text, tokens, after, medium)
+    if lemma in OBJECT_LEMMAS:
+        return _object_as_content(text, tokens, i, lemma, after, medium, paragraph, sentence)
+    clause = _clause_after(tokens, _that_after_phrase(tokens, after), lemma)
+
+    j = skip_adverbs_left(tokens, i - 1)
+    if cue.lower.endswith("ing") and (j < 0 or tokens[j].text == "," or tokens[j].kind == "quote"):
+        # "..., adding that ...": the source is the subject of the main clause.
+        if clause.content is None:
+            return None
+        return Found(cue, cue.text, [clause.content], None, Pattern.PARTICIPLE, paragraph.index, sentence,
+                     medium=medium, inherit=True)
+    source, place = find_subject(tokens, j)
+    content_after = clause.content
+    if source is None and lemma in INVERTING_LEMMAS and (j < 0 or tokens[j].text in {",", ":"}
+                                                         or tokens[j].kind == "quote"):
+        inverted = _inverted_source(text, tokens, clause.after)
+        if inverted is not None:
+            source, content_after, inverted_medium = inverted
+            place = Place.INVERTED
+            medium = medium or inverted_medium
+    if source is None:
+        return None
+
+    first, last = source
+    source_span = (tokens[first].start, tokens[last].end)
+    content_before = _content_before(tokens, i - 1 if place is Place.INVERTED else first - 1)
+    if content_after is None and content_before is None:
+        if clause.colon and clause.after >= len(tokens):
+            # Colon at paragraph end: "X said:" followed by a quotation paragraph.
+            return Found(cue, cue.text, [], source_span, Pattern.COLON_LEAD_IN, paragraph.index, sentence,
+                         medium=medium)
+        return None
+    if _weak_cue_unsupported(tokens, cue, lemma, clause, content_after, place):
+        return None
+    contents = _contents(tokens, i, first, place, content_before, content_after, clause.trailing)
+    pattern = _verb_pattern(place, content_after_only=bool(content_after) and not content_before)
+    return Found(cue, cue.text, contents, source_span, pattern, paragraph.index, sentence, medium=medium)
+
+
+# Whether the verb reports at all: each rule names a reading in which it does not.
+
+
+def _not_a_report(tokens: list[Token], i: int) -> bool:
+    return (_passive_infinitive_or_noun(tokens, i) or _plural_noun(tokens, i) or _inside_according_to(tokens, i)
+            or _after_possessive(tokens, i) or _participle_as_noun(tokens, i))
+
+
+def _passive_infinitive_or_noun(tokens: list[Token], i: int) -> bool:
+    """ "was told", "to say", "the claims": not a report by a subject."""
+    prev_word = tokens[i - 1].lower if i > 0 else ""
+    return (prev_word in PASSIVE_AUXILIARIES and not tokens[i].lower.endswith("ing")) or prev_word == "to" \
+        or prev_word in DETERMINERS and prev_word != "that"
+
+
+def _plural_noun(tokens: list[Token], i: int) -> bool:
+    """ "jihadist comments", "the group's plans": a noun, not a verb."""
+    lower = tokens[i].lower
+    return lower.endswith("s") and lower not in S_FORM_VERBS and i > 0 and tokens[i - 1].is_word() \
+        and tokens[i - 1].text[:1].islower() and tokens[i - 1].lower not in ROLE_WORDS \
+        and tokens[i - 1].lower not in PERSON_PRONOUNS and tokens[i - 1].lower not in ADVERBS \
+        and tokens[i - 1].lower not in EVIDENCE_NOUNS
+
+
+def _inside_according_to(tokens: list[Token], i: int) -> bool:
+    """ "according to jihadist comments": inside the source of "according to"."""
+    k = i - 1
+    while k >= max(0, i - 8) and tokens[k].is_word() and tokens[k].lower != "to":
+        k -= 1
+    return k >= 1 and tokens[k].lower == "to" and tokens[k - 1].lower == "according"
+
+
+def _after_possessive(tokens: list[Token], i: int) -> bool:
+    """ "Editor's note", "Friday's tweets"."""
+    return i > 0 and tokens[i - 1].text.endswith(("'s", "’s", "s'", "s’"))
+
+
+def _participle_as_noun(tokens: list[Token], i: int) -> bool:
+    """ "a single posting", "his warning": a noun, not a reporting verb."""
+    prev_word = tokens[i - 1].lower if i > 0 else ""
+    return tokens[i].lower.endswith("ing") and (
+        prev_word in DETERMINERS or i > 1 and tokens[i - 2].lower in DETERMINERS
+        and tokens[i - 1].is_word() and prev_word not in VERB_MODIFIERS)
+
+
+# What follows the verb.
+
+
+def _skip_right(text: str, tokens: list[Token], i: int) -> tuple[int, str | None]:
+    """Skip time expressions, adverbs and medium phrases after a cue; return next index and medium."""
+    medium = None
+    n = len(tokens)
+    while i < n:
+        token = tokens[i]
+        if token.is_word() and (token.lower in DAYS or token.lower in ADVERBS
+                                or token.lower in MONTHS
+                                or token.lower in TIME_STARTS
+                                and i + 1 < n and (tokens[i + 1].lower in TIME_WORDS or tokens[i + 1].lower in DAYS
+                                                   or tokens[i + 1].lower in MONTHS or tokens[i + 1].text.isdigit())):
+            i += 1
+            continue
+        if token.is_word() and token.lower in MEDIUM_STARTS:
+            match = MEDIUM.match(text, token.start, tokens[-1].end)
+            if match:
+                medium = match.group()
+                stop = match.end()
+                while i < n and tokens[i].end <= stop:
+                    i += 1
+                # "in an interview with CNN"
+                if i < n and tokens[i].lower in MEDIUM_PARTNER_PREPS:
+                    j = i + 1
+                    while j < n and tokens[j].is_word() and (tokens[j].text[:1].isupper() or tokens[j].lower in ARTICLES):
+                        j += 1
+                    if j > i + 1:
+                        medium = text[token.start:tokens[j - 1].end]
+                        i = j
+                continue
+        if token.is_word() and (token.lower in TIME_UNITS
+                                or (len(token.text) == 4 and token.text.isdigit() and token.text[:2] in ("19", "20"))):
+            i += 1
+            continue
+        break
+    return i, medium
+
+
+def _skip_hearer(text: str, tokens: list[Token], after: int, medium: str | None) -> tuple[int, str | None]:
+    """ "told reporters (that) ...", "warned lawmakers ...": step over the hearer."""
+    n = len(tokens)
+    j = after
+    while j < n and tokens[j].is_word() and j - after < 5 and tokens[j].lower != "that" \
+            and (tokens[j].text[:1].isupper() or tokens[j].lower in DETERMINERS
+                 or tokens[j].lower in HEARERS
+                 or tokens[j].lower in ROLE_WORDS):
+        j += 1
+    if j > after:
+        after, more_medium = _skip_right(text, tokens, j)
+        medium = medium or more_medium
+    return after, medium
+
+
+def _object_as_content(text: str, tokens: list[Token], i: int, lemma: str, after: int, medium: str | None,
+                       paragraph: Paragraph, sentence: tuple[int, int]) -> Found | None:
+    """ "called for a ban", "called the plan "dead"", "cited a report": the object is the content."""
+    cue = tokens[i]
+    n = len(tokens)
+    rest = tokens[after:]
+    if lemma == "call" and not (rest and rest[0].lower in CALL_PARTICLES
+                                or any(t.kind == "quote" for t in rest)
+                                or any(t.lower in INDEFINITE_ARTICLES for t in rest[1:7])):
+        return None
+    if not (rest and rest[0].is_word() and rest[0].lower not in NOT_OBJECT_STARTS and len(rest) >= 2):
+        return None
+    subject, _ = find_subject(tokens, skip_adverbs_left(tokens, i - 1))
+    if not (subject and any(t.text[:1].isupper() or t.lower in ROLE_WORDS or t.lower in PERSON_PRONOUNS
+                            or t.lower in GROUP_PRONOUNS for t in tokens[subject[0]:subject[1] + 1])):
+        return None
+    first = after + 1 if rest[0].lower in CALL_PARTICLES and lemma == "call" else after
+    object_span = span_from(tokens, first, n - 1)
+    if not object_span:
+        return None
+    source_span = (tokens[subject[0]].start, tokens[subject[1]].end)
+    cue_text = text[cue.start:tokens[after].end] if first > after else cue.text
+    return Found(cue, cue_text, [object_span], source_span, Pattern.OBJECT_AS_CONTENT,
+                 paragraph.index, sentence, medium=medium)
+
+
+def _that_after_phrase(tokens: list[Token], after: int) -> int:
+    """ "said during a rally in Michigan that ...": a phrase, then the clause at its "that"."""
+    n = len(tokens)
+    if after < n and tokens[after].lower in PREPOSITIONS:
+        for k in range(after + 1, min(n, after + 14)):
+            if tokens[k].kind == "quote" or tokens[k].text in ENDERS or tokens[k].lower in CUE_WORDS:
+                break
+            if tokens[k].lower == "that":
+                return k
+    return after
+
+
+def _clause_after(tokens: list[Token], after: int, lemma: str) -> _Clause:
+    """What follows the cue at ``after``: a colon, "that", a quotation, a phrase and comma, or a bare clause."""
+    n = len(tokens)
+    colon = after < n and tokens[after].text == ":"
+    if colon:
+        after += 1
+    elif after + 1 < n and tokens[after].text == "," and tokens[after + 1].kind == "quote":
+        after += 1  # 'He said, "We have some big plans."'
+    that = after < n and tokens[after].lower == "that"
+    content = None
+    trailing = None  # "..., the agency said, and those in the bottom fifth paid 0.8 percent."
+    if after + 1 < n and tokens[after].text == "," and tokens[after + 1].is_word() and (
+            tokens[after + 1].lower in TRAILING_CLAUSE_WORDS or tokens[after + 1].lower in PREPOSITIONS):
+        trailing = span_from(tokens, after + 1, n - 1)
+    if after < n and tokens[after].text not in ENDERS:
+        nxt = tokens[after]
+        if that or nxt.kind == "quote" or colon:
+            content = span_from(tokens, after, n - 1)
+        elif nxt.lower in PREPOSITIONS and (comma := _comma_after_phrase(tokens, after)) is not None:
+            content = span_from(tokens, comma + 1, n - 1)
+        elif nxt.text == ",":
+            # "CONTENT1, she said, CONTENT2." -- a parenthetical report (not ", adding ...").
+            if after + 1 < n and tokens[after + 1].is_word() and not tokens[after + 1].lower.endswith("ing") \
+                    and tokens[after + 1].lower not in NOT_CONTINUATIONS:
+                content = span_from(tokens, after + 1, n - 1)
+        elif lemma in BARE_CLAUSE_LEMMAS and nxt.is_word() and _starts_clause(tokens, after):
+            content = span_from(tokens, after, n - 1)
+        elif lemma in INFINITIVE_LEMMAS and nxt.lower == "to":
+            content = span_from(tokens, after, n - 1)
+    return _Clause(after, colon, that, content, trailing)
+
+
+def _comma_after_phrase(tokens: list[Token], k: int) -> int | None:
+    """'in the committee hearing, ...': the comma closing a short phrase that starts at ``k``."""
+    for m in range(k + 1, min(len(tokens), k + 8)):
+        if tokens[m].text == ",":
+            rest = tokens[m + 1:]
+            if rest and rest[0].is_word() and rest[0].lower not in NOT_CONTINUATIONS \
+                    and not rest[0].lower.endswith("ing") and sum(t.is_word() for t in rest) >= 3:
+                return m
+            return None
+        if not tokens[m].is_word() or tokens[m].lower in CUE_WORDS or tokens[m].lower in AUXILIARIES:
+            return None
+    return None
+
+
+def _starts_clause(tokens: list[Token], k: int) -> bool:
+    """Does a bare clause start at ``k`` (a subject then, somewhere, a verb)?"""
+    token = tokens[k]
+    if token.kind == "quote":
+        return True
+    lower = token.lower
+    if lower in PREPOSITIONS or lower in CLAUSE_BREAKERS or lower in NOT_CLAUSE_STARTS:
+        return False
+    # A clause has some length; "he said Tuesday." has none.
+    words = 0
+    for index in range(k, len(tokens)):
+        t = tokens[index]
+        if t.kind != "punct":
+            words += len(t.text.split()) if t.kind == "quote" else 1
+        if words >= 3:
+            return True
+    return False
+
+
+# Where the source stands, when it is not before the verb.
+
+
+def _inverted_source(text: str, tokens: list[Token], k: int) -> tuple[tuple[int, int], tuple[int, int] | None,
+                                                                      str | None] | None:
+    """ ', said Col. John Dorrian, spokesman for the coalition.': the source after the cue, from ``k``.
+
+    Returns the source's tokens, the content after it ('Said Ellis: "..."') and a medium
+    phrase that closes it ("said X in a statement"), or None when no noun phrase stands there.
+    """
+    n = len(tokens)
+    if not (k < n and tokens[k].lower not in DEMONSTRATIVES and (
+            tokens[k].is_word() and (is_nominal_head(tokens[k]) or tokens[k].lower in DETERMINERS
+                                     or tokens[k].lower in TITLES))):
+        return None
+    m = k
+    while m < min(n, k + MAX_SOURCE) and tokens[m].text not in ENDERS \
+            and not (tokens[m].text == "," and m > k and _clause_follows(tokens, m)):
+        if tokens[m].kind == "quote" or m > k and _says_when(tokens, m):
+            break  # ', said Ellis on Tuesday': the source ends where the time begins
+        m += 1
+    end = m - 1
+    medium = None
+    # Medium phrases close the source: "said X in a statement".
+    for q in range(k, m):
+        found_medium = tokens[q].lower in MEDIUM_STARTS and MEDIUM.match(text, tokens[q].start, tokens[m - 1].end)
+        if found_medium:
+            medium = found_medium.group()
+            end = q - 1
+            break
+    if end < k:
+        return None
+    content_after = None
+    if m < n and tokens[m].kind == "quote":
+        content_after = span_from(tokens, m, n - 1)  # 'Said Ellis: "..."'
+    elif m < n and tokens[m].text == "," and m + 1 < n:
+        # ", said X, "Q2"" : more content after the source.
+        more = span_from(tokens, m + 1, n - 1)
+        if more and tokens[m + 1].kind == "quote":
+            content_after = more
+    return (k, end), content_after, medium
+
+
+def _says_when(tokens: list[Token], m: int) -> bool:
+    """Does a time expression start at token ``m`` ("Tuesday", "on Friday", "last week", "in March")?"""
+    lower = tokens[m].lower
+    if lower in DAYS or lower in RELATIVE_DAYS:
+        return True
+    return lower in WHEN_STARTS and m + 1 < len(tokens) and tokens[m + 1].lower in WHEN_WORDS
+
+
+def _clause_follows(tokens: list[Token], m: int) -> bool:
+    """After a comma inside an inverted source: another clause (not an appositive)?"""
+    if m + 1 >= len(tokens):
+        return False
+    nxt = tokens[m + 1]
+    return nxt.kind == "quote" or nxt.lower in CLAUSE_AFTER_SOURCE
+
+
+# Which side the content is, and whether the verb may report it.
+
+
+def _verb_pattern(place: Place, content_after_only: bool) -> Pattern:
+    if place is Place.SUBJECT:
+        return Pattern.SUBJECT_CONTENT_AFTER if content_after_only else Pattern.SUBJECT_CONTENT_BEFORE
+    if place is Place.APPOSITIVE:
+        return Pattern.APPOSITIVE_CONTENT_AFTER if content_after_only else Pattern.APPOSITIVE_CONTENT_BEFORE
+    return Pattern.INVERTED_CONTENT_AFTER if content_after_only else Pattern.INVERTED_CONTENT_BEFORE
+
+
+def _content_before(tokens: list[Token], before_end: int) -> tuple[int, int] | None:
+    """ "CONTENT, X said." / '"Q," X said.': the content ending at ``before_end`` (or its separator)."""
+    b = before_end
+    while b >= 0 and tokens[b].kind == "punct" and tokens[b].text in _CONTENT_SEPARATORS:
+        b -= 1
+    if b >= 0 and b < before_end or (b >= 0 and tokens[b].kind == "quote"):
+        return span_to(tokens, 0, b)
+    return None
+
+
+def _weak_cue_unsupported(tokens: list[Token], cue: Token, lemma: str, clause: _Clause,
+                          content_after: tuple[int, int] | None, place: Place) -> bool:
+    """Beliefs and evidence need a clear clause; "..., X added." is fine for speech verbs, weak cues need more."""
+    is_speech = cue.lower in SPEECH_VERBS
+    if lemma not in SPEECH_LEMMAS and not is_speech:
+        # A belief needs "that", a quotation, or a sentence-final cue, unless it takes a bare clause.
+        if content_after is not None and not (clause.that or tokens[clause.after].kind == "quote") \
+                and lemma in WEAK_LEMMAS and lemma not in BARE_BELIEF_LEMMAS:
+            return True
+    if lemma in WEAK_LEMMAS and content_after is None and place is not Place.INVERTED:
+        if not is_speech or lemma in CONTENT_AFTER_LEMMAS:
+            return True
+    return False
+
+
+def _contents(tokens: list[Token], i: int, first: int, place: Place, content_before: tuple[int, int] | None,
+              content_after: tuple[int, int] | None, trailing: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """The content spans of a verb cue: both sides of it, or one."""
+    if content_after is not None and content_before is not None:
+        # Both sides: '"A," she said, "B."' or 'These employees, he explained, were well paid.'
+        # A short opener ("In a statement, the ministry said that ...") is not content.
+        lead = tokens[0]
+        words_before = sum(1 for t in tokens[max(0, first - 12):first] if t.is_word())
+        parenthetical = first > 0 and tokens[first - 1].text == "," and i + 1 < len(tokens) and tokens[i + 1].text == ","
+        if lead.kind == "quote" or place is Place.INVERTED or parenthetical or (
+                words_before >= 4 and lead.lower not in PREPOSITIONS and lead.lower not in CLAUSE_BREAKERS):
+            return [content_before, content_after]
+        return [content_after]
+    if content_before is not None and trailing is not None:
+        return [content_before, trailing]
+    return [s for s in (content_after, content_before) if s][:1]

@@ -1,0 +1,198 @@
+"""Attributions as records: each source described and resolved, contents trimmed and typed, overlaps untangled.
+
+One ``Attribution`` per (content, source), in reading order: a claim with two sources is
+two records. The content's type comes from how much of it is inside quotation marks
+(direct, mixed, indirect); overlapping contents are made to nest.
+"""
+
+import bisect
+from collections.abc import Iterable
+
+from ..model import Attribution
+from .found import Found, Speaker
+from .medium import medium_spans
+from .resolve import Resolver
+from .sources import Source, describe, split_sources
+from .text import Paragraph, spans_overlap
+
+
+class _Spans:
+    """Quotation spans in reading order, with their starts for bisecting."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        self.spans = list(spans)
+        self.starts = [start for start, _ in self.spans]
+
+    def touching(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans that can overlap ``[start, end)`` (spans do not overlap one another)."""
+        return self.spans[max(0, bisect.bisect_right(self.starts, start) - 1):bisect.bisect_left(self.starts, end)]
+
+
+
+def records(text: str, paragraphs: list[Paragraph], found: list[Found]) -> list[Attribution]:
+    """Describe and resolve each source, in reading order, and build the records."""
+    resolver = Resolver(text)
+    results = []
+    quote_spans = _Spans((q.start, q.end) for p in paragraphs for q in p.quotes)
+    previous: list[Speaker] = []  # the speakers of the latest attribution that named its source
+    for item in sorted(found, key=lambda f: (min(s for s, _ in f.content), f.cue.start)):
+        content = _merge_fragments(text, item.content)
+        if not content:
+            continue
+        if item.source is None:
+            # A continuation or participle: the speakers of the attribution it continues.
+            inherited = item.parent.described if item.parent is not None else previous
+            speakers = [Speaker(s.source, s.resolved, "inherits the speaker of the attribution it continues")
+                        for s in inherited or []]
+        else:
+            speakers = []
+            parts = split_sources(text[item.source[0]:item.source[1]])
+            last_start = 0
+            for part in parts:
+                offset = text.find(part, item.source[0], item.source[1] + 1)
+                m_start = offset if offset >= 0 else item.source[0]
+                last_start = max(last_start, m_start)
+                source = describe(part)
+                for found_as, how in resolver.resolve_all(source, m_start):
+                    speakers.append(Speaker(source, found_as, how, part, m_start, m_start + len(part)))
+            if len(parts) > 1:
+                resolver.remember_group(last_start, [s.resolved for s in speakers if s.resolved is not None])
+        for speaker in speakers:
+            resolved = speaker.resolved
+            if resolved is not None and resolved.affiliation:
+                affiliation = resolver.affiliation(resolved.affiliation, item.cue.start)
+                if affiliation != resolved.affiliation:
+                    resolved = resolved.evolve(affiliation=affiliation)
+            results.append(_record(text, paragraphs[item.paragraph], item, content, quote_spans, resolved, speaker))
+        item.described = speakers
+        if item.source is not None:
+            previous = speakers
+    return _untangle(text, _dedupe(results))
+
+
+def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[list[int]]:
+    merged: list[list[int]] = []
+    for start, end in sorted(set(spans)) if len(spans) > 1 else spans:
+        start, end = _trim(text, start, end)
+        if end <= start:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return merged
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in "\"“”„«»`',;:—–-"):
+        if text[start] == "'" and start + 1 < end and text[start + 1] != "'":
+            break
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "\"“”»`,;:—–-"):
+        end -= 1
+    if end - start >= 2 and text[end - 2:end] == "''":
+        end -= 2
+    return start, end
+
+
+def _medium(text: str, paragraph: Paragraph, item: Found, content: list[list[int]]) -> str | None:
+    """How it was said ("in a statement", "told reporters"), from the reporting clause itself."""
+    if item.medium:
+        return item.medium
+    s_start, s_end = item.sentence
+    for m_start, m_end in medium_spans(text, paragraph, max(s_start, item.cue.start - 80),
+                                        min(s_end, item.cue.end + 120)):
+        if m_start - item.cue.start >= 80:
+            break  # too far from the cue, and so is every later one
+        if any(c_start < m_end and m_start < c_end for c_start, c_end in content):
+            continue
+        if abs(m_start - item.cue.start) < 80:
+            return text[m_start:m_end]
+    return None
+
+
+def _record(text: str, paragraph: Paragraph, item: Found, content: list[list[int]], quote_spans: _Spans,
+            resolved: Source | None, speaker: Speaker) -> Attribution:
+    start, end = content[0][0], content[-1][1]
+    quoted = 0
+    total = 0
+    for s, e in content:
+        total += e - s
+        for qs, qe in quote_spans.touching(s, e):
+            quoted += max(0, min(e, qe) - max(s, qs))
+    fraction = quoted / total if total else 0
+    kind = "direct" if fraction >= 0.9 else "mixed" if fraction > 0 else "indirect"
+    return Attribution(
+        text=text[start:end],
+        start=start,
+        end=end,
+        type=kind,
+        cue=item.cue_text,
+        cue_start=item.cue.start,
+        cue_end=item.cue.end,
+        speaker=resolved.label if resolved else None,
+        speaker_mention=speaker.mention,
+        mention_start=speaker.start,
+        mention_end=speaker.end,
+        kind=resolved.kind if resolved else None,
+        title=resolved.title if resolved else None,
+        name=resolved.name if resolved and resolved.kind in ("person", "other") and not resolved.anonymous else None,
+        role=resolved.role if resolved else None,
+        affiliation=resolved.affiliation if resolved else None,
+        anonymous=bool(resolved.anonymous) if resolved else False,
+        pronoun=resolved.pronoun if resolved else None,
+        description=resolved.mention if resolved else None,
+        medium=_medium(text, paragraph, item, content),
+        paragraph=item.paragraph,
+        fragments=content if len(content) > 1 else [],
+        pattern=item.pattern.value,
+        resolution=speaker.how,
+    )
+
+
+def _untangle(text: str, results: list[Attribution]) -> list[Attribution]:
+    """Make overlapping contents nest: "Ann said she left, Bob said."
+
+    Bob's claim is "Ann said she left"; Ann's clause must stop where Bob's
+    claim stops instead of running over ", Bob said". Of two crossing
+    contents, the one that starts later is cut to end where the other ends.
+    """
+    ordered = sorted(results, key=lambda a: (a.start, -a.end))
+    active: list[Attribution] = []  # earlier attributions still open at this point
+    for a in ordered:
+        active = [b for b in active if b.end > a.start]
+        for b in active:
+            if b.start < a.start < b.end < a.end and spans_overlap(a.fragments or [[a.start, a.end]],
+                                                                    b.fragments or [[b.start, b.end]]):
+                _cut(text, a, b.end)
+        if a.end > a.start:
+            active.append(a)
+    return [a for a in results if a.end > a.start]
+
+
+def _cut(text: str, a: Attribution, end: int) -> None:
+    """End ``a`` at ``end``: drop the fragments past it and trim what is left."""
+    fragments = []
+    for start, stop in a.fragments or [[a.start, a.end]]:
+        start, stop = _trim(text, start, min(stop, end))
+        if stop > start:
+            fragments.append([start, stop])
+    if not fragments:
+        a.end = a.start
+        return
+    a.start, a.end = fragments[0][0], fragments[-1][1]
+    a.fragments = fragments if len(fragments) > 1 else []
+    a.text = text[a.start:a.end]
+
+
+def _dedupe(results: list[Attribution]) -> list[Attribution]:
+    """One attribution per (content, speaker); a cue found twice yields one row."""
+    seen = set()
+    unique = []
+    for a in results:
+        key = (a.start, a.end, a.speaker)
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append(a)
+    return unique

@@ -1,0 +1,144 @@
+"""Reporting cues: the verbs that attribute speech, writing, belief and evidence, and how the rules use them.
+
+``SPEECH_VERBS`` and ``THOUGHT_VERBS`` are the one list of reporting verbs (every form
+mapped to its lemma); every other list here picks lemmas or forms of them for one rule.
+"""
+
+from typing import Final
+
+
+def _forms(*lemmas: str) -> dict[str, str]:
+    """Inflected forms of regular verbs, each mapped to its lemma."""
+    forms = {}
+    for lemma in lemmas:
+        base = lemma
+        if base.endswith("e"):
+            ed, ing = base + "d", base[:-1] + "ing"
+        elif base.endswith("y") and base[-2] not in "aeiou":
+            ed, ing = base[:-1] + "ied", base + "ing"
+        else:
+            ed, ing = base + "ed", base + "ing"
+        s = base + "es" if base.endswith(("s", "sh", "ch", "x", "z")) else (
+            base[:-1] + "ies" if base.endswith("y") and base[-2] not in "aeiou" else base + "s")
+        for form in (base, ed, ing, s):
+            forms[form] = lemma
+    return forms
+
+
+# Verbs that report speech or writing: they take a clause or a quotation.
+SPEECH_VERBS: Final = _forms(
+    "add", "acknowledge", "admit", "announce", "argue", "assert", "boast", "caution", "claim",
+    "comment", "complain", "concede", "conclude", "confirm", "contend", "counter", "declare",
+    "emphasize", "emphasise", "explain", "insist", "joke", "maintain", "mention", "note", "observe",
+    "predict", "proclaim", "recall", "remark", "repeat", "reply", "report", "respond", "reveal",
+    "scoff", "state", "stress", "suggest", "testify", "tweet", "post", "warn", "allege", "answer",
+    "continue", "disclose", "estimate", "muse", "quip", "recount", "reiterate", "retort", "quote",
+    "assure", "concur", "charge", "deny", "lament", "signal", "shout", "yell", "whisper", "brag",
+    "affirm", "agree", "promise", "pledge", "vow", "urge", "ask", "question", "wonder", "demand",
+    "acknowledge", "interject", "protest", "specify", "underscore", "highlight", "cite",
+    "describe", "criticize", "criticise", "condemn", "praise", "blast", "slam", "accuse", "denounce",
+    "mock", "dismiss", "reject", "defend", "applaud", "hail", "decry", "lambaste", "endorse", "attack",
+    "liken", "compare", "label", "brand", "credit", "blame", "call", "point",
+)
+SPEECH_VERBS.update({
+    "said": "say", "says": "say", "say": "say", "saying": "say",
+    "told": "tell", "tells": "tell", "tell": "tell", "telling": "tell",
+    "wrote": "write", "writes": "write", "write": "write", "writing": "write", "written": "write",
+    "spoke": "speak", "speaks": "speak", "speaking": "speak",
+    "put": "put",
+})
+# Verbs of belief, intention and evidence: attributions too, but only with "that" or a clause.
+THOUGHT_VERBS: Final = _forms(
+    "believe", "think", "fear", "hope", "expect", "worry", "feel", "doubt", "suspect",
+    "reckon", "assume", "figure", "guess", "know", "realize", "understand", "imagine", "conclude",
+    "indicate", "show", "find", "suggest", "contend", "acknowledge", "want", "plan", "intend",
+    "agree", "determine", "learn", "hear", "see", "recognize", "predict", "project", "forecast",
+)
+THOUGHT_VERBS.update({
+    "thought": "think", "knew": "know", "knows": "know", "felt": "feel", "found": "find",
+    "shown": "show", "showed": "show", "shows": "show", "heard": "hear", "saw": "see", "sees": "see",
+    "understood": "understand", "learned": "learn", "learnt": "learn",
+})
+SPEECH_LEMMAS: Final = frozenset(SPEECH_VERBS.values())
+# Cue forms in -s that are verbs after a lowercase word, never plural nouns ("the mayor says").
+S_FORM_VERBS: Final = frozenset({"says", "tells", "writes"})
+
+# Forms that are far more often nouns or other verbs than reporting cues: never a cue word.
+NOT_CUE_FORMS: Final = frozenset({
+    "state", "states", "plan", "report", "signal", "signals", "show", "post", "posts",
+    "quote", "quotes", "project", "projects", "figure", "figures", "charge", "answer",
+    "question", "comment", "demand", "call", "cite", "point", "points", "continuing",
+    "put"})
+# Every form a cue is looked for at, with its lemma.
+CUE_WORDS: Final = {form: lemma for form, lemma in {**THOUGHT_VERBS, **SPEECH_VERBS}.items()
+                    if form not in NOT_CUE_FORMS}
+# Words besides CUE_WORDS that make a sentence worth reading for a cue ("according to", "called for").
+CUE_HINTS: Final = frozenset(CUE_WORDS) | {"according", "called", "calls", "calling", "cited", "citing",
+                                           "described", "describes"}
+
+# Cues that need no "that" before a bare clause (zero complementizer is common).
+BARE_CLAUSE_LEMMAS: Final = {"say", "tell", "add", "believe", "think", "write", "argue", "insist",
+                             "claim", "warn", "note", "predict", "estimate", "suggest", "acknowledge",
+                             "admit", "fear", "hope", "expect", "know", "report", "explain", "contend",
+                             "concede", "assert", "maintain", "recall", "complain", "worry", "feel",
+                             "guess", "reckon", "agree", "announce", "testify", "stress", "emphasize",
+                             "confirm", "continue", "respond", "reply", "tweet", "post", "state", "declare"}
+# Lemmas that are risky as cues without a quotation, "that", or a person as subject.
+WEAK_LEMMAS: Final = {"want", "plan", "intend", "see", "hear", "learn", "find", "show", "determine",
+                      "know", "understand", "figure", "question", "ask", "demand", "urge", "promise",
+                      "pledge", "vow", "charge", "signal", "cite", "highlight", "underscore", "put",
+                      "post", "continue", "report", "quote", "imagine", "recognize", "project",
+                      "forecast", "agree", "indicate", "speak", "answer", "conclude", "predict",
+                      "estimate", "repeat", "counter", "state", "realize", "feel", "expect", "hope",
+                      "fear", "think", "guess", "respond", "reply", "add", "observe", "mention",
+                      "suspect", "doubt", "assume", "worry", "comment", "deny", "specify", "complain"}
+# Weak belief lemmas that may still take a bare clause ("I think it will pass").
+BARE_BELIEF_LEMMAS: Final = frozenset({"believe", "think", "fear", "hope", "expect", "know", "feel", "worry",
+                                       "want", "plan"})
+# Weak lemmas that need content after them: "..., X found." attributes nothing.
+CONTENT_AFTER_LEMMAS: Final = frozenset({"show", "find", "see", "hear", "learn", "want", "plan", "know"})
+# Lemmas whose content may be a "to" infinitive: "vowed to rebuild the bridge".
+INFINITIVE_LEMMAS: Final = frozenset({"want", "plan", "intend", "hope", "expect", "promise", "pledge", "vow",
+                                      "urge", "agree"})
+
+# Cues that may come before their subject: '"...," said X.'
+INVERTING_LEMMAS: Final = {"say", "add", "write", "tell", "ask", "explain", "continue", "note", "recall",
+                           "insist", "warn", "argue", "reply", "respond", "conclude", "declare", "observe",
+                           "remark", "counter", "quip", "joke", "admit", "acknowledge", "concede", "complain",
+                           "predict", "suggest", "state", "answer", "retort", "tweet", "post", "report",
+                           "emphasize", "stress", "agree", "claim", "contend", "muse", "recount", "shout", "yell"}
+# Cues whose object is what is attributed: "called for a ban", "cited a report".
+OBJECT_LEMMAS: Final = {"call", "cite", "describe", "criticize", "criticise", "condemn", "praise", "blast",
+                        "slam", "accuse", "denounce", "mock", "dismiss", "reject", "question", "defend",
+                        "applaud", "hail", "decry", "lambaste", "endorse", "mention", "urge", "demand", "attack",
+                        "liken", "compare", "label", "brand", "credit", "blame"}
+# "called for a ban", "called on the council to act": the object follows these.
+CALL_PARTICLES: Final = frozenset({"for", "on"})
+# Cues with a hearer before the content: "told reporters (that) ...", "warned lawmakers ...".
+HEARER_LEMMAS: Final = frozenset({"tell", "ask", "urge", "warn", "assure", "promise"})
+# Lowercase words that can be the hearer ("told reporters", "told the crowd").
+HEARERS: Final = frozenset({"reporters", "journalists", "him", "her", "them", "me", "us", "lawmakers", "supporters",
+                            "the", "audience", "listeners", "viewers", "readers", "senators", "voters", "members",
+                            "crowd"})
+# Participles and words after a comma that start another clause, not an appositive of an inverted source.
+CLAUSE_AFTER_SOURCE: Final = frozenset({"adding", "saying", "noting", "arguing", "but", "and", "who", "which",
+                                        "according", "explaining", "insisting"})
+# Verbs that may follow a quotation ending in ? or ! in the same sentence ('"Why?" she asked.'):
+# the sentence splitter does not cut there. ("exclaimed" is here but not yet a cue word.)
+QUOTE_CLOSING_VERBS: Final = {"said", "says", "asked", "asks", "added", "adds", "wrote", "writes", "told", "tells",
+                              "recalled", "replied", "responded", "shouted", "exclaimed", "wondered", "joked",
+                              "continued", "insisted", "declared", "argued", "explained", "noted", "warned"}
+
+# Subjects that can "show" or "find": evidence rather than a person.
+EVIDENCE_NOUNS: Final = {"poll", "polls", "survey", "surveys", "study", "studies", "data", "report", "reports",
+                         "records", "analysis", "figures", "numbers", "research", "documents", "statistics",
+                         "estimates", "results", "review", "audit", "investigation", "findings", "evidence"}
+
+# 'WALLACE: ...' is a speaker label; these words before a colon are a newsroom's own labels.
+NOT_LABELS: Final = {"update", "note", "editor's note", "editor’s note", "related", "photo", "source", "watch",
+                     "read more", "correction", "advertisement", "video", "caption", "credit", "warning",
+                     "breaking", "exclusive", "analysis", "opinion", "q", "a", "live", "full text", "abstract",
+                     "sources", "clarification", "contact", "email", "tags", "topics", "see also", "more",
+                     "listen", "transcript", "partial transcript", "disclosure", "image", "getty images"}
+# Label endings that are never a speaker ("Weather update:", "Editor's note:").
+NOT_LABEL_ENDINGS: Final = ("update", "note")

@@ -1,0 +1,26 @@
+"""Names of people: the small words inside them, and capitalised words that are no name."""
+
+from typing import Final
+
+# Lowercase words inside a name: "Ursula von der Leyen", "Abu Bakr al Baghdadi".
+NAME_PARTICLES: Final = {"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le",
+                         "bin", "ibn", "al", "el", "abu", "st.", "mc", "y", "dos", "das", "ter"}
+# Particles written with a hyphen before a capitalised name: "al-Assad".
+HYPHENATED_PARTICLES: Final = ("al", "el", "bin", "ibn", "abu")
+# Particles a run of capitalised words naming a person may hold ("Vincent van Gogh").
+NAME_RUN_PARTICLES: Final = ("de", "van", "von", "bin")
+# Capitalised words that start sentences or stand for someone: never a person's name.
+NOT_NAMES: Final = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "If", "When", "While", "After",
+                    "Before", "During", "Since", "Although", "With", "For", "From", "By", "This", "That",
+                    "These", "Those", "It", "He", "She", "They", "We", "I", "His", "Her", "Their", "Its",
+                    "Our", "Mr", "Mrs", "Ms", "Dr", "So", "Yet", "Still", "Meanwhile", "However", "Last",
+                    "Next", "One", "Two", "Three", "Some", "Many", "Most", "All", "No", "Not", "There"}
+# Words that make a run of capitalised words an event, a place or a thing, not a person
+# (with organizations.ORG_WORDS).
+NOT_PERSON_WORDS: Final = set(
+    """convention conference debate street avenue road river city county province state airport
+    hall square tower bridge stadium museum prize award act bill law plan program day week war
+    games cup series show island islands mountains valley park north south east west national
+    republican democratic american united international federal new general election summit
+    olympics festival trial case report review strategy doctrine treaty accord agreement""".split()
+)

@@ -1,0 +1,66 @@
+"""quotecat.extract.text, example by example: quotation marks paired into quotations, paragraphs split into sentences."""
+
+import pytest
+
+from quotecat.extract.text import find_quotes, find_single_quotes, parse
+
+
+@pytest.mark.parametrize("text, quoted, left_open", [
+    ('"We will rebuild," the mayor said.', ["We will rebuild,"], [False]),
+    ("The mayor said, “We will rebuild the bridge.”", ["We will rebuild the bridge."], [False]),
+    # single quotes nested in double ones are part of the outer quotation
+    ('"He told me \'never again\' and left," she said.', ["He told me 'never again' and left,"], [False]),
+    ("``We are ready,'' the coach said.", ["We are ready,"], [False]),
+    ("«Nous sommes prêts», a-t-il dit.", ["Nous sommes prêts"], [False]),
+    ("“Yes,” he said. “No.”", ["Yes,", "No."], [False, False]),
+    ("She called it “dead on arrival” and walked out.", ["dead on arrival"], [False]),
+    # a curly closer typed as an opener, with nothing open
+    ("The word ”smart” was typed backwards.", ["smart"], [False]),
+    # news style: a quotation that goes on in the next paragraph runs to the paragraph end
+    ('"The first part of a quotation that goes on', ["The first part of a quotation that goes on"], [True]),
+    # apostrophes are not quotation marks
+    ("It's the council's plan, not Smith's.", [], []),
+])
+def test_find_quotes(text, quoted, left_open):
+    quotes = find_quotes(text, 0, len(text))
+    assert [text[q.start:q.end] for q in quotes] == quoted
+    assert [q.close_mark is None for q in quotes] == left_open
+    for q in quotes:  # offsets exclude the marks
+        assert text[q.open_mark] in "\"“”„«»`‟"
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("‘We are not leaving,’ the residents said.", ["We are not leaving,"]),
+    ("Côte d’Ivoire’s minister didn’t say.", []),  # apostrophes inside words
+])
+def test_find_single_quotes(text, quoted):
+    assert [text[q.start:q.end] for q in find_single_quotes(text, 0, len(text))] == quoted
+
+
+@pytest.mark.parametrize("paragraph, sentences", [
+    ("Mr. Smith arrived on Monday. He left on Tuesday.", ["Mr. Smith arrived on Monday.", "He left on Tuesday."]),
+    ("Col. John Dorrian, the spokesman, said so. The coalition agreed.",
+     ["Col. John Dorrian, the spokesman, said so.", "The coalition agreed."]),
+    ("The U.S. Army said it would go. J. R. Smith disagreed.",
+     ["The U.S. Army said it would go.", "J. R. Smith disagreed."]),
+    # a quotation ending in ? or ! does not end the sentence when a reporting clause follows
+    ('"Does anybody know?" Graham asked. Nobody answered.', ['"Does anybody know?" Graham asked.', "Nobody answered."]),
+    # quoted words are masked: a quotation is never cut
+    ('"I am leaving. Goodbye," she said. Then she left.', ['"I am leaving. Goodbye," she said.', "Then she left."]),
+    ("It rose 3.5 percent. Prices fell.", ["It rose 3.5 percent.", "Prices fell."]),
+    ("Who knew? Nobody did!", ["Who knew?", "Nobody did!"]),
+    ("He said it was over... Then it was not.", ["He said it was over...", "Then it was not."]),
+])
+def test_split_sentences(paragraph, sentences):
+    (parsed,) = parse(paragraph)
+    assert [paragraph[start:end] for start, end in parsed.sentences] == sentences
+
+
+def test_parse_keeps_offsets_into_the_text_and_reopens_a_quotation_left_open():
+    text = '"The first part,\n\n"and the second part," she said.\n\nAnother paragraph.'
+    first, second, third = parse(text)
+    assert [text[p.start:p.end] for p in (first, second, third)] == [
+        '"The first part,', '"and the second part," she said.', "Another paragraph."]
+    assert first.quotes[0].close_mark is None and first.quotes[0].continues
+    assert text[second.quotes[0].start:second.quotes[0].end] == "and the second part,"
+    assert not third.quotes
