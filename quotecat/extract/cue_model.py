@@ -60,32 +60,35 @@ def _bucket(n: int) -> str:
 
 
 def candidate_features(text: str, tokens: list[Token], i: int, item: Found) -> list[str]:
-    """What the gate weighs: the cue word and its neighbours, the rule that fired, the source and content found."""
+    """What the gate weighs, as feature names: the cue word (w=, its lemma l=, lexicon kind k=, last
+    letters x=) and its neighbours (p= p2= before, n= nk= after), the rule that proposed it (r=,
+    rx= for a looser reading) alone and with the lemma, the content (which side cb/ca, its first
+    word cf=, its length cl=, whether quoted cq/cnq and how: qw= qcaps) and the source (its shape
+    s=, last word sw=, last letters sh=)."""
     cue = tokens[i]
     lower = cue.lower
     lemma = CUE_WORDS.get(lower) or MINED.get(lower) or lower
     kind = "speech" if lower in SPEECH_VERBS else "thought" if lower in THOUGHT_VERBS else \
         "according" if lower == "according" else "mined"
+    n = len(tokens)
     prev = tokens[i - 1].lower if i > 0 else "<s>"
-    nxt = tokens[i + 1].lower if i + 1 < len(tokens) else "</s>"
-    if i + 1 < len(tokens) and tokens[i + 1].kind == "quote":
-        nxt = "<q>"
+    nxt = "</s>" if i + 1 >= n else "<q>" if tokens[i + 1].kind == "quote" else tokens[i + 1].lower
     pattern = item.pattern.value
     features = ["w=" + lower, "l=" + lemma, "k=" + kind, "x=" + lower[-3:], "p=" + prev, "n=" + nxt,
-                "r=" + pattern, "lr=" + lemma + "|" + pattern, "kr=" + kind + "|" + pattern, "ln=" + lemma + "|" + nxt,
-                "lp=" + lemma + "|" + prev]
-    features.append("p2=" + (tokens[i - 2].lower if i > 1 else "<s>"))
-    if i + 1 < len(tokens):
+                "p2=" + (tokens[i - 2].lower if i > 1 else "<s>"), "r=" + pattern, "lr=" + lemma + "|" + pattern,
+                "ln=" + lemma + "|" + nxt, "lp=" + lemma + "|" + prev]
+    if i + 1 < n:
         following = tokens[i + 1]
-        shape = "quote" if following.kind == "quote" else "punct" if following.kind == "punct" else \
-            "cap" if following.text[:1].isupper() else "det" if following.lower in DETERMINERS else "lower"
-        features += ["nk=" + shape, "lnk=" + lemma + "|" + shape]
-        if i + 2 < len(tokens):
-            features.append("n2=" + tokens[i + 2].lower)
+        features.append("nk=quote" if following.kind == "quote" else "nk=punct" if following.kind == "punct" else
+                        "nk=cap" if following.text[:1].isupper() else
+                        "nk=det" if following.lower in DETERMINERS else "nk=lower")
     first_content = item.content[0][0] if item.content else cue.start
-    features.append("cb" if first_content < cue.start else "ca")
-    if first_content > cue.start:
-        word = text[first_content:first_content + 20].split(" ", 1)[0].lower()
+    if first_content < cue.start:
+        features.append("cb")
+    else:
+        features.append("ca")
+        space = text.find(" ", first_content, first_content + 20)
+        word = text[first_content:space if space >= 0 else first_content + 20].lower()
         features.append("cf=" + word if word in FUNCTION_WORDS or word in PERSON_PRONOUNS else
                         "cf=<cap>" if text[first_content:first_content + 1].isupper() else "cf=<w>")
     if i == 0:
@@ -94,13 +97,13 @@ def candidate_features(text: str, tokens: list[Token], i: int, item: Found) -> l
         features.append("cap")
     if item.paragraph == 0:
         features.append("para0")
-    quoted = False
-    in_sentence = False
     words = 0
-    quoted_words = 0
-    capitals = 0
     for start, end in item.content:
         words += text.count(" ", start, end) + 1
+    quoted = False
+    in_sentence = False
+    quoted_words = 0
+    capitals = 0
     # Contents stand within MAX_CONTENT tokens of their cue: looking no further keeps a giant sentence linear.
     for t in tokens[max(0, i - 2 * MAX_CONTENT):i + 2 * MAX_CONTENT]:
         if t.kind != "quote":
@@ -114,28 +117,23 @@ def candidate_features(text: str, tokens: list[Token], i: int, item: Found) -> l
     if in_sentence:
         features.append("sq")
     if quoted:
-        features.append("qw=" + _bucket(quoted_words))
+        features += ["cq", "kc=" + kind + "|cq", "qw=" + _bucket(quoted_words)]
         if capitals * 5 >= quoted_words * 4:
             features.append("qcaps")
-    features.append("cq" if quoted else "cnq")
+    else:
+        features += ["cnq", "kc=" + kind + "|cnq"]
     features.append("cl=" + _bucket(words))
-    features.append("kc=" + kind + "|" + ("cq" if quoted else "cnq"))
     if len(item.content) > 1:
         features.append("c2")
     if item.relaxed:
-        features += ["proposed", "rx=" + item.relaxed, "lrx=" + lemma + "|" + item.relaxed]
+        features += ["proposed", "rx=" + item.relaxed]
     if item.source is None:
         features.append("s=none")
     else:
         mention = text[item.source[0]:item.source[1]]
-        parts = mention.split()
-        head = parts[-1].lower() if parts else ""
-        first = parts[0].lower() if parts else ""
+        head = mention[mention.rfind(" ") + 1:].lower()
         shape = "pron" if head in PERSON_PRONOUNS else "group" if head in GROUP_PRONOUNS else \
             "self" if head in FIRST_PERSON else "it" if head == "it" else \
             "role" if head in ROLE_WORDS else "cap" if mention[:1].isupper() else "lower"
-        features += ["s=" + shape, "ks=" + kind + "|" + shape, "sl=" + _bucket(len(parts)), "sh=" + head[-3:],
-                     "sw=" + head]
-        if first in DETERMINERS:
-            features.append("sd=" + first)
+        features += ["s=" + shape, "ks=" + kind + "|" + shape, "sh=" + head[-3:], "sw=" + head]
     return features

@@ -287,7 +287,10 @@ def verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
     if lemma in HEARER_LEMMAS:
         after, medium = _skip_hearer(text, tokens, after, medium)
     if lemma in OBJECT_LEMMAS:
-        return _object_as_content(text, tokens, i, lemma, after, medium, paragraph, sentence)
+        found = _object_as_content(text, tokens, i, lemma, after, medium, paragraph, sentence)
+        if found is not None or after < len(tokens) and tokens[after].is_word():
+            return found
+        # No object: '"Quiet," he demanded.' reads as any other cue.
     clause = _clause_after(tokens, _that_after_phrase(tokens, after), lemma)
 
     j = skip_adverbs_left(tokens, i - 1)

@@ -7,7 +7,7 @@ subject a sentence opens with (for a quotation no cue claims).
 
 from enum import Enum
 
-from ..lexicon.cues import CUE_WORDS
+from ..lexicon.cues import CUE_WORDS, EVIDENCE_NOUNS
 from ..lexicon.function_words import (
     ADVERBS,
     ARTICLES,
@@ -19,6 +19,7 @@ from ..lexicon.function_words import (
     FIRST_PERSON,
     FUNCTION_WORDS,
     GROUP_PRONOUNS,
+    LY_NOUNS,
     NOUN_DETERMINERS,
     NUMBER_WORDS,
     PERSON_PRONOUNS,
@@ -46,8 +47,8 @@ def is_nominal_head(token: Token) -> bool:
     if token.kind == "quote":
         return False
     lower = token.lower
-    if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS or lower in QUANTITY_WORDS:
-        return True  # "he", "they", "55 percent", "half"
+    if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS or lower in QUANTITY_WORDS or lower in EVIDENCE_NOUNS:
+        return True  # "he", "they", "55 percent", "half", "reports" (a cue word too)
     if lower in FIRST_PERSON:
         return True  # opinion writers and letter writers speak as "I" and "we"
     if "n't" in lower or "n’t" in lower:
@@ -133,7 +134,8 @@ def subject_before(tokens: list[Token], j: int) -> tuple[int, int] | None:
 def _determined_noun(tokens: list[Token], j: int) -> bool:
     """'the campaign', 'the bank', 'a new study': a lowercase head after a determiner."""
     head = tokens[j]
-    if head.lower in FUNCTION_WORDS or head.lower.endswith("ly") or not head.text.isalpha():
+    if head.lower in FUNCTION_WORDS or head.lower.endswith("ly") and head.lower not in LY_NOUNS \
+            or not head.text.isalpha():
         return False
     for k in range(j - 1, max(-1, j - 5), -1):
         word = tokens[k]
@@ -195,7 +197,8 @@ def _appositive_subject(tokens: list[Token], j: int) -> tuple[int, int] | None:
         return (head[0], j - 1) if head else None
     if k >= 2 and tokens[k - 1].text.isdigit() and tokens[k - 2].text == ",":
         k -= 2  # "Jane Doe, 35, the daughter of ..., said": the age before the appositive
-    aside = appositive[0].lower in ASIDE_OPENERS or appositive[0].lower in PREPOSITIONS
+    aside = appositive[0].lower in ASIDE_OPENERS or appositive[0].lower in PREPOSITIONS or len(appositive) == 1 and (
+        appositive[0].lower in SUBJECT_CONNECTIVES or appositive[0].lower in ADVERBS)  # "Bush, however, said"
     if not aside and appositive[0].lower not in DETERMINERS and not appositive[0].text[:1].isupper() \
             and not any(t.lower in ROLE_WORDS for t in appositive):
         return None

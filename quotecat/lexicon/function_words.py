@@ -95,6 +95,9 @@ VERB_MODIFIERS: Final = AUXILIARIES | ADVERBS | PREPOSITIONS
 NOT_OBJECT_STARTS: Final = PREPOSITIONS - {"for", "on"} | {"by"}
 # After "X said," a word that does not continue the content.
 NOT_CONTINUATIONS: Final = PREPOSITIONS | CLAUSE_BREAKERS | {"who", "which", "according", "then", "also"}
+# Nouns in -ly, which is otherwise an adverb's ending: "the family said", "a close ally warned".
+LY_NOUNS: Final = frozenset({"family", "ally", "assembly", "daily", "weekly", "monthly", "quarterly", "rally",
+                             "supply", "monopoly", "anomaly", "bully", "homily", "tally"})
 # Words that never head a noun phrase.
 FUNCTION_WORDS: Final = AUXILIARIES | CLAUSE_BREAKERS | DETERMINERS | ADVERBS | PREPOSITIONS | {
     "not", "no", "it", "there", "here", "what", "who", "whom", "this", "also", "just", "very", "so"}
