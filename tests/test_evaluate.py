@@ -19,11 +19,14 @@ GOLD = Path(__file__).parent / "gold"
 POLNEAR = Path(__file__).parent.parent.parent / "shared" / "polnear-dev"
 
 OWN_SET_THRESHOLDS = {
-    "precision": 0.92,
-    "all.recall": 0.87,
-    "quoted.recall": 0.94,
-    "speech.recall": 0.90,
-    "all.speaker_accuracy": 0.92,
+    "precision": 0.94,
+    "all.recall": 0.91,
+    "quoted.recall": 0.95,
+    "speech.recall": 0.93,
+    # 0.92 before the learned cue model: of the attributions it adds here, one ('A county judge ...
+    # ruling that ...') is given to the description, where the gold wants the judge the next
+    # sentence names (the resolver looks back, not forward).
+    "all.speaker_accuracy": 0.91,
     "quoted.speaker_accuracy": 0.97,
     "all.pronoun_accuracy": 0.75,
     "all.affiliation_accuracy": 0.42,
@@ -31,11 +34,14 @@ OWN_SET_THRESHOLDS = {
 }
 # Measured on the development set when these were set; a drop is a regression.
 POLNEAR_THRESHOLDS = {
-    "precision": 0.92,
-    "all.recall": 0.58,
-    "quoted.recall": 0.86,
-    "speech.recall": 0.87,
-    "quoted.speaker_accuracy": 0.94,
+    "precision": 0.93,
+    "all.recall": 0.63,
+    "quoted.recall": 0.90,
+    "speech.recall": 0.90,
+    # 0.94 before the learned cue model, which finds 22 more direct and mixed attributions here
+    # (11 of them with the right speaker: 593 right before, 604 now). On the check half of the
+    # training split (3,166 of them) the same change found 104 more and speaker accuracy rose.
+    "quoted.speaker_accuracy": 0.93,
     "speech.speaker_accuracy": 0.95,
 }
 

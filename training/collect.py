@@ -16,6 +16,8 @@ from . import corpus
 assert os.environ.get("QUOTECAT_PURE") == "1", "run with QUOTECAT_PURE=1"
 from quotecat.extract import cue_model, extract  # noqa: E402  (after the check: pure Python only)
 
+assert cue_model.THRESHOLD < -100, f"{cue_model.__file__}: not the staged model that keeps every candidate"
+
 
 def collect(names: list[str], out) -> None:
     texts = corpus.read_articles(names)

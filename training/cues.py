@@ -9,11 +9,16 @@
    content covers at least half of a gold attribution's content (the evaluation's match).
 3. Fit a logistic regression (scikit-learn, training time only) and write its weights.
 
-Deterministic: the same corpus gives the same file, byte for byte.
+The extractor that collects the candidates runs from a copy of the package in a temporary
+folder whose model keeps every candidate, so the package's own file is only written at the
+end (or not at all, with --output). Deterministic: the same corpus gives the same file, byte
+for byte.
 """
 
+import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -30,13 +35,13 @@ MIN_KEPT = 1  # a word's relaxed candidates must be kept this often (tuning half
 MIN_FEATURE_COUNT = 5  # features seen fewer times are dropped before fitting
 C = float(os.environ.get("QUOTECAT_TRAIN_C", "0.1"))  # inverse L2 strength: the best CV AUC of 0.02-2
 FOLDS = 5
-THRESHOLDS = [x / 4 for x in range(0, 17)]  # log-odds 0 to 4 by 0.25
+THRESHOLDS = [x / 20 for x in range(0, 81)]  # log-odds 0 to 4 by 0.05
 VETOES = [x / 4 for x in range(-16, 1)]  # log-odds -4 to 0 by 0.25
 MAX_VETOED = 0.005  # the veto may cost at most this share of the rules' right candidates (cross-validated)
 
 
 def mined_cues(stats) -> tuple[dict[str, list], dict[str, list[str]]]:
-    from quotecat.lexicon.cues import CUE_WORDS
+    from quotecat.lexicon.cues import CUE_WORDS, NAMING_FORMS
 
     from . import mine
 
@@ -44,7 +49,8 @@ def mined_cues(stats) -> tuple[dict[str, list], dict[str, list[str]]]:
     cues = {}
     for form, heads in sorted(stats.cue_heads.items()):
         occurrences = stats.occurrences[form]
-        if form in CUE_WORDS or form == "according" or not form.isalpha() or form in mine.NOT_HEADS:
+        if form in CUE_WORDS or form in NAMING_FORMS or form == "according" or not form.isalpha() \
+                or form in mine.NOT_HEADS:
             continue
         if heads < MIN_SUPPORT or heads / occurrences < MIN_RATE:
             continue
@@ -59,21 +65,48 @@ def mined_cues(stats) -> tuple[dict[str, list], dict[str, list[str]]]:
 
 def raising_cues(stats) -> list[str]:
     """Cue forms whose gold content mostly runs across them ("X appears to Y" attributes "X appears to Y")."""
+    from quotecat.lexicon.cues import NAMING_FORMS
+
     return sorted(form for form, heads in stats.cue_heads.items()
-                  if heads >= MIN_SUPPORT and stats.around[form] >= 0.5 * heads and form.isalpha())
+                  if heads >= MIN_SUPPORT and stats.around[form] >= 0.5 * heads and form.isalpha()
+                  and form not in NAMING_FORMS)
 
 
 def write_model(model: dict, path: Path = MODEL) -> None:
     path.write_text(json.dumps(model, indent=0, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def candidates(which: str) -> list[dict]:
-    with tempfile.TemporaryDirectory() as folder:
-        out = Path(folder) / "candidates.jsonl"
-        env = dict(os.environ, QUOTECAT_PURE="1")
-        subprocess.run([sys.executable, "-m", "training.collect", which, str(out)], check=True, env=env,
-                       cwd=corpus.ROOT)
-        return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+def staging(folder: Path) -> Path:
+    """A copy of the package in ``folder`` whose model keeps every candidate; put first on sys.path."""
+    shutil.copytree(corpus.ROOT / "quotecat", folder / "quotecat",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.so"))
+    write_model(open_gate({}, {}, [], []), folder / "quotecat" / "lexicon" / "cue_model.json")
+    sys.path.insert(0, str(folder))
+    return folder
+
+
+def candidates(which: str, package: Path) -> list[dict]:
+    """Every candidate of a half, collected by the staged package's extractor (see collect.py)."""
+    assert (package / "quotecat").is_dir()
+    out = package / "candidates.jsonl"
+    env = dict(os.environ, QUOTECAT_PURE="1", PYTHONPATH=os.pathsep.join([str(package), str(corpus.ROOT)]))
+    # Run from the staged folder: the current directory comes first on sys.path, before the checkout.
+    subprocess.run([sys.executable, "-m", "training.collect", which, str(out)], check=True, env=env, cwd=package)
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+def mined_candidates(package: Path) -> tuple[dict, dict, list[str], list[dict], list[int]]:
+    """Mine the cue words, stage them with the gate open, and collect the tuning half's labelled candidates."""
+    from quotecat.lexicon.cues import CUE_WORDS
+
+    from . import mine
+
+    stats = mine.mine(corpus.half("tune"))
+    cues, particles = mined_cues(stats)
+    around = raising_cues(stats)
+    write_model(open_gate(cues, particles, around, sorted(CUE_WORDS)), package / "quotecat" / "lexicon" / "cue_model.json")
+    rows = candidates("tune", package)
+    return cues, particles, around, rows, label(rows)
 
 
 def label(rows: list[dict]) -> list[int]:
@@ -168,19 +201,16 @@ def choose_veto(rows: list[dict], labels: list[int], scores: list[float]) -> flo
     return best
 
 
-def main() -> None:
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=MODEL, help=f"where to write the model (default {MODEL})")
+    args = parser.parse_args(argv)
     names = corpus.half("tune")
-    write_model(open_gate({}, {}, [], []))  # the rules alone, whatever the file held before
-    from quotecat.lexicon.cues import CUE_WORDS
+    with tempfile.TemporaryDirectory() as folder:
+        package = staging(Path(folder))
+        from quotecat.lexicon.cues import CUE_WORDS
 
-    from . import mine
-
-    stats = mine.mine(names)
-    cues, particles = mined_cues(stats)
-    around = raising_cues(stats)
-    write_model(open_gate(cues, particles, around, sorted(CUE_WORDS)))
-    rows = candidates("tune")
-    labels = label(rows)
+        cues, particles, around, rows, labels = mined_candidates(package)
     scores = cv_scores(rows, labels)
     threshold = choose_threshold(rows, labels, scores)
     veto = choose_veto(rows, labels, scores)
@@ -197,9 +227,9 @@ def main() -> None:
                  "bias": bias, "threshold": threshold, "veto": veto,
                  "trained_on": f"PolNeAR v1.0.0 training split, tuning half ({len(names)} articles: even-numbered"
                                " lines of ls articles/)",
-                 "candidates": len(rows), "positives": sum(labels)})
-    print(f"threshold {threshold}, veto {veto}: {len(cues)} mined cues, {len(rows)} candidates ({sum(labels)} positive), {len(weights)} weights"
-          f" -> {MODEL.relative_to(corpus.ROOT)} ({MODEL.stat().st_size:,} bytes)")
+                 "candidates": len(rows), "positives": sum(labels)}, args.output)
+    print(f"threshold {threshold}, veto {veto}: {len(cues)} mined cues, {len(rows)} candidates"
+          f" ({sum(labels)} positive), {len(weights)} weights -> {args.output} ({args.output.stat().st_size:,} bytes)")
 
 
 if __name__ == "__main__":

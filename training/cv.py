@@ -8,7 +8,9 @@ the gold attributions they cover (all / direct+mixed / speech-verb), against the
 rules alone (every candidate from the lexicon kept, no mined cue).
 """
 
+import tempfile
 from collections import defaultdict
+from pathlib import Path
 
 from quotecat.evaluate import cue_family
 
@@ -34,8 +36,9 @@ def covered(rows, keep) -> dict[str, int]:
 
 
 def main() -> None:
-    rows = cues.candidates("tune")
-    labels = cues.label(rows)
+    with tempfile.TemporaryDirectory() as folder:
+        package = cues.staging(Path(folder))
+        _, _, _, rows, labels = cues.mined_candidates(package)
     scores = cues.cv_scores(rows, labels)
     mined = ["k=mined" in row["features"] for row in rows]
     chosen = cues.choose_threshold(rows, labels, scores)

@@ -39,12 +39,10 @@ def cue_heads(text: str, records: list[dict], tokens_by_start: dict[int, "object
         start, end = record.get("cue_start"), record.get("cue_end")
         if start is None:
             continue
-        for position in range(start, end):
-            token = tokens_by_start.get(position)
-            if token is None or not token.is_word():
-                continue
-            if token.lower in NOT_HEADS:
-                continue
+        words = [tokens_by_start[p] for p in range(start, end) if p in tokens_by_start and tokens_by_start[p].is_word()]
+        for k, token in enumerate(words):
+            if token.lower in NOT_HEADS or token.lower.endswith("ly") and k + 1 < len(words):
+                continue  # "has long said", "eventually agreed": the head is the verb
             heads[token.start] = record
             break
     return heads

@@ -42,12 +42,14 @@ from ..lexicon.function_words import (
     FUNCTION_WORDS,
     GROUP_PRONOUNS,
     INDEFINITE_ARTICLES,
+    LY_NOUNS,
     NOT_CLAUSE_STARTS,
     NOT_CONTINUATIONS,
     NOT_OBJECT_STARTS,
     PASSIVE_AUXILIARIES,
     PERSON_PRONOUNS,
     PREPOSITIONS,
+    QUANTIFIERS,
     TRAILING_CLAUSE_WORDS,
     VERB_COORDINATORS,
     VERB_MODIFIERS,
@@ -226,7 +228,7 @@ def loose_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph, sent
     if after < n and tokens[after].text == ":":
         after += 1
     cue_text = text[cue.start:last.end]
-    j = skip_adverbs_left(tokens, i - 1)
+    j = _skip_when_left(tokens, skip_adverbs_left(tokens, i - 1))
     if lower in cue_model.AROUND:
         # "The plan appears to have stalled": the clause from its subject on, no source.
         subject, _ = find_subject(tokens, j)
@@ -259,6 +261,22 @@ def loose_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph, sent
         return None
     return Found(cue, cue_text, [content], (tokens[source[0]].start, tokens[source[1]].end), pattern,
                  paragraph.index, sentence, medium=medium, relaxed=relaxed)
+
+
+def _skip_when_left(tokens: list[Token], j: int) -> int:
+    """Step back over "on Friday", "last week" and adverbs in -ly between a subject and its verb."""
+    while j >= 0 and tokens[j].is_word():
+        lower = tokens[j].lower
+        if lower.endswith("ly") and tokens[j].text.islower() and lower not in LY_NOUNS:
+            j -= 1  # "temporarily blocked"
+        elif (lower in WHEN_WORDS or lower in RELATIVE_DAYS) and j > 0 and tokens[j - 1].lower in WHEN_STARTS:
+            j -= 2  # "on Friday", "last week"
+        elif lower in DAYS or lower in RELATIVE_DAYS:
+            j -= 1  # "Friday", "yesterday"
+        else:
+            break
+        j = skip_adverbs_left(tokens, j)
+    return j
 
 
 # --- verb cues --------------------------------------------------------------------------
@@ -441,8 +459,9 @@ def _object_as_content(text: str, tokens: list[Token], i: int, lemma: str, after
     if not (rest and rest[0].is_word() and rest[0].lower not in NOT_OBJECT_STARTS and len(rest) >= 2):
         return None
     subject, _ = find_subject(tokens, skip_adverbs_left(tokens, i - 1))
-    if not (subject and any(t.text[:1].isupper() or t.lower in ROLE_WORDS or t.lower in PERSON_PRONOUNS
-                            or t.lower in GROUP_PRONOUNS for t in tokens[subject[0]:subject[1] + 1])):
+    if not (subject and (tokens[subject[0]].lower in QUANTIFIERS  # "Dozens of riders urged ..."
+                         or any(t.text[:1].isupper() or t.lower in ROLE_WORDS or t.lower in PERSON_PRONOUNS
+                                or t.lower in GROUP_PRONOUNS for t in tokens[subject[0]:subject[1] + 1]))):
         return None
     first = after + 1 if rest[0].lower in CALL_PARTICLES and lemma == "call" else after
     object_span = span_from(tokens, first, n - 1)

@@ -132,7 +132,7 @@ def orphan_quotes(text: str, paragraphs: list[Paragraph], found: list[Found]) ->
                     verb = tokens[verb_index]
                     item = Found(verb, verb.text, [content], (tokens[first].start, tokens[last].end),
                                  Pattern.QUOTE_ABOUT_SUBJECT, paragraph.index, sentence,
-                                 relaxed="" if _substantial(text, quote) else "short quote")
+                                 relaxed="" if _substantial(text, quote) else "short-quote")
             if item is None:
                 item, verb_index = _verb_before_quote(tokens, q_index, paragraph, sentence)
             if item is not None and cue_model.accept(text, tokens, verb_index, item):
@@ -157,7 +157,7 @@ def _verb_before_quote(tokens: list[Token], q_index: int, paragraph: Paragraph,
         if content is None:
             return None, 0
         return Found(verb, verb.text, [content], (tokens[subject[0]].start, tokens[subject[1]].end),
-                     Pattern.VERB_BEFORE_QUOTE, paragraph.index, sentence, relaxed="quote verb"), v
+                     Pattern.VERB_BEFORE_QUOTE, paragraph.index, sentence, relaxed="quote-verb"), v
     return None, 0
 
 

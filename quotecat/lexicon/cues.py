@@ -129,6 +129,10 @@ QUOTE_CLOSING_VERBS: Final = {"said", "says", "asked", "asks", "added", "adds", 
                               "recalled", "replied", "responded", "shouted", "exclaimed", "wondered", "joked",
                               "continued", "insisted", "declared", "argued", "explained", "noted", "warned"}
 
+# Naming, not claiming: "known locally as "the Snake"", "a report titled ...". Never mined as cues
+# (training/cues.py), though annotated news sometimes marks them.
+NAMING_FORMS: Final = frozenset({"known", "named", "titled", "entitled", "dubbed", "nicknamed", "renamed"})
+
 # Subjects that can "show" or "find": evidence rather than a person.
 EVIDENCE_NOUNS: Final = {"poll", "polls", "survey", "surveys", "study", "studies", "data", "report", "reports",
                          "records", "analysis", "figures", "numbers", "research", "documents", "statistics",
