@@ -55,7 +55,9 @@ def category(record: dict, predictions, text: str) -> str:
         return "cue form removed from lexicon (noun-like)"
     if cue_family(cue) == "speech":
         return "speech cue not in lexicon"
-    return "other cue not in lexicon"
+    if record["type"] in ("direct", "mixed"):
+        return "quotation no cue claims (cue not in lexicon)"
+    return "belief / evidence / other verb not in lexicon"
 
 
 def chars(fragments) -> set[int]:
