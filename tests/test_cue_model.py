@@ -16,7 +16,7 @@ import pytest
 
 from quotecat import extract
 from quotecat.extract import cue_model
-from quotecat.extract.cues import verb_cue
+from quotecat.extract.cues import loose_cue, verb_cue
 from quotecat.extract.found import Pattern
 from quotecat.extract.text import parse
 from quotecat.extract.tokens import tokenize
@@ -110,6 +110,27 @@ def test_the_gate_confirms_a_plain_report_far_above_the_veto():
     assert item is not None and item.relaxed == ""
     assert cue_model.score(cue_model.candidate_features(text, tokens, i, item)) > cue_model.VETO + 2
     assert cue_model.accept(text, tokens, i, item)
+
+
+def test_accept_sums_the_weights_of_the_features_training_sees():
+    """The gate scores a candidate from tables, without naming its features: the same sum."""
+    checked = 0
+    for path in sorted((ROOT / "tests" / "gold" / "articles").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for paragraph in parse(text):
+            for start, end in paragraph.sentences:
+                tokens = tokenize(text, start, end, paragraph.quotes_between(start, end))
+                for i, token in enumerate(tokens):
+                    if token.kind != "word" or not (token.lower in CUE_WORDS or token.lower in cue_model.MINED):
+                        continue
+                    for item in (verb_cue(text, tokens, i, paragraph, (start, end)) if token.lower in CUE_WORDS else None,
+                                 loose_cue(text, tokens, i, paragraph, (start, end), "mined")):
+                        if item is None:
+                            continue
+                        named = cue_model.score(cue_model.candidate_features(text, tokens, i, item))
+                        assert math.isclose(cue_model._Reading(text, tokens, i, item).score(), named, abs_tol=1e-9)
+                        checked += 1
+    assert checked > 300
 
 
 def test_the_data_file_has_the_shape_the_extractor_reads():
