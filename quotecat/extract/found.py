@@ -34,6 +34,7 @@ class Pattern(Enum):
     COLON_LEAD_IN_QUOTED = "colon lead-in, quotation after it"
     CONTINUING_PARAGRAPH = "quoted paragraph continuing the previous speaker"
     QUOTE_ABOUT_SUBJECT = "quotation in a sentence about its source"
+    QUOTE_THEN_CLAUSE = "quotation, then a short clause"  # '"...," he surmised.': proposed
     VERB_BEFORE_QUOTE = "verb before a quotation"  # 'Doe, an analyst, thanked them for "...": proposed
 
 

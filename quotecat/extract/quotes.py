@@ -134,11 +134,45 @@ def orphan_quotes(text: str, paragraphs: list[Paragraph], found: list[Found]) ->
                                  Pattern.QUOTE_ABOUT_SUBJECT, paragraph.index, sentence,
                                  relaxed="" if _substantial(text, quote) else "short-quote")
             if item is None:
+                item, verb_index = _clause_after_quote(tokens, q_index, paragraph, sentence)
+            if item is None:
                 item, verb_index = _verb_before_quote(tokens, q_index, paragraph, sentence)
             if item is not None and cue_model.accept(text, tokens, verb_index, item):
                 results.append(item)
                 covered.add(*item.content[0])
     return results
+
+
+def _clause_after_quote(tokens: list[Token], q_index: int, paragraph: Paragraph,
+                        sentence: tuple[int, int]) -> tuple[Found | None, int]:
+    """'"...," he surmised.' / '"...," read the statement.': a short clause after a quotation, whatever
+    its verb, with the source before the verb or after it."""
+    n = len(tokens)
+    k = q_index + 1
+    if k < n and tokens[k].text == ",":
+        k += 1
+    end = k
+    while end < n and end - k < 10 and tokens[end].kind == "word":
+        end += 1
+    if end == k or end - k >= 10 or end < n and tokens[end].text not in ENDERS and tokens[end].text != ",":
+        return None, 0  # no clause, a long one, or one that goes on
+    for v in range(k, end):
+        verb = tokens[v]
+        if not verb.text.islower() or verb.lower in FUNCTION_WORDS or verb.lower.endswith("ly"):
+            continue
+        if v > k:
+            subject, _ = find_subject(tokens, skip_adverbs_left(tokens, v - 1))
+            if subject is None or subject[0] != k:
+                return None, 0
+        elif v + 1 < end:
+            subject = (v + 1, end - 1)  # inverted: the rest of the clause
+        else:
+            return None, 0
+        quote = tokens[q_index]
+        return Found(verb, verb.text, [(quote.quote.start, quote.quote.end) if quote.quote else (quote.start, quote.end)],
+                     (tokens[subject[0]].start, tokens[subject[1]].end), Pattern.QUOTE_THEN_CLAUSE, paragraph.index,
+                     sentence, relaxed="quote-clause"), v
+    return None, 0
 
 
 def _verb_before_quote(tokens: list[Token], q_index: int, paragraph: Paragraph,
