@@ -1,5 +1,6 @@
 """The ``quotecat`` command line: a thin layer over plain functions."""
 
+import contextlib
 import json
 import os
 import sys
@@ -7,11 +8,13 @@ from pathlib import Path
 
 import click
 
-from . import db as database
+from .build import StrictBuildError, build, load_parquet
 from .extract import extract
-from .reader import ArticleError, read_file
+from .read import ArticleError, read_file
+from .serve import datasette_args
 
-ROOT = Path(__file__).resolve().parent.parent
+# Show a progress bar only when the batch is big enough to be worth watching.
+_PROGRESS_THRESHOLD = 20
 
 
 @click.group()
@@ -20,7 +23,7 @@ def cli():
     """Catalogue quotations and source attributions in news articles."""
 
 
-@cli.command()
+@cli.command("build")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--db", "db_path", default="quotes.db", show_default=True, type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Fail the build if any file is skipped.")
@@ -28,23 +31,30 @@ def cli():
               help="Processes extracting in parallel; the database is the same whatever the number.")
 @click.option("--update", is_flag=True,
               help="Re-extract only articles whose text changed since the last build, add new ones, drop deleted ones.")
-def build(paths, db_path, strict, jobs, update):
+def build_command(paths, db_path, strict, jobs, update):
     """Build the database from articles (default: ./articles/), from scratch or with --update."""
     paths = list(paths) or [Path("articles")]
     try:
-        summary = database.build(paths, db_path, progress=sys.stderr.isatty(), warn=_warn, strict=strict,
-                                 jobs=jobs or None, update=update)
-    except database.StrictBuildError as error:
+        summary = build(paths, db_path, progress=_progress_bar if sys.stderr.isatty() else None, warn=_warn,
+                        strict=strict, jobs=jobs or None, update=update)
+    except StrictBuildError as error:
         raise click.ClickException(str(error))
     click.echo(summary.line())
+
+
+def _progress_bar(files: list[Path]):
+    """A bar over the files on stderr, for a batch big enough to be worth watching."""
+    if len(files) <= _PROGRESS_THRESHOLD:
+        return contextlib.nullcontext(files)
+    return click.progressbar(files, label="Building", file=sys.stderr)
 
 
 @cli.command("load-parquet")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--db", "db_path", default="quotes.db", show_default=True, type=click.Path(path_type=Path))
-def load_parquet(paths, db_path):
+def load_parquet_command(paths, db_path):
     """Build the database from Parquet written by a distributed run of quotecat.distributed.extract_record."""
-    summary = database.load_parquet(paths, db_path, warn=_warn)
+    summary = load_parquet(paths, db_path, warn=_warn)
     click.echo(summary.line())
 
 
@@ -80,7 +90,7 @@ def serve(db_path, host, port, extra):
     """Serve the database with Datasette, this project's metadata and settings."""
     if not db_path.exists():
         raise click.ClickException(f"{db_path} does not exist: run 'quotecat build' first")
-    args = database.datasette_args(db_path, host=host, port=port) + list(extra)
+    args = datasette_args(db_path, host=host, port=port) + list(extra)
     os.execvp(args[0], args)
 
 

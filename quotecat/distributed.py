@@ -11,9 +11,10 @@ engine can map it over any number of partitions and write the rows as Parquet;
 
 import json
 
-from .db import ArticleResult, article_result, content_hash
-from .model import Article
-from .reader import ArticleError, _article_from_record, _url_slug, slugify
+from .ids import record_id
+from .model import Article, ArticleResult
+from .read import ArticleError, article_from_record
+from .rows import article_result, content_hash
 
 # Parquet columns, in order.
 COLUMNS = ["id", "title", "byline", "outlet", "published", "url", "source_file", "text", "word_count",
@@ -22,20 +23,13 @@ COLUMNS = ["id", "title", "byline", "outlet", "published", "url", "source_file",
 
 def article_id(record: dict) -> str:
     """The record's ``id``, else a slug of its url path, else of its title (as ``quotecat build`` names JSON lines articles)."""
-    given = record.get("id")
-    if given not in (None, ""):
-        return str(given)
-    title = record.get("title")
-    found = _url_slug(record.get("url")) or (slugify(title) if isinstance(title, str) else "")
-    if not found:
-        raise ValueError("record has no id, url or title to name it by")
-    return found
+    return record_id(record)
 
 
 def extract_record(record: dict, source_file: str = "") -> dict:
     """One article record in, one flat row out (see COLUMNS). Raises ValueError for a record with no usable text."""
     try:
-        article = _article_from_record(source_file or "record", record, article_id(record), where=None)
+        article = article_from_record(source_file or "record", record, article_id(record), where=None)
     except ArticleError as error:
         raise ValueError(str(error)) from None
     result = article_result(article, source_file or article.source_file)

@@ -1,4 +1,4 @@
-"""The two records that flow through quotecat: articles in, attributions out."""
+"""The records that flow through quotecat: articles in, attributions out, and the rows one article adds."""
 
 from dataclasses import asdict, dataclass, field
 
@@ -57,3 +57,15 @@ class Attribution:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+@dataclass
+class ArticleResult:
+    """Everything one article adds to the database; computed from the article alone, so any process can make it."""
+
+    article: dict
+    quotes: list[dict]
+    speakers: list[dict]  # the article's own view of each source, merged within the article
+    organizations: list[dict]
+    warnings: list[str] = field(default_factory=list)
+    failed: str | None = None  # why the extractor could not read this article, if it could not

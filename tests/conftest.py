@@ -8,7 +8,8 @@ import pytest
 import sqlite_utils
 from datasette.app import Datasette
 
-from quotecat import db as database
+from quotecat.build import build
+from quotecat.serve import datasette_options
 
 ROOT = Path(__file__).parent.parent
 ARTICLES = ROOT / "articles"
@@ -19,7 +20,7 @@ METADATA = ROOT / "metadata.json"
 def built(tmp_path_factory):
     """(path, summary) of a quotes.db built with the real reader and extractor, once per run."""
     path = tmp_path_factory.mktemp("built") / "quotes.db"
-    summary = database.build([ARTICLES], path, warn=lambda message: None)
+    summary = build([ARTICLES], path, warn=lambda message: None)
     return path, summary
 
 
@@ -44,4 +45,4 @@ def metadata():
 @pytest.fixture
 def ds(db_path):
     """Datasette as `quotecat serve` runs it: same metadata, settings and directories, immutable."""
-    return Datasette(**database.datasette_options(db_path))
+    return Datasette(**datasette_options(db_path))

@@ -1,5 +1,6 @@
 """Building quotes.db: the schema, the offsets invariant, stable ids, atomic rebuilds, bad input."""
 
+import importlib
 import json
 import re
 import shutil
@@ -10,8 +11,11 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 
-from quotecat import db as database
-from quotecat.cli import cli
+from quotecat import rows as rows_module
+from quotecat.build import build, BuildSummary
+from quotecat.rows import Catalogue
+from quotecat.serve import inspect_path
+from quotecat.cli import _progress_bar, cli
 from quotecat.model import Article, Attribution
 
 ARTICLES = Path(__file__).parent.parent / "articles"
@@ -154,7 +158,7 @@ def test_anonymous_flag_on_quotes_copies_the_speakers(db):
 
 
 def test_same_input_gives_same_rows_and_ids(db, tmp_path):
-    database.build([ARTICLES], tmp_path / "quotes.db", warn=ignore)
+    build([ARTICLES], tmp_path / "quotes.db", warn=ignore)
     again = sqlite_utils.Database(tmp_path / "quotes.db")
     for table in COLUMNS:
         assert rows(again, table) == rows(db, table), table
@@ -169,7 +173,7 @@ def test_named_sources_are_shared_across_articles_unnamed_ones_are_not(tmp_path)
     lines = text.split("\n")
     lines[1] = lines[1] + " (updated)"
     (folder / "second.txt").write_text("\n".join(lines), encoding="utf-8")
-    summary = database.build([folder], tmp_path / "quotes.db", warn=ignore)
+    summary = build([folder], tmp_path / "quotes.db", warn=ignore)
     db = sqlite_utils.Database(tmp_path / "quotes.db")
     assert summary.articles == 2
     per_article = db.execute(
@@ -196,28 +200,28 @@ def attribution(speaker, **fields):
 
 
 def test_a_claim_with_several_sources_is_one_row_per_source():
-    quotes = database.Catalogue().quote_rows(BRIDGE, [attribution("engineers"), attribution("residents")], ignore)
+    quotes = Catalogue().quote_rows(BRIDGE, [attribution("engineers"), attribution("residents")], ignore)
     assert [q["speaker_id"] for q in quotes] == ["bridge:engineers", "bridge:residents"]
     assert [q["id"] for q in quotes] == ["bridge:000000-000020:1", "bridge:000000-000020:2"]
     assert {q["text"] for q in quotes} == {"The bridge is unsafe"}
 
 
 def test_the_same_source_for_the_same_span_is_stored_once():
-    quotes = database.Catalogue().quote_rows(
+    quotes = Catalogue().quote_rows(
         BRIDGE, [attribution("engineers"), attribution("engineers", cue="said")], ignore
     )
     assert len(quotes) == 1
 
 
 def test_a_quote_without_a_source_is_kept_with_no_speaker():
-    catalogue = database.Catalogue()
+    catalogue = Catalogue()
     quotes = catalogue.quote_rows(BRIDGE, [attribution(None, anonymous=False, kind=None)], ignore)
     assert [(q["speaker_id"], q["text"]) for q in quotes] == [(None, "The bridge is unsafe")]
     assert catalogue.speakers == {}
 
 
 def test_named_source_has_one_row_with_its_affiliation():
-    catalogue = database.Catalogue()
+    catalogue = Catalogue()
     dorrian = dict(speaker="John Dorrian", name="John Dorrian", anonymous=False, kind="person",
                    affiliation="U.S.-led coalition")
     other = Article(id="other", title="Other", text=BRIDGE.text)
@@ -233,19 +237,19 @@ def test_named_source_has_one_row_with_its_affiliation():
 
 def test_span_outside_the_article_is_left_out_with_a_warning():
     warnings = []
-    quotes = database.Catalogue().quote_rows(BRIDGE, [attribution("engineers", start=10, end=999)], warnings.append)
+    quotes = Catalogue().quote_rows(BRIDGE, [attribution("engineers", start=10, end=999)], warnings.append)
     assert quotes == []
     assert warnings and "bridge" in warnings[0]
 
 
 def test_summary_line():
-    summary = database.BuildSummary(
+    summary = BuildSummary(
         articles=1, quotes=25, speakers=14, organizations=6,
         skipped=[("a.txt", "empty file"), ("b.bin", "binary file")],
     )
     assert summary.line() == ("Built quotes.db: 1 article, 25 attributions, 14 speakers, 6 organisations; "
                               "2 files skipped (a.txt: empty file; b.bin: binary file)")
-    assert database.BuildSummary(articles=2, quotes=1).line() == (
+    assert BuildSummary(articles=2, quotes=1).line() == (
         "Built quotes.db: 2 articles, 1 attribution, 0 speakers, 0 organisations"
     )
 
@@ -255,25 +259,25 @@ def test_summary_line():
 
 # An exception from the extractor only skips its article (see the test below); a
 # Ctrl-C there, or any failure while finishing the database, fails the build.
-@pytest.mark.parametrize("step,error", [
-    ("extract", KeyboardInterrupt()),
-    ("finish", RuntimeError("disk on fire")),
-    ("finish", KeyboardInterrupt()),
+@pytest.mark.parametrize("module,step,error", [
+    ("quotecat.rows", "extract", KeyboardInterrupt()),
+    ("quotecat.build", "finish", RuntimeError("disk on fire")),
+    ("quotecat.build", "finish", KeyboardInterrupt()),
 ])
-def test_failed_build_leaves_the_previous_database_untouched(tmp_path, monkeypatch, step, error):
+def test_failed_build_leaves_the_previous_database_untouched(tmp_path, monkeypatch, module, step, error):
     target = tmp_path / "quotes.db"
-    database.build([ARTICLES], target, warn=ignore)
+    build([ARTICLES], target, warn=ignore)
     before = target.read_bytes()
-    counts = database.inspect_path(target).read_bytes()
+    counts = inspect_path(target).read_bytes()
 
     def fail(*args, **kwargs):
         raise error
 
-    monkeypatch.setattr(database, step, fail)
+    monkeypatch.setattr(importlib.import_module(module), step, fail)
     with pytest.raises(type(error)):
-        database.build([ARTICLES], target, warn=ignore)
+        build([ARTICLES], target, warn=ignore)
     assert target.read_bytes() == before
-    assert database.inspect_path(target).read_bytes() == counts
+    assert inspect_path(target).read_bytes() == counts
     assert sorted(p.name for p in tmp_path.iterdir()) == ["quotes.db", "quotes.db.inspect.json"]  # no temporary file left
 
 
@@ -281,9 +285,9 @@ def test_failed_first_build_leaves_nothing_behind(tmp_path, monkeypatch):
     def fail(db):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(database, "finish", fail)
+    monkeypatch.setattr(importlib.import_module("quotecat.build"), "finish", fail)
     with pytest.raises(RuntimeError):
-        database.build([ARTICLES], tmp_path / "quotes.db", warn=ignore)
+        build([ARTICLES], tmp_path / "quotes.db", warn=ignore)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -316,7 +320,7 @@ def bad_batch(tmp_path):
 
 def test_bad_files_are_skipped_and_named_the_rest_builds(bad_batch, tmp_path):
     warnings = []
-    summary = database.build([bad_batch], tmp_path / "quotes.db", warn=warnings.append)
+    summary = build([bad_batch], tmp_path / "quotes.db", warn=warnings.append)
 
     reasons = dict(summary.skipped)
     assert set(reasons) == {"empty.txt", "binary.txt"}
@@ -373,10 +377,10 @@ def test_progress_bar_only_for_big_batches(tmp_path, capsys):
     for i in range(21):
         lines_i = [*lines[:1], f"{lines[1]}, part {i}", *lines[2:]]
         (folder / f"part-{i:02d}.txt").write_text("\n".join(lines_i), encoding="utf-8")
-    summary = database.build([folder], tmp_path / "many.db", progress=True, warn=ignore)
+    summary = build([folder], tmp_path / "many.db", progress=_progress_bar, warn=ignore)
     assert summary.articles == 21
     assert "Building" in capsys.readouterr().err
-    database.build([GOOD_ARTICLE], tmp_path / "one.db", progress=True, warn=ignore)
+    build([GOOD_ARTICLE], tmp_path / "one.db", progress=_progress_bar, warn=ignore)
     assert "Building" not in capsys.readouterr().err
 
 
@@ -386,16 +390,16 @@ def test_an_extractor_failure_skips_that_article_names_it_and_builds_the_rest(tm
     (folder / "fine.txt").write_text(GOOD_ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "trouble.txt").write_text("Trouble ahead\n\nThis text makes the extractor fail, said a test.\n",
                                         encoding="utf-8")
-    real_extract = database.extract
+    real_extract = rows_module.extract
 
     def failing_on_trouble(text):
         if "extractor fail" in text:
             raise IndexError("simulated extractor bug")
         return real_extract(text)
 
-    monkeypatch.setattr(database, "extract", failing_on_trouble)
+    monkeypatch.setattr(rows_module, "extract", failing_on_trouble)
     warnings = []
-    summary = database.build([folder], tmp_path / "quotes.db", warn=warnings.append, jobs=1)
+    summary = build([folder], tmp_path / "quotes.db", warn=warnings.append, jobs=1)
     assert summary.articles == 1 and summary.quotes > 0
     assert [name for name, _ in summary.skipped] == ["trouble.txt"]
     assert "IndexError: simulated extractor bug" in summary.skipped[0][1]

@@ -9,7 +9,7 @@ import pytest
 from datasette.utils import tilde_encode
 from markupsafe import escape
 
-from quotecat import db as database
+from quotecat.serve import DATASETTE_SETTINGS, METADATA, datasette_args
 
 DEFAULT_FACETS = ["speaker_id", "affiliation_id", "type", "article_id", "anonymous", "cue"]
 
@@ -142,23 +142,23 @@ async def test_served_read_only_with_the_project_settings(ds):
     databases = (await ds.client.get("/-/databases.json")).json()
     assert [(d["name"], d["is_mutable"]) for d in databases] == [("quotes", False)]
     settings = (await ds.client.get("/-/settings.json")).json()
-    for name, value in database.DATASETTE_SETTINGS.items():
+    for name, value in DATASETTE_SETTINGS.items():
         assert settings[name] == value, name
     assert settings["suggest_facets"] is False
 
 
 def test_datasette_binds_to_localhost_by_default(db_path):
-    args = database.datasette_args(db_path)
+    args = datasette_args(db_path)
     assert Path(args[0]) == Path(sys.executable).parent / "datasette"
     assert args[args.index("--host") + 1] == "127.0.0.1"
     assert args[args.index("-i") + 1] == str(db_path)
-    assert Path(args[args.index("--metadata") + 1]) == database.ROOT / "metadata.json"
+    assert Path(args[args.index("--metadata") + 1]) == METADATA
     settings = {args[i + 1]: args[i + 2] for i, arg in enumerate(args) if arg == "--setting"}
     assert settings == {
         "sql_time_limit_ms": "3000", "facet_time_limit_ms": "1000",
         "max_returned_rows": "1000", "suggest_facets": "off",
     }
-    public = database.datasette_args(db_path, host="0.0.0.0", port=9000)
+    public = datasette_args(db_path, host="0.0.0.0", port=9000)
     assert public[public.index("--host") + 1] == "0.0.0.0"
     assert public[public.index("--port") + 1] == "9000"
 
@@ -166,7 +166,7 @@ def test_datasette_binds_to_localhost_by_default(db_path):
 @pytest.mark.skipif(not (Path(sys.executable).parent / "datasette").exists(), reason="no datasette executable")
 def test_datasette_accepts_the_arguments(db_path):
     """The real command line, without starting a server: `datasette ... --get` answers one request."""
-    args = database.datasette_args(db_path) + ["--get", "/quotes/quotes.json?_shape=array&_size=1"]
+    args = datasette_args(db_path) + ["--get", "/quotes/quotes.json?_shape=array&_size=1"]
     result = subprocess.run(args, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert '"id"' in result.stdout

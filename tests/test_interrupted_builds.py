@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from quotecat import db as database
-from quotecat.server import free_port, serve_command, start
+from quotecat.serve import current_inspect_file
+from benchmarks.server import free_port, serve_command, start
 
 ROOT = Path(__file__).parent.parent
 GOLD = sorted((ROOT / "tests" / "gold" / "articles").glob("*.txt"))
@@ -124,7 +124,7 @@ def test_sigkill_at_any_moment_leaves_the_previous_database(big_corpus, tmp_path
         if point == "renaming" and after == complete:
             # Killed just after the rename, the commit point: the new database is complete.
             # The counts file beside it is then either the new one or known to be stale.
-            counts = database.current_inspect_file(db_path)
+            counts = current_inspect_file(db_path)
             assert counts is None or json.loads(counts.read_text())["quotes"]["tables"]["articles"]["count"] == count
             outcome = "new database, complete"
         else:

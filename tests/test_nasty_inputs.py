@@ -12,7 +12,7 @@ import sqlite3
 import pytest
 from click.testing import CliRunner
 
-from quotecat import reader
+from quotecat.read import MAX_ARTICLE_CHARS, read_file
 from quotecat.cli import cli
 
 GOOD = """The Test Gazette
@@ -170,16 +170,16 @@ def test_ten_thousand_quotation_marks_build(built):
 def test_huge_article_is_skipped_with_the_reason_and_the_limit(built):
     result, _ = built
     line = next(line for line in result.stderr.splitlines() if "huge.txt" in line)
-    assert f"{reader.MAX_ARTICLE_CHARS:,}" in line and "characters" in line
+    assert f"{MAX_ARTICLE_CHARS:,}" in line and "characters" in line
 
 
 def test_huge_article_in_json_lines_skips_only_its_line(tmp_path):
-    big = {"title": "Huge", "text": SENTENCE * (reader.MAX_ARTICLE_CHARS // len(SENTENCE) + 10)}
+    big = {"title": "Huge", "text": SENTENCE * (MAX_ARTICLE_CHARS // len(SENTENCE) + 10)}
     small = {"title": "Small", "text": "The bridge reopened, the mayor said."}
     path = tmp_path / "archive.jsonl"
     path.write_text(json.dumps(small) + "\n" + json.dumps(big) + "\n", encoding="utf-8")
     warnings = []
-    articles = reader.read_file(path, warn=warnings.append)
+    articles = read_file(path, warn=warnings.append)
     assert [a.title for a in articles] == ["Small"]
     assert any("archive.jsonl line 2" in w and "too long for one article" in w for w in warnings), warnings
 
@@ -208,7 +208,7 @@ def test_script_urls_never_become_the_article_url(tmp_path):
     for n, url in enumerate(["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<script>x</script>"]):
         path = tmp_path / f"a{n}.json"
         path.write_text(json.dumps({"title": "T", "text": "The bridge is unsafe, officials said.", "url": url}))
-        assert reader.read_file(path)[0].url is None, url
+        assert read_file(path)[0].url is None, url
     path = tmp_path / "ok.json"
     path.write_text(json.dumps({"title": "T", "text": "The bridge is unsafe.", "url": "https://example.com/a"}))
-    assert reader.read_file(path)[0].url == "https://example.com/a"
+    assert read_file(path)[0].url == "https://example.com/a"

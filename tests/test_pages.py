@@ -1,35 +1,24 @@
-"""The reading pages (templates/, plugins/quotecat_pages.py, static/) through Datasette's internal client:
+"""The reading pages (quotecat/site: templates, plugins, static, pages, highlight) through Datasette's internal client:
 each page renders with its highlights and links, and markup from articles is always shown escaped."""
 
 import html
-import importlib.util
 import json
 import re
 import sqlite3
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from datasette.app import Datasette
 from datasette.utils import tilde_encode
 from markupsafe import escape
 
-from quotecat import db as database
+from quotecat.build import build
+from quotecat.site.highlight import highlight, mark_snippet, mark_terms
+from quotecat.serve import datasette_options
 
-ROOT = Path(__file__).parent.parent
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(1)>'
 TYPE_CLASSES = {"q-direct", "q-indirect", "q-mixed"}
-
-
-def load_plugin():
-    spec = importlib.util.spec_from_file_location("quotecat_pages", ROOT / "plugins" / "quotecat_pages.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-pages = load_plugin()
 
 
 class Tree(HTMLParser):
@@ -102,7 +91,7 @@ def test_overlapping_attributions_make_well_formed_marks_naming_every_speaker():
         quote("q3", 5, 30, "indirect", "Cy"),        # same span as q2: one claim, two sources
         quote("q4", 22, 40, "mixed", "Di", fragments=[[22, 26], [32, 40]]),
     ]
-    out = pages.highlight(text, quotes, lambda q: f"/q/{q['id']}", lambda q: f"/s/{q['speaker_id']}")
+    out = highlight(text, quotes, lambda q: f"/q/{q['id']}", lambda q: f"/s/{q['speaker_id']}")
     tree = parse(str(out))
     assert html.unescape("".join(tree.text)) == text  # every character once, in order, nothing added
     assert "<b>" not in out and "&lt;b&gt;" in out and "Bob &lt;i&gt;" in out
@@ -122,17 +111,17 @@ def test_overlapping_attributions_make_well_formed_marks_naming_every_speaker():
 
 def test_fragment_gap_is_left_unmarked():
     text = "Alpha beta, she said, gamma delta."
-    out = str(pages.highlight(text, [quote("q", 0, 33, fragments=[[0, 10], [22, 33]])], lambda q: "/q"))
+    out = str(highlight(text, [quote("q", 0, 33, fragments=[[0, 10], [22, 33]])], lambda q: "/q"))
     assert re.search(r"</mark>, she said, <mark", out)
 
 
 def test_search_terms_are_marked_outside_tags_and_entities_only():
-    marked = pages.mark_terms('Oil & "oily" <amp> pipeline', "oil amp")
+    marked = mark_terms('Oil & "oily" <amp> pipeline', "oil amp")
     # Oil, oily and the word amp in the text; never the "amp" of the &amp; entity.
     assert str(marked).count('<mark class="q-match">') == 3
     assert " &amp; " in marked and '&lt;<mark class="q-match">amp</mark>&gt;' in marked and "<amp>" not in marked
-    assert pages.mark_terms(escape("<b>x</b>"), "") == escape("<b>x</b>")
-    assert str(pages.mark_snippet("a **<oil>** b")) == 'a <mark class="q-match">&lt;oil&gt;</mark> b'
+    assert mark_terms(escape("<b>x</b>"), "") == escape("<b>x</b>")
+    assert str(mark_snippet("a **<oil>** b")) == 'a <mark class="q-match">&lt;oil&gt;</mark> b'
 
 
 # --- the pages of the project's database ----------------------------------------------
@@ -303,7 +292,7 @@ def evil_ds(tmp_path_factory):
         encoding="utf-8",
     )
     path = tmp_path_factory.mktemp("evil-db") / "quotes.db"
-    summary = database.build([folder], path, warn=lambda message: None)
+    summary = build([folder], path, warn=lambda message: None)
     assert summary.quotes >= 2
     conn = sqlite3.connect(path)
     with conn:
@@ -313,7 +302,7 @@ def evil_ds(tmp_path_factory):
         conn.execute("update organizations set name = ?", [f"Port {IMG} Authority {SCRIPT}"])
         conn.execute("update articles set title = ?, outlet = ?", [f"Harbour {SCRIPT} {IMG}", f"Outlet {IMG}"])
     conn.close()
-    return Datasette(**database.datasette_options(path)), path
+    return Datasette(**datasette_options(path)), path
 
 
 async def test_markup_from_articles_is_escaped_on_every_custom_page(evil_ds):

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from quotecat.reader import ArticleError, find_files, iter_articles, read_file, slugify
+from quotecat.ids import slugify
+from quotecat.read import ArticleError, find_files, iter_articles, read_file
 
 ROOT = Path(__file__).resolve().parent.parent
 FIRST_ARTICLE = ROOT / "articles" / "islamic-state-deir-ezzour.txt"
@@ -153,7 +154,8 @@ def test_furniture_before_more_story_is_dropped_without_cutting_the_story(tmp_pa
 
 def test_furniture_word_limits_and_space_tidying_are_exact():
     """Each rule stops at its own word limit (ads 4, furniture 15, cookies 60), and spacing is tidied line by line."""
-    from quotecat.reader import _lines, furniture
+    from quotecat.read.furniture import furniture
+    from quotecat.read.paragraphs import tidy_lines
 
     filler = ["word"] * 60
     assert furniture("Share") == "ad"
@@ -165,7 +167,7 @@ def test_furniture_word_limits_and_space_tidying_are_exact():
     assert furniture("We use cookies " + " ".join(filler[:58])) is None  # 61 words
     assert furniture("• * We use cookies " + " ".join(filler)) is None  # bullets are not words, but 63 words are many
     assert furniture(" ".join(filler * 5)) is None
-    assert _lines("a  b\tc\u00a0d \u2003 e\u2028f\r\ng\x0bh\x0ci\u200bj\ufeffk\x01l\r m ") == [
+    assert tidy_lines("a  b\tc\u00a0d \u2003 e\u2028f\r\ng\x0bh\x0ci\u200bj\ufeffk\x01l\r m ") == [
         "a b c d e", "f", "g", "h", "ijkl", "m"]
 
 

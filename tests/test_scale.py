@@ -1,6 +1,7 @@
 """Building at scale: parallel builds equal serial ones, --update equals a rebuild, memory stays flat,
 Datasette gets the build's counts, and the distributed path (Dask + Parquet) gives the same rows."""
 
+import importlib
 import json
 import shutil
 import sqlite3
@@ -10,8 +11,10 @@ import pytest
 from click.testing import CliRunner
 from datasette.app import Datasette
 
-from quotecat import corpus
-from quotecat import db as database
+from benchmarks import corpus
+from quotecat import parallel, rows
+from quotecat.build import build
+from quotecat.serve import datasette_args, datasette_options, inspect_path
 from quotecat.cli import cli
 from quotecat.model import Attribution
 
@@ -42,11 +45,11 @@ def archive(tmp_path_factory):
 
 
 def test_parallel_build_equals_serial_build(archive, tmp_path, monkeypatch):
-    monkeypatch.setattr(database, "_CHUNK_ARTICLES", 8)  # many chunks, so several are in flight at once
-    serial = database.build([archive], tmp_path / "serial.db", warn=ignore, jobs=1)
-    parallel = database.build([archive], tmp_path / "parallel.db", warn=ignore, jobs=3)
-    assert serial.articles == parallel.articles == 160
-    assert serial.quotes == parallel.quotes > 500
+    monkeypatch.setattr(parallel, "_CHUNK_ARTICLES", 8)  # many chunks, so several are in flight at once
+    serial = build([archive], tmp_path / "serial.db", warn=ignore, jobs=1)
+    several = build([archive], tmp_path / "parallel.db", warn=ignore, jobs=3)
+    assert serial.articles == several.articles == 160
+    assert serial.quotes == several.quotes > 500
     one, many = dump(tmp_path / "serial.db"), dump(tmp_path / "parallel.db")
     for table in TABLES:
         assert one[table] == many[table], table
@@ -57,34 +60,34 @@ def test_parallel_build_really_uses_other_processes(archive, tmp_path, monkeypat
 
     seen = tmp_path / "pids"
     seen.mkdir()
-    real = database.extract
+    real = rows.extract
 
     def recording(text):
         (seen / str(os.getpid())).touch()
         return real(text)
 
-    monkeypatch.setattr(database, "extract", recording)
-    monkeypatch.setattr(database, "_CHUNK_ARTICLES", 8)
-    database.build([archive / "tree"], tmp_path / "quotes.db", warn=ignore, jobs=2)
+    monkeypatch.setattr(rows, "extract", recording)
+    monkeypatch.setattr(parallel, "_CHUNK_ARTICLES", 8)
+    build([archive / "tree"], tmp_path / "quotes.db", warn=ignore, jobs=2)
     pids = {int(p.name) for p in seen.iterdir()}
     assert len(pids) == 2 and os.getpid() not in pids
 
 
 def test_an_error_in_a_worker_stops_the_build_and_keeps_the_old_database(archive, tmp_path, monkeypatch):
     target = tmp_path / "quotes.db"
-    database.build([archive / "tree"], target, warn=ignore, jobs=1)
+    build([archive / "tree"], target, warn=ignore, jobs=1)
     before = target.read_bytes()
-    real = database.extract
+    real = rows.extract
 
     def failing(text):
         if "Redcliff" in text:  # in some articles, not the first
             raise KeyboardInterrupt  # what a worker sees on Ctrl-C: must not hang the pool
         return real(text)
 
-    monkeypatch.setattr(database, "extract", failing)
-    monkeypatch.setattr(database, "_CHUNK_ARTICLES", 4)
+    monkeypatch.setattr(rows, "extract", failing)
+    monkeypatch.setattr(parallel, "_CHUNK_ARTICLES", 4)
     with pytest.raises(KeyboardInterrupt):
-        database.build([archive / "tree"], target, warn=ignore, jobs=2)
+        build([archive / "tree"], target, warn=ignore, jobs=2)
     assert target.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["quotes.db", "quotes.db.inspect.json"]
 
@@ -105,19 +108,19 @@ def edit_tree(tree):
 def test_update_equals_a_full_rebuild_and_extracts_only_what_changed(archive, tmp_path, monkeypatch):
     tree = shutil.copytree(archive / "tree", tmp_path / "tree")
     target = tmp_path / "quotes.db"
-    database.build([tree], target, warn=ignore, jobs=2)
+    build([tree], target, warn=ignore, jobs=2)
     edit_tree(tree)
 
     calls = []
-    real = database.extract
-    monkeypatch.setattr(database, "extract", lambda text: calls.append(text) or real(text))
-    summary = database.build([tree], target, warn=ignore, jobs=1, update=True)
+    real = rows.extract
+    monkeypatch.setattr(rows, "extract", lambda text: calls.append(text) or real(text))
+    summary = build([tree], target, warn=ignore, jobs=1, update=True)
     assert (summary.extracted, summary.reused, summary.removed) == (2, 38, 1)
     assert len(calls) == 2
     assert "(updated: 2 extracted, 38 unchanged, 1 removed)" in summary.line()
 
     rebuilt = tmp_path / "rebuilt.db"
-    database.build([tree], rebuilt, warn=ignore, jobs=2)
+    build([tree], rebuilt, warn=ignore, jobs=2)
     updated, full = dump(target), dump(rebuilt)
     for table in TABLES:
         assert updated[table] == full[table], table
@@ -129,10 +132,10 @@ def test_update_equals_a_full_rebuild_and_extracts_only_what_changed(archive, tm
 
 def test_update_extracts_everything_again_when_the_extractor_changed(archive, tmp_path, monkeypatch):
     target = tmp_path / "quotes.db"
-    database.build([archive / "tree"], target, warn=ignore, jobs=1)
-    monkeypatch.setattr(database, "extractor_version_number", lambda: 12345)
+    build([archive / "tree"], target, warn=ignore, jobs=1)
+    monkeypatch.setattr(importlib.import_module("quotecat.build"), "extractor_version_number", lambda: 12345)
     warnings = []
-    summary = database.build([archive / "tree"], target, warn=warnings.append, jobs=1, update=True)
+    summary = build([archive / "tree"], target, warn=warnings.append, jobs=1, update=True)
     assert (summary.extracted, summary.reused) == (40, 0)
     assert any("another version of the extractor" in w for w in warnings)
     assert sqlite3.connect(target).execute("pragma user_version").fetchone()[0] == 12345
@@ -152,12 +155,12 @@ def test_json_lines_stream_in_flat_memory(tmp_path, monkeypatch):
     """Python memory at the peak of a build does not grow with the number of articles in a JSON lines file."""
     one = Attribution(text="x", start=0, end=5, type="indirect", speaker="Ana Ruiz", name="Ana Ruiz",
                       kind="person", cue="said")
-    monkeypatch.setattr(database, "extract", lambda text: [one])  # this test is about the pipeline, not the rules
+    monkeypatch.setattr(rows, "extract", lambda text: [one])  # this test is about the pipeline, not the rules
 
     def peak(count):
         path = corpus.write_jsonl(tmp_path / f"{count}.jsonl", count, seed=count)
         tracemalloc.start()
-        summary = database.build([path], tmp_path / f"{count}.db", warn=ignore, jobs=1)
+        summary = build([path], tmp_path / f"{count}.db", warn=ignore, jobs=1)
         _, top = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         assert summary.articles == count
@@ -171,32 +174,32 @@ def test_json_lines_stream_in_flat_memory(tmp_path, monkeypatch):
 
 def test_build_writes_datasette_counts_and_serve_uses_them(archive, tmp_path):
     target = tmp_path / "quotes.db"
-    database.build([archive / "tree"], target, warn=ignore)
-    counts_file = database.inspect_path(target)
+    build([archive / "tree"], target, warn=ignore)
+    counts_file = inspect_path(target)
     data = json.loads(counts_file.read_text())["quotes"]
     conn = sqlite3.connect(target)
     for table in ("articles", "quotes", "speakers", "organizations", "quotes_fts"):
         assert data["tables"][table]["count"] == conn.execute(f"select count(*) from [{table}]").fetchone()[0]
     conn.close()
-    args = database.datasette_args(target)
+    args = datasette_args(target)
     assert args[args.index("--inspect-file") + 1] == str(counts_file)
     assert "-i" in args
-    assert database.datasette_options(target)["inspect_data"]["quotes"]["hash"] == data["hash"]
+    assert datasette_options(target)["inspect_data"]["quotes"]["hash"] == data["hash"]
 
     # A database changed after the build has stale counts: they are left out.
     sqlite3.connect(target).execute("delete from quotes where rowid in (select rowid from quotes limit 3)").connection.commit()
-    assert "--inspect-file" not in database.datasette_args(target)
-    assert "inspect_data" not in database.datasette_options(target)
+    assert "--inspect-file" not in datasette_args(target)
+    assert "inspect_data" not in datasette_options(target)
 
 
 async def test_datasette_serves_the_counts_and_stored_facets_match_counting(archive, tmp_path):
     target = tmp_path / "quotes.db"
-    database.build([archive], target, warn=ignore)
-    served = Datasette(**database.datasette_options(target))
+    build([archive], target, warn=ignore)
+    served = Datasette(**datasette_options(target))
     databases = (await served.client.get("/-/databases.json")).json()
-    assert databases[0]["hash"] == json.loads(database.inspect_path(target).read_text())["quotes"]["hash"]
+    assert databases[0]["hash"] == json.loads(inspect_path(target).read_text())["quotes"]["hash"]
 
-    counting = dict(database.datasette_options(target))
+    counting = dict(datasette_options(target))
     counting.pop("inspect_data")
     counting["files"], counting["immutables"] = [str(target)], []  # mutable: facets are counted row by row
     counted = Datasette(**counting)
@@ -228,7 +231,7 @@ def test_dask_bag_to_parquet_then_load_parquet_equals_a_local_build(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Built dask.db: 3 articles" in result.stdout
 
-    database.build([path], tmp_path / "local.db", warn=ignore, jobs=1)
+    build([path], tmp_path / "local.db", warn=ignore, jobs=1)
     distributed, local = dump(tmp_path / "dask.db"), dump(tmp_path / "local.db")
     assert local["quotes"]
     for table in TABLES:

@@ -16,22 +16,23 @@ import pytest
 from datasette.app import Datasette
 from datasette.utils import tilde_encode
 
-from quotecat import db as database
+from quotecat.build import build
+from quotecat.site import TEMPLATES as SITE_TEMPLATES
+from quotecat.serve import datasette_args, datasette_options, DATASETTE_SETTINGS
 
-ROOT = Path(__file__).parent.parent
-TEMPLATES = ROOT / "templates"
-LIMIT_S = database.DATASETTE_SETTINGS["sql_time_limit_ms"] / 1000
+TEMPLATES = SITE_TEMPLATES
+LIMIT_S = DATASETTE_SETTINGS["sql_time_limit_ms"] / 1000
 
 # --- where it listens, what it may do --------------------------------------------------
 
 
 def test_serves_on_loopback_immutable_unless_told_otherwise(db_path):
-    args = database.datasette_args(db_path)
+    args = datasette_args(db_path)
     assert args[args.index("--host") + 1] == "127.0.0.1"
     assert args[args.index("-i") + 1] == str(db_path)
     assert str(db_path) not in [a for i, a in enumerate(args) if i and args[i - 1] != "-i"], "served mutable too"
     assert "--root" not in args and "--crossdb" not in args and "--load-extension" not in args
-    options = database.datasette_options(db_path)
+    options = datasette_options(db_path)
     assert options["immutables"] == [str(db_path)] and "files" not in options
     from quotecat.cli import serve
     host = next(p for p in serve.params if p.name == "host")
@@ -128,7 +129,7 @@ async def test_runaway_query_is_stopped_while_other_requests_are_answered(ds, na
 
 
 async def test_returned_rows_are_capped(ds):
-    cap = database.DATASETTE_SETTINGS["max_returned_rows"]
+    cap = DATASETTE_SETTINGS["max_returned_rows"]
     sql = f"with recursive r(x) as (select 1 union all select x + 1 from r limit {cap * 5}) select x from r"
     response = await ds.client.get("/quotes.json", params={"sql": sql, "_shape": "objects", "_size": "max"})
     body = response.json()
@@ -174,7 +175,7 @@ def hostile_db(tmp_path_factory):
                 f"JSON {PAYLOAD}", HOSTILE_ARTICLE.split("\n\n", 1)[1], JS_URL, f"Eve {SCRIPT}", f"Outlet {BREAKOUT}"
             )), encoding="utf-8")
     db_path = folder / "quotes.db"
-    summary = database.build([folder / "articles"], db_path, warn=lambda m: None, jobs=1)
+    summary = build([folder / "articles"], db_path, warn=lambda m: None, jobs=1)
     assert summary.articles == 2 and summary.quotes > 0
     # Names the extractor would never produce, to be sure every column that is shown is escaped.
     conn = sqlite3.connect(db_path)
@@ -190,7 +191,7 @@ def hostile_db(tmp_path_factory):
 
 @pytest.fixture
 def hostile(hostile_db):
-    return Datasette(**database.datasette_options(hostile_db))
+    return Datasette(**datasette_options(hostile_db))
 
 
 def unescaped(path, response) -> list[str]:
@@ -288,8 +289,8 @@ def test_bounded_load_test_serves_every_request(db_path):
     import sys
 
     result = subprocess.run(
-        [sys.executable, "-m", "quotecat.loadtest", "--seconds", "3", "--clients", "4", "--db", str(db_path)],
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "benchmarks.loadtest", "--seconds", "3", "--clients", "4", "--db", str(db_path)],
+        capture_output=True, text=True, timeout=120, cwd=Path(__file__).parent.parent,  # benchmarks/ is not installed
     )
     assert result.returncode == 0, result.stdout + result.stderr
     figures = json.loads(result.stdout.strip().splitlines()[-1])

@@ -14,7 +14,7 @@ import sys
 from . import corpus
 
 assert os.environ.get("QUOTECAT_PURE") == "1", "run with QUOTECAT_PURE=1"
-from quotecat.extract import cue_model, extract  # noqa: E402  (after the check: pure Python only)
+from quotecat.extract import cue_model, cues, extract, quotes  # noqa: E402  (after the check: pure Python only)
 
 assert cue_model.THRESHOLD < -100, f"{cue_model.__file__}: not the staged model that keeps every candidate"
 
@@ -27,7 +27,7 @@ def collect(names: list[str], out) -> None:
         pending.append((tokens[i].start, cue_model.candidate_features(text, tokens, i, item), item))
         return True
 
-    cue_model.accept = record  # the stages call cue_model.accept: every candidate is kept, and recorded
+    cues.accept = quotes.accept = record  # the stages that ask the gate: every candidate is kept, and recorded
     for name in names:
         pending.clear()
         extract(texts[name])

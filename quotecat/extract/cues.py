@@ -57,7 +57,7 @@ from ..lexicon.function_words import (
 from ..lexicon.media import MEDIUM_PARTNER_PREPS, MEDIUM_STARTS
 from ..lexicon.time import DAYS, MONTHS, RELATIVE_DAYS, TIME_STARTS, TIME_UNITS, TIME_WORDS, WHEN_STARTS, WHEN_WORDS
 from ..lexicon.titles import ROLE_WORDS, TITLES
-from . import cue_model
+from .cue_model import AROUND, LOOSE, MINED, PARTICLES, accept
 from .found import Found, Pattern
 from .medium import MEDIUM
 from .sources import is_name_word
@@ -67,9 +67,9 @@ from .tokens import ENDERS, MAX_SOURCE, Token, span, span_from, span_to, tokeniz
 
 # Sentences without any of these words hold no cue: they are skipped before tokenizing.
 _HAS_CUE_HINT: Final = re.compile(r"(?<![A-Za-z])(?:%s)(?![A-Za-z])"
-                                  % word_list_regex(CUE_HINTS | frozenset(cue_model.MINED)))
+                                  % word_list_regex(CUE_HINTS | frozenset(MINED)))
 # What each word may be: 0 a lexicon cue, 1 a cue the model mined, 2 "according" (one look-up per word).
-_CANDIDATES: Final = {**{form: 1 for form in cue_model.MINED}, **{form: 0 for form in CUE_WORDS}, "according": 2}
+_CANDIDATES: Final = {**{form: 1 for form in MINED}, **{form: 0 for form in CUE_WORDS}, "according": 2}
 # '"..." ― Jane Doe.' / '... — Sen. John Smith (@handle) May 2, 2016': a signature after a quotation,
 # ending the paragraph or followed by the next signed quotation.
 _SIGNATURE: Final = re.compile(
@@ -110,15 +110,15 @@ def _sentence_cues(text: str, tokens: list[Token], paragraph: Paragraph, sentenc
             item = according_to(tokens, i, paragraph, sentence)
         elif kind == 0 and (token.text.islower() or i == 0 or _headline_cue(tokens, i)):
             item = verb_cue(text, tokens, i, paragraph, sentence)
-            if item is None and token.text.islower() and lower in cue_model.LOOSE:
+            if item is None and token.text.islower() and lower in LOOSE:
                 item = loose_cue(text, tokens, i, paragraph, sentence, "lexicon")
         elif kind == 1 and token.text.islower():
             item = loose_cue(text, tokens, i, paragraph, sentence, "mined")
-        elif i > 0 and tokens[i - 1].text[:1].isupper() and (kind == 1 or lower in cue_model.LOOSE):
+        elif i > 0 and tokens[i - 1].text[:1].isupper() and (kind == 1 or lower in LOOSE):
             item = loose_cue(text, tokens, i, paragraph, sentence, "title")  # "Senator Says Deal Is Near"
         else:
             continue
-        if item and (item.pattern is Pattern.COLON_LEAD_IN or cue_model.accept(text, tokens, i, item)):
+        if item and (item.pattern is Pattern.COLON_LEAD_IN or accept(text, tokens, i, item)):
             results.append(item)
     return results
 
@@ -220,7 +220,7 @@ def loose_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph, sent
     n = len(tokens)
     after = i + 1
     last = cue
-    particles = cue_model.PARTICLES.get(lower)
+    particles = PARTICLES.get(lower)
     if particles and after < n and tokens[after].lower in particles:
         last = tokens[after]
         after += 1
@@ -229,7 +229,7 @@ def loose_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph, sent
         after += 1
     cue_text = text[cue.start:last.end]
     j = _skip_when_left(tokens, skip_adverbs_left(tokens, i - 1))
-    if lower in cue_model.AROUND:
+    if lower in AROUND:
         # "The plan appears to have stalled": the clause from its subject on, no source.
         subject, _ = find_subject(tokens, j)
         clause = span(tokens, subject[0] if subject is not None else 0, n - 1)

@@ -10,7 +10,7 @@ words: the person or group its sentence is about.
 import bisect
 
 from ..lexicon.function_words import FUNCTION_WORDS
-from . import cue_model
+from .cue_model import accept
 from .found import Found, Pattern
 from .subjects import find_subject, sentence_subject, skip_adverbs_left
 from .text import Paragraph, Quote
@@ -137,7 +137,7 @@ def orphan_quotes(text: str, paragraphs: list[Paragraph], found: list[Found]) ->
                 item, verb_index = _clause_after_quote(tokens, q_index, paragraph, sentence)
             if item is None:
                 item, verb_index = _verb_before_quote(tokens, q_index, paragraph, sentence)
-            if item is not None and cue_model.accept(text, tokens, verb_index, item):
+            if item is not None and accept(text, tokens, verb_index, item):
                 results.append(item)
                 covered.add(*item.content[0])
     return results

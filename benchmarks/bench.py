@@ -1,7 +1,7 @@
 """``./scripts/bench``: extraction throughput, build cost at two sizes, Datasette latency on the larger database.
 
 Prints one table, and as its last line one JSON object with every figure. Not a test:
-the figures depend on the machine. The corpus is generated (quotecat/corpus.py).
+the figures depend on the machine. The corpus is generated (benchmarks/corpus.py).
 """
 
 import argparse
@@ -18,12 +18,15 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from . import compiled, corpus
-from . import db as database
-from .extract import extract
-from .reader import iter_articles
+from quotecat import compiled
+from quotecat.extract import extract
+from quotecat.extract.text import parse
+from quotecat.parallel import resolve_jobs
+from quotecat.read import iter_articles
+from quotecat.serve import datasette_args, inspect_path
+
+from . import corpus
 from .server import free_port, running
-from .extract.text import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -69,7 +72,7 @@ def throughput(sample: Path, jobs: int) -> dict:
     all_s, _ = timed(parallel)
     return {
         "articles": n, "mb": round(mb, 2), "attributions": found, "jobs": jobs,
-        "attributions_per_kb": round(found / (mb * 1000), 2),  # news runs 3.3-3.8 (quotecat/corpus.py)
+        "attributions_per_kb": round(found / (mb * 1000), 2),  # news runs 3.3-3.8 (benchmarks/corpus.py)
         "floor_s": round(floor_s, 2), "floor_mb_s": round(mb / floor_s, 2),
         "one_core_s": round(one_s, 2), "one_core_articles_s": round(n / one_s), "one_core_mb_s": round(mb / one_s, 2),
         "all_cores_s": round(all_s, 2), "all_cores_articles_s": round(n / all_s), "all_cores_mb_s": round(mb / all_s, 2),
@@ -90,7 +93,7 @@ print(json.dumps({"seconds": seconds, "peak_rss_mb": usage.ru_maxrss / 1024, "re
 
 def measure_build(source: Path, db_path: Path, jobs: int) -> dict:
     """Wall time and peak RSS (largest single process: the writer or a worker) of ``quotecat build`` in its own process."""
-    for leftover in (db_path, database.inspect_path(db_path)):
+    for leftover in (db_path, inspect_path(db_path)):
         leftover.unlink(missing_ok=True)
     executable = Path(sys.executable).parent / "quotecat"
     cmd = [sys.executable, "-c", _MEASURE, str(executable), "build", str(source),
@@ -146,7 +149,7 @@ def pages(db_path: Path) -> dict[str, str]:
 def latency(db_path: Path, immutable: bool, requests: int, warmups: int = 3) -> dict:
     """p50/p95 ms per page from a real ``datasette`` server, sequential requests over loopback."""
     port = free_port()
-    args = database.datasette_args(db_path, port=port)
+    args = datasette_args(db_path, port=port)
     if not immutable:
         args[args.index("-i")] = "--nolock"  # the same file, mutable ("--nolock" only fills the slot)
         if "--inspect-file" in args:
@@ -178,12 +181,12 @@ def main(argv=None):
     parser.add_argument("--real", type=Path, metavar="DIR",
                         help="also measure extraction throughput on real articles in DIR (not in the project)")
     options = parser.parse_args(argv)
-    jobs = database.resolve_jobs(options.jobs or None)
+    jobs = resolve_jobs(options.jobs or None)
     out = options.dir
     out.mkdir(parents=True, exist_ok=True)
     large_n, small_n = options.articles, max(1, options.articles // 10)
 
-    print(f"Generating {large_n:,} synthetic articles (quotecat/corpus.py templates)...", file=sys.stderr)
+    print(f"Generating {large_n:,} synthetic articles (benchmarks/corpus.py templates)...", file=sys.stderr)
     start = time.perf_counter()
     large = corpus.write_jsonl(out / f"corpus-{large_n}.jsonl", large_n)
     small, sample = out / f"corpus-{small_n}.jsonl", out / "sample.jsonl"
@@ -211,7 +214,7 @@ def main(argv=None):
     }
     served_db = out / "quotes.db"  # datasette names the database after the file: metadata.json expects "quotes"
     shutil.copy(out / f"quotes-{large_n}.db", served_db)
-    shutil.copy(database.inspect_path(out / f"quotes-{large_n}.db"), database.inspect_path(served_db))
+    shutil.copy(inspect_path(out / f"quotes-{large_n}.db"), inspect_path(served_db))
     os.utime(served_db, ns=(os.stat(out / f"quotes-{large_n}.db").st_atime_ns,
                             os.stat(out / f"quotes-{large_n}.db").st_mtime_ns))
     print("Measuring Datasette latency (immutable + inspect counts)...", file=sys.stderr)
@@ -221,7 +224,7 @@ def main(argv=None):
 
     figures = {
         "machine": {"cpus": jobs, "python": sys.version.split()[0], "extractor": compiled.status()},
-        "corpus": {"generator": "quotecat/corpus.py templates", "seconds": round(generated, 1)},
+        "corpus": {"generator": "benchmarks/corpus.py templates", "seconds": round(generated, 1)},
         "throughput": speed,
         "throughput_real": real and {"source": str(options.real), **real},
         "builds": {str(n): b for n, b in builds.items()},
