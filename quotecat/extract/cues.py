@@ -50,6 +50,7 @@ from ..lexicon.function_words import (
     PERSON_PRONOUNS,
     PREPOSITIONS,
     QUANTIFIERS,
+    SUBJECT_CONNECTIVES,
     TRAILING_CLAUSE_WORDS,
     VERB_COORDINATORS,
     VERB_MODIFIERS,
@@ -178,28 +179,40 @@ def speaker_label(text: str, paragraph: Paragraph) -> Found | None:
 
 
 def according_to(tokens: list[Token], i: int, paragraph: Paragraph, sentence: tuple[int, int]) -> Found | None:
-    """ "..., according to X" (content before, X to the end of the sentence) or "According to X, ..." (content after)."""
-    # Source: after "to", up to the next comma / end.
+    """ "..., according to X" (content before, X to the end of the sentence), "According to X, ..." (content
+    after), "A, according to X, B" (both sides) and "... and according to X he ..." (the clause after X)."""
+    n = len(tokens)
     j = i + 2
     k = j
-    while k < min(len(tokens), j + MAX_SOURCE) and tokens[k].kind == "word":
+    # The source runs to the next punctuation, or to a pronoun that starts the clause after it.
+    while k < min(n, j + MAX_SOURCE) and tokens[k].kind == "word" \
+            and not (k > j and (tokens[k].lower in PERSON_PRONOUNS or tokens[k].lower in GROUP_PRONOUNS)):
         k += 1
-    # Appositives belong to the source when the sentence goes on after them only at its end.
     source = span(tokens, j, k - 1)
     if source is None:
         return None
-    if i > 0 and any(t.kind != "punct" for t in tokens[:i]):
+    lead = 0
+    while lead < i and (tokens[lead].kind == "punct" or tokens[lead].lower in SUBJECT_CONNECTIVES):
+        lead += 1
+    before = span_to(tokens, lead, i - 1) if lead < i else None
+    rest = k + 1 if k < n and tokens[k].text == "," else k
+    after = span_from(tokens, rest, n - 1) if rest < n and sum(t.is_word() for t in tokens[rest:]) >= 3 else None
+    if after is not None and before is not None and rest > k and (
+            tokens[rest].lower in DETERMINERS or tokens[rest].lower in ROLE_WORDS or tokens[rest].text[:1].isupper()):
+        after = None  # "..., according to Ana Ruiz, a former engineer.": an appositive of the source
+    if before is not None and after is not None and (tokens[i - 1].text == "," or rest == k):
+        # "Tesco's operation, according to X in March, is too big" / "and according to X he died".
+        contents = [before, after] if tokens[i - 1].text == "," and tokens[rest - 1].text == "," else [after]
+    elif before is not None:
         # "..., according to X" : content before; X runs to the end of the sentence.
-        end = len(tokens) - 1
-        source = span(tokens, j, min(end, j + MAX_SOURCE)) or source
-        content = span_to(tokens, 0, i - 1)
+        source = span(tokens, j, min(n - 1, j + MAX_SOURCE)) or source
+        contents = [before]
+    elif after is not None:
+        contents = [after]  # "According to X, ...": content after the source.
     else:
-        # "According to X, ...": content after the source.
-        content = span_from(tokens, k, len(tokens) - 1)
-    if not content:
         return None
     cue = tokens[i]
-    return Found(cue, "according to", [content], source, Pattern.ACCORDING_TO, paragraph.index, sentence)
+    return Found(cue, "according to", contents, source, Pattern.ACCORDING_TO, paragraph.index, sentence)
 
 
 # --- a looser reading, for the cue model to judge --------------------------------------
@@ -319,6 +332,8 @@ def verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
         return Found(cue, cue.text, [clause.content], None, Pattern.PARTICIPLE, paragraph.index, sentence,
                      medium=medium, inherit=True)
     source, place = find_subject(tokens, j)
+    if source is None and cue.lower.endswith("ing"):
+        source = _with_subject(tokens, j)  # "..., with officials saying the ban is for security reasons"
     content_after = clause.content
     if source is None and lemma in INVERTING_LEMMAS and (j < 0 or tokens[j].text in {",", ":"}
                                                          or tokens[j].kind == "quote"):
@@ -344,6 +359,17 @@ def verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
     contents = _contents(tokens, i, first, place, content_before, content_after, clause.trailing)
     pattern = _verb_pattern(place, content_after_only=bool(content_after) and not content_before)
     return Found(cue, cue.text, contents, source_span, pattern, paragraph.index, sentence, medium=medium)
+
+
+def _with_subject(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """ "with officials saying ...": the noun phrase between "with" and a participle is its source."""
+    k = j
+    while k > max(0, j - 6) and tokens[k].is_word() and tokens[k].lower != "with" \
+            and tokens[k].lower not in CLAUSE_BREAKERS and tokens[k].lower not in AUXILIARIES:
+        k -= 1
+    if k < j and tokens[k].lower == "with" and is_nominal_head(tokens[j]):
+        return (k + 1, j)
+    return None
 
 
 # Whether the verb reports at all: each rule names a reading in which it does not.
