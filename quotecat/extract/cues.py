@@ -57,6 +57,7 @@ from ..lexicon.function_words import (
 )
 from ..lexicon.media import MEDIUM_PARTNER_PREPS, MEDIUM_STARTS
 from ..lexicon.time import DAYS, MONTHS, RELATIVE_DAYS, TIME_STARTS, TIME_UNITS, TIME_WORDS, WHEN_STARTS, WHEN_WORDS
+from ..lexicon.organizations import GENERIC_ORGANIZATIONS
 from ..lexicon.titles import ROLE_WORDS, TITLES
 from .cue_model import AROUND, LOOSE, MINED, PARTICLES, accept
 from .found import Found, Pattern
@@ -393,7 +394,7 @@ def _plural_noun(tokens: list[Token], i: int) -> bool:
     return lower.endswith("s") and lower not in S_FORM_VERBS and i > 0 and tokens[i - 1].is_word() \
         and tokens[i - 1].text[:1].islower() and tokens[i - 1].lower not in ROLE_WORDS \
         and tokens[i - 1].lower not in PERSON_PRONOUNS and tokens[i - 1].lower not in ADVERBS \
-        and tokens[i - 1].lower not in EVIDENCE_NOUNS
+        and tokens[i - 1].lower not in EVIDENCE_NOUNS and tokens[i - 1].lower not in GENERIC_ORGANIZATIONS
 
 
 def _inside_according_to(tokens: list[Token], i: int) -> bool:
