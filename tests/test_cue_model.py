@@ -64,6 +64,15 @@ def attributions_in(sentence: str):
     ("Reports said the storm had cut power to thousands of homes.", "said", "Reports",
      "the storm had cut power to thousands of homes"),
     ("“Quiet,” the coach demanded.", "demanded", "the coach", "Quiet"),
+    ("The council closed the pier, with officials saying the boards were rotten.", "saying", "officials",
+     "the boards were rotten"),
+    ("Reports indicate the storm damaged the harbour wall.", "indicate", "Reports", "the storm damaged"),
+    ("The government claims the new fees will pay for repairs.", "claims", "government", "the new fees"),
+    # "According to" in the middle of a sentence.
+    ("The bridge will close in May, according to Mayor Ana Ruiz, a former engineer.", "according to", "Ana Ruiz",
+     "The bridge will close in May"),
+    ("He moved to the coast last year and according to his family he never looked back.", "according to",
+     "his family", "he never looked back"),
 ])
 def test_found(sentence, cue, speaker, content):
     found = [a for a in attributions_in(sentence) if a.cue == cue]
@@ -81,6 +90,14 @@ def test_found(sentence, cue, speaker, content):
 ])
 def test_not_an_attribution(sentence):
     assert attributions_in(sentence) == []
+
+
+def test_according_to_between_commas_attributes_both_sides():
+    sentence = "The ferry, according to the harbour board, will stop running in March."
+    [a] = [a for a in attributions_in(sentence) if a.cue == "according to"]
+    text = in_article(sentence)
+    assert [text[s:e] for s, e in a.fragments] == ["The ferry", "will stop running in March"]
+    assert a.speaker == "harbour board"
 
 
 def test_a_raising_cue_inherits_no_speaker():
