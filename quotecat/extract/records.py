@@ -9,7 +9,7 @@ import bisect
 from collections.abc import Iterable
 
 from ..model import Attribution
-from .found import Found, Speaker
+from .found import Found, Pattern, Speaker
 from .medium import medium_spans
 from .resolve import Resolver
 from .sources import Source, describe, split_sources
@@ -39,7 +39,10 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found]) -> list[
         content = _merge_fragments(text, item.content)
         if not content:
             continue
-        if item.source is None:
+        if item.pattern is Pattern.RAISING:
+            # "The deal appears to have stalled": a claim the article attributes to no one named.
+            speakers = [Speaker(Source(""), None, "no source: the cue attributes its clause to no one named")]
+        elif item.source is None:
             # A continuation or participle: the speakers of the attribution it continues.
             inherited = item.parent.described if item.parent is not None else previous
             speakers = [Speaker(s.source, s.resolved, "inherits the speaker of the attribution it continues")

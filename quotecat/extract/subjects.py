@@ -7,7 +7,7 @@ subject a sentence opens with (for a quotation no cue claims).
 
 from enum import Enum
 
-from ..lexicon.cues import CUE_WORDS
+from ..lexicon.cues import CUE_WORDS, EVIDENCE_NOUNS
 from ..lexicon.function_words import (
     ADVERBS,
     ARTICLES,
@@ -19,15 +19,19 @@ from ..lexicon.function_words import (
     FIRST_PERSON,
     FUNCTION_WORDS,
     GROUP_PRONOUNS,
+    LY_NOUNS,
     NOUN_DETERMINERS,
+    NUMBER_WORDS,
     PERSON_PRONOUNS,
     PREPOSITIONS,
+    QUANTITY_WORDS,
     RELATIVE_PRONOUNS,
+    SHARE_WORDS,
     SUBJECT_CONNECTIVES,
     SUBJECT_PHRASE_PREPS,
 )
 from ..lexicon.titles import ROLE_WORDS, TITLES
-from .tokens import MAX_SOURCE, Token
+from .tokens import DASHES, MAX_SOURCE, Token
 
 
 class Place(Enum):
@@ -43,8 +47,8 @@ def is_nominal_head(token: Token) -> bool:
     if token.kind == "quote":
         return False
     lower = token.lower
-    if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
-        return True
+    if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS or lower in QUANTITY_WORDS or lower in EVIDENCE_NOUNS:
+        return True  # "he", "they", "55 percent", "half", "reports" (a cue word too)
     if lower in FIRST_PERSON:
         return True  # opinion writers and letter writers speak as "I" and "we"
     if "n't" in lower or "n’t" in lower:
@@ -64,6 +68,12 @@ def subject_before(tokens: list[Token], j: int) -> tuple[int, int] | None:
     """The noun phrase ending at token ``j``, as (first, last) token indexes."""
     if j < 0 or not tokens[j].is_word() and tokens[j].text != ")":
         return None
+    if j >= 2 and tokens[j].text.isdigit() and tokens[j - 1].lower == "in":
+        # "Six in 10 say", "about four in 10": a share of a poll's respondents.
+        k = j - 2
+        while k > 0 and tokens[k - 1].is_word() and (tokens[k - 1].lower in SHARE_WORDS or tokens[k - 1].text.isdigit()):
+            k -= 1
+        return (k, j) if tokens[j - 2].text.isdigit() or tokens[j - 2].lower in NUMBER_WORDS else None
     if tokens[j].lower in RELATIVE_PRONOUNS:
         # "an architect who said ...": the source is the noun phrase the clause hangs on.
         k = j - 1
@@ -124,7 +134,8 @@ def subject_before(tokens: list[Token], j: int) -> tuple[int, int] | None:
 def _determined_noun(tokens: list[Token], j: int) -> bool:
     """'the campaign', 'the bank', 'a new study': a lowercase head after a determiner."""
     head = tokens[j]
-    if head.lower in FUNCTION_WORDS or head.lower.endswith("ly") or not head.text.isalpha():
+    if head.lower in FUNCTION_WORDS or head.lower.endswith("ly") and head.lower not in LY_NOUNS \
+            or not head.text.isalpha():
         return False
     for k in range(j - 1, max(-1, j - 5), -1):
         word = tokens[k]
@@ -155,6 +166,15 @@ def find_subject(tokens: list[Token], j: int) -> tuple[tuple[int, int] | None, P
         subject = _appositive_subject(tokens, j)
         if subject:
             return subject, Place.APPOSITIVE
+    if j >= 2 and tokens[j].text in DASHES:
+        # "X — a teacher from Y — says": an appositive between dashes.
+        k = j - 1
+        while k > max(0, j - MAX_SOURCE) and tokens[k].text not in DASHES and tokens[k].kind != "quote":
+            k -= 1
+        if k > 0 and tokens[k].text == tokens[j].text and k < j - 1:
+            head = subject_before(tokens, k - 1)
+            if head:
+                return (head[0], j - 1), Place.APPOSITIVE
     return None, Place.SUBJECT
 
 
@@ -171,7 +191,14 @@ def _appositive_subject(tokens: list[Token], j: int) -> tuple[int, int] | None:
     appositive = tokens[k + 1:j]
     if not appositive or len(appositive) > 30:
         return None
-    aside = appositive[0].lower in ASIDE_OPENERS or appositive[0].lower in PREPOSITIONS
+    if len(appositive) == 1 and appositive[0].text.isdigit():
+        # "Jane Doe, 69, said": an age.
+        head = subject_before(tokens, k - 1)
+        return (head[0], j - 1) if head else None
+    if k >= 2 and tokens[k - 1].text.isdigit() and tokens[k - 2].text == ",":
+        k -= 2  # "Jane Doe, 35, the daughter of ..., said": the age before the appositive
+    aside = appositive[0].lower in ASIDE_OPENERS or appositive[0].lower in PREPOSITIONS or len(appositive) == 1 and (
+        appositive[0].lower in SUBJECT_CONNECTIVES or appositive[0].lower in ADVERBS)  # "Bush, however, said"
     if not aside and appositive[0].lower not in DETERMINERS and not appositive[0].text[:1].isupper() \
             and not any(t.lower in ROLE_WORDS for t in appositive):
         return None
