@@ -135,3 +135,41 @@ def evaluate(gold_dir, as_json, worst, thresholds):
             failures.append(f"{name} = {actual if actual is None else round(actual, 4)} < {value}")
     if failures:
         raise click.ClickException("below threshold: " + "; ".join(failures))
+
+
+@cli.command()
+@click.option("--db", "db_path", default="quotes.db", show_default=True, type=click.Path(path_type=Path))
+@click.option("-n", "--n", "count", default=20, show_default=True, type=click.IntRange(min=1))
+@click.option("--seed", type=int, help="The same seed gives the same rows of the same database.")
+@click.option("--check", is_flag=True, help="Ask y/n (s to skip) after each row and count the rows marked right.")
+def sample(db_path, count, seed, check):
+    """Random attributions with their paragraph, for a person to check by hand."""
+    import random
+
+    from .evaluate import SampleError, format_sample, sample_rows
+
+    if seed is None:
+        seed = random.SystemRandom().randrange(1_000_000)
+    try:
+        rows, total = sample_rows(db_path, count, seed)
+    except SampleError as error:
+        raise click.ClickException(str(error))
+    click.echo(f"{len(rows)} of {total} attributions in {db_path}, seed {seed} (the same rows: --seed {seed})")
+    marks = ("\x1b[1m", "\x1b[0m") if sys.stdout.isatty() else ("[[", "]]")
+    answers = []
+    for number, row in enumerate(rows, 1):
+        click.echo("\n" + format_sample(row, number, *marks))
+        if not check:
+            click.echo("   right?  [ ] yes  [ ] no")
+            continue
+        try:
+            answers.append(click.prompt("   right? (y/n/s)", type=click.Choice(["y", "n", "s"]), show_choices=False))
+        except click.Abort:
+            click.echo()
+            break
+    if check:
+        marked = [a for a in answers if a != "s"]
+        skipped = len(answers) - len(marked)
+        click.echo(f"\n{marked.count('y')} of {len(marked)} marked right"
+                   + (f" ({skipped} skipped)" if skipped else "")
+                   + (f"; {len(rows) - len(answers)} not reached" if len(answers) < len(rows) else ""))
