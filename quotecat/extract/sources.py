@@ -1,9 +1,13 @@
-"""Who a source is: title, name, role and affiliation parsed from the words the article uses.
+"""Who a source is: title, name, role and affiliation parsed from the words the article uses,
+and what kind of source that is.
 
 ``describe("Col. John Dorrian, Baghdad-based spokesman for the U.S.-led coalition")``
-gives title ``Col.``, name ``John Dorrian``, role ``spokesman`` and affiliation
-``U.S.-led coalition``. Unnamed sources keep their description and are flagged
-anonymous.
+gives title ``Col.``, name ``John Dorrian``, role ``Baghdad-based spokesman`` and affiliation
+``U.S.-led coalition``. A description before a name is read with the grammar of news titles
+("Polish Interior Minister X": role Interior Minister, affiliation Polish Interior Ministry;
+"UK-based retailer Tesco": the organisation Tesco). ``classify`` says what kind of source it
+is (``SOURCE_TYPES``) and the class of its role (``lexicon.role_classes``); unnamed
+individuals and groups are the anonymous ones.
 """
 
 import re
@@ -14,8 +18,10 @@ from typing import Final
 from ..lexicon.function_words import (
     AFFILIATION_PREPS,
     ARTICLES,
+    COORDINATION_OPENERS,
     DETERMINERS,
     FIRST_PERSON,
+    FUNCTION_WORDS,
     GROUP_PRONOUNS,
     LEADING_CONNECTIVES,
     ORGANIZATION_PRONOUNS,
@@ -25,23 +31,77 @@ from ..lexicon.function_words import (
     SINGULAR_QUANTIFIERS,
     STRIPPED_DETERMINERS,
 )
-from ..lexicon.names import HYPHENATED_PARTICLES, NAME_PARTICLES
-from ..lexicon.organizations import ORG_WORDS
-from ..lexicon.places import COUNTRIES, DEMONYMS, NOT_AFFILIATIONS
-from ..lexicon.titles import PLURAL_ROLES, ROLE_WORDS, TITLES
+from ..lexicon.names import HYPHENATED_PARTICLES, NAME_PARTICLES, NOT_NAMES
+from ..lexicon.organizations import (
+    BODY_DOCUMENTS,
+    DOCUMENT_WORDS,
+    GENERIC_BODIES,
+    GOVERNMENT_BODIES,
+    GOVERNMENT_NAMES,
+    ORG_WORDS,
+    GROUP_NOUNS,
+    ORGANIZATION_NOUNS,
+    PARTY_LABELS,
+    PARTY_LETTERS,
+)
+from ..lexicon.outlets import MEDIA_NOUNS, OUTLET_WORDS, OUTLETS
+from ..lexicon.places import CAPITALS, COUNTRIES, COUNTRY_ADJECTIVES, COUNTRY_ALIASES, DEMONYMS, NOT_AFFILIATIONS
+from ..lexicon.role_classes import (
+    BUSINESS,
+    CITIZEN,
+    CIVIL_SOCIETY,
+    DEFERRING_ROLES,
+    EXPERT,
+    MEDIA,
+    OFFICIAL,
+    POLITICIAN,
+    ROLE_CLASSES,
+    ROLE_PHRASES,
+)
+from ..lexicon.time import DAYS, MONTHS, WHEN_STARTS, WHEN_WORDS
+from ..lexicon.titles import (
+    GOVERNMENT_OFFICES,
+    HEADS_OF_GOVERNMENT,
+    HONORIFICS,
+    IMPLIED_AFFILIATIONS,
+    PLURAL_ROLES,
+    PORTFOLIO_HEADS,
+    PORTFOLIOS,
+    ROLE_MODIFIERS,
+    ROLE_NOUNS,
+    ROLE_WORDS,
+    TITLES,
+)
 
-_TOKEN: Final = re.compile(r"\(.*?\)|[^\s,]+|,")
+# The kinds of source a catalogue row can have (``Attribution.source_type``).
+SOURCE_TYPES: Final = ("person", "unnamed individual", "unnamed group", "organization", "government", "document",
+                       "media")
+# The anonymous ones: the article does not say who.
+UNNAMED: Final = frozenset({"unnamed individual", "unnamed group"})
+# ``kind`` (person / group / organization / other) as derived from the source type.
+KIND_OF_SOURCE_TYPE: Final = {"person": "person", "unnamed individual": "person", "unnamed group": "group",
+                              "organization": "organization", "government": "organization",
+                              "media": "organization", "document": "other"}
+
 _NAME_WORD: Final = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:%s)-[A-Z][\w'’-]*)$" % "|".join(HYPHENATED_PARTICLES))
-
-
 _RELATIVE_CLAUSE: Final = re.compile(r",?\s+(?:who|whose|which|that)\s")
-_SOURCE_JOINER: Final = re.compile(r",?\s+(?:and|as well as|or)\s+(?=(?:the|a|an|some|other|several|many|[A-Z]))")
-_QUALIFIER: Final = re.compile(r"\s+(?:based|who|whose|which|that)\b")
-_QUALIFIER_TO_END: Final = re.compile(r"\s+(?:based|who|which|whose|that)\b.*$")
+_SOURCE_JOINER: Final = re.compile(r",?\s+(?:and|as well as|or)\s+(?=(?:the|a|an|some|other|several|many|his|her|their|its|[A-Z]))")
+_QUALIFIER: Final = re.compile(r"\s+(?:based|who|whose|which|that|presiding|appointed|responsible|"
+                               r"familiar|involved|close|speaking|quoted|cited|briefed)\b")
 _POSSESSOR: Final = re.compile(r"^((?:[A-Z][\w.'’-]*\s)*[A-Z][\w.'’-]*?)['’]s\s+(.+)$")
 _HYPHENATED_NAME: Final = re.compile(r"^[A-Z][\w.]*-\w+")
-_POSSESSIVE_END: Final = re.compile(r"['’]s$")
-_PLACE_AFTER: Final = re.compile(r"^(?:of|from|at|with)\s+(?:the\s+)?(.+)$")
+_POSSESSIVE_END: Final = re.compile(r"['’]s?$")
+_PARTY_BRACKET: Final = re.compile(r"^\(([RDI])[-–,.]")
+_BRACKETS: Final = re.compile(r"\s*\([^)]*\)")
+# How most role nouns end ("designer", "anthropologist", "consultant", "actress"): a lower-case
+# word before a name that ends so describes the person; another is more likely a verb.
+_ROLE_SUFFIXES: Final = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "ess", "ive", "ot", "ef",
+                         "eur", "ier")
+# Each role class and its words (lexicon.role_classes), in the order they are looked up.
+_CLASS_WORDS: Final = tuple(zip(ROLE_CLASSES, (OFFICIAL, POLITICIAN, EXPERT, BUSINESS, CIVIL_SOCIETY, CITIZEN, MEDIA)))
+_SUBJECT_PRONOUNS: Final = frozenset({"he", "she", "they", "we", "i", "it"})
+# Where a pre-name description may hold a document or medium before its author: "a tweet by X".
+_AUTHOR_PREPS: Final = frozenset({"by"})
 
 
 @dataclass
@@ -53,10 +113,12 @@ class Source:
     title: str | None = None
     role: str | None = None
     affiliation: str | None = None
-    kind: str = "other"  # person / group / organization / other
+    kind: str = "other"  # person / group / organization / other: the resolver's working classification
     anonymous: bool = False
     pronoun: str | None = None
     plural: bool = False
+    source_type: str | None = None  # one of SOURCE_TYPES (None: an unresolved pronoun or not a source)
+    role_class: str = "unknown"  # one of lexicon.role_classes.ROLE_CLASSES, or "unknown"
 
     @property
     def label(self) -> str:
@@ -79,7 +141,7 @@ class Source:
         they are copied, never changed; this is ``dataclasses.replace`` without its
         per-field checks, which cost more than the rest of resolution."""
         copy = Source(self.mention, self.name, self.title, self.role, self.affiliation, self.kind,
-                      self.anonymous, self.pronoun, self.plural)
+                      self.anonymous, self.pronoun, self.plural, self.source_type, self.role_class)
         for field, value in changes.items():
             setattr(copy, field, value)
         return copy
@@ -91,11 +153,16 @@ def clean_description(text: str) -> str:
 
 @lru_cache(maxsize=65536)  # asked of the same few words again and again
 def is_name_word(word: str) -> bool:
-    return bool(_NAME_WORD.match(word)) and word.lower().rstrip(".") not in ARTICLES
+    """A capitalised word that can be part of a name: "Dorrian", "U.S.", "al-Assad", "Élise", "Łódź"."""
+    if _NAME_WORD.match(word):
+        return word.lower().rstrip(".") not in ARTICLES
+    # Capitals beyond A-Z ("Élise Fournier"): the same shape, tested character by character.
+    return word[:1].isupper() and not word[:1].isascii() and all(c.isalnum() or c in "'’.-" for c in word)
 
 
 def split_sources(mention: str) -> list[str]:
-    """``residents and the group's fighters`` is two sources; ``current and former officials`` is one."""
+    """``residents and the group's fighters`` is two sources; ``current and former officials`` is one,
+    and so is ``Carl Hensman of the Bill and Melinda Gates Foundation`` (the "and" is inside a name)."""
     head, comma, appositive = mention.partition(",")
     if "and" not in head and "or" not in head and "as well as" not in head:
         return [mention]  # most sources: nothing to split on
@@ -111,11 +178,38 @@ def split_sources(mention: str) -> list[str]:
     if len(parts) < 2:
         return [mention]
     # "Bill and Hillary Clinton" style: a lone first name belongs to the next name.
-    if any(len(p.split()) == 1 and p[:1].isupper() and not _looks_plural(p) for p in parts[:-1]):
+    if any(len(p.split()) == 1 and p[:1].isupper() and not _looks_plural(p) and p not in COUNTRIES
+           and not _is_organization([p]) and parts[i + 1][:1].isupper()
+           and not _is_organization(parts[i + 1].split()) for i, p in enumerate(parts[:-1])):
+        return [mention]
+    # "the United Nations' Food and Agriculture Organization's chief veterinary officer": one person
+    # described by a possessor whose name has an "and" in it.
+    if _possessed_role(parts[-1]) and not any(_has_role(p) for p in parts[:-1]):
         return [mention]
     if comma:
         return [mention]  # "X, founder and CEO of Y": one source with a long description
+    # "X of the Bill and Melinda Gates Foundation", "authorities in Norland and the United States":
+    # a joiner after a preposition joins the objects of that preposition, not two sources.
+    if any(_ends_inside_phrase(p) for p in parts[:-1]):
+        return [mention]
     return [p.strip() for p in parts if p.strip()]
+
+
+def _possessed_role(part: str) -> bool:
+    words = part.split()
+    return any(w.endswith(("'s", "’s")) and any(_is_role(r) for r in words[i + 1:]) for i, w in enumerate(words))
+
+
+def _ends_inside_phrase(part: str) -> bool:
+    """Does ``part`` end inside a prepositional phrase ("Carl Hensman of the Bill")?"""
+    words = part.split()
+    for i in range(len(words) - 1, 0, -1):
+        lower = words[i].lower()
+        if lower in PHRASE_PREPS or lower == "to":
+            return all(w[:1].isupper() or w.lower() in ARTICLES for w in words[i + 1:]) and i < len(words) - 1
+        if not (words[i][:1].isupper() or lower in ARTICLES):
+            return False
+    return False
 
 
 def _looks_plural(text: str) -> bool:
@@ -131,29 +225,60 @@ def describe(mention: str) -> Source:
     the first that applies describes it: a pronoun, a possessor ("China's foreign
     ministry"), a role then a name ("Her spokeswoman, Dana Pruitt"), a role ("Western
     officials"), a person, a counted group ("Many families in Eastbrook"), an
-    organisation or country, and last an unnamed source ("residents").
+    organisation or country, and last an unnamed source ("residents"). ``classify``
+    then says what kind of source it is.
 
     Cached: the same mention always reads the same way. Callers copy with
     ``Source.evolve`` and never change the returned object.
     """
-    text = _without_connectives(clean_description(mention))
+    text = _core(_without_connectives(clean_description(mention)))
     pronoun = _pronoun(text)
     if pronoun is not None:
         return pronoun
     parts = _Mention.read(text)
     if parts is None:
         return Source(mention=text)
-    return (_possessed(parts) or _role_then_name(parts) or _role(parts) or _person(parts)
-            or _counted_group(parts) or _organization(parts) or _unnamed(parts))
+    source = (_possessed(parts) or _role_then_name(parts) or _named_organization(parts) or _role(parts)
+              or _person(parts) or _counted_group(parts) or _organization(parts) or _unnamed(parts))
+    source_type, role_class = classify(source)
+    source.source_type, source.role_class = source_type, role_class
+    source.anonymous = source_type in UNNAMED
+    return source
 
 
 def _without_connectives(text: str) -> str:
     """ "But the minister" -> "the minister"."""
     words = text.split()
-    while words and words[0].lower().strip(",") in LEADING_CONNECTIVES:
+    while words and (words[0].lower().strip(",") in LEADING_CONNECTIVES or words[0].lower() in COORDINATION_OPENERS):
         words = words[1:]
         text = " ".join(words)
     return text
+
+
+def _core(text: str) -> str:
+    """The noun phrase of a mention, without what a span ran on into: a second clause ("X, the
+    Defence Secretary; he described ..."), a clause with its own subject ("the Ministry of Foreign
+    Affairs he died ..."), or a time ("current president X on Friday")."""
+    for stop in (";", " — ", " – ", ": "):
+        if stop in text:
+            text = text.split(stop)[0]
+    if ", which " in text or ", that " in text:
+        text = _RELATIVE_CLAUSE.split(text)[0]  # "the report, which found ...": the report
+    words = text.split()
+    for i in range(1, len(words)):
+        if words[i] in _SUBJECT_PRONOUNS and words[i - 1][:1].isupper():
+            words = words[:i]  # a lowercase pronoun after a name starts a clause ("... Affairs he died")
+            break
+    while len(words) > 1 and _time_at_end(words):
+        words = words[:-2] if len(words) > 2 and words[-2].lower() in WHEN_STARTS else words[:-1]
+    return clean_description(" ".join(words))
+
+
+def _time_at_end(words: list[str]) -> bool:
+    last = words[-1].lower().strip(",.")
+    if last in DAYS or last in MONTHS:
+        return True
+    return last in WHEN_WORDS and len(words) > 2 and words[-2].lower() in WHEN_STARTS
 
 
 def _pronoun(text: str) -> Source | None:
@@ -173,6 +298,23 @@ def _pronoun(text: str) -> Source | None:
     return source
 
 
+def _segments(text: str) -> list[str]:
+    """``text`` split at its commas, except those inside brackets."""
+    if "(" not in text:
+        return [s.strip() for s in text.split(",")]
+    segments, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == "," and depth == 0:
+            segments.append(text[start:i].strip())
+            start = i + 1
+    segments.append(text[start:].strip())
+    return segments
+
+
 class _Mention:
     """A mention read once for the rules: its head (before the first comma) and appositive, and the
     head's words split around the name in it (``panel Chairman Rep. Jason Chaffetz (R-Utah)``)."""
@@ -180,9 +322,16 @@ class _Mention:
     def __init__(self, text: str, head: str, appositive: str, head_words: list[str]):
         self.text, self.head, self.appositive, self.head_words = text, head, appositive, head_words
         self.name_words, self.before, self.after = _name_run(head_words)
-        self.titles = [w for w in self.before if _is_title(w)]
+        self.titles = _titles_before(self.before) if self.name_words else []
         self.determiner = bool(self.before) and self.before[0].lower() in DETERMINERS
+        # Whether the name is inside a phrase ("officials in Washington", "a spokesman for Gov. Linda
+        # Castellano"), not after it ("First Minister of Scotland Moira Dunn").
+        self.name_in_phrase = bool(self.name_words) and _joins_phrase(head_words, len(self.before) - len(self.titles))
+        # "the food critic Hanneke Bosman": a role between the determiner and the name.
+        self.described_name = bool(self.name_words) and self.determiner and not self.name_in_phrase and any(
+            _is_role(w) for w in self.before[1:])
         self.role_head = _role_word(head_words[-1]) or head_words[0] in ROLE_WORDS or (
+            head_words[0] in PARTY_LABELS and len(head_words) > 1 and _role_word(head_words[1])) or (
             # "a spokesman for the ministry": the role word comes before the preposition
             # (but "Captain Ines Moreau of the fire brigade" is a named person).
             _role_and_affiliation(head)[1] is not None
@@ -192,11 +341,18 @@ class _Mention:
 
     @classmethod
     def read(cls, text: str) -> "_Mention | None":
-        head, _, appositive = text.partition(",")
-        head, appositive = head.strip(), appositive.strip()
+        segments = _segments(text)
+        if len(segments) > 2 and _is_full_name(segments[-1]) and not _is_full_name(segments[0]):
+            # "University of Norland, Eastport's chancellor, Pradeep Rao": the name ends the mention.
+            head, appositive = ", ".join(segments[:-1]), segments[-1]
+        else:
+            head, appositive = segments[0], ", ".join(segments[1:])
         head = _QUALIFIER.split(head)[0]
         head_words = head.split()
-        if head_words and (head_words[0].lower() in ROLE_WORDS and not (len(head_words) > 1 and is_name_word(head_words[1]))
+        if head_words and (head_words[0].lower() in ROLE_WORDS and not (head_words[0] in PARTY_LABELS and len(head_words) > 1)
+                           and not (len(head_words) > 1 and is_name_word(head_words[1]))
+                           and not (len(head_words) > 2 and _is_title(head_words[0])
+                                    and head_words[1] in ("of", "to") and head_words[2][:1].isupper())
                            or head_words[0].lower() in QUANTIFIERS and len(head_words) > 1):
             # A sentence starts with a capital: "Experts on North Korea said" and "Many families
             # in Eastbrook say" name nobody.
@@ -208,7 +364,8 @@ class _Mention:
 
     def name_is_not_the_head(self) -> bool:
         """The role, not a name, ends the head ("an Islamic State commander", "officials")."""
-        return self.determiner or not self.name_words or self.head_words[-1] not in self.name_words
+        return (self.determiner and not self.described_name) or not self.name_words or self.name_in_phrase \
+            or self.head_words[-1] not in self.name_words
 
 
 def _possessed(m: _Mention) -> Source | None:
@@ -218,16 +375,30 @@ def _possessed(m: _Mention) -> Source | None:
         return None
     owned = describe(possessor.group(2) + ((", " + m.appositive) if m.appositive else ""))
     kind = "organization" if owned.kind == "organization" or _org_head(possessor.group(2)) else owned.kind
-    return replace(owned, mention=m.text, affiliation=possessor.group(1), kind=kind,
+    owner = possessor.group(1)
+    affiliation = owner + " campaign" if _last_lower(possessor.group(2)) == "campaign" or (
+        owned.affiliation or "").lower() == "campaign" else owner
+    return replace(owned, mention=m.text, affiliation=affiliation, kind=kind,
                    name=m.head if kind == "organization" else owned.name,
                    anonymous=owned.anonymous and kind != "organization")
 
 
+def _last_lower(text: str) -> str:
+    words = text.split()
+    return words[-1].lower() if words else ""
+
+
 def _role_then_name(m: _Mention) -> Source | None:
     """ "An attorney for the family, Mark Jones" / "Her spokeswoman, Dana Pruitt": the name is the appositive."""
-    if not (m.role_head and m.name_is_not_the_head() and m.appositive and _is_full_name(m.appositive)):
+    if not (m.role_head or _has_role(m.head)) or not m.name_is_not_the_head() or not m.appositive:
         return None
-    named = describe(m.appositive)
+    if _is_full_name(m.appositive):
+        named = describe(m.appositive)
+    else:
+        # "His challenger, state Treasurer Miriam Castellanos-Hale": a role and a name in the appositive.
+        named = describe(_segments(m.appositive)[0])
+        if named.source_type != "person" or not named.name or len(named.name.split()) < 2:
+            return None
     role_text, affiliation = _role_and_affiliation(m.head)
     return replace(named, mention=m.text, role=role_text or named.role,
                    affiliation=affiliation or _premodifier_affiliation(m.head_words) or named.affiliation)
@@ -235,8 +406,11 @@ def _role_then_name(m: _Mention) -> Source | None:
 
 def _role(m: _Mention) -> Source | None:
     """A source named by its role: "an Islamic State commander", "Western officials", "officials in Washington"."""
-    named_before_role = m.name_words and len(m.before) < _affiliation_prep_index(m.head_words)
-    if not (m.role_head and (m.name_is_not_the_head() or m.phrase_at is not None)
+    if m.head_words[-1].lower() in ORG_WORDS and not _role_word(m.head_words[-1]) \
+            and not any(w.lower() in PHRASE_PREPS for w in m.head_words):
+        return None  # "the city's police union": an organisation, whatever roles qualify it
+    named_before_role = m.name_words and not m.name_in_phrase and len(m.before) < _affiliation_prep_index(m.head_words)
+    if not (m.role_head and (m.name_is_not_the_head() or m.phrase_at is not None and m.name_in_phrase)
             and not (named_before_role and not m.determiner and len(m.name_words) > 1
                      and not _role_word(m.head_words[-1]))):
         return None
@@ -246,32 +420,74 @@ def _role(m: _Mention) -> Source | None:
     source.affiliation = affiliation or _premodifier_affiliation(m.head_words)
     if m.appositive and not source.affiliation:
         _, source.affiliation = _role_and_affiliation(m.appositive)
-    role_words = [w for w in m.head_words if _role_word(w)]
-    source.plural = role_words[0].lower() in PLURAL_ROLES if role_words else _looks_plural(m.head)
+    prep_at = _affiliation_prep_index(m.head_words)
+    role_words = [w for w in m.head_words[:prep_at] if _role_word(w)] or [w for w in m.head_words if _role_word(w)]
+    source.plural = role_words[-1].lower().strip(",.'’") in PLURAL_ROLES if role_words else _looks_plural(m.head)
     source.kind = "group" if source.plural else "person"
-    source.anonymous = True
     return source
 
 
 def _person(m: _Mention) -> Source | None:
     """A person (or a single capitalised word, decided by resolution): "Col. John Dorrian, spokesman for the coalition"."""
-    if not (m.name_words and not _is_organization(m.name_words) and not m.determiner
-            and not _is_country(m.name_words)):
+    if not m.name_words or m.determiner and not m.described_name:
+        return None
+    if m.after and m.after[0][:1].islower() and m.after[0].lower() not in PHRASE_PREPS | {"to", "and", "or"}:
+        return None  # "Government figures", "Trump campaign": the name is a modifier, not the source
+    before = m.before[1:] if m.before and m.before[0].lower() in STRIPPED_DETERMINERS else m.before
+    pre = _read_role(before) if before else _Role()
+    if pre.names_organization:
+        # "UK-based retailer Tesco", "State press agency PAP": a description of an organisation.
+        return Source(mention=m.text, name=" ".join(m.name_words), role=pre.role, kind="organization")
+    if _is_organization(m.name_words) or _is_country(m.name_words):
         return None
     source = Source(mention=m.text)
     source.name = " ".join(m.name_words)
     source.title = " ".join(m.titles) or None
-    pre_role = [w for w in m.before if w not in m.titles]
     after = [w for w in m.after if not w.startswith("(")]  # "(R-Utah)": party and state
-    role_text, affiliation = _role_and_affiliation(m.appositive or " ".join(after))
-    if pre_role and not role_text:
-        role_text = " ".join(pre_role)
-    source.role = role_text
-    # "Halden Rovers manager Siobhan Quigley": capitalised words before the role name the employer.
-    source.affiliation = affiliation or _affiliation_from_after(after) or _premodifier_affiliation(
-        [w for w in m.before if not _is_title(w) or not w[:1].isupper()] if _role_head(m.before) else [])
-    source.kind = "person" if len(m.name_words) > 1 or m.titles else "other"
+    brackets = [w for w in m.after if w.startswith("(")]
+    appositive_role, appositive_affiliation = _role_and_affiliation(m.appositive) if m.appositive else (None, None)
+    after_role, after_affiliation = None, _affiliation_from_after(after)
+    if after and after_affiliation is None:
+        after_role, after_affiliation = _role_and_affiliation(" ".join(after))
+    source.role = appositive_role or pre.role or after_role
+    if source.role and all(w.lower() in HONORIFICS or w.endswith(".") for w in source.role.split()):
+        source.role = None  # "Mr.", "Sen.", "Col.": a title, kept as the title
+    party = next((PARTY_LETTERS[match.group(1)] for match in map(_PARTY_BRACKET.match, brackets)
+                  if match and match.group(1) in PARTY_LETTERS), None)
+    # The most telling affiliation: an organisation named after the name, then the one the
+    # description before it gives ("Polish Interior Minister": its ministry), then a place.
+    candidates = [appositive_affiliation, after_affiliation if _org_head(after_affiliation or "") else None,
+                  pre.affiliation, after_affiliation, party]
+    source.affiliation = next((c for c in candidates if c), None)
+    source.kind = "person" if len(m.name_words) > 1 or m.titles or pre.role else "other"
     return source
+
+
+def _named_organization(m: _Mention) -> Source | None:
+    """ "the Ministry of Foreign Affairs", "Bank of Ghana", "Bill and Melinda Gates Foundation": a name
+    with "of", "for" or "and" inside it that an organisation word heads (not "Carl Hensman of the ...")."""
+    words = m.head_words[1:] if m.head_words[0].lower() in ARTICLES else m.head_words
+    if len(words) < 2 or not all(w[:1].isupper() or w.lower() in _NAME_CONNECTORS for w in words) \
+            or words[-1].lower() in _NAME_CONNECTORS:
+        return None
+    first_part: list[str] = []
+    for word in words:
+        if word.lower() in ("of", "for"):
+            break
+        first_part.append(word)
+    if not first_part:
+        return None
+    head_is_body = first_part[-1].lower().strip(".,'’") in ORG_WORDS or len(first_part) < len(words) and (
+        first_part[0].lower() in ORG_WORDS | GOVERNMENT_BODIES) or len(first_part) == len(words) and (
+        words[-1].lower() in ORG_WORDS and (len(first_part) == 1 or any(_before_name(w) for w in first_part[:-1])))
+    if not head_is_body or _is_title(first_part[0]) or any(_is_title(w) for w in first_part) and len(first_part) == len(words):
+        return None
+    name = " ".join(words)
+    return Source(mention=m.text, name=name, affiliation=name, kind="organization",
+                  role=_role_and_affiliation(m.appositive)[0] if m.appositive else None)
+
+
+_NAME_CONNECTORS: Final = frozenset({"of", "for", "and", "the", "&", "on", "de", "du", "des"})
 
 
 def _counted_group(m: _Mention) -> Source | None:
@@ -281,14 +497,17 @@ def _counted_group(m: _Mention) -> Source | None:
     source = Source(mention=m.text)
     source.role = " ".join(m.before[1:m.phrase_at]) or None
     source.affiliation = " ".join(m.name_words)
-    source.kind, source.plural, source.anonymous = "group", True, True
+    source.kind, source.plural = "group", True
     return source
 
 
 def _organization(m: _Mention) -> Source | None:
-    """An organisation or a country: "the ministry", "Russia", "The New York Post"."""
+    """An organisation or a country: "the ministry", "Russia", "The New York Post", "Government figures"."""
     if not m.name_words:
         return None
+    last = m.head_words[-1].lower().strip(".,'’")
+    if m.after and m.after[0][:1].islower() and last not in ORG_WORDS and last not in DOCUMENT_WORDS:
+        return None  # "the engineer on duty the night the Ashby Reservoir dam failed": no organisation's name
     source = Source(mention=m.text)
     source.kind = "organization"
     source.name = _strip_determiner(m.head)
@@ -301,13 +520,25 @@ def _unnamed(m: _Mention) -> Source:
     """Lowercase and unnamed: "residents", "critics", "the campaign", "two people familiar with the matter"."""
     source = Source(mention=m.text)
     source.plural = _looks_plural(m.head) or m.head_words[0].lower() in QUANTIFIERS - SINGULAR_QUANTIFIERS
+    first = m.head_words[0].lower()
+    if len(m.head_words) > 2 and m.head_words[1].lower() == "of" and first in QUANTIFIERS | {"one", "none"}:
+        # "one of the children", "some of them": some of a group, whom the article does not name.
+        source.role = _strip_determiner(" ".join(m.head_words[2:]))
+        source.plural = first not in SINGULAR_QUANTIFIERS and first != "none"
+        source.kind = "group" if source.plural else "person"
+        return source
+    if m.head_words[-1].lower() in GROUP_NOUNS:
+        source.kind, source.plural, source.role = "group", True, _strip_determiner(m.head)  # "the research team"
+        return source
     if any(w.lower() in ORG_WORDS for w in m.head_words[-1:]):
         source.kind = "organization"
         source.name = _strip_determiner(m.head)
         return source
-    source.kind = "group" if source.plural else "other"
-    source.role = _strip_determiner(m.head) if source.plural else None
-    source.anonymous = source.kind == "group"
+    described = source.plural or any(_is_role(w) for w in m.head_words)
+    source.kind = "group" if source.plural else "person" if described else "other"
+    source.role = _strip_determiner(m.head) if described else None
+    if not source.plural:
+        _, source.affiliation = _role_and_affiliation(m.head)  # "the court's summary": the court
     return source
 
 
@@ -319,11 +550,11 @@ def _affiliation_prep_index(words: list[str]) -> int:
     return len(words)
 
 
-
-
 def _is_full_name(phrase: str) -> bool:
     words = clean_description(phrase).split(",")[0].split()
-    return 2 <= len(words) <= 4 and all(is_name_word(w) or w.lower() in NAME_PARTICLES for w in words)
+    return 2 <= len(words) <= 4 and all(is_name_word(w) or w.lower() in NAME_PARTICLES for w in words) \
+        and not any(_is_title(w) for w in words[-1:]) and not _is_organization(words) \
+        and not _is_country(words)
 
 
 def _org_head(phrase: str) -> bool:
@@ -336,7 +567,10 @@ def _is_title(word: str) -> bool:
     if not word[:1].isupper():
         return False  # "press secretary" is a role; "Secretary Kerry" has a title
     lower = word.lower()
-    return lower in TITLES or lower.rstrip(".") + "." in TITLES
+    if lower in TITLES or lower.rstrip(".") + "." in TITLES:
+        return True
+    # "Vice-President", "Secretary-General", "Director-General": a hyphenated title.
+    return "-" in lower and any(part in TITLES or part in ROLE_NOUNS for part in lower.split("-"))
 
 
 @lru_cache(maxsize=65536)  # asked of the same few words again and again
@@ -344,8 +578,124 @@ def _role_word(word: str) -> bool:
     return word.lower().strip(",.'’") in ROLE_WORDS
 
 
+@lru_cache(maxsize=65536)
+def _is_role(word: str) -> bool:
+    """A role noun in any list: "spokesman", "designer", "Minister", "director-general"."""
+    lower = word.lower().strip(",.'’")
+    if lower in ROLE_WORDS or lower in ROLE_NOUNS or lower in TITLES or lower.rstrip(".") + "." in TITLES:
+        return True
+    return "-" in lower and any(p in ROLE_WORDS or p in ROLE_NOUNS or p in TITLES for p in lower.split("-"))
+
+
+@lru_cache(maxsize=65536)
+def _before_name(word: str) -> bool:
+    """A capitalised word that stands before a name, not in it: a title, role, modifier, country,
+    demonym, party label or organisation word ("Senate Minority Leader", "Polish", "Coast Guard")."""
+    lower = word.lower().strip(",.'’")
+    return (_is_title(word) or _is_role(word) or lower in ROLE_MODIFIERS or lower in DEMONYMS
+            or word in COUNTRIES or word in PARTY_LABELS or lower in ORG_WORDS or lower in ORGANIZATION_NOUNS
+            or word.endswith("-based"))
+
+
+def _has_role(phrase: str) -> bool:
+    return any(_is_role(w) for w in phrase.replace(",", " ").split())
+
+
+def _name_candidate(words: list[str], start: int, end: int) -> int:
+    """Where the name starts in the capitalised run ``words[start:end]``: after the last word that
+    stands before a name ("Senate Minority Leader Carl Breuer", "Argentina Alberto Fernández")."""
+    first = start
+    for k in range(start, end - 1):
+        if _before_name(words[k]) and not _before_name(words[k + 1]):
+            first = k + 1
+    while first < end and _before_name(words[first]) and first < end - 1:
+        first += 1
+    return first
+
+
+def _runs(words: list[str]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised words (with particles inside: "Arnel dela Vega")."""
+    runs = []
+    i, n = 0, len(words)
+    while i < n:
+        if is_name_word(words[i]) and not words[i].startswith("("):
+            j = i + 1
+            while j < n and (is_name_word(words[j]) and not words[j].startswith("(")
+                             or words[j].lower() in NAME_PARTICLES and j + 1 < n and is_name_word(words[j + 1])
+                             or words[j].lower() == "dela" and j + 1 < n and is_name_word(words[j + 1])):
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
 def _name_run(words: list[str]) -> tuple[list[str], list[str], list[str]]:
-    """Split ``panel Chairman Rep. Jason Chaffetz (R-Utah)`` into before / name / after."""
+    """Split ``panel Chairman Rep. Jason Chaffetz (R-Utah)`` into before / name / after.
+
+    News writes a description before a name ("Longtime Morning Show writer and performer Rob
+    Bartel", "US Ambassador to Norland Richard Hale") and a phrase after it ("Doug Collins of
+    Georgia", "Jane Ortiz (D-Ore.)"). The name is the capitalised run that ends the mention
+    when the word before it is no preposition, else the first run that stands outside a
+    phrase; in either, the words that stand before names (titles, countries) are not the name.
+    """
+    end = len(words)
+    while end > 0 and words[end - 1].startswith("("):
+        end -= 1  # "(R-Utah)", "(IEDCR)": brackets after the name
+    runs = _runs(words[:end])
+    chosen: tuple[int, int] | None = None
+    if runs and runs[-1][1] == end:
+        start, stop = runs[-1]
+        first = _name_candidate(words, start, stop)
+        previous = words[first - 1].lower() if first > 0 else ""
+        if first < stop and (first > start or first == 0 or not _joins_phrase(words, first)) \
+                and not _before_name(words[stop - 1]) or (first < stop and previous in _AUTHOR_PREPS):
+            chosen = (first, stop)
+        elif first < stop and first > start and stop - first >= 1 and previous:
+            chosen = (first, stop)
+        elif stop - start >= 3 and start > 1 and words[start - 1].lower() in ("of", "to") and _is_title(words[start - 2]):
+            # "Secretary of Homeland Security Kirstjen Nielsen": the last two words are the name.
+            chosen = (stop - 2, stop)
+    if chosen is None:
+        for start, stop in runs:
+            first = _name_candidate(words, start, stop)
+            if first < stop and (first > start or not _joins_phrase(words, first)) \
+                    and not all(_before_name(w) for w in words[first:stop]):
+                chosen = (first, stop)
+                break
+    if chosen is None:
+        return _first_name_run(words)
+    start, stop = chosen
+    name = words[start:stop]
+    while name and name[-1].lower() in NAME_PARTICLES:
+        name.pop()
+        stop -= 1
+    return name, words[:start], words[start + len(name):]
+
+
+def _joins_phrase(words: list[str], i: int) -> bool:
+    """Does the word before ``words[i]`` put it inside a phrase ("of Georgia", "of the Bill", "army's"),
+    or make it the object of a verb ("threatened to make Kadzik")?"""
+    if i == 0:
+        return False
+    previous = words[i - 1]
+    lower = previous.lower()
+    if previous[:1].islower() and lower not in DETERMINERS and lower not in NAME_PARTICLES and lower != "dela" \
+            and not _is_role(previous) and not (lower.endswith(_ROLE_SUFFIXES) and lower not in FUNCTION_WORDS
+                                                and not lower.endswith("ment")) and not previous.endswith("-based") \
+            and lower not in ORGANIZATION_NOUNS and lower not in MEDIA_NOUNS \
+            and lower not in PHRASE_PREPS | {"to", "and", "or", "by"}:
+        return True  # a verb, not a role noun, before the name
+    if lower in PHRASE_PREPS or lower in ("to", "and", "or", "by"):
+        return True
+    if previous.endswith(("'s", "’s", "'", "’")):
+        return True
+    return lower in ARTICLES and i > 1 and words[i - 2].lower() in PHRASE_PREPS | {"to", "and", "by"}
+
+
+def _first_name_run(words: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """The first capitalised run that is no title (how ``_name_run`` reads what it cannot place)."""
     start = None
     for i, word in enumerate(words):
         role_before_name = _role_word(word) and i + 1 < len(words) and is_name_word(words[i + 1])
@@ -354,14 +704,6 @@ def _name_run(words: list[str]) -> tuple[list[str], list[str], list[str]]:
             break
     if start is None:
         return [], words, []
-    # "Democratic nominee Hillary Clinton": a later name after a role word is the name.
-    for i in range(len(words) - 1, start, -1):
-        if is_name_word(words[i]) and not _is_title(words[i]) \
-                and (not is_name_word(words[i - 1]) or _is_title(words[i - 1])) \
-                and (_role_word(words[i - 1]) or _is_title(words[i - 1])):
-            if any(is_name_word(w) for w in words[i:]) and i > start:
-                start = i
-            break
     name: list[str] = []
     for word in words[start:]:
         if is_name_word(word) or (name and word.lower() in NAME_PARTICLES):
@@ -373,6 +715,23 @@ def _name_run(words: list[str]) -> tuple[list[str], list[str], list[str]]:
     return name, words[:start], words[start + len(name):]
 
 
+def _titles_before(before: list[str]) -> list[str]:
+    """The titles written right before a name: "Col.", "Prime Minister", "Chief Superintendent"."""
+    titles: list[str] = []
+    for word in reversed(before):
+        lower = word.lower().strip(",.'’")
+        if word in PARTY_LABELS or lower in DEMONYMS or word in COUNTRIES:
+            break
+        if word[:1].isupper() and (_is_title(word) or (titles and lower in ROLE_MODIFIERS)
+                                   or (titles and _is_role(word))):
+            titles.insert(0, word)
+        else:
+            break
+    while titles and titles[0].lower() in ROLE_MODIFIERS and titles[0].lower() in ("former", "then", "late"):
+        titles = titles[1:]
+    return titles
+
+
 def _strip_determiner(text: str) -> str:
     words = text.split()
     if words and words[0].lower() in STRIPPED_DETERMINERS:
@@ -382,6 +741,8 @@ def _strip_determiner(text: str) -> str:
 
 def _is_organization(name_words: list[str]) -> bool:
     if any(w.lower().strip(".,'’").removesuffix("'s") in ORG_WORDS for w in name_words[1:]):
+        return True
+    if " ".join(name_words) in OUTLETS or " ".join(name_words) in GOVERNMENT_NAMES:
         return True
     # Acronyms: "NATO", "FBI" (but not "U.S.", a country).
     return len(name_words) == 1 and name_words[0].isupper() and "." not in name_words[0] and len(name_words[0]) > 2
@@ -395,33 +756,280 @@ def _role_head(words: list[str]) -> bool:
     return any(w.lower().strip(",.'’") in ROLE_WORDS for w in words)
 
 
+# --- reading a description: role and affiliation ------------------------------------------
+
+
+class _Role:
+    """What a description says: the role, whom the source speaks for, and whether the description
+    is of an organisation ("retailer", "press agency") rather than of a person."""
+
+    def __init__(self, role: str | None = None, affiliation: str | None = None, names_organization: bool = False):
+        self.role, self.affiliation, self.names_organization = role, affiliation, names_organization
+
+
 def _role_and_affiliation(phrase: str) -> tuple[str | None, str | None]:
     """``a Syria analyst at the Institute for the Study of War`` -> (Syria analyst, Institute for the Study of War)."""
-    phrase = clean_description(phrase)
+    phrase = clean_description(_BRACKETS.sub("", phrase) if "(" in phrase else phrase)
     phrase = _QUALIFIER.split(phrase)[0]
     if not phrase:
         return None, None
-    words = phrase.split()
+    read = _read_role(_segments(phrase)[0].split() if "'s" not in phrase and "’s" not in phrase else phrase.split())
+    return read.role, read.affiliation
+
+
+def _read_role(words: list[str]) -> _Role:
+    """Read a description (no name in it) into role and affiliation, with the grammar of news titles.
+
+    - a possessor speaks for itself: "the company's chief financial officer" -> company;
+    - a phrase after the role names the organisation: "spokesman for the coalition", "professor
+      of economics at the University of Exeter" (a lower-case object is part of the role);
+    - before the role, the words that qualify it ("Deputy", "senior", "press", a portfolio) are
+      the role, and what stands before them is the affiliation: a country or demonym, a party
+      label, an organisation's name ("Florida Department of Transportation official");
+    - an office gives the body it belongs to: a minister the ministry of the portfolio or the
+      government ("Polish Interior Minister" -> Polish Interior Ministry, "New Zealand Prime
+      Minister" -> New Zealand government), a Secretary the department.
+    """
+    words = [w for w in words if w]
+    while words and words[0].lower() in STRIPPED_DETERMINERS | {"this", "that"}:
+        words = words[1:]
     for i, word in enumerate(words):
-        if word.endswith(("'s", "’s")) and i + 1 < len(words) and _role_head(words[i + 1:]):
-            # "the company's chief financial officer": the possessor is the affiliation.
-            affiliation = _strip_determiner(" ".join(words[:i] + [word[:-2]]))
-            return _strip_determiner(" ".join(words[i + 1:])) or None, affiliation or None
-        if word.lower() in AFFILIATION_PREPS and i > 0 and _role_word(words[i - 1]):
-            role = _strip_determiner(" ".join(words[:i]))
-            rest = " ".join(words[i + 1:]).split(",")[0]
-            affiliation = _strip_determiner(rest)
-            affiliation = _QUALIFIER_TO_END.sub("", affiliation)
-            return role or None, affiliation or None
-    role = _strip_determiner(phrase.split(",")[0])
-    role = _QUALIFIER_TO_END.sub("", role)
-    if not _role_head(role.split()):
-        return (role or None), None
-    return role or None, None
+        if word.lower() in _AUTHOR_PREPS and i + 1 < len(words):
+            words = words[i + 1:]  # "a tweet on Monday by US Secretary of State": the author
+            break
+    if not words:
+        return _Role()
+    # A possessor: the last one before a role ("the United Nations' Food and Agriculture Organization's
+    # chief veterinary officer", "Okafor's campaign manager").
+    for i in range(len(words) - 2, -1, -1):
+        word = words[i]
+        if word.endswith(("'s", "’s", "s'", "s’")) and any(_is_role(w) for w in words[i + 1:]) and not any(
+                w[:1].isupper() and not (_is_title(w) or _is_role(w) or w.lower() in ROLE_MODIFIERS)
+                for w in words[i + 1:]):
+            owner = _strip_determiner(" ".join(words[:i] + [_POSSESSIVE_END.sub("", word)])).strip(", ")
+            rest = _read_role(words[i + 1:])
+            if rest.affiliation and rest.affiliation.lower() == "campaign":
+                return _Role(rest.role, owner + " campaign")
+            return _Role(rest.role, owner or rest.affiliation)
+    # A phrase after the role: its head is the last role word before the first such preposition.
+    for i, word in enumerate(words):
+        lower = word.lower()
+        if i > 0 and (lower in AFFILIATION_PREPS or lower == "to") and _is_role(words[i - 1]):
+            return _role_with_phrase(words[:i], words[i:])
+    return _premodified(words)
+
+
+def _role_with_phrase(role_words: list[str], phrase: list[str]) -> _Role:
+    """A role and the phrase after it: "Ambassador to Germany", "President of Argentina",
+    "Secretary of State", "general secretary of the RMT union", "professor of economics at ..."."""
+    head = _premodified(role_words)
+    role = " ".join(role_words)
+    objects = _phrase_objects(phrase)
+    affiliation = None
+    head_word = role_words[-1].lower()
+    for prep, object_words in objects:
+        object_words = [w for w in object_words if not (w.startswith("(") or w.endswith(")"))]
+        text = _strip_determiner(" ".join(object_words)).strip(", ")
+        if not text:
+            continue
+        has_capital = any(w[:1].isupper() for w in object_words)
+        if prep == "to" and head_word in ("ambassador", "envoy", "ambassadors", "envoys"):
+            role += " to " + text  # "Ambassador to Germany": where, not for whom
+            continue
+        if prep == "of" and not has_capital and not any(w.lower() in ORG_WORDS for w in object_words):
+            role += f" of {' '.join(object_words)}"  # "professor of economics", "chief of staff"
+            continue
+        country = _country_of(text)
+        if prep == "of" and country and _office(role_words):
+            role += " of " + text
+            affiliation = affiliation or _government(country)
+            continue
+        if prep == "of" and head_word in PORTFOLIO_HEADS and role_words[-1][:1].isupper() and not (
+                _org_head(text) and len(object_words) > 1 or text.isupper() or country):
+            role += " of " + text  # "US Secretary of State" -> US State Department
+            body = f"{text} {PORTFOLIO_HEADS[head_word]}"
+            if head.affiliation and head.affiliation.endswith(" government"):
+                body = head.affiliation.removesuffix("government") + body
+                head = _Role(head.role)
+            affiliation = affiliation or body
+            continue
+        if affiliation is None or (not _org_head(affiliation) and _org_head(text)):
+            affiliation = text if affiliation is None or _org_head(text) else affiliation
+    complement = role[len(" ".join(role_words)):]
+    role_text = _strip_determiner((head.role or " ".join(role_words)) + complement) or None
+    return _Role(role_text, affiliation or head.affiliation)
+
+
+def _phrase_objects(phrase: list[str]) -> list[tuple[str, list[str]]]:
+    """ "of economics at the University of Exeter" -> [("of", [economics]), ("at", [the, University, of, Exeter])]:
+    a new phrase starts at each preposition, except "of"/"and" inside a capitalised name."""
+    objects: list[tuple[str, list[str]]] = []
+    for word in phrase:
+        lower = word.lower()
+        if lower in AFFILIATION_PREPS or lower == "to":
+            inside_name = objects and lower in ("of", "for") and objects[-1][1] \
+                and objects[-1][1][-1][:1].isupper()
+            if not inside_name:
+                objects.append((lower, []))
+                continue
+        if objects:
+            objects[-1][1].append(word)
+    return objects
+
+
+def _premodified(words: list[str]) -> _Role:
+    """A role head and the words before it: "New Zealand Prime Minister", "Train drivers' union Aslef
+    general secretary", "Coast Guard Commandant", "fashion designer", "retailer".
+
+    Walking left from the head: a portfolio before a Minister or Secretary ("Civil Aviation",
+    "Road Transport and Bridges"), a lower-case organisation noun and its modifiers ("fire
+    service", "police", "campaign": the generic affiliation), then the words that qualify the role
+    ("Deputy", "senior", "press", "Baghdad-based"). What is left names whom the source speaks for.
+    """
+    if not words:
+        return _Role()
+    head = words[-1]
+    head_lower = head.lower().strip(",.'’")
+    if not _is_role(head) and head_lower not in ORGANIZATION_NOUNS and head_lower not in DOCUMENT_WORDS \
+            and not (head[:1].islower() and head_lower.endswith(_ROLE_SUFFIXES)):
+        return _Role(" ".join(w for w in words if w.lower() not in STRIPPED_DETERMINERS) or None)
+    party = head if head in PARTY_LABELS else head.capitalize() if head.capitalize() in PARTY_LABELS else None
+    if party is not None:
+        # "Democrat Jane Ruiz", "Republicans": a party label is the party, not a role.
+        return _Role(head if head.endswith("s") else None, PARTY_LABELS[party])
+    portfolio: list[str] = []
+    generic: list[str] = []
+    in_portfolio = head_lower in PORTFOLIO_HEADS
+    j = len(words) - 2
+    while j >= 0:
+        word = words[j]
+        lower = word.lower().strip(",.'’")
+        capital = word[:1].isupper()
+        if word in PARTY_LABELS or capital and (lower in DEMONYMS or word in COUNTRIES):
+            break
+        if in_portfolio and (lower in PORTFOLIOS or lower == "and" and portfolio or capital and not (
+                lower in DEMONYMS or word in COUNTRIES or word in PARTY_LABELS or lower in ROLE_MODIFIERS
+                or _is_title(word) or word.endswith("-based"))):
+            portfolio.insert(0, word)
+        elif not capital and lower in GENERIC_BODIES and not generic:
+            generic = [word]  # "fire service spokesman", "police press officer", "campaign manager"
+            in_portfolio = False
+        elif generic and not capital and lower not in DETERMINERS and lower not in ROLE_MODIFIERS:
+            generic.insert(0, word)  # "fire" of "fire service"
+        elif not generic and (lower in ROLE_MODIFIERS and (not capital or j == 0 or words[j + 1][:1].isupper())
+                              or _is_title(word) or _is_role(word) or word.endswith("-based")
+                              or not capital and lower not in DETERMINERS
+                              or lower == "and" and j > 0 and _is_role(words[j - 1])):
+            in_portfolio = False  # "Prime" before "Minister": no portfolio further left
+        else:
+            break
+        j -= 1
+    before = words[:j + 1]
+    role_words = words[j + 1:]
+    if head_lower in ORGANIZATION_NOUNS and not _is_role(head):
+        # An organisation described: "retailer", "press agency", "State press agency".
+        return _Role(" ".join(role_words), None, names_organization=True)
+    generic_text = " ".join(generic) if generic else None
+    affiliation = _affiliation_before(before, role_words, portfolio, generic_text)
+    role = " ".join(role_words)
+    if affiliation is None and before and not generic_text:
+        role = " ".join(w for w in words if w.lower() not in DETERMINERS)  # "Syria analyst", "Polish archbishop"
+    if affiliation is None and generic_text:
+        affiliation = generic_text
+    if affiliation is None and head_lower in IMPLIED_AFFILIATIONS:
+        affiliation = IMPLIED_AFFILIATIONS[head_lower]
+    return _Role(role or None, affiliation)
+
+
+def _affiliation_before(before: list[str], role_words: list[str], portfolio: list[str],
+                        generic: str | None) -> str | None:
+    """Whom the words before a role speak for: a country's government or ministry, a party, an organisation."""
+    words = [w for w in before if w.lower() not in DETERMINERS]
+    while words and (words[0].lower() in ROLE_MODIFIERS or words[0].endswith("-based")) \
+            and not _country_of(" ".join(words)):
+        words = words[1:]  # "Longtime ...", "UK-based ..." (but "New Zealand")
+    party = next((PARTY_LABELS[w] for w in words if w in PARTY_LABELS), None)
+    words = [w for w in words if w not in PARTY_LABELS]
+    country = _country_of(" ".join(words)) if words else None
+    office = _office(role_words)
+    if country is not None and not words[-1].endswith(("'s", "’s")):
+        if portfolio and office:
+            return f"{_adjective(country)} {' '.join(portfolio)} {PORTFOLIO_HEADS[role_words[-1].lower()]}"
+        if generic:
+            return " ".join(words) + " " + generic  # "U.S. administration", "Halden police"
+        if office or _government_class(role_words):
+            return _government(country)
+        return None  # "Polish archbishop", "Chinese scientists": a nationality, not whom they speak for
+    if portfolio and office:
+        return f"{' '.join(portfolio)} {PORTFOLIO_HEADS[role_words[-1].lower()]}"
+    if party:
+        return party
+    if not words:
+        return None
+    organization = _organization_in(words)
+    if organization and generic and generic.lower() == "campaign":
+        return organization + " campaign"
+    return organization
+
+
+def _organization_in(words: list[str]) -> str | None:
+    """The organisation a run of words before a role names: "Florida Department of Transportation",
+    "Train drivers' trade union Aslef" (Aslef), "Islamic State"; a lone region or faith is none."""
+    if words and words[-1].endswith(("'s", "’s")):
+        words = words[:-1] + [_POSSESSIVE_END.sub("", words[-1])]
+    # The capitalised run at the end, with "of", "for", "and", "the", "in" inside it.
+    end = len(words)
+    start = end
+    while start > 0 and (words[start - 1][:1].isupper() or words[start - 1][:1].isdigit() or (
+            words[start - 1].lower() in ("of", "for", "and", "the", "in", "&") and start - 1 > 0
+            and words[start - 2][:1].isupper())):
+        start -= 1
+    run = words[start:end]
+    if not run:
+        return None
+    if len(run) == 1 and run[0].lower() in NOT_AFFILIATIONS:
+        return None
+    if len(run) == 1 and run[0].lower() in DEMONYMS:
+        return None
+    text = " ".join(run)
+    if text.lower() in GENERIC_BODIES:
+        return text.lower()  # "Police press officer", "Company meteorologist": the one the article names
+    return text
+
+
+def _office(role_words: list[str]) -> bool:
+    """Is the role a national office ("Prime Minister", "Ambassador", "officials")?"""
+    return bool(role_words) and role_words[-1].lower().strip(",.'’") in GOVERNMENT_OFFICES
+
+
+def _government_class(role_words: list[str]) -> bool:
+    return _class_of_words(w.lower() for w in role_words) in ("official", "politician")
+
+
+def _country_of(text: str) -> str | None:
+    """The country ``text`` names or stands for as a demonym: "Polish" -> Poland, "US" -> United States."""
+    text = text.strip()
+    if text in COUNTRY_ADJECTIVES:
+        return text
+    if text in COUNTRY_ALIASES:
+        return COUNTRY_ALIASES[text]
+    lower = text.lower()
+    if lower in DEMONYMS and DEMONYMS[lower] in COUNTRY_ADJECTIVES:
+        return DEMONYMS[lower]
+    return None
+
+
+def _adjective(country: str) -> str:
+    return COUNTRY_ADJECTIVES.get(country, country)
+
+
+def _government(country: str) -> str:
+    """ "Poland" -> "Polish government", "United Kingdom" -> "British government"."""
+    return f"{_adjective(country)} government"
 
 
 def _premodifier_affiliation(words: list[str]) -> str | None:
-    """``an Islamic State commander`` -> Islamic State; ``Russian officials`` -> Russia."""
+    """``an Islamic State commander`` -> Islamic State; ``Russian officials`` -> Russian government."""
     run: list[str] = []
     for i, word in enumerate(words):
         if word.lower() in DETERMINERS:
@@ -429,6 +1037,8 @@ def _premodifier_affiliation(words: list[str]) -> str | None:
                 break
             continue
         if is_name_word(word) or _HYPHENATED_NAME.match(word):
+            if word.endswith("-based") or (word.lower() in ROLE_MODIFIERS and not run):
+                continue
             run.append(word)
         elif run and word.lower() in ORG_WORDS and i < len(words) - 1:
             run.append(word)  # "a senior U.S. administration official": the body, not the country
@@ -436,15 +1046,253 @@ def _premodifier_affiliation(words: list[str]) -> str | None:
             break
     if not run:
         return None
+    if run[0] in PARTY_LABELS:
+        return PARTY_LABELS[run[0]]
     if len(run) == 1 and run[0].lower() in DEMONYMS:
-        return DEMONYMS[run[0].lower()]
+        country = _country_of(run[0])
+        role_words = [w for w in words[words.index(run[0]) + 1:]]
+        if country and _government_class(role_words):
+            return _government(country)
+        return DEMONYMS[run[0].lower()] if country is None and _government_class(role_words) else None
     if len(run) == 1 and run[0].lower() in NOT_AFFILIATIONS:
+        return None
+    if run[-1] in PARTY_LABELS:
         return None
     return _POSSESSIVE_END.sub("", " ".join(run))
 
 
 def _affiliation_from_after(words: list[str]) -> str | None:
-    """``Rep. Elijah Cummings of Maryland`` / ``(R-Utah)``: the place or party after a name."""
-    text = " ".join(words)
-    match = _PLACE_AFTER.match(text)
-    return match.group(1) if match else None
+    """``Rep. Elijah Cummings of Maryland`` / ``of the army's Western Command``: the place or body after a name."""
+    if len(words) < 2 or words[0].lower() not in ("of", "from", "at", "with"):
+        return None
+    return _strip_determiner(" ".join(w for w in words[1:] if not w.startswith("("))) or None
+
+
+# --- what kind of source ---------------------------------------------------------------------
+
+
+def classify(source: Source) -> tuple[str | None, str]:
+    """The source's type (one of SOURCE_TYPES, None for an unresolved pronoun or no source) and role class.
+
+    - a named person is a *person*; a person or people the article describes but does not
+      name ("a senior official", "residents", "authorities", "reports", "local media") are
+      an *unnamed individual* or *group*: the anonymous sources. Unnamed reports and outlets
+      go here too: the reader cannot tell who speaks;
+    - an organisation is *government* when it is a state body (a ministry, a court, the
+      police as an institution, a country), *media* when it is an outlet, else an
+      *organization*; a report, poll, statement or data the article attributes to no one
+      but itself is a *document*.
+    """
+    if source.pronoun and not source.name and not source.role and not source.affiliation:
+        return None, "unknown"
+    source_type = _source_type(source)
+    return source_type, role_class(source, source_type)
+
+
+def _source_type(source: Source) -> str | None:
+    words = _words_of(source)
+    role_words = (source.role or "").lower().split()
+    head = _head_of(role_words) if role_words else words[-1] if words else ""
+    if source.name and source.kind in ("person", "other") and not _is_organization(source.name.split()) \
+            and not _is_country(source.name.split()) and not (source.kind == "other" and not source.title
+                                                             and _looks_like_body(source.name)):
+        return "person"
+    if head in MEDIA_NOUNS and not any(w[:1].isupper() for w in source.mention.split()[1:]) \
+            and not (source.name or "")[:1].isupper():
+        return "unnamed group"  # "local news", "the media": outlets the article does not name
+    if source.kind == "organization" or source.name:
+        return _organization_type(source, words)
+    if head in DOCUMENT_WORDS and head not in BODY_DOCUMENTS:
+        plural_bare = head.endswith("s") and head not in ("data", "figures", "statistics", "records", "results",
+                                                           "findings", "numbers", "estimates", "projections",
+                                                           "guidelines", "documents") \
+            and not source.affiliation and not any(w[:1].isupper() for w in source.mention.split()[1:])
+        return "unnamed group" if plural_bare else "document"
+    if head in MEDIA_NOUNS or (head in ("reports", "sources") and "media" in words):
+        return "unnamed group"
+    if head in ("police", "government") and (source.role or head) in (head, "the " + head) \
+            or head in GOVERNMENT_BODIES and not _is_role(head):
+        return "government"
+    if source.kind == "group" or source.plural:
+        return "unnamed group"
+    if source.role or source.kind == "person":
+        return "unnamed individual"
+    return None
+
+
+def _looks_like_body(name: str) -> bool:
+    return name in OUTLETS or name in GOVERNMENT_NAMES or name in COUNTRIES
+
+
+def _words_of(source: Source) -> list[str]:
+    """The lower-case words of the mention's head (before its first comma and any relative clause)."""
+    head = _RELATIVE_CLAUSE.split(source.mention)[0].split(",")[0]
+    return [w.lower().strip(".,'’()") for w in head.split() if w.strip(".,'’()")]
+
+
+def _organization_type(source: Source, words: list[str]) -> str:
+    name = source.name or _strip_determiner(source.mention)
+    name_words = name.split()
+    last = name_words[-1].lower().strip(".,'’") if name_words else ""
+    role_words = (source.role or "").lower().split()
+    if name in OUTLETS or (last in OUTLET_WORDS and len(name_words) > 1) or any(w in MEDIA_NOUNS for w in role_words) \
+            or last in MEDIA_NOUNS and last not in ("agency", "network", "channel", "station") and len(name_words) > 1:
+        return "media"
+    if last in DOCUMENT_WORDS and last not in BODY_DOCUMENTS and name_words[0][:1].isupper():
+        return "document"  # "NDRRMC report", "United Nations estimates"
+    first = name_words[0].lower() if name_words else ""
+    if name in GOVERNMENT_NAMES or name in COUNTRIES or name in CAPITALS or _is_country(name_words) \
+            or last in GOVERNMENT_BODIES or first in GOVERNMENT_BODIES and " of " in name \
+            or (source.affiliation or "").endswith(" government"):
+        return "government"
+    if last in DOCUMENT_WORDS and last not in BODY_DOCUMENTS:
+        return "document"
+    return "organization"
+
+
+def role_class(source: Source, source_type: str | None = None) -> str:
+    """The class of the source's role (lexicon.role_classes): from the role, the affiliation, the title.
+
+    A role that speaks for whom it works for (DEFERRING_ROLES: a spokesman, a director, a member)
+    takes the class of its organisation (a campaign's spokesman is a politician, a company's
+    business), except that a state role keeps its own class in a state body (a president of a
+    government is a politician, its spokesman an official)."""
+    if source_type == "media":
+        return "media"
+    role = (source.role or "").lower()
+    role_words = [w.strip(",.'’()") for w in role.replace("-", " - ").split() if w.strip(",.'’()")]
+    head = _head_of(role_words)
+    affiliation_class = _affiliation_class(source.affiliation)
+    if head in DEFERRING_ROLES and affiliation_class is not None and not (
+            _class_of_words([head]) in ("official", "politician") and affiliation_class == "official"):
+        return affiliation_class
+    for phrase, cls in ROLE_PHRASES.items():
+        if phrase in role:
+            return cls
+    found = _class_of_words(reversed(role_words))
+    if found:
+        return found
+    found = _class_of_words(w.lower() for w in (source.title or "").split())
+    if found:
+        return found
+    if affiliation_class:
+        return affiliation_class
+    if source.kind == "organization" or source_type in ("organization", "government", "document"):
+        words = _words_of(source)
+        if source.name and (source.name in OUTLETS or _last_lower(source.name) in OUTLET_WORDS):
+            return "media"
+        if source.name and (_is_country(source.name.split()) or source.name in GOVERNMENT_NAMES):
+            return "official"
+        found = _class_of_words(reversed(words))
+        if found:
+            return found
+    found = _class_of_words(reversed(_words_of(source)))
+    return found or "unknown"
+
+
+def _head_of(role_words: list[str]) -> str:
+    """The role's head noun: the last word before a phrase ("spokesman for ...")."""
+    for i, word in enumerate(role_words):
+        if word in AFFILIATION_PREPS or word == "to":
+            return role_words[i - 1] if i > 0 else ""
+    return role_words[-1] if role_words else ""
+
+
+def _affiliation_class(affiliation: str | None) -> str | None:
+    if not affiliation:
+        return None
+    if affiliation in OUTLETS or _last_lower(affiliation) in OUTLET_WORDS:
+        return "media"
+    if affiliation.endswith(" government") or _is_country(affiliation.split()) or affiliation in GOVERNMENT_NAMES:
+        return "official"
+    if affiliation.endswith(" Party") or affiliation.endswith(" campaign"):
+        return "politician"
+    return _class_of_words(reversed(affiliation.lower().split()))
+
+
+def _class_of_words(words) -> str | None:
+    """The class of the first word (in the order given) that one of the classes lists."""
+    for word in words:
+        word = word.strip(",'’()")
+        for form in (word, word.strip(".")):
+            for cls, members in _CLASS_WORDS:
+                if form in members:
+                    return cls
+    return None
+
+
+# --- what the article says about its sources ---------------------------------------------------
+
+_COUNTRY_WORD: Final = re.compile(r"\b(%s)\b" % "|".join(
+    sorted({re.escape(w) for w in [*COUNTRY_ADJECTIVES, *COUNTRY_ADJECTIVES.values(),
+                                   *(a for a in COUNTRY_ALIASES if len(a) > 2 or a.isupper())]},
+           key=len, reverse=True)))
+
+
+def article_country(text: str) -> str | None:
+    """The country an article is about, when that is clear: the one it names (or names the
+    people of) most often, at least twice and twice as often as any other."""
+    counts: dict[str, int] = {}
+    demonyms = {adjective: country for country, adjective in COUNTRY_ADJECTIVES.items()}
+    for match in _COUNTRY_WORD.finditer(text):
+        word = match.group(1)
+        country = COUNTRY_ALIASES.get(word) or (word if word in COUNTRY_ADJECTIVES else demonyms.get(word))
+        if country:
+            counts[country] = counts.get(country, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    top, count = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    return top if count >= 2 and count >= 2 * runner_up else None
+
+
+def with_country(source: Source, country: str) -> Source:
+    """``source`` speaking for ``country``'s government when its role is a national office the
+    mention gives no country for ("President X" in an article about Poland -> Polish government)."""
+    if source.affiliation or not (source.role or source.title) or source.source_type not in (
+            "person", "unnamed individual"):
+        return source
+    role_words = (source.role or source.title or "").split()
+    if not role_words or role_words[-1].lower() not in HEADS_OF_GOVERNMENT \
+            or any(w.lower().strip(",.") in NOT_AFFILIATIONS for w in source.mention.split()):
+        return source  # "a Western diplomat" in an article about Syria speaks for no Syrian
+    if role_words[-1].lower() in PORTFOLIO_HEADS and len(role_words) > 1 and \
+            role_words[-2][:1].isupper() and role_words[-2].lower() not in ROLE_MODIFIERS:
+        return source  # "Interior Minister": its ministry, which describe() gives
+    return source.evolve(affiliation=_government(country))
+
+
+def reads_lowercase(text: str, start: int, mention_names_someone: bool = True) -> bool:
+    """Is the capitalised first word of a mention at ``start`` a common word, capitalised only because a
+    sentence starts with it ("Fashion designer X said")? Only when the article never capitalises it
+    inside a sentence, and it is not a word that stands before names."""
+    end = start
+    while end < len(text) and (text[end].isalpha() or text[end] in "-'’"):
+        end += 1
+    word = text[start:end]
+    if not (len(word) > 1 and word[0].isupper() and word[1:].islower()) or end >= len(text) or text[end] != " ":
+        return False
+    if not _sentence_start(text, start) or word in NOT_NAMES or _before_name(word) and (
+            _is_title(word) or word in COUNTRIES or word.lower() in DEMONYMS or word in PARTY_LABELS):
+        return False
+    after = text[end + 1:end + 2]
+    if not after.islower() or word.lower() in NOT_AFFILIATIONS:
+        return False  # "Longtime Imus in the Morning ...": a capital follows; left to the lexicon
+    if not mention_names_someone:
+        return False  # "Western officials": only a capital before a name changes what is read
+    at = text.find(word)
+    while at >= 0:
+        if at != start and (at == 0 or not text[at - 1].isalnum()) and (
+                at + len(word) >= len(text) or not text[at + len(word)].isalnum()) and not _sentence_start(text, at):
+            return False
+        at = text.find(word, at + 1)
+    return True
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    """Does a sentence (or a paragraph, or a quotation) start at ``at``?"""
+    i = at - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in "\n.!?\"“”'‘’:" or text[i] == ")" and i > 0 and text[i - 1] in ".!?"
