@@ -12,8 +12,8 @@ from ..model import Attribution
 from .found import Found, Speaker
 from .medium import medium_spans
 from .resolve import Resolver
-from .sources import KIND_OF_SOURCE_TYPE, UNNAMED, Source, article_country, classify, describe, reads_lowercase, \
-    split_sources, with_country
+from .sources import KIND_OF_SOURCE_TYPE, UNNAMED, Source, article_country, classify, describe, needs_country, \
+    reads_lowercase, split_sources, with_country
 from .text import Paragraph, spans_overlap
 
 
@@ -67,7 +67,7 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found]) -> list[
                 affiliation = resolver.affiliation(resolved.affiliation, item.cue.start)
                 if affiliation != resolved.affiliation:
                     resolved = resolved.evolve(affiliation=affiliation)
-            elif resolved is not None and (resolved.role or resolved.title):
+            elif resolved is not None and needs_country(resolved):
                 # "President X" with no country: the country the article is about, when that is clear.
                 if not country:
                     country.append(article_country(text))

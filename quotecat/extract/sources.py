@@ -11,6 +11,7 @@ individuals and groups are the anonymous ones.
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Final
@@ -97,8 +98,24 @@ _BRACKETS: Final = re.compile(r"\s*\([^)]*\)")
 # word before a name that ends so describes the person; another is more likely a verb.
 _ROLE_SUFFIXES: Final = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "ess", "ive", "ot", "ef",
                          "eur", "ier")
-# Each role class and its words (lexicon.role_classes), in the order they are looked up.
-_CLASS_WORDS: Final = tuple(zip(ROLE_CLASSES, (OFFICIAL, POLITICIAN, EXPERT, BUSINESS, CIVIL_SOCIETY, CITIZEN, MEDIA)))
+
+
+def _class_table() -> dict[str, str]:
+    """Each word of lexicon.role_classes and its class (a word in two lists: the first)."""
+    table: dict[str, str] = {}
+    for cls, members in zip(ROLE_CLASSES, (OFFICIAL, POLITICIAN, EXPERT, BUSINESS, CIVIL_SOCIETY, CITIZEN, MEDIA)):
+        for word in members:
+            table.setdefault(word, cls)
+    return table
+
+
+_CLASS_OF: Final = _class_table()
+# Words after which a capitalised word is inside a phrase: "of Georgia", "to Germany", "and Melinda".
+_PHRASE_JOINERS: Final = PHRASE_PREPS | {"to", "and", "or", "by"}
+_BODY_WORDS: Final = ORG_WORDS | GOVERNMENT_BODIES
+_PLURAL_QUANTIFIERS: Final = QUANTIFIERS - SINGULAR_QUANTIFIERS
+_PARTITIVES: Final = QUANTIFIERS | {"one", "none"}  # "one of the children"
+_LEADING_DETERMINERS: Final = STRIPPED_DETERMINERS | {"this", "that"}
 _SUBJECT_PRONOUNS: Final = frozenset({"he", "she", "they", "we", "i", "it"})
 # Where a pre-name description may hold a document or medium before its author: "a tweet by X".
 _AUTHOR_PREPS: Final = frozenset({"by"})
@@ -235,6 +252,9 @@ def describe(mention: str) -> Source:
     pronoun = _pronoun(text)
     if pronoun is not None:
         return pronoun
+    plain = _plain_name(text)
+    if plain is not None:
+        return plain
     parts = _Mention.read(text)
     if parts is None:
         return Source(mention=text)
@@ -244,6 +264,21 @@ def describe(mention: str) -> Source:
     source.source_type, source.role_class = source_type, role_class
     source.anonymous = source_type in UNNAMED
     return source
+
+
+def _plain_name(text: str) -> Source | None:
+    """ "Jane Ortiz", "Ortiz": a name and nothing else, the most common mention, read without the rules
+    (the same Source they give: a person, or one word that resolution decides)."""
+    words = text.split(" ")
+    if len(words) > 4 or not all(is_name_word(w) and not _before_name(w) and w.isalpha()
+                                 and w.lower() not in NAME_PARTICLES for w in words) \
+            or _is_organization(words) or _is_country(words) or words[0] in NOT_NAMES \
+            or words[0].lower() in DETERMINERS:
+        return None
+    if len(words) == 1 and (text.isupper() or text.lower() in ROLE_WORDS):
+        return None
+    return Source(mention=text, name=text, kind="person" if len(words) > 1 else "other",
+                  source_type="person", role_class="unknown")
 
 
 def _without_connectives(text: str) -> str:
@@ -334,7 +369,7 @@ class _Mention:
             head_words[0] in PARTY_LABELS and len(head_words) > 1 and _role_word(head_words[1])) or (
             # "a spokesman for the ministry": the role word comes before the preposition
             # (but "Captain Ines Moreau of the fire brigade" is a named person).
-            _role_and_affiliation(head)[1] is not None
+            any(_is_role(w) for w in head_words) and _role_and_affiliation(head)[1] is not None
             and not (self.name_words and not self.determiner and len(self.before) <= len(self.titles) + 1))
         # "officials in Washington": where a phrase after the role starts, before any name.
         self.phrase_at = next((i for i, w in enumerate(self.before) if w.lower() in PHRASE_PREPS), None)
@@ -431,7 +466,7 @@ def _person(m: _Mention) -> Source | None:
     """A person (or a single capitalised word, decided by resolution): "Col. John Dorrian, spokesman for the coalition"."""
     if not m.name_words or m.determiner and not m.described_name:
         return None
-    if m.after and m.after[0][:1].islower() and m.after[0].lower() not in PHRASE_PREPS | {"to", "and", "or"}:
+    if m.after and m.after[0][:1].islower() and m.after[0].lower() not in _PHRASE_JOINERS:
         return None  # "Government figures", "Trump campaign": the name is a modifier, not the source
     before = m.before[1:] if m.before and m.before[0].lower() in STRIPPED_DETERMINERS else m.before
     pre = _read_role(before) if before else _Role()
@@ -478,7 +513,7 @@ def _named_organization(m: _Mention) -> Source | None:
     if not first_part:
         return None
     head_is_body = first_part[-1].lower().strip(".,'’") in ORG_WORDS or len(first_part) < len(words) and (
-        first_part[0].lower() in ORG_WORDS | GOVERNMENT_BODIES) or len(first_part) == len(words) and (
+        first_part[0].lower() in _BODY_WORDS) or len(first_part) == len(words) and (
         words[-1].lower() in ORG_WORDS and (len(first_part) == 1 or any(_before_name(w) for w in first_part[:-1])))
     if not head_is_body or _is_title(first_part[0]) or any(_is_title(w) for w in first_part) and len(first_part) == len(words):
         return None
@@ -519,9 +554,9 @@ def _organization(m: _Mention) -> Source | None:
 def _unnamed(m: _Mention) -> Source:
     """Lowercase and unnamed: "residents", "critics", "the campaign", "two people familiar with the matter"."""
     source = Source(mention=m.text)
-    source.plural = _looks_plural(m.head) or m.head_words[0].lower() in QUANTIFIERS - SINGULAR_QUANTIFIERS
+    source.plural = _looks_plural(m.head) or m.head_words[0].lower() in _PLURAL_QUANTIFIERS
     first = m.head_words[0].lower()
-    if len(m.head_words) > 2 and m.head_words[1].lower() == "of" and first in QUANTIFIERS | {"one", "none"}:
+    if len(m.head_words) > 2 and m.head_words[1].lower() == "of" and first in _PARTITIVES:
         # "one of the children", "some of them": some of a group, whom the article does not name.
         source.role = _strip_determiner(" ".join(m.head_words[2:]))
         source.plural = first not in SINGULAR_QUANTIFIERS and first != "none"
@@ -685,13 +720,13 @@ def _joins_phrase(words: list[str], i: int) -> bool:
             and not _is_role(previous) and not (lower.endswith(_ROLE_SUFFIXES) and lower not in FUNCTION_WORDS
                                                 and not lower.endswith("ment")) and not previous.endswith("-based") \
             and lower not in ORGANIZATION_NOUNS and lower not in MEDIA_NOUNS \
-            and lower not in PHRASE_PREPS | {"to", "and", "or", "by"}:
+            and lower not in _PHRASE_JOINERS:
         return True  # a verb, not a role noun, before the name
-    if lower in PHRASE_PREPS or lower in ("to", "and", "or", "by"):
+    if lower in _PHRASE_JOINERS:
         return True
     if previous.endswith(("'s", "’s", "'", "’")):
         return True
-    return lower in ARTICLES and i > 1 and words[i - 2].lower() in PHRASE_PREPS | {"to", "and", "by"}
+    return lower in ARTICLES and i > 1 and words[i - 2].lower() in _PHRASE_JOINERS
 
 
 def _first_name_run(words: list[str]) -> tuple[list[str], list[str], list[str]]:
@@ -791,7 +826,7 @@ def _read_role(words: list[str]) -> _Role:
       Minister" -> New Zealand government), a Secretary the department.
     """
     words = [w for w in words if w]
-    while words and words[0].lower() in STRIPPED_DETERMINERS | {"this", "that"}:
+    while words and words[0].lower() in _LEADING_DETERMINERS:
         words = words[1:]
     for i, word in enumerate(words):
         if word.lower() in _AUTHOR_PREPS and i + 1 < len(words):
@@ -1083,6 +1118,14 @@ def classify(source: Source) -> tuple[str | None, str]:
       *organization*; a report, poll, statement or data the article attributes to no one
       but itself is a *document*.
     """
+    return _classified(source.mention, source.name, source.title, source.role, source.affiliation, source.kind,
+                       source.pronoun, source.plural)
+
+
+@lru_cache(maxsize=16384)  # the same source is classified where described and again once resolved
+def _classified(mention: str, name: str | None, title: str | None, role: str | None, affiliation: str | None,
+                kind: str, pronoun: str | None, plural: bool) -> tuple[str | None, str]:
+    source = Source(mention, name, title, role, affiliation, kind, False, pronoun, plural)
     if source.pronoun and not source.name and not source.role and not source.affiliation:
         return None, "unknown"
     source_type = _source_type(source)
@@ -1186,6 +1229,8 @@ def role_class(source: Source, source_type: str | None = None) -> str:
         found = _class_of_words(reversed(words))
         if found:
             return found
+    if source_type in ("person", None):
+        return "unknown"  # a named person's class is that of their role, title or organisation
     found = _class_of_words(reversed(_words_of(source)))
     return found or "unknown"
 
@@ -1210,41 +1255,60 @@ def _affiliation_class(affiliation: str | None) -> str | None:
     return _class_of_words(reversed(affiliation.lower().split()))
 
 
-def _class_of_words(words) -> str | None:
+def _class_of_words(words: Iterable[str]) -> str | None:
     """The class of the first word (in the order given) that one of the classes lists."""
     for word in words:
         word = word.strip(",'’()")
-        for form in (word, word.strip(".")):
-            for cls, members in _CLASS_WORDS:
-                if form in members:
-                    return cls
+        found = _CLASS_OF.get(word) or _CLASS_OF.get(word.strip("."))
+        if found is not None:
+            return found
     return None
 
 
 # --- what the article says about its sources ---------------------------------------------------
 
-_COUNTRY_WORD: Final = re.compile(r"\b(%s)\b" % "|".join(
-    sorted({re.escape(w) for w in [*COUNTRY_ADJECTIVES, *COUNTRY_ADJECTIVES.values(),
-                                   *(a for a in COUNTRY_ALIASES if len(a) > 2 or a.isupper())]},
-           key=len, reverse=True)))
+# Runs of capitalised words, where a country or its adjective can stand ("New Zealand", "US", "Polish").
+_CAPITALISED_RUN: Final = re.compile(r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*)*")
+# Every name, alias and adjective of a country, and the country.
+_COUNTRY_OF_WORDS: Final = {**{adjective: country for country, adjective in COUNTRY_ADJECTIVES.items()},
+                            **{country: country for country in COUNTRY_ADJECTIVES}, **COUNTRY_ALIASES}
 
 
 def article_country(text: str) -> str | None:
     """The country an article is about, when that is clear: the one it names (or names the
     people of) most often, at least twice and twice as often as any other."""
     counts: dict[str, int] = {}
-    demonyms = {adjective: country for country, adjective in COUNTRY_ADJECTIVES.items()}
-    for match in _COUNTRY_WORD.finditer(text):
-        word = match.group(1)
-        country = COUNTRY_ALIASES.get(word) or (word if word in COUNTRY_ADJECTIVES else demonyms.get(word))
-        if country:
-            counts[country] = counts.get(country, 0) + 1
+    for run in _CAPITALISED_RUN.findall(text):
+        words = run.split(" ")
+        i = 0
+        while i < len(words):
+            # The longest name starting here ("United States", "Papua New Guinea"), else the next word.
+            for size in (3, 2, 1):
+                country = _country_named(" ".join(words[i:i + size])) if i + size <= len(words) else None
+                if country:
+                    counts[country] = counts.get(country, 0) + 1
+                    i += size
+                    break
+            else:
+                i += 1
     if not counts:
         return None
     ranked = sorted(counts.items(), key=lambda item: -item[1])
     top, count = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0
     return top if count >= 2 and count >= 2 * runner_up else None
+
+
+def _country_named(phrase: str) -> str | None:
+    """ "Poland", "Polish", "U.S.", "Poland's", "Poland." -> the country; else None."""
+    return _COUNTRY_OF_WORDS.get(phrase) or _COUNTRY_OF_WORDS.get(_POSSESSIVE_END.sub("", phrase)) \
+        or _COUNTRY_OF_WORDS.get(phrase.rstrip(".,"))
+
+
+def needs_country(source: Source) -> bool:
+    """Could ``with_country`` change ``source``? (Then the article's country is worth finding.)"""
+    role_words = (source.role or source.title or "").split()
+    return not source.affiliation and bool(role_words) and role_words[-1].lower() in HEADS_OF_GOVERNMENT
 
 
 def with_country(source: Source, country: str) -> Source:
