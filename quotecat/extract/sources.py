@@ -69,6 +69,7 @@ from ..lexicon.titles import (
     PORTFOLIO_HEADS,
     PORTFOLIOS,
     ROLE_MODIFIERS,
+    TITLE_MODIFIERS,
     ROLE_NOUNS,
     ROLE_WORDS,
     TITLES,
@@ -197,7 +198,12 @@ def split_sources(mention: str) -> list[str]:
     # "Bill and Hillary Clinton" style: a lone first name belongs to the next name.
     if any(len(p.split()) == 1 and p[:1].isupper() and not _looks_plural(p) and p not in COUNTRIES
            and not _is_organization([p]) and parts[i + 1][:1].isupper()
-           and not _is_organization(parts[i + 1].split()) for i, p in enumerate(parts[:-1])):
+           and not (_is_organization(parts[i + 1].split()) and len(parts[i + 1].split()) < 3)
+           and not _before_name(parts[i + 1].split()[0])
+           for i, p in enumerate(parts[:-1])):
+        return [mention]
+    # "Road Transport and Bridges Minister X": the "and" is inside a portfolio.
+    if any(_portfolio_goes_on(p) for p in parts[1:]):
         return [mention]
     # "the United Nations' Food and Agriculture Organization's chief veterinary officer": one person
     # described by a possessor whose name has an "and" in it.
@@ -210,6 +216,17 @@ def split_sources(mention: str) -> list[str]:
     if any(_ends_inside_phrase(p) for p in parts[:-1]):
         return [mention]
     return [p.strip() for p in parts if p.strip()]
+
+
+def _portfolio_goes_on(part: str) -> bool:
+    """Does ``part`` open with the rest of a portfolio: capitalised words, then Minister or Secretary?"""
+    words = part.split()
+    for i, word in enumerate(words):
+        if word.lower() in PORTFOLIO_HEADS and word[:1].isupper():
+            return i > 0 and not (words[0].lower() in DEMONYMS or words[0] in COUNTRIES or _is_title(words[0]))
+        if not word[:1].isupper():
+            return False
+    return False
 
 
 def _possessed_role(part: str) -> bool:
@@ -627,7 +644,7 @@ def _before_name(word: str) -> bool:
     """A capitalised word that stands before a name, not in it: a title, role, modifier, country,
     demonym, party label or organisation word ("Senate Minority Leader", "Polish", "Coast Guard")."""
     lower = word.lower().strip(",.'’")
-    return (_is_title(word) or _is_role(word) or lower in ROLE_MODIFIERS or lower in DEMONYMS
+    return (_is_title(word) or _is_role(word) or lower in TITLE_MODIFIERS or lower in DEMONYMS
             or word in COUNTRIES or word in PARTY_LABELS or lower in ORG_WORDS or lower in ORGANIZATION_NOUNS
             or word.endswith("-based"))
 
@@ -643,7 +660,7 @@ def _name_candidate(words: list[str], start: int, end: int) -> int:
     for k in range(start, end - 1):
         if _before_name(words[k]) and not _before_name(words[k + 1]):
             first = k + 1
-    while first < end and _before_name(words[first]) and first < end - 1:
+    while first < end and _before_name(words[first]):
         first += 1
     return first
 
@@ -686,8 +703,6 @@ def _name_run(words: list[str]) -> tuple[list[str], list[str], list[str]]:
         previous = words[first - 1].lower() if first > 0 else ""
         if first < stop and (first > start or first == 0 or not _joins_phrase(words, first)) \
                 and not _before_name(words[stop - 1]) or (first < stop and previous in _AUTHOR_PREPS):
-            chosen = (first, stop)
-        elif first < stop and first > start and stop - first >= 1 and previous:
             chosen = (first, stop)
         elif stop - start >= 3 and start > 1 and words[start - 1].lower() in ("of", "to") and _is_title(words[start - 2]):
             # "Secretary of Homeland Security Kirstjen Nielsen": the last two words are the name.
@@ -734,7 +749,8 @@ def _first_name_run(words: list[str]) -> tuple[list[str], list[str], list[str]]:
     start = None
     for i, word in enumerate(words):
         role_before_name = _role_word(word) and i + 1 < len(words) and is_name_word(words[i + 1])
-        if is_name_word(word) and not _is_title(word) and not role_before_name:
+        if is_name_word(word) and not _is_title(word) and not role_before_name \
+                and not (word.lower() in TITLE_MODIFIERS and i + 1 < len(words) and _is_title(words[i + 1])):
             start = i
             break
     if start is None:
@@ -838,13 +854,17 @@ def _read_role(words: list[str]) -> _Role:
     # chief veterinary officer", "Okafor's campaign manager").
     for i in range(len(words) - 2, -1, -1):
         word = words[i]
-        if word.endswith(("'s", "’s", "s'", "s’")) and any(_is_role(w) for w in words[i + 1:]) and not any(
-                w[:1].isupper() and not (_is_title(w) or _is_role(w) or w.lower() in ROLE_MODIFIERS)
-                for w in words[i + 1:]):
+        owned = words[i + 1:]
+        owned = owned[:next((k for k, w in enumerate(owned) if w.lower() in AFFILIATION_PREPS), len(owned))]
+        if word.endswith(("'s", "’s", "s'", "s’")) and any(_is_role(w) for w in owned) and not any(
+                w[:1].isupper() and not (_is_title(w) or _is_role(w) or w.lower() in ROLE_MODIFIERS) for w in owned):
             owner = _strip_determiner(" ".join(words[:i] + [_POSSESSIVE_END.sub("", word)])).strip(", ")
             rest = _read_role(words[i + 1:])
             if rest.affiliation and rest.affiliation.lower() == "campaign":
                 return _Role(rest.role, owner + " campaign")
+            if owner[:1].islower() and rest.affiliation and rest.affiliation[:1].isupper():
+                # "the study's lead author and a zoologist at the University of Glasgow": the university
+                return _Role(rest.role, rest.affiliation)
             return _Role(rest.role, owner or rest.affiliation)
     # A phrase after the role: its head is the last role word before the first such preposition.
     for i, word in enumerate(words):
@@ -971,8 +991,9 @@ def _premodified(words: list[str]) -> _Role:
         role = " ".join(w for w in words if w.lower() not in DETERMINERS)  # "Syria analyst", "Polish archbishop"
     if affiliation is None and generic_text:
         affiliation = generic_text
-    if affiliation is None and head_lower in IMPLIED_AFFILIATIONS:
-        affiliation = IMPLIED_AFFILIATIONS[head_lower]
+    if affiliation is None:
+        implied = next((IMPLIED_AFFILIATIONS[w.lower()] for w in role_words if w.lower() in IMPLIED_AFFILIATIONS), None)
+        affiliation = implied  # "Detective Inspector X": the police
     return _Role(role or None, affiliation)
 
 
@@ -980,7 +1001,7 @@ def _affiliation_before(before: list[str], role_words: list[str], portfolio: lis
                         generic: str | None) -> str | None:
     """Whom the words before a role speak for: a country's government or ministry, a party, an organisation."""
     words = [w for w in before if w.lower() not in DETERMINERS]
-    while words and (words[0].lower() in ROLE_MODIFIERS or words[0].endswith("-based")) \
+    while words and (words[0].lower() in TITLE_MODIFIERS or words[0].endswith("-based")) \
             and not _country_of(" ".join(words)):
         words = words[1:]  # "Longtime ...", "UK-based ..." (but "New Zealand")
     party = next((PARTY_LABELS[w] for w in words if w in PARTY_LABELS), None)
@@ -1074,6 +1095,10 @@ def _premodifier_affiliation(words: list[str]) -> str | None:
         if is_name_word(word) or _HYPHENATED_NAME.match(word):
             if word.endswith("-based") or (word.lower() in ROLE_MODIFIERS and not run):
                 continue
+            if _is_title(word) or _is_role(word) and word not in PARTY_LABELS:
+                if run:
+                    break
+                continue  # "The Vice President": a title, not whom he speaks for
             run.append(word)
         elif run and word.lower() in ORG_WORDS and i < len(words) - 1:
             run.append(word)  # "a senior U.S. administration official": the body, not the country
@@ -1345,6 +1370,14 @@ def reads_lowercase(text: str, start: int, mention_names_someone: bool = True) -
         return False  # "Longtime Imus in the Morning ...": a capital follows; left to the lexicon
     if not mention_names_someone:
         return False  # "Western officials": only a capital before a name changes what is read
+    following = text[end + 1:end + 60].split(" ")
+    described = []
+    for next_word in following:
+        if not next_word[:1].islower():
+            break
+        described.append(next_word)
+    if not any(_is_role(w) or w.endswith(_ROLE_SUFFIXES) for w in described) or described[0] in NAME_PARTICLES:
+        return False  # "Arnel dela Vega": a name's particle, not a role after a common word
     at = text.find(word)
     while at >= 0:
         if at != start and (at == 0 or not text[at - 1].isalnum()) and (

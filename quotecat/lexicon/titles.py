@@ -119,3 +119,10 @@ IMPLIED_AFFILIATIONS: Final = {"judge": "court", "magistrate": "court", "detecti
 # officials and spokespeople are left out: they are as often foreign as not.)
 HEADS_OF_GOVERNMENT: Final = frozenset({"president", "vice-president", "premier", "chancellor", "minister",
                                         "king", "queen", "emir", "sultan", "monarch"})
+# The ROLE_MODIFIERS that, capitalised, stand before a name and are never the first word of one
+# ("Deputy", "Vice", "Former"; not "New", "National", "General": New York, National Crime Agency).
+TITLE_MODIFIERS: Final = frozenset(
+    """deputy vice prime first chief senior junior acting interim former assistant associate managing
+    principal longtime long-time veteran retired then current incoming outgoing ranking minority majority
+    co presidential""".split()
+)
