@@ -856,6 +856,11 @@ def _read_role(words: list[str]) -> _Role:
         word = words[i]
         owned = words[i + 1:]
         owned = owned[:next((k for k, w in enumerate(owned) if w.lower() in AFFILIATION_PREPS), len(owned))]
+        if word.endswith(("'s", "’s", "s'", "s’")) and owned and owned[-1].lower() in DOCUMENT_WORDS \
+                and i == len(words) - len(owned) - 1:
+            # "the chain's press release": the release speaks for the chain
+            owner = _strip_determiner(" ".join(words[:i] + [_POSSESSIVE_END.sub("", word)])).strip(", ")
+            return _Role(" ".join(owned), owner or None)
         if word.endswith(("'s", "’s", "s'", "s’")) and any(_is_role(w) for w in owned) and not any(
                 w[:1].isupper() and not (_is_title(w) or _is_role(w) or w.lower() in ROLE_MODIFIERS) for w in owned):
             owner = _strip_determiner(" ".join(words[:i] + [_POSSESSIVE_END.sub("", word)])).strip(", ")
