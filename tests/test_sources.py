@@ -178,7 +178,7 @@ DESCRIBED = [
     ("The general secretary of the RMT union (National Union of Rail, Maritime and Transport Workers), Mick Cass",
      "Mick Cass", None, "general secretary", "RMT union", "person", "civil society", False),
     ("A spokesman for Gov. Linda Castle, Mark Feen", "Mark Feen", None, "spokesman", "Gov. Linda Castle", "person",
-     "politician", False),  # a politician's spokesman is of the politician's class
+     "official", False),  # a governor's spokesman works for the governor's office
     # An organisation described before its name is the organisation.
     ("UK-based retailer Tesco", "Tesco", None, "UK-based retailer", None, "organization", "business", False),
     ("State press agency PAP", "PAP", None, "State press agency", None, "media", "media", False),

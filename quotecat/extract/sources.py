@@ -51,8 +51,10 @@ from ..lexicon.role_classes import (
     BUSINESS,
     CITIZEN,
     CIVIL_SOCIETY,
+    COMPANY_NAME_WORDS,
     DEFERRING_ROLES,
     EXPERT,
+    INTERGOVERNMENTAL,
     MEDIA,
     OFFICIAL,
     POLITICIAN,
@@ -85,16 +87,18 @@ KIND_OF_SOURCE_TYPE: Final = {"person": "person", "unnamed individual": "person"
                               "organization": "organization", "government": "organization",
                               "media": "organization", "document": "other"}
 
-_NAME_WORD: Final = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:%s)-[A-Z][\w'’-]*)$" % "|".join(HYPHENATED_PARTICLES))
+_NAME_WORD: Final = re.compile(r"^(?:[A-Z][\w'’.&-]*|[A-Z]\.|(?:%s)-[A-Z][\w'’-]*)$" % "|".join(HYPHENATED_PARTICLES))
 _RELATIVE_CLAUSE: Final = re.compile(r",?\s+(?:who|whose|which|that)\s")
 _SOURCE_JOINER: Final = re.compile(r",?\s+(?:and|as well as|or)\s+(?=(?:the|a|an|some|other|several|many|his|her|their|its|[A-Z]))")
 _QUALIFIER: Final = re.compile(r"\s+(?:based|who|whose|which|that|presiding|appointed|responsible|"
                                r"familiar|involved|close|speaking|quoted|cited|briefed)\b")
-_POSSESSOR: Final = re.compile(r"^((?:[A-Z][\w.'’-]*\s)*[A-Z][\w.'’-]*?)['’]s\s+(.+)$")
+_POSSESSOR: Final = re.compile(r"^((?:[A-Z][\w.'’&-]*\s)*[A-Z][\w.'’&-]*?)['’]s\s+(.+)$")
 _HYPHENATED_NAME: Final = re.compile(r"^[A-Z][\w.]*-\w+")
 _POSSESSIVE_END: Final = re.compile(r"['’]s?$")
 _PARTY_BRACKET: Final = re.compile(r"^\(([RDI])[-–,.]")
 _BRACKETS: Final = re.compile(r"\s*\([^)]*\)")
+_CENTRAL_BANK: Final = re.compile(r"^(?:the )?(?:Bank of (?:%s)$|.*\b(?:Central|Reserve|National) Bank\b|Federal Reserve)"
+                                  % "|".join(re.escape(c) for c in sorted(COUNTRY_ADJECTIVES)))
 # How most role nouns end ("designer", "anthropologist", "consultant", "actress"): a lower-case
 # word before a name that ends so describes the person; another is more likely a verb.
 _ROLE_SUFFIXES: Final = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "ess", "ive", "ot", "ef",
@@ -117,9 +121,21 @@ _BODY_WORDS: Final = ORG_WORDS | GOVERNMENT_BODIES
 _PLURAL_QUANTIFIERS: Final = QUANTIFIERS - SINGULAR_QUANTIFIERS
 _PARTITIVES: Final = QUANTIFIERS | {"one", "none"}  # "one of the children"
 _LEADING_DETERMINERS: Final = STRIPPED_DETERMINERS | {"this", "that"}
+# Bodies whose class is their members' ("a fruit exporters' association", "a chamber of commerce").
+_MEMBER_BODIES: Final = frozenset({"association", "federation", "chamber", "confederation", "lobby", "alliance",
+                                   "council", "union"})
+# Countries as news names them, without their capitals ("Paris Hilton", "the Manila Bulletin").
+_NATIONS: Final = COUNTRIES - set(CAPITALS)
+# Words before an organisation noun that make it the organisation, not a person's job: "news broadcaster NRK".
+_BODY_QUALIFIERS: Final = frozenset({"news", "public", "state", "national", "press", "commercial", "private"})
+# Plural documents that are data, not unattributed reports: "figures show", "records indicate".
+_COUNTED_DOCUMENTS: Final = frozenset({"data", "figures", "statistics", "records", "results", "findings", "numbers",
+                                       "estimates", "projections", "guidelines", "documents"})
 _SUBJECT_PRONOUNS: Final = frozenset({"he", "she", "they", "we", "i", "it"})
 # Where a pre-name description may hold a document or medium before its author: "a tweet by X".
 _AUTHOR_PREPS: Final = frozenset({"by"})
+_MEDIUM_NOUNS: Final = frozenset({"tweet", "post", "message", "speech", "interview", "letter", "video", "email",
+                                  "e-mail", "op-ed", "column", "remarks", "comments"})
 
 
 @dataclass
@@ -275,7 +291,8 @@ def describe(mention: str) -> Source:
     parts = _Mention.read(text)
     if parts is None:
         return Source(mention=text)
-    source = (_possessed(parts) or _role_then_name(parts) or _named_organization(parts) or _role(parts)
+    source = (_possessed(parts) or _document_by(parts) or _role_then_name(parts) or _named_organization(parts)
+              or _role(parts)
               or _person(parts) or _counted_group(parts) or _organization(parts) or _unnamed(parts))
     source_type, role_class = classify(source)
     source.source_type, source.role_class = source_type, role_class
@@ -292,7 +309,7 @@ def _plain_name(text: str) -> Source | None:
             or _is_organization(words) or _is_country(words) or words[0] in NOT_NAMES \
             or words[0].lower() in DETERMINERS:
         return None
-    if len(words) == 1 and (text.isupper() or text.lower() in ROLE_WORDS):
+    if len(words) == 1 and (text.isupper() or text.lower() in ROLE_WORDS) or words[-1].lower() in DOCUMENT_WORDS:
         return None
     return Source(mention=text, name=text, kind="person" if len(words) > 1 else "other",
                   source_type="person", role_class="unknown")
@@ -435,6 +452,21 @@ def _possessed(m: _Mention) -> Source | None:
                    anonymous=owned.anonymous and kind != "organization")
 
 
+def _document_by(m: _Mention) -> Source | None:
+    """ "projections by CNN", "a report from the ministry", "data from the Bank of Ghana": a document and
+    whom it speaks for."""
+    words = m.head_words[1:] if m.head_words[0].lower() in STRIPPED_DETERMINERS else m.head_words
+    at = next((i for i, w in enumerate(words) if w.lower() in ("by", "from")), None)
+    if at is None or at == 0 or at == len(words) - 1 or words[at - 1].lower() not in DOCUMENT_WORDS \
+            or not all(w.lower() in DOCUMENT_WORDS or w[:1].islower() for w in words[:at]):
+        return None
+    issuer = _strip_determiner(" ".join(words[at + 1:]))
+    author = describe(issuer + ((", " + m.appositive) if m.appositive else ""))
+    if author.source_type == "person":
+        return replace(author, mention=m.text)  # "a tweet by US Secretary of State Dana Moss": she speaks
+    return Source(mention=m.text, role=" ".join(words[:at]), affiliation=issuer, kind="other")
+
+
 def _last_lower(text: str) -> str:
     words = text.split()
     return words[-1].lower() if words else ""
@@ -444,6 +476,12 @@ def _role_then_name(m: _Mention) -> Source | None:
     """ "An attorney for the family, Mark Jones" / "Her spokeswoman, Dana Pruitt": the name is the appositive."""
     if not (m.role_head or _has_role(m.head)) or not m.name_is_not_the_head() or not m.appositive:
         return None
+    appositive_words = _segments(m.appositive)[0].split()
+    if _is_organization(appositive_words) and all(is_name_word(w) for w in appositive_words):
+        # "The developer, Calder Homes": the organisation the description is of.
+        role_text = _role_and_affiliation(m.head)[0]
+        name = " ".join(appositive_words)
+        return Source(mention=m.text, name=name, role=role_text, affiliation=name, kind="organization")
     if _is_full_name(m.appositive):
         named = describe(m.appositive)
     else:
@@ -490,8 +528,8 @@ def _person(m: _Mention) -> Source | None:
     if pre.names_organization:
         # "UK-based retailer Tesco", "State press agency PAP": a description of an organisation.
         return Source(mention=m.text, name=" ".join(m.name_words), role=pre.role, kind="organization")
-    if _is_organization(m.name_words) or _is_country(m.name_words):
-        return None
+    if _is_organization(m.name_words) or _is_country(m.name_words) or m.name_words[-1].lower() in DOCUMENT_WORDS:
+        return None  # an organisation, a country, or a document named: "the United States Constitution"
     source = Source(mention=m.text)
     source.name = " ".join(m.name_words)
     source.title = " ".join(m.titles) or None
@@ -519,6 +557,8 @@ def _named_organization(m: _Mention) -> Source | None:
     """ "the Ministry of Foreign Affairs", "Bank of Ghana", "Bill and Melinda Gates Foundation": a name
     with "of", "for" or "and" inside it that an organisation word heads (not "Carl Hensman of the ...")."""
     words = m.head_words[1:] if m.head_words[0].lower() in ARTICLES else m.head_words
+    while words and words[-1].startswith("("):
+        words = words[:-1]  # "(Phivolcs)": the acronym after the name
     if len(words) < 2 or not all(w[:1].isupper() or w.lower() in _NAME_CONNECTORS for w in words) \
             or words[-1].lower() in _NAME_CONNECTORS:
         return None
@@ -645,7 +685,7 @@ def _before_name(word: str) -> bool:
     demonym, party label or organisation word ("Senate Minority Leader", "Polish", "Coast Guard")."""
     lower = word.lower().strip(",.'’")
     return (_is_title(word) or _is_role(word) or lower in TITLE_MODIFIERS or lower in DEMONYMS
-            or word in COUNTRIES or word in PARTY_LABELS or lower in ORG_WORDS or lower in ORGANIZATION_NOUNS
+            or word in _NATIONS or word in PARTY_LABELS or lower in ORG_WORDS or lower in ORGANIZATION_NOUNS
             or word.endswith("-based"))
 
 
@@ -793,8 +833,12 @@ def _strip_determiner(text: str) -> str:
 def _is_organization(name_words: list[str]) -> bool:
     if any(w.lower().strip(".,'’").removesuffix("'s") in ORG_WORDS for w in name_words[1:]):
         return True
-    if " ".join(name_words) in OUTLETS or " ".join(name_words) in GOVERNMENT_NAMES:
-        return True
+    joined = " ".join(w for w in name_words if not w.startswith("("))
+    if joined in OUTLETS or joined in GOVERNMENT_NAMES or "The " + joined in OUTLETS \
+            or len(name_words) > 1 and name_words[0] in OUTLETS:
+        return True  # "Deutsche Welle (DW)", "The Hindu", "CNN Philippines"
+    if len(name_words) > 1 and name_words[-1].lower().strip(".,") in COMPANY_NAME_WORDS:
+        return True  # "Halvorsen Systems", "Midland Water"
     # Acronyms: "NATO", "FBI" (but not "U.S.", a country).
     return len(name_words) == 1 and name_words[0].isupper() and "." not in name_words[0] and len(name_words[0]) > 2
 
@@ -822,8 +866,14 @@ def _role_and_affiliation(phrase: str) -> tuple[str | None, str | None]:
     """``a Syria analyst at the Institute for the Study of War`` -> (Syria analyst, Institute for the Study of War)."""
     phrase = clean_description(_BRACKETS.sub("", phrase) if "(" in phrase else phrase)
     phrase = _QUALIFIER.split(phrase)[0]
-    if not phrase:
-        return None, None
+    segments = _segments(phrase)
+    while len(segments) > 1 and segments[0].isdigit():
+        segments = segments[1:]  # "Harold Maddox, 71, a retired mechanic": the age first
+        phrase = ", ".join(segments)
+    first = phrase.split(" ", 1)[0].lower()
+    if not phrase or first.endswith("ed") and "-" not in first and first not in ROLE_MODIFIERS \
+            and first not in ROLE_WORDS:
+        return None, None  # "asked by reporters whether ...": a clause, not a role
     read = _read_role(_segments(phrase)[0].split() if "'s" not in phrase and "’s" not in phrase else phrase.split())
     return read.role, read.affiliation
 
@@ -845,7 +895,8 @@ def _read_role(words: list[str]) -> _Role:
     while words and words[0].lower() in _LEADING_DETERMINERS:
         words = words[1:]
     for i, word in enumerate(words):
-        if word.lower() in _AUTHOR_PREPS and i + 1 < len(words):
+        if word.lower() in _AUTHOR_PREPS and i + 1 < len(words) and any(
+                w.lower() in DOCUMENT_WORDS or w.lower() in _MEDIUM_NOUNS for w in words[:i]):
             words = words[i + 1:]  # "a tweet on Monday by US Secretary of State": the author
             break
     if not words:
@@ -986,8 +1037,9 @@ def _premodified(words: list[str]) -> _Role:
         j -= 1
     before = words[:j + 1]
     role_words = words[j + 1:]
-    if head_lower in ORGANIZATION_NOUNS and not _is_role(head):
-        # An organisation described: "retailer", "press agency", "State press agency".
+    if head_lower in ORGANIZATION_NOUNS and (not _is_role(head) or any(
+            w.lower() in _BODY_QUALIFIERS for w in role_words[:-1])):
+        # An organisation described: "retailer", "press agency", "State press agency", "news broadcaster".
         return _Role(" ".join(role_words), None, names_organization=True)
     generic_text = " ".join(generic) if generic else None
     affiliation = _affiliation_before(before, role_words, portfolio, generic_text)
@@ -1165,7 +1217,7 @@ def _classified(mention: str, name: str | None, title: str | None, role: str | N
 def _source_type(source: Source) -> str | None:
     words = _words_of(source)
     role_words = (source.role or "").lower().split()
-    head = _head_of(role_words) if role_words else words[-1] if words else ""
+    head = _head_of(role_words) if role_words else _head_of(words)  # "analysis of the skulls": analysis
     if source.name and source.kind in ("person", "other") and not _is_organization(source.name.split()) \
             and not _is_country(source.name.split()) and not (source.kind == "other" and not source.title
                                                              and _looks_like_body(source.name)):
@@ -1176,10 +1228,10 @@ def _source_type(source: Source) -> str | None:
     if source.kind == "organization" or source.name:
         return _organization_type(source, words)
     if head in DOCUMENT_WORDS and head not in BODY_DOCUMENTS:
-        plural_bare = head.endswith("s") and head not in ("data", "figures", "statistics", "records", "results",
-                                                           "findings", "numbers", "estimates", "projections",
-                                                           "guidelines", "documents") \
-            and not source.affiliation and not any(w[:1].isupper() for w in source.mention.split()[1:])
+        # Unattributed reports say no one: "reports say", "media reports" (but "figures show" is data).
+        plural_bare = head.endswith("s") and not head.endswith(("ss", "is", "us")) \
+            and head not in _COUNTED_DOCUMENTS and not source.affiliation \
+            and not any(w[:1].isupper() for w in source.mention.split()[1:])
         return "unnamed group" if plural_bare else "document"
     if head in MEDIA_NOUNS or (head in ("reports", "sources") and "media" in words):
         return "unnamed group"
@@ -1208,12 +1260,16 @@ def _organization_type(source: Source, words: list[str]) -> str:
     name_words = name.split()
     last = name_words[-1].lower().strip(".,'’") if name_words else ""
     role_words = (source.role or "").lower().split()
-    if name in OUTLETS or (last in OUTLET_WORDS and len(name_words) > 1) or any(w in MEDIA_NOUNS for w in role_words) \
+    bare = " ".join(w for w in name_words if not w.startswith("("))
+    if bare in OUTLETS or "The " + bare in OUTLETS or name_words and name_words[0] in OUTLETS \
+            or (last in OUTLET_WORDS and len(name_words) > 1) or any(w in MEDIA_NOUNS for w in role_words) \
             or last in MEDIA_NOUNS and last not in ("agency", "network", "channel", "station") and len(name_words) > 1:
         return "media"
     if last in DOCUMENT_WORDS and last not in BODY_DOCUMENTS and name_words[0][:1].isupper():
         return "document"  # "NDRRMC report", "United Nations estimates"
     first = name_words[0].lower() if name_words else ""
+    if name in INTERGOVERNMENTAL:
+        return "organization"  # a body of several states, not a state's
     if name in GOVERNMENT_NAMES or name in COUNTRIES or name in CAPITALS or _is_country(name_words) \
             or last in GOVERNMENT_BODIES or first in GOVERNMENT_BODIES and " of " in name \
             or (source.affiliation or "").endswith(" government"):
@@ -1236,12 +1292,19 @@ def role_class(source: Source, source_type: str | None = None) -> str:
     role_words = [w.strip(",.'’()") for w in role.replace("-", " - ").split() if w.strip(",.'’()")]
     head = _head_of(role_words)
     affiliation_class = _affiliation_class(source.affiliation)
-    if head in DEFERRING_ROLES and affiliation_class is not None and not (
-            _class_of_words([head]) in ("official", "politician") and affiliation_class == "official"):
-        return affiliation_class
     for phrase, cls in ROLE_PHRASES.items():
         if phrase in role:
-            return cls
+            return cls  # "press secretary", "general secretary": the job, wherever it is done
+    if head in DEFERRING_ROLES and source.affiliation:
+        own = _class_of_words([head])
+        if affiliation_class is None:
+            return "unknown"  # a spokesman for an organisation the lexicon cannot place
+        if own in ("official", "politician") and affiliation_class == "official":
+            return own  # a president of a government is a politician, its spokesman an official
+        if head.startswith("spokes") and affiliation_class == "politician" and not (
+                source.affiliation.endswith((" campaign", " Party"))):
+            return "official"  # a governor's spokeswoman works for the governor's office
+        return affiliation_class
     found = _class_of_words(reversed(role_words))
     if found:
         return found
@@ -1252,10 +1315,9 @@ def role_class(source: Source, source_type: str | None = None) -> str:
         return affiliation_class
     if source.kind == "organization" or source_type in ("organization", "government", "document"):
         words = _words_of(source)
-        if source.name and (source.name in OUTLETS or _last_lower(source.name) in OUTLET_WORDS):
-            return "media"
-        if source.name and (_is_country(source.name.split()) or source.name in GOVERNMENT_NAMES):
-            return "official"
+        named = _affiliation_class(source.name) if source.name and source.name[:1].isupper() else None
+        if named:
+            return named
         found = _class_of_words(reversed(words))
         if found:
             return found
@@ -1274,15 +1336,28 @@ def _head_of(role_words: list[str]) -> str:
 
 
 def _affiliation_class(affiliation: str | None) -> str | None:
+    """The class of an organisation: from its name's head ("Union of Port Workers": a union), the
+    lists of outlets, state bodies and intergovernmental bodies, and the words of company names."""
     if not affiliation:
         return None
-    if affiliation in OUTLETS or _last_lower(affiliation) in OUTLET_WORDS:
+    words = affiliation.split()
+    if affiliation in OUTLETS or len(words) > 1 and _last_lower(affiliation) in OUTLET_WORDS:
         return "media"
-    if affiliation.endswith(" government") or _is_country(affiliation.split()) or affiliation in GOVERNMENT_NAMES:
+    if affiliation.endswith(" government") or _is_country(words) or affiliation in GOVERNMENT_NAMES \
+            or affiliation in INTERGOVERNMENTAL or _strip_determiner(affiliation) in INTERGOVERNMENTAL:
         return "official"
     if affiliation.endswith(" Party") or affiliation.endswith(" campaign"):
         return "politician"
-    return _class_of_words(reversed(affiliation.lower().split()))
+    if _CENTRAL_BANK.match(affiliation):
+        return "official"  # "Bank of Ghana", "the Federal Reserve": a state's central bank
+    lower = [w.lower().strip(",'’()") for w in words]
+    of_at = next((i for i, w in enumerate(lower) if w in ("of", "for") and i > 0), len(lower))
+    head = lower[of_at - 1]
+    if len(words) > 1 and words[-1][:1].isupper() and lower[-1].strip(".") in COMPANY_NAME_WORDS:
+        return "business"  # "Halvorsen Systems", "Calder Homes"
+    if head in _MEMBER_BODIES and any(w in BUSINESS for w in lower if w != head):
+        return "business"  # "the regional fruit exporters' association": a business body
+    return _class_of_words([head]) or _class_of_words(reversed(lower))
 
 
 def _class_of_words(words: Iterable[str]) -> str | None:

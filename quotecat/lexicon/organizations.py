@@ -63,7 +63,7 @@ DOCUMENT_WORDS: Final = frozenset(
     release filing filings memo memos letter complaint lawsuit indictment ruling judgment judgement verdict
     findings results statistics numbers tally census audit assessment paper research forecast bulletin
     notice decree communique communiqué transcript schedule website post tweet tweets footage evidence
-    review investigation inquiry""".split()
+    review investigation inquiry constitution charter treaty""".split()
 )
 # Document words a source may be named with and still be the body that issued it: "the inquiry found".
 BODY_DOCUMENTS: Final = frozenset({"investigation", "inquiry", "review", "research"})

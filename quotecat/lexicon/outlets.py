@@ -16,7 +16,7 @@ OUTLET_WORDS: Final = frozenset(
 # Nouns for an outlet or for the press at large: "newspaper Dawn", "local media".
 MEDIA_NOUNS: Final = frozenset(
     """media newspaper newspapers paper papers daily tabloid broadcaster broadcasters channel station network
-    magazine website outlet outlets wire agency press news television radio""".split()
+    magazine website outlet outlets wire press news television radio""".split()
 )
 # Outlets and news agencies cited by name without a telling last word.
 OUTLETS: Final = frozenset(

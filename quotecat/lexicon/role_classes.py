@@ -28,6 +28,8 @@ Where the boundary cases go:
 - *citizen*: people quoted as private persons: residents, witnesses, voters, parents, fans,
   victims, relatives, passengers, students, workers, protesters.
 - *media*: journalists, editors, hosts, outlets and wires.
+- *intergovernmental bodies* (UN agencies, the IMF, the EU; INTERGOVERNMENTAL) and their staff are
+  officials; their source type is organization (not the government of a state).
 - *unknown*: named people with no role the article states, and roles in none of these
   classes: artists, athletes, coaches, entertainers (the scheme has no class for them).
 """
@@ -39,7 +41,7 @@ OFFICIAL: Final = frozenset(
     authority authorities officer officers police policeman policewoman policemen detective detectives
     inspector superintendent constable constables sheriff trooper troopers commissioner commissioners
     commander commanders commandant general generals colonel lieutenant sergeant admiral major brigadier
-    marshal captain corporal private soldier soldiers troops military army navy forces force guard
+    marshal corporal private soldier soldiers troops military army navy forces force guard coalition
     brigade battalion command diplomat diplomats ambassador ambassadors envoy envoys consul attache
     judge judges justice justices magistrate magistrates prosecutor prosecutors coroner regulator
     regulators administrator administrators auditor comptroller bureaucrat bureaucrats firefighter
@@ -48,7 +50,8 @@ OFFICIAL: Final = frozenset(
     consulate court tribunal regime kremlin pentagon treasury directorate inspectorate service
     secretariat constabulary gendarmerie municipality king queen prince princess monarch emir
     col. gen. lt. sgt. capt. maj. adm. cmdr. cpl. pvt. supt. insp. det.
-    fire-fighters staff""".split()
+    fire-fighters staff inquiry commission library libraries museum town city county village borough
+    parish province state-run""".split()
 )
 POLITICIAN: Final = frozenset(
     """president vice-president premier chancellor minister ministers secretary senator senators
@@ -74,12 +77,13 @@ EXPERT: Final = frozenset(
     observatory think-tank study team chancellor provost dean""".split()
 )
 BUSINESS: Final = frozenset(
-    """executive executives ceo cfo coo cto chairman chairwoman founder co-founder owner owners
+    """executive executives ceo cfo coo cto owner owners
     businessman businesswoman businessmen entrepreneur entrepreneurs trader traders banker bankers
     investor investors shareholder shareholders retailer retailers merchant merchants shopkeeper
     developer developers contractor contractors manufacturer producer producers dealer dealers broker
     brokers company companies firm firms corporation corp. corp inc. inc ltd. ltd plc llc co. bank banks
-    chain group holdings industries partners airline carrier insurer lender utility supermarket
+    chain holdings industries partners airline carrier insurer lender utility supermarket exporters
+    exporter manufacturers employers producer
     business businesses industry""".split()
 )
 CIVIL_SOCIETY: Final = frozenset(
@@ -99,7 +103,8 @@ CITIZEN: Final = frozenset(
     teenager teenagers protester protesters demonstrator demonstrators refugee refugees supporter
     supporters user users viewer viewers worker workers employee employees farmer farmers teacher
     teachers shopper shoppers commuter commuters driver drivers tenant tenants homeowner homeowners
-    member members onlooker onlookers attendee attendees participant participants tourist tourists
+    onlooker onlookers mechanic mechanics electrician plumber cook cleaner waiter waitress builder labourer
+    laborer retiree retirees pensioner pensioners rider riders attendee attendees participant participants tourist tourists
     migrant migrants widow widower uncle aunt cousin grandmother grandfather""".split()
 )
 MEDIA: Final = frozenset(
@@ -117,15 +122,32 @@ DEFERRING_ROLES: Final = frozenset(
     president vice-president head chief executive executives member members official officials officer
     officers secretary manager managers leader leaders staff employee employees worker workers
     representative representatives adviser advisers advisor aide aides chancellor founder co-founder
-    coordinator administrator""".split()
+    coordinator administrator captain commander commanders""".split()
 )
-# Roles of several words whose class differs from their last word's: a "general secretary"
-# leads a union, a "vice president" without a company is a politician. Read after the
-# organisation (a vice president of a company is business) and before the single words.
+# Roles of several words whose class differs from their last word's, wherever the job is done:
+# a "general secretary" leads a union, a "press secretary" is a spokesperson. Read first.
 ROLE_PHRASES: Final = {
     "press secretary": "official", "press officer": "official", "general secretary": "civil society",
     "secretary of state": "politician", "attorney general": "official", "secretary-general": "official",
-    "chief executive": "business", "managing director": "business", "vice president": "politician",
+    "chief executive": "business", "managing director": "business",
     "prime minister": "politician", "first minister": "politician", "first lady": "politician",
     "police chief": "official", "fire chief": "official", "chief of staff": "politician",
+    "health aide": "citizen", "teaching aide": "citizen", "home aide": "citizen", "care worker": "citizen",
 }
+# The last word of many companies' names ("Halvorsen Systems", "Calder Homes", "Midland Water"):
+# an organisation so named is a business.
+COMPANY_NAME_WORDS: Final = frozenset(
+    """systems technologies technology industries holdings partners group inc corp ltd llc plc co company
+    motors airlines airways securities capital homes foods pharmaceuticals pharma labs enterprises ventures
+    logistics solutions energy water power electric oil gas mining resources bancorp insurance brands retail
+    stores""".split()
+)
+# Bodies of several states, whose sources are officials: "the World Food Programme", "the IMF".
+INTERGOVERNMENTAL: Final = frozenset(
+    {"United Nations", "UN", "U.N.", "World Health Organization", "WHO", "World Food Programme", "WFP",
+     "International Monetary Fund", "IMF", "World Bank", "UNHCR", "UNICEF", "Unicef", "UNESCO", "Unesco",
+     "International Organization for Migration", "IOM", "NATO", "European Union", "EU", "E.U.",
+     "European Commission", "OECD", "World Trade Organization", "WTO", "African Union", "ASEAN",
+     "International Atomic Energy Agency", "IAEA", "Food and Agriculture Organization", "FAO",
+     "International Criminal Court", "Security Council", "Interpol", "Europol", "OPEC"}
+)
