@@ -54,9 +54,10 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found]) -> list[
                 offset = text.find(part, item.source[0], item.source[1] + 1)
                 m_start = offset if offset >= 0 else item.source[0]
                 last_start = max(last_start, m_start)
+                read = part
                 if part[:1].isupper() and reads_lowercase(text, m_start, any(w[:1].isupper() for w in part.split()[2:])):
-                    part = part[0].lower() + part[1:]  # "Fashion designer X": a sentence start's capital
-                source = describe(part)
+                    read = part[0].lower() + part[1:]  # "Fashion designer X": a sentence start's capital
+                source = describe(read)
                 for found_as, how in resolver.resolve_all(source, m_start):
                     speakers.append(Speaker(source, found_as, how, part, m_start, m_start + len(part)))
             if len(parts) > 1:
