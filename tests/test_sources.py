@@ -177,7 +177,7 @@ DESCRIBED = [
      "Bill and Melinda Gates Foundation", "person", "civil society", False),
     ("The general secretary of the RMT union (National Union of Rail, Maritime and Transport Workers), Mick Cass",
      "Mick Cass", None, "general secretary", "RMT union", "person", "civil society", False),
-    ("A spokesman for Gov. Linda Castle, Mark Feen", "Mark Feen", None, "spokesman", "Gov. Linda Castle", "person",
+    ("A spokesman for Gov. Linda Castle, Mark Feen", "Mark Feen", None, "spokesman", "office of Gov. Linda Castle", "person",
      "official", False),  # a governor's spokesman works for the governor's office
     # An organisation described before its name is the organisation.
     ("UK-based retailer Tesco", "Tesco", None, "UK-based retailer", None, "organization", "business", False),

@@ -91,12 +91,13 @@ _NAME_WORD: Final = re.compile(r"^(?:[A-Z][\w'’.&-]*|[A-Z]\.|(?:%s)-[A-Z][\w'�
 _RELATIVE_CLAUSE: Final = re.compile(r",?\s+(?:who|whose|which|that)\s")
 _SOURCE_JOINER: Final = re.compile(r",?\s+(?:and|as well as|or)\s+(?=(?:the|a|an|some|other|several|many|his|her|their|its|[A-Z]))")
 _QUALIFIER: Final = re.compile(r"\s+(?:based|who|whose|which|that|presiding|appointed|responsible|"
-                               r"familiar|involved|close|speaking|quoted|cited|briefed)\b")
+                               r"familiar|involved|close|speaking|quoted|cited|briefed|known|named|identified)\b")
 _POSSESSOR: Final = re.compile(r"^((?:[A-Z][\w.'’&-]*\s)*[A-Z][\w.'’&-]*?)['’]s\s+(.+)$")
 _HYPHENATED_NAME: Final = re.compile(r"^[A-Z][\w.]*-\w+")
 _POSSESSIVE_END: Final = re.compile(r"['’]s?$")
 _PARTY_BRACKET: Final = re.compile(r"^\(([RDI])[-–,.]")
 _BRACKETS: Final = re.compile(r"\s*\([^)]*\)")
+_DATELINE: Final = re.compile(r"^(?:[A-Z][\w.]*,? ){0,3}[A-Z][\w.]* [-–—] (?=[A-Z])")
 _CENTRAL_BANK: Final = re.compile(r"^(?:the )?(?:Bank of (?:%s)$|.*\b(?:Central|Reserve|National) Bank\b|Federal Reserve)"
                                   % "|".join(re.escape(c) for c in sorted(COUNTRY_ADJECTIVES)))
 # How most role nouns end ("designer", "anthropologist", "consultant", "actress"): a lower-case
@@ -131,6 +132,10 @@ _BODY_QUALIFIERS: Final = frozenset({"news", "public", "state", "national", "pre
 # Plural documents that are data, not unattributed reports: "figures show", "records indicate".
 _COUNTED_DOCUMENTS: Final = frozenset({"data", "figures", "statistics", "records", "results", "findings", "numbers",
                                        "estimates", "projections", "guidelines", "documents"})
+# What an object after a role may name, in lower case, and still be whom the source speaks for:
+# a body ("for the ministry", "at the company") or people ("an attorney for the family").
+_BODY_OR_PEOPLE: Final = ORG_WORDS | GENERIC_BODIES | frozenset({"family", "families", "victims", "victim",
+                                                                 "residents", "workers", "children", "parents"})
 _SUBJECT_PRONOUNS: Final = frozenset({"he", "she", "they", "we", "i", "it"})
 # Where a pre-name description may hold a document or medium before its author: "a tweet by X".
 _AUTHOR_PREPS: Final = frozenset({"by"})
@@ -328,6 +333,9 @@ def _core(text: str) -> str:
     """The noun phrase of a mention, without what a span ran on into: a second clause ("X, the
     Defence Secretary; he described ..."), a clause with its own subject ("the Ministry of Foreign
     Affairs he died ..."), or a time ("current president X on Friday")."""
+    dateline = _DATELINE.match(text)
+    if dateline:
+        text = text[dateline.end():]  # "S.C. - Sen. Ted Cruz": the dateline's place is no part of the source
     for stop in (";", " — ", " – ", ": "):
         if stop in text:
             text = text.split(stop)[0]
@@ -903,7 +911,9 @@ def _read_role(words: list[str]) -> _Role:
         return _Role()
     # A possessor: the last one before a role ("the United Nations' Food and Agriculture Organization's
     # chief veterinary officer", "Okafor's campaign manager").
-    for i in range(len(words) - 2, -1, -1):
+    phrase_at = next((i for i, w in enumerate(words) if i > 0 and (w.lower() in AFFILIATION_PREPS or w.lower() == "to")
+                      and _is_role(words[i - 1])), len(words))
+    for i in range(min(len(words), phrase_at) - 2, -1, -1):
         word = words[i]
         owned = words[i + 1:]
         owned = owned[:next((k for k, w in enumerate(owned) if w.lower() in AFFILIATION_PREPS), len(owned))]
@@ -932,23 +942,43 @@ def _read_role(words: list[str]) -> _Role:
 
 def _role_with_phrase(role_words: list[str], phrase: list[str]) -> _Role:
     """A role and the phrase after it: "Ambassador to Germany", "President of Argentina",
-    "Secretary of State", "general secretary of the RMT union", "professor of economics at ..."."""
+    "Secretary of State", "general secretary of the RMT union", "professor of economics at ...".
+
+    An object names whom the source speaks for when it is a name or an organisation ("for the
+    coalition", "at the University of Exeter", "for the family"); a lower-case object of "of" is
+    part of the role ("professor of economics"), others are dropped ("a pilot with a gift for
+    ...", "director for research at X": X). A person is no affiliation: their office is ("aide to
+    Sen. X" -> office of Sen. X). A place after "in" says where, not for whom, unless the role is
+    a state's ("officials in Washington")."""
     head = _premodified(role_words)
     role = " ".join(role_words)
     objects = _phrase_objects(phrase)
     affiliation = None
     head_word = role_words[-1].lower()
-    for prep, object_words in objects:
+    governmental = _government_class(role_words)
+    for number, (prep, object_words) in enumerate(objects):
         object_words = [w for w in object_words if not (w.startswith("(") or w.endswith(")"))]
+        bare = object_words[1:] if object_words and object_words[0].lower() in _LEADING_DETERMINERS else object_words
         text = _strip_determiner(" ".join(object_words)).strip(", ")
         if not text:
             continue
-        has_capital = any(w[:1].isupper() for w in object_words)
+        named = bool(bare) and bare[0][:1].isupper()
+        if named:
+            text = _capitalised_part(bare)  # "the Massachusetts Institute of Technology and one of ...": MIT
+            if len(text.split()) < len(bare):
+                described = describe(" ".join(bare))
+                if described.kind == "organization" and described.name:
+                    text = described.name  # "the Philadelphia-based investment company Janney Montgomery Scott"
         if prep == "to" and head_word in ("ambassador", "envoy", "ambassadors", "envoys"):
             role += " to " + text  # "Ambassador to Germany": where, not for whom
             continue
-        if prep == "of" and not has_capital and not any(w.lower() in ORG_WORDS for w in object_words):
-            role += f" of {' '.join(object_words)}"  # "professor of economics", "chief of staff"
+        last_object = object_words[-1].lower().strip(",.'’") if object_words else ""
+        definite = bool(object_words) and object_words[0].lower() in ("the", "its", "their") and not (
+            last_object in WHEN_WORDS or last_object in ("time", "moment", "meeting")
+            or _is_role(last_object) and last_object not in _BODY_OR_PEOPLE)  # "a critic of the mayor": a person
+        if not named and not definite and not any(w.lower().strip(",.'’") in _BODY_OR_PEOPLE for w in object_words):
+            if prep == "of" and number == 0:
+                role += f" of {' '.join(object_words)}"  # "professor of economics", "chief of staff"
             continue
         country = _country_of(text)
         if prep == "of" and country and _office(role_words):
@@ -956,19 +986,55 @@ def _role_with_phrase(role_words: list[str], phrase: list[str]) -> _Role:
             affiliation = affiliation or _government(country)
             continue
         if prep == "of" and head_word in PORTFOLIO_HEADS and role_words[-1][:1].isupper() and not (
-                _org_head(text) and len(object_words) > 1 or text.isupper() or country):
-            role += " of " + text  # "US Secretary of State" -> US State Department
-            body = f"{text} {PORTFOLIO_HEADS[head_word]}"
+                _org_head(text) and len(text.split()) > 1 or text.isupper() or country):
+            portfolio = _capitalised_part(object_words)
+            role += " of " + portfolio  # "US Secretary of State" -> US State Department
+            body = f"{portfolio} {PORTFOLIO_HEADS[head_word]}"
             if head.affiliation and head.affiliation.endswith(" government"):
                 body = head.affiliation.removesuffix("government") + body
                 head = _Role(head.role)
             affiliation = affiliation or body
             continue
-        if affiliation is None or (not _org_head(affiliation) and _org_head(text)):
-            affiliation = text if affiliation is None or _org_head(text) else affiliation
+        if prep == "in" and not governmental and not _has_org_word(text):
+            continue  # "an actor in Dallas": where, not for whom
+        person = describe(text) if named and not country and not _org_head(text) else None
+        if person is not None and person.kind == "person" and person.name and len(person.name.split()) > 1 \
+                and (person.title or text.split()[0].lower() in HONORIFICS) and not person.plural:
+            # a titled person: "Gov. Linda Castle", "Senate Majority Leader Mitch McConnell"
+            text = text.removesuffix("'s").removesuffix("’s")
+            text = f"{text.split()[-1]} campaign" if "campaign" in role.lower() else f"office of {text}"
+        if affiliation is None or not _has_org_word(affiliation) and _has_org_word(text):
+            affiliation = text
     complement = role[len(" ".join(role_words)):]
     role_text = _strip_determiner((head.role or " ".join(role_words)) + complement) or None
+    if head.affiliation and affiliation and affiliation.startswith("office of "):
+        affiliation = head.affiliation  # "former White House press secretary to George W. Bush": the White House
     return _Role(role_text, affiliation or head.affiliation)
+
+
+def _has_org_word(text: str) -> bool:
+    return any(w.lower().strip(",.'’()") in ORG_WORDS for w in text.split())
+
+
+def _capitalised_part(words: list[str]) -> str:
+    """The name an object starts with: "State and Democratic presidential frontrunner" -> State, "the
+    Institute for the Study of War", "U.S.-led coalition", "RMT union" (an organisation noun after a name)."""
+    kept: list[str] = []
+    for i, word in enumerate(words):
+        lower = word.lower().strip(",.")
+        if word[:1].isupper() or word[:1].isdigit() or lower in _NAME_CONNECTORS and kept \
+                or kept and lower in ORG_WORDS and kept[-1][:1].isupper():
+            kept.append(word)
+        else:
+            if kept and kept[-1].lower() == "and" or len(kept) > 1 and kept[-2].lower() == "and" \
+                    and kept[-1].lower() not in ORG_WORDS:
+                # "State and Democratic presidential ...": the name ended before the "and"
+                while kept and kept[-1].lower() != "and":
+                    kept.pop()
+            break
+    while kept and kept[-1].lower() in _NAME_CONNECTORS:
+        kept.pop()
+    return " ".join(kept)
 
 
 def _phrase_objects(phrase: list[str]) -> list[tuple[str, list[str]]]:
@@ -1082,6 +1148,8 @@ def _affiliation_before(before: list[str], role_words: list[str], portfolio: lis
     organization = _organization_in(words)
     if organization and generic and generic.lower() == "campaign":
         return organization + " campaign"
+    if organization and not generic and _class_of_words([role_words[-1].lower()]) == "citizen":
+        return None  # "Concord resident X": where the resident lives, not whom they speak for
     return organization
 
 
@@ -1102,8 +1170,8 @@ def _organization_in(words: list[str]) -> str | None:
         return None
     if len(run) == 1 and run[0].lower() in NOT_AFFILIATIONS:
         return None
-    if len(run) == 1 and run[0].lower() in DEMONYMS:
-        return None
+    if len(run) == 1 and (run[0].lower() in DEMONYMS or "-" in run[0] and run[0].lower().rsplit("-", 1)[1] in DEMONYMS):
+        return None  # "Polish", "African-American": who they are, not whom they speak for
     text = " ".join(run)
     if text.lower() in GENERIC_BODIES:
         return text.lower()  # "Police press officer", "Company meteorologist": the one the article names
@@ -1150,8 +1218,9 @@ def _premodifier_affiliation(words: list[str]) -> str | None:
                 break
             continue
         if is_name_word(word) or _HYPHENATED_NAME.match(word):
-            if word.endswith("-based") or (word.lower() in ROLE_MODIFIERS and not run):
-                continue
+            if word.endswith("-based") or (word.lower() in ROLE_MODIFIERS and not run) \
+                    or "-" in word and word.lower().rsplit("-", 1)[1] in DEMONYMS:
+                continue  # "UK-based", "senior", "African-American": where or who, not for whom
             if _is_title(word) or _is_role(word) and word not in PARTY_LABELS:
                 if run:
                     break
@@ -1182,7 +1251,10 @@ def _affiliation_from_after(words: list[str]) -> str | None:
     """``Rep. Elijah Cummings of Maryland`` / ``of the army's Western Command``: the place or body after a name."""
     if len(words) < 2 or words[0].lower() not in ("of", "from", "at", "with"):
         return None
-    return _strip_determiner(" ".join(w for w in words[1:] if not w.startswith("("))) or None
+    text = _strip_determiner(" ".join(w for w in words[1:] if not w.startswith("(")))
+    if not text or not text[:1].isupper() and not _has_org_word(text):
+        return None  # "Trump at the time", "Mr. X at a news conference": when or where, not whom
+    return text
 
 
 # --- what kind of source ---------------------------------------------------------------------
@@ -1350,10 +1422,10 @@ def _affiliation_class(affiliation: str | None) -> str | None:
         return "politician"
     if _CENTRAL_BANK.match(affiliation):
         return "official"  # "Bank of Ghana", "the Federal Reserve": a state's central bank
-    lower = [w.lower().strip(",'’()") for w in words]
-    of_at = next((i for i, w in enumerate(lower) if w in ("of", "for") and i > 0), len(lower))
+    lower = [_POSSESSIVE_END.sub("", w.lower().strip(",()")) for w in words]
+    of_at = next((i for i, w in enumerate(lower) if w in ("of", "for", "on", "in", "at") and i > 0), len(lower))
     head = lower[of_at - 1]
-    if len(words) > 1 and words[-1][:1].isupper() and lower[-1].strip(".") in COMPANY_NAME_WORDS:
+    if len(words) > 1 and of_at == len(lower) and words[-1][:1].isupper() and lower[-1].strip(".") in COMPANY_NAME_WORDS:
         return "business"  # "Halvorsen Systems", "Calder Homes"
     if head in _MEMBER_BODIES and any(w in BUSINESS for w in lower if w != head):
         return "business"  # "the regional fruit exporters' association": a business body

@@ -110,7 +110,7 @@ CITIZEN: Final = frozenset(
 MEDIA: Final = frozenset(
     """journalist journalists reporter reporters editor editors columnist columnists correspondent
     correspondents anchor anchors host hosts presenter presenters broadcaster broadcasters commentator
-    commentators blogger bloggers critic photographer writer writers media newspaper newspapers
+    commentators blogger bloggers photographer writer writers media newspaper newspapers
     outlet outlets magazine channel radio television tv wire press-agency""".split()
 )
 # The classes, in the order a word is looked up (a word in two lists takes the first), each
@@ -133,6 +133,8 @@ ROLE_PHRASES: Final = {
     "prime minister": "politician", "first minister": "politician", "first lady": "politician",
     "police chief": "official", "fire chief": "official", "chief of staff": "politician",
     "health aide": "citizen", "teaching aide": "citizen", "home aide": "citizen", "care worker": "citizen",
+    "food critic": "media", "film critic": "media", "theatre critic": "media", "theater critic": "media",
+    "music critic": "media", "art critic": "media", "restaurant critic": "media", "television critic": "media",
 }
 # The last word of many companies' names ("Halvorsen Systems", "Calder Homes", "Midland Water"):
 # an organisation so named is a business.
