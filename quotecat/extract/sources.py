@@ -272,7 +272,7 @@ def _looks_plural(text: str) -> bool:
     return last in PLURAL_ROLES or (last.endswith("s") and not last.endswith("ss") and last[:1].islower())
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)  # an article names its sources again and again; a build reads thousands of them
 def describe(mention: str) -> Source:
     """Parse a source mention into its parts (no resolution across the article).
 
@@ -870,6 +870,7 @@ class _Role:
         self.role, self.affiliation, self.names_organization = role, affiliation, names_organization
 
 
+@lru_cache(maxsize=16384)  # asked of a mention's head by several rules
 def _role_and_affiliation(phrase: str) -> tuple[str | None, str | None]:
     """``a Syria analyst at the Institute for the Study of War`` -> (Syria analyst, Institute for the Study of War)."""
     phrase = clean_description(_BRACKETS.sub("", phrase) if "(" in phrase else phrase)
@@ -911,8 +912,9 @@ def _read_role(words: list[str]) -> _Role:
         return _Role()
     # A possessor: the last one before a role ("the United Nations' Food and Agriculture Organization's
     # chief veterinary officer", "Okafor's campaign manager").
+    possessive = any(w.endswith(("'s", "’s", "s'", "s’")) for w in words)
     phrase_at = next((i for i, w in enumerate(words) if i > 0 and (w.lower() in AFFILIATION_PREPS or w.lower() == "to")
-                      and _is_role(words[i - 1])), len(words))
+                      and _is_role(words[i - 1])), len(words)) if possessive else 0
     for i in range(min(len(words), phrase_at) - 2, -1, -1):
         word = words[i]
         owned = words[i + 1:]
@@ -1272,16 +1274,16 @@ def classify(source: Source) -> tuple[str | None, str]:
       *organization*; a report, poll, statement or data the article attributes to no one
       but itself is a *document*.
     """
+    if source.pronoun and not source.name and not source.role and not source.affiliation:
+        return None, "unknown"  # an unresolved pronoun
     return _classified(source.mention, source.name, source.title, source.role, source.affiliation, source.kind,
-                       source.pronoun, source.plural)
+                       source.plural)
 
 
 @lru_cache(maxsize=16384)  # the same source is classified where described and again once resolved
 def _classified(mention: str, name: str | None, title: str | None, role: str | None, affiliation: str | None,
-                kind: str, pronoun: str | None, plural: bool) -> tuple[str | None, str]:
-    source = Source(mention, name, title, role, affiliation, kind, False, pronoun, plural)
-    if source.pronoun and not source.name and not source.role and not source.affiliation:
-        return None, "unknown"
+                kind: str, plural: bool) -> tuple[str | None, str]:
+    source = Source(mention, name, title, role, affiliation, kind, False, None, plural)
     source_type = _source_type(source)
     return source_type, role_class(source, source_type)
 
