@@ -12,8 +12,8 @@ from ..model import Attribution
 from .found import Found, Speaker
 from .medium import medium_spans
 from .resolve import Resolver
-from .sources import KIND_OF_SOURCE_TYPE, UNNAMED, Source, article_country, classify, describe, needs_country, \
-    reads_lowercase, split_sources, with_country
+from .sources import KIND_OF_SOURCE_TYPE, UNNAMED, Source, article_country, describe, needs_country, reads_lowercase, \
+    split_sources, with_country
 from .text import Paragraph, spans_overlap
 
 
@@ -133,7 +133,7 @@ def _record(text: str, paragraph: Paragraph, item: Found, content: list[list[int
             quoted += max(0, min(e, qe) - max(s, qs))
     fraction = quoted / total if total else 0
     kind = "direct" if fraction >= 0.9 else "mixed" if fraction > 0 else "indirect"
-    source_type, role_class = classify(resolved) if resolved is not None else (None, "unknown")
+    source_type, role_class = resolved.classified() if resolved is not None else (None, "unknown")
     return Attribution(
         text=text[start:end],
         start=start,

@@ -12,7 +12,7 @@ individuals and groups are the anonymous ones.
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final
 
@@ -136,6 +136,23 @@ _COUNTED_DOCUMENTS: Final = frozenset({"data", "figures", "statistics", "records
 # a body ("for the ministry", "at the company") or people ("an attorney for the family").
 _BODY_OR_PEOPLE: Final = ORG_WORDS | GENERIC_BODIES | frozenset({"family", "families", "victims", "victim",
                                                                  "residents", "workers", "children", "parents"})
+_PARTICLES_OR_ARTICLES: Final = NAME_PARTICLES | ARTICLES
+
+
+def _phrases_by_word() -> dict[str, list[tuple[str, str]]]:
+    """ROLE_PHRASES under the last word of each ("secretary": press secretary, general secretary, ...)."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for phrase, cls in ROLE_PHRASES.items():
+        index.setdefault(phrase.replace("-", " ").split()[-1], []).append((phrase, cls))
+    return index
+
+
+_PHRASES_BY_WORD: Final = _phrases_by_word()
+# Titles with and without their full stop ("Sen." and "Sen"), role nouns in any list, and every
+# word that stands before a name: one set each, so that a word is looked up once.
+_TITLE_FORMS: Final = TITLES | {t.rstrip(".") for t in TITLES if t.endswith(".")}
+_ROLE_FORMS: Final = ROLE_WORDS | ROLE_NOUNS | _TITLE_FORMS
+_BEFORE_NAME_FORMS: Final = _ROLE_FORMS | TITLE_MODIFIERS | frozenset(DEMONYMS) | ORG_WORDS | ORGANIZATION_NOUNS
 _SUBJECT_PRONOUNS: Final = frozenset({"he", "she", "they", "we", "i", "it"})
 # Where a pre-name description may hold a document or medium before its author: "a tweet by X".
 _AUTHOR_PREPS: Final = frozenset({"by"})
@@ -153,11 +170,31 @@ class Source:
     role: str | None = None
     affiliation: str | None = None
     kind: str = "other"  # person / group / organization / other: the resolver's working classification
-    anonymous: bool = False
     pronoun: str | None = None
     plural: bool = False
-    source_type: str | None = None  # one of SOURCE_TYPES (None: an unresolved pronoun or not a source)
-    role_class: str = "unknown"  # one of lexicon.role_classes.ROLE_CLASSES, or "unknown"
+    # (source_type, role_class), worked out when first asked: most sources an article names are
+    # only ever antecedents, never a row's speaker.
+    kinds: tuple[str | None, str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def source_type(self) -> str | None:
+        """One of SOURCE_TYPES; None for an unresolved pronoun or what is no source (``classify``)."""
+        return self.classified()[0]
+
+    @property
+    def role_class(self) -> str:
+        """One of lexicon.role_classes.ROLE_CLASSES, or "unknown" (``classify``)."""
+        return self.classified()[1]
+
+    @property
+    def anonymous(self) -> bool:
+        """An unnamed individual or group: the article does not say who."""
+        return self.classified()[0] in UNNAMED
+
+    def classified(self) -> tuple[str | None, str]:
+        if self.kinds is None:
+            self.kinds = classify(self)
+        return self.kinds
 
     @property
     def label(self) -> str:
@@ -179,10 +216,13 @@ class Source:
         """A copy with ``changes``. Sources are shared (``describe`` caches them), so
         they are copied, never changed; this is ``dataclasses.replace`` without its
         per-field checks, which cost more than the rest of resolution."""
-        copy = Source(self.mention, self.name, self.title, self.role, self.affiliation, self.kind,
-                      self.anonymous, self.pronoun, self.plural, self.source_type, self.role_class)
-        for field, value in changes.items():
-            setattr(copy, field, value)
+        copy = Source(self.mention, self.name, self.title, self.role, self.affiliation, self.kind, self.pronoun,
+                      self.plural)
+        for name, value in changes.items():
+            setattr(copy, name, value)
+        if self.kinds is not None and (self.name or self.role or self.affiliation) and all(
+                name == "pronoun" for name in changes):
+            copy.kinds = self.kinds  # a named source's kind does not depend on its pronoun
         return copy
 
 
@@ -299,25 +339,28 @@ def describe(mention: str) -> Source:
     source = (_possessed(parts) or _document_by(parts) or _role_then_name(parts) or _named_organization(parts)
               or _role(parts)
               or _person(parts) or _counted_group(parts) or _organization(parts) or _unnamed(parts))
-    source_type, role_class = classify(source)
-    source.source_type, source.role_class = source_type, role_class
-    source.anonymous = source_type in UNNAMED
     return source
 
 
 def _plain_name(text: str) -> Source | None:
     """ "Jane Ortiz", "Ortiz": a name and nothing else, the most common mention, read without the rules
     (the same Source they give: a person, or one word that resolution decides)."""
+    if len(text) > 40 or not text[:1].isupper():
+        return None
     words = text.split(" ")
-    if len(words) > 4 or not all(is_name_word(w) and not _before_name(w) and w.isalpha()
-                                 and w.lower() not in NAME_PARTICLES for w in words) \
-            or _is_organization(words) or _is_country(words) or words[0] in NOT_NAMES \
-            or words[0].lower() in DETERMINERS:
+    if len(words) > 4:
         return None
-    if len(words) == 1 and (text.isupper() or text.lower() in ROLE_WORDS) or words[-1].lower() in DOCUMENT_WORDS:
+    for word in words:
+        if not (word[:1].isupper() and word.isalpha()) or _before_name(word) or word.lower() in _PARTICLES_OR_ARTICLES:
+            return None  # a lower-case word, a title's stop, a hyphen, a title: not a bare name
+    last = words[-1].lower()
+    if words[0] in NOT_NAMES or words[0].lower() in DETERMINERS or last in DOCUMENT_WORDS or last in ORG_WORDS \
+            or len(words) == 1 and (text.isupper() or last in ROLE_WORDS) or _is_organization_name(text) \
+            or text in COUNTRIES:
         return None
-    return Source(mention=text, name=text, kind="person" if len(words) > 1 else "other",
-                  source_type="person", role_class="unknown")
+    source = Source(mention=text, name=text, kind="person" if len(words) > 1 else "other")
+    source.kinds = ("person", "unknown")
+    return source
 
 
 def _without_connectives(text: str) -> str:
@@ -333,22 +376,32 @@ def _core(text: str) -> str:
     """The noun phrase of a mention, without what a span ran on into: a second clause ("X, the
     Defence Secretary; he described ..."), a clause with its own subject ("the Ministry of Foreign
     Affairs he died ..."), or a time ("current president X on Friday")."""
-    dateline = _DATELINE.match(text)
-    if dateline:
-        text = text[dateline.end():]  # "S.C. - Sen. Ted Cruz": the dateline's place is no part of the source
-    for stop in (";", " — ", " – ", ": "):
-        if stop in text:
-            text = text.split(stop)[0]
+    if " " not in text:
+        return text  # one word: nothing ran on
+    if " - " in text or " – " in text or " — " in text:
+        dateline = _DATELINE.match(text)
+        if dateline:
+            text = text[dateline.end():]  # "S.C. - Sen. Ted Cruz": the dateline's place is no part of the source
+        for stop in (" — ", " – "):
+            if stop in text:
+                text = text.split(stop)[0]
+    if ";" in text:
+        text = text.split(";")[0]
+    if ": " in text:
+        text = text.split(": ")[0]
     if ", which " in text or ", that " in text:
         text = _RELATIVE_CLAUSE.split(text)[0]  # "the report, which found ...": the report
     words = text.split()
+    changed = False
     for i in range(1, len(words)):
         if words[i] in _SUBJECT_PRONOUNS and words[i - 1][:1].isupper():
             words = words[:i]  # a lowercase pronoun after a name starts a clause ("... Affairs he died")
+            changed = True
             break
     while len(words) > 1 and _time_at_end(words):
         words = words[:-2] if len(words) > 2 and words[-2].lower() in WHEN_STARTS else words[:-1]
-    return clean_description(" ".join(words))
+        changed = True
+    return clean_description(" ".join(words)) if changed else text
 
 
 def _time_at_end(words: list[str]) -> bool:
@@ -361,6 +414,8 @@ def _time_at_end(words: list[str]) -> bool:
 def _pronoun(text: str) -> Source | None:
     """ "he", "they", "it", "we": a pronoun, resolved later."""
     lowered = text.lower()
+    if len(lowered) > 4:
+        return None  # the pronouns are short: most mentions are not one
     source = Source(mention=text)
     if lowered in PERSON_PRONOUNS:
         source.pronoun, source.kind = PERSON_PRONOUNS[lowered], "person"
@@ -455,9 +510,8 @@ def _possessed(m: _Mention) -> Source | None:
     owner = possessor.group(1)
     affiliation = owner + " campaign" if _last_lower(possessor.group(2)) == "campaign" or (
         owned.affiliation or "").lower() == "campaign" else owner
-    return replace(owned, mention=m.text, affiliation=affiliation, kind=kind,
-                   name=m.head if kind == "organization" else owned.name,
-                   anonymous=owned.anonymous and kind != "organization")
+    return owned.evolve(mention=m.text, affiliation=affiliation, kind=kind,
+                   name=m.head if kind == "organization" else owned.name)
 
 
 def _document_by(m: _Mention) -> Source | None:
@@ -471,7 +525,7 @@ def _document_by(m: _Mention) -> Source | None:
     issuer = _strip_determiner(" ".join(words[at + 1:]))
     author = describe(issuer + ((", " + m.appositive) if m.appositive else ""))
     if author.source_type == "person":
-        return replace(author, mention=m.text)  # "a tweet by US Secretary of State Dana Moss": she speaks
+        return author.evolve(mention=m.text)  # "a tweet by US Secretary of State Dana Moss": she speaks
     return Source(mention=m.text, role=" ".join(words[:at]), affiliation=issuer, kind="other")
 
 
@@ -498,7 +552,7 @@ def _role_then_name(m: _Mention) -> Source | None:
         if named.source_type != "person" or not named.name or len(named.name.split()) < 2:
             return None
     role_text, affiliation = _role_and_affiliation(m.head)
-    return replace(named, mention=m.text, role=role_text or named.role,
+    return named.evolve(mention=m.text, role=role_text or named.role,
                    affiliation=affiliation or _premodifier_affiliation(m.head_words) or named.affiliation)
 
 
@@ -662,39 +716,35 @@ def _org_head(phrase: str) -> bool:
     return bool(words) and words[-1].lower().strip(".,") in ORG_WORDS
 
 
-@lru_cache(maxsize=65536)  # asked of the same few words again and again
 def _is_title(word: str) -> bool:
     if not word[:1].isupper():
         return False  # "press secretary" is a role; "Secretary Kerry" has a title
     lower = word.lower()
-    if lower in TITLES or lower.rstrip(".") + "." in TITLES:
+    if lower in _TITLE_FORMS:
         return True
     # "Vice-President", "Secretary-General", "Director-General": a hyphenated title.
     return "-" in lower and any(part in TITLES or part in ROLE_NOUNS for part in lower.split("-"))
 
 
-@lru_cache(maxsize=65536)  # asked of the same few words again and again
 def _role_word(word: str) -> bool:
     return word.lower().strip(",.'’") in ROLE_WORDS
 
 
-@lru_cache(maxsize=65536)
 def _is_role(word: str) -> bool:
     """A role noun in any list: "spokesman", "designer", "Minister", "director-general"."""
     lower = word.lower().strip(",.'’")
-    if lower in ROLE_WORDS or lower in ROLE_NOUNS or lower in TITLES or lower.rstrip(".") + "." in TITLES:
+    if lower in _ROLE_FORMS:
         return True
-    return "-" in lower and any(p in ROLE_WORDS or p in ROLE_NOUNS or p in TITLES for p in lower.split("-"))
+    return "-" in lower and any(p in _ROLE_FORMS for p in lower.split("-"))
 
 
-@lru_cache(maxsize=65536)
 def _before_name(word: str) -> bool:
     """A capitalised word that stands before a name, not in it: a title, role, modifier, country,
     demonym, party label or organisation word ("Senate Minority Leader", "Polish", "Coast Guard")."""
     lower = word.lower().strip(",.'’")
-    return (_is_title(word) or _is_role(word) or lower in TITLE_MODIFIERS or lower in DEMONYMS
-            or word in _NATIONS or word in PARTY_LABELS or lower in ORG_WORDS or lower in ORGANIZATION_NOUNS
-            or word.endswith("-based"))
+    if lower in _BEFORE_NAME_FORMS or word in _NATIONS or word in PARTY_LABELS:
+        return True
+    return "-" in word and (word.endswith("-based") or _is_role(word) or _is_title(word))
 
 
 def _has_role(phrase: str) -> bool:
@@ -839,6 +889,12 @@ def _strip_determiner(text: str) -> str:
 
 
 def _is_organization(name_words: list[str]) -> bool:
+    return _is_organization_name(" ".join(name_words))
+
+
+@lru_cache(maxsize=16384)
+def _is_organization_name(name: str) -> bool:
+    name_words = name.split()
     if any(w.lower().strip(".,'’").removesuffix("'s") in ORG_WORDS for w in name_words[1:]):
         return True
     joined = " ".join(w for w in name_words if not w.startswith("("))
@@ -1283,7 +1339,7 @@ def classify(source: Source) -> tuple[str | None, str]:
 @lru_cache(maxsize=16384)  # the same source is classified where described and again once resolved
 def _classified(mention: str, name: str | None, title: str | None, role: str | None, affiliation: str | None,
                 kind: str, plural: bool) -> tuple[str | None, str]:
-    source = Source(mention, name, title, role, affiliation, kind, False, None, plural)
+    source = Source(mention, name, title, role, affiliation, kind, None, plural)
     source_type = _source_type(source)
     return source_type, role_class(source, source_type)
 
@@ -1325,8 +1381,15 @@ def _looks_like_body(name: str) -> bool:
 
 def _words_of(source: Source) -> list[str]:
     """The lower-case words of the mention's head (before its first comma and any relative clause)."""
-    head = _RELATIVE_CLAUSE.split(source.mention)[0].split(",")[0]
-    return [w.lower().strip(".,'’()") for w in head.split() if w.strip(".,'’()")]
+    return list(_head_words(source.mention))
+
+
+@lru_cache(maxsize=16384)
+def _head_words(mention: str) -> tuple[str, ...]:
+    head = mention.split(",")[0]
+    if " wh" in head or " that " in head:
+        head = _RELATIVE_CLAUSE.split(head)[0]
+    return tuple(stripped for stripped in (w.lower().strip(".,'’()") for w in head.split()) if stripped)
 
 
 def _organization_type(source: Source, words: list[str]) -> str:
@@ -1366,9 +1429,11 @@ def role_class(source: Source, source_type: str | None = None) -> str:
     role_words = [w.strip(",.'’()") for w in role.replace("-", " - ").split() if w.strip(",.'’()")]
     head = _head_of(role_words)
     affiliation_class = _affiliation_class(source.affiliation)
-    for phrase, cls in ROLE_PHRASES.items():
-        if phrase in role:
-            return cls  # "press secretary", "general secretary": the job, wherever it is done
+    if " " in role or "-" in role:
+        for word in role_words:
+            for phrase, cls in _PHRASES_BY_WORD.get(word, ()):
+                if phrase in role:
+                    return cls  # "press secretary", "general secretary": the job, wherever it is done
     if head in DEFERRING_ROLES and source.affiliation:
         own = _class_of_words([head])
         if affiliation_class is None:
@@ -1409,6 +1474,7 @@ def _head_of(role_words: list[str]) -> str:
     return role_words[-1] if role_words else ""
 
 
+@lru_cache(maxsize=16384)  # the same few organisations again and again
 def _affiliation_class(affiliation: str | None) -> str | None:
     """The class of an organisation: from its name's head ("Union of Port Workers": a union), the
     lists of outlets, state bodies and intergovernmental bodies, and the words of company names."""
@@ -1422,7 +1488,7 @@ def _affiliation_class(affiliation: str | None) -> str | None:
         return "official"
     if affiliation.endswith(" Party") or affiliation.endswith(" campaign"):
         return "politician"
-    if _CENTRAL_BANK.match(affiliation):
+    if ("Bank" in affiliation or "Reserve" in affiliation) and _CENTRAL_BANK.match(affiliation):
         return "official"  # "Bank of Ghana", "the Federal Reserve": a state's central bank
     lower = [_POSSESSIVE_END.sub("", w.lower().strip(",()")) for w in words]
     of_at = next((i for i, w in enumerate(lower) if w in ("of", "for", "on", "in", "at") and i > 0), len(lower))
@@ -1451,6 +1517,8 @@ _CAPITALISED_RUN: Final = re.compile(r"[A-Z][\w.'’]*(?: [A-Z][\w.'’]*)*")
 # Every name, alias and adjective of a country, and the country.
 _COUNTRY_OF_WORDS: Final = {**{adjective: country for country, adjective in COUNTRY_ADJECTIVES.items()},
                             **{country: country for country in COUNTRY_ADJECTIVES}, **COUNTRY_ALIASES}
+# The first words of names of several words ("United", "New", "South"): only there is a longer name tried.
+_COUNTRY_STARTS: Final = frozenset(name.split(" ")[0] for name in _COUNTRY_OF_WORDS if " " in name)
 
 
 def article_country(text: str) -> str | None:
@@ -1461,15 +1529,22 @@ def article_country(text: str) -> str | None:
         words = run.split(" ")
         i = 0
         while i < len(words):
-            # The longest name starting here ("United States", "Papua New Guinea"), else the next word.
-            for size in (3, 2, 1):
-                country = _country_named(" ".join(words[i:i + size])) if i + size <= len(words) else None
-                if country:
-                    counts[country] = counts.get(country, 0) + 1
-                    i += size
-                    break
-            else:
-                i += 1
+            word = words[i]
+            country = None
+            size = 1
+            if word in _COUNTRY_STARTS:
+                # The longest name starting here ("United States", "Papua New Guinea").
+                for size in (3, 2):
+                    if i + size <= len(words):
+                        country = _country_named(" ".join(words[i:i + size]))
+                        if country:
+                            break
+            if country is None:
+                size = 1
+                country = _country_named(word)
+            if country:
+                counts[country] = counts.get(country, 0) + 1
+            i += size
     if not counts:
         return None
     ranked = sorted(counts.items(), key=lambda item: -item[1])
@@ -1480,8 +1555,11 @@ def article_country(text: str) -> str | None:
 
 def _country_named(phrase: str) -> str | None:
     """ "Poland", "Polish", "U.S.", "Poland's", "Poland." -> the country; else None."""
-    return _COUNTRY_OF_WORDS.get(phrase) or _COUNTRY_OF_WORDS.get(_POSSESSIVE_END.sub("", phrase)) \
-        or _COUNTRY_OF_WORDS.get(phrase.rstrip(".,"))
+    country = _COUNTRY_OF_WORDS.get(phrase)
+    if country is None and phrase[-1:] in ".,'’s":
+        stripped = phrase[:-2] if phrase.endswith(("'s", "’s")) else phrase.rstrip(".,'’")
+        country = _COUNTRY_OF_WORDS.get(stripped)
+    return country
 
 
 def needs_country(source: Source) -> bool:
