@@ -134,8 +134,9 @@ _COUNTED_DOCUMENTS: Final = frozenset({"data", "figures", "statistics", "records
                                        "estimates", "projections", "guidelines", "documents"})
 # What an object after a role may name, in lower case, and still be whom the source speaks for:
 # a body ("for the ministry", "at the company") or people ("an attorney for the family").
-_BODY_OR_PEOPLE: Final = ORG_WORDS | GENERIC_BODIES | frozenset({"family", "families", "victims", "victim",
-                                                                 "residents", "workers", "children", "parents"})
+_BODY_OR_PEOPLE: Final = ORG_WORDS | GENERIC_BODIES | GROUP_NOUNS | frozenset({
+    "family", "families", "victims", "victim", "residents", "workers", "children", "parents", "mission", "delegation",
+    "inquiry", "firm", "newspaper", "paper", "station", "network", "charity", "regime", "militia", "agency"})
 _PARTICLES_OR_ARTICLES: Final = NAME_PARTICLES | ARTICLES
 
 
@@ -1030,11 +1031,7 @@ def _role_with_phrase(role_words: list[str], phrase: list[str]) -> _Role:
         if prep == "to" and head_word in ("ambassador", "envoy", "ambassadors", "envoys"):
             role += " to " + text  # "Ambassador to Germany": where, not for whom
             continue
-        last_object = object_words[-1].lower().strip(",.'’") if object_words else ""
-        definite = bool(object_words) and object_words[0].lower() in ("the", "its", "their") and not (
-            last_object in WHEN_WORDS or last_object in ("time", "moment", "meeting")
-            or _is_role(last_object) and last_object not in _BODY_OR_PEOPLE)  # "a critic of the mayor": a person
-        if not named and not definite and not any(w.lower().strip(",.'’") in _BODY_OR_PEOPLE for w in object_words):
+        if not named and not any(w.lower().strip(",.'’") in _BODY_OR_PEOPLE for w in object_words):
             if prep == "of" and number == 0:
                 role += f" of {' '.join(object_words)}"  # "professor of economics", "chief of staff"
             continue

@@ -20,7 +20,7 @@ ORG_WORDS: Final = set(
 GENERIC_ORGANIZATIONS: Final = {"group", "organization", "organisation", "movement", "party", "network",
                                 "company", "firm", "agency", "ministry", "government", "militia", "regime",
                                 "coalition", "alliance", "union", "campaign", "administration", "club", "team",
-                                "department", "committee", "board", "council", "bank", "authority", "chain"}
+                                "department", "committee", "board", "council", "bank", "authority"}
 # Heads of the names of state bodies: an organisation named with one is a government source
 # ("the Interior Ministry", "Thames Valley Police", "the Court of Session", "the Coast Guard").
 GOVERNMENT_BODIES: Final = frozenset(
