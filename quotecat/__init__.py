@@ -19,5 +19,8 @@ except ImportError as _error:
     from .extract import extract
 from .model import Article, Attribution
 
+# ``quotecat.extract`` is the function (as the README writes it); its stages are the modules of the
+# ``quotecat/extract`` package: ``from quotecat.extract import cues, sources, resolve``.
+
 __all__ = ["extract", "Article", "Attribution", "COMPILED"]
 __version__ = "0.1.0"

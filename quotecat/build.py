@@ -18,7 +18,6 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ContextManager
 
 import sqlite_utils
 
@@ -34,8 +33,9 @@ from .serve import inspect_data, inspect_path
 
 # How many rows to hold before writing them: a few thousand keeps memory flat on big batches.
 _BATCH = 2000
-# The summary line names at most this many skipped files; the warnings name every one.
-_SKIPPED_IN_LINE = 5
+# The summary line counts skipped files by reason and names at most this many a reason;
+# the warnings name every one.
+_SKIPPED_IN_LINE = 3
 
 
 class StrictBuildError(Exception):
@@ -72,11 +72,7 @@ class BuildSummary:
         ])
         line = f"Built {self.db_name}: {counts}"
         if self.skipped:
-            named = "; ".join(f"{name}: {reason}" for name, reason in self.skipped[:_SKIPPED_IN_LINE])
-            more = len(self.skipped) - _SKIPPED_IN_LINE
-            if more > 0:
-                named += f"; and {more} more"
-            line += f"; {_plural(len(self.skipped), 'file')} skipped ({named})"
+            line += f"; {_plural(len(self.skipped), 'file')} skipped: {_by_reason(self.skipped)}"
         if self.updated:
             line += (f" (updated: {self.extracted} extracted, {self.reused} unchanged, "
                      f"{self.removed} removed)")
@@ -87,14 +83,35 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+def _by_reason(skipped: list[tuple[str, str]]) -> str:
+    """ "2 unsupported type (.csv, .md), 1 unreadable folder (private)": counts by reason, most first, with names."""
+    groups: dict[str, list[str]] = {}
+    for name, reason in skipped:
+        unsupported = re.match(r"unsupported file type (\S+)", reason)
+        if unsupported:
+            kind, shown = "unsupported type", unsupported.group(1)
+        else:
+            kind = "article id already read" if " already read from " in reason else re.split(r" \(|: |, | '", reason)[0]
+            shown = name if len(name) <= 60 else f"{name[:20]}…{name[-39:]}"  # a folder 1,000 deep, shortened
+        groups.setdefault(kind, []).append(shown)
+    parts = []
+    for kind, names in sorted(groups.items(), key=lambda group: -len(group[1])):
+        distinct = list(dict.fromkeys(names))
+        listed = ", ".join(distinct[:_SKIPPED_IN_LINE]) + (
+            f" and {len(distinct) - _SKIPPED_IN_LINE} more" if len(distinct) > _SKIPPED_IN_LINE else "")
+        parts.append(f"{len(names)} {kind} ({listed})")
+    return ", ".join(parts)
+
+
 def build(
     paths: Iterable[Path | str],
     db_path: Path | str,
-    progress: Callable[[list[Path]], ContextManager[Iterable[Path]]] | None = None,
+    progress: Callable[[list[Path]], contextlib.AbstractContextManager[Iterable[Path]]] | None = None,
     warn: Callable[[str], None] = print,
     strict: bool = False,
     jobs: int | None = None,
     update: bool = False,
+    columns: dict[str, str] | None = None,
 ) -> BuildSummary:
     """Build ``db_path`` from the articles under ``paths``: from scratch, or with ``update`` reusing the last build.
 
@@ -111,6 +128,7 @@ def build(
     out. The result is the database a full build would write, row for row.
 
     ``progress(files)``, if given, wraps the list of files as it is read (the CLI's progress bar).
+    ``columns`` names the columns of CSV files (``quotecat.read.parse_columns``).
     """
     db_path = Path(db_path)
     paths = [Path(p) for p in paths]
@@ -121,9 +139,9 @@ def build(
         summary.updated = update
         try:
             writer = _Writer(db, summary, warn, previous)
-            files = list(dict.fromkeys(find_files(paths)))
+            files = list(dict.fromkeys(find_files(paths, on_skip=functools.partial(_skip, summary, warn, paths))))
             with progress(files) if progress else contextlib.nullcontext(files) as files_:
-                tasks = _read(files_, paths, summary, warn, writer, previous)
+                tasks = _read(files_, paths, summary, warn, writer, previous, columns)
                 for chunk, results in extracted(in_chunks(tasks), resolve_jobs(jobs)):
                     for (article, name, digest, _), result in zip(chunk, results):
                         writer.add(article, name, digest, result)
@@ -210,7 +228,7 @@ def _build_atomically(db_path: Path, summary: "BuildSummary", write, strict: boo
 _CACHE_KB = 64_000
 
 
-def _read(files, roots, summary, warn, writer, previous):
+def _read(files, roots, summary, warn, writer, previous, columns=None):
     """(article, file name, content hash, reuse) for every article, in input order; unreadable files are reported."""
     for path in files:
         name = _display_name(path, roots)
@@ -218,7 +236,7 @@ def _read(files, roots, summary, warn, writer, previous):
         try:
             # One file at a time: the bar moves per file, and a big JSON lines
             # archive streams through instead of being read whole.
-            for article in iter_articles([path], on_error=errors.append, warn=warn):
+            for article in iter_articles([path], on_error=errors.append, warn=warn, columns=columns):
                 if not writer.claim(article.id, name, shown_as=name):
                     continue
                 digest = content_hash(article.text)
@@ -230,6 +248,13 @@ def _read(files, roots, summary, warn, writer, previous):
             reason = _reason(error, path)
             summary.skipped.append((name, reason))
             warn(f"skipped {name}: {reason}")
+
+
+def _skip(summary, warn, roots, error) -> None:
+    """A file or folder the search passed over (unsupported type, unreadable folder): counted and named."""
+    name = _display_name(Path(error.path), roots)
+    summary.skipped.append((name, error.reason))
+    warn(f"skipped {name}: {error.reason}")
 
 
 @functools.cache
@@ -252,8 +277,9 @@ def extractor_version_number() -> int:
 
 
 # What the fingerprint covers: the extractor (quotecat/extract, quotecat/lexicon, model.py, as
-# compiled), rows.py, which turns its attributions into the rows --update copies, and ids.py, their ids.
-FINGERPRINTED = (*compiled.source_files(), "rows.py", "ids.py")
+# compiled, and the cue model's weights), rows.py, which turns its attributions into the rows
+# --update copies, and ids.py, their ids.
+FINGERPRINTED = (*compiled.source_files(), "lexicon/cue_model.json", "rows.py", "ids.py")
 
 
 class _Previous:

@@ -9,6 +9,8 @@ VACUUM so the file can be served immutable.
 import sqlite_utils
 from sqlite_utils.db import DescIndex
 
+from .site import default_facets
+
 # Every table's columns, in order: created from here and written from here.
 SCHEMA: dict[str, dict[str, type]] = {
     "articles": {
@@ -21,6 +23,7 @@ SCHEMA: dict[str, dict[str, type]] = {
         "source_file": str,
         "text": str,
         "word_count": int,
+        "trimmed_chars": int,
         "content_hash": str,
     },
     "organizations": {"id": str, "name": str, "forms": str},
@@ -127,12 +130,8 @@ FACET_INDEXES = {
     "_speaker_mentions": [["source_article"]],
     "_organization_mentions": [["source_article"]],
 }
-# Whole-table facet counts kept in _facet_counts: the default facets of metadata.json and the usual filters.
-FACET_COUNTS = {
-    "quotes": ["speaker_id", "affiliation_id", "type", "article_id", "anonymous", "cue"],
-    "speakers": ["kind", "anonymous", "gender"],
-    "articles": ["outlet"],
-}
+# Whole-table facet counts kept in _facet_counts: those of the default facets metadata.json sets.
+FACET_COUNTS = default_facets()
 
 # Counts kept on each row, computed once every attribution is in (the file is served
 # read-only, so they cannot go stale): "most quoted" becomes a sort on an indexed column
@@ -157,7 +156,13 @@ COUNT_COLUMNS = {
     }),
 }
 
-ATTRIBUTIONS_VIEW = """
+# An attribution with its article, speaker and organisation: the joins of the attributions
+# view, which the reading pages read too.
+ATTRIBUTION_JOINS = """from quotes
+  join articles on articles.id = quotes.article_id
+  left join speakers on speakers.id = quotes.speaker_id
+  left join organizations on organizations.id = quotes.affiliation_id"""
+ATTRIBUTIONS_VIEW = f"""
 select
   quotes.id as quote_id,
   articles.title as article,
@@ -172,10 +177,7 @@ select
   quotes.article_id,
   quotes.speaker_id,
   quotes.affiliation_id
-from quotes
-  join articles on articles.id = quotes.article_id
-  left join speakers on speakers.id = quotes.speaker_id
-  left join organizations on organizations.id = quotes.affiliation_id
+{ATTRIBUTION_JOINS}
 order by quotes.id
 """
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from quotecat.server import free_port, serve_command, start, stop
+from benchmarks.server import free_port, serve_command, start, stop
 
 ROOT = Path(__file__).parent.parent
 CHROMIUM = Path("/usr/bin/chromium")

@@ -18,13 +18,13 @@ import pytest
 
 import quotecat
 from quotecat import compiled
-from quotecat.corpus import articles as synthetic_articles
+from benchmarks.corpus import articles as synthetic_articles
 from quotecat.extract import extract
 from quotecat.read import iter_articles
 
 TESTS = Path(__file__).parent
 GOLD = TESTS / "gold"
-SYNTHETIC = 200  # generated articles (quotecat/corpus.py): every attribution pattern, many times
+SYNTHETIC = 200  # generated articles (benchmarks/corpus.py): every attribution pattern, many times
 
 
 def extract_everything() -> dict:

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from quotecat.serve import current_inspect_file
-from quotecat.server import free_port, serve_command, start
+from benchmarks.server import free_port, serve_command, start
 
 ROOT = Path(__file__).parent.parent
 GOLD = sorted((ROOT / "tests" / "gold" / "articles").glob("*.txt"))

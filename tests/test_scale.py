@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from datasette.app import Datasette
 
-from quotecat import corpus
+from benchmarks import corpus
 from quotecat import parallel, rows
 from quotecat.build import build
 from quotecat.serve import datasette_args, datasette_options, inspect_path

@@ -17,10 +17,10 @@ from datasette.app import Datasette
 from datasette.utils import tilde_encode
 
 from quotecat.build import build
+from quotecat.site import TEMPLATES as SITE_TEMPLATES
 from quotecat.serve import datasette_args, datasette_options, DATASETTE_SETTINGS
 
-ROOT = Path(__file__).parent.parent
-TEMPLATES = ROOT / "templates"
+TEMPLATES = SITE_TEMPLATES
 LIMIT_S = DATASETTE_SETTINGS["sql_time_limit_ms"] / 1000
 
 # --- where it listens, what it may do --------------------------------------------------
@@ -146,6 +146,8 @@ SCRIPT = "<script>alert(1)</script>"
 BREAKOUT = '"><img src=x onerror=alert(1)>'
 JS_URL = "javascript:alert(1)"
 PAYLOAD = f"{SCRIPT} {BREAKOUT} {JS_URL}"
+# Every table gets a row to write markup into: the Harbour Board is the organisations table's
+# (an object like "at javascript:alert(1)" names no organisation).
 HOSTILE_ARTICLE = f"""The Test Gazette
 Mayor {SCRIPT} says {BREAKOUT} is fine
 
@@ -157,7 +159,7 @@ According to officials at {JS_URL}, the bridge is unsafe, and '{BREAKOUT}' is no
 
 "Nobody {SCRIPT} asked us," said a shop owner, who added: "{BREAKOUT}".
 
-"It holds," said Tom Lee, a spokesman for the Harbor Authority.
+"{SCRIPT} changes nothing," said Tom Park of the Harbour Board.
 """
 # Never in a page as markup: the payloads raw, or a script URL in a link or source.
 RAW = [SCRIPT, "<img src=x", "<b onmouseover", '"><img']
@@ -291,8 +293,8 @@ def test_bounded_load_test_serves_every_request(db_path):
     import sys
 
     result = subprocess.run(
-        [sys.executable, "-m", "quotecat.loadtest", "--seconds", "3", "--clients", "4", "--db", str(db_path)],
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "benchmarks.loadtest", "--seconds", "3", "--clients", "4", "--db", str(db_path)],
+        capture_output=True, text=True, timeout=120, cwd=Path(__file__).parent.parent,  # benchmarks/ is not installed
     )
     assert result.returncode == 0, result.stdout + result.stderr
     figures = json.loads(result.stdout.strip().splitlines()[-1])

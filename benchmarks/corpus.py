@@ -18,13 +18,13 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
-FIRST = """Maria John Aisha Wei Carlos Fatima Peter Ingrid Kwame Sofia David Elena Omar Grace Hiroshi
+FIRST = """Marta Julian Aisha Wei Carlos Fatima Peter Ingrid Kwame Sofia David Elena Idris Grace Hiroshi
 Laura Ahmed Nadia Tom Priya Lucas Amara Jonas Chloe Rafael Mei Samuel Irina Daniel Leila Marcus Hannah
 Victor Yusuf Clara Diego Anna Kofi Beatrice Ethan Zara Paolo Ruth Nikolai Alice Tariq Helen Joseph Emma""".split()
-FEMALE = set("""Maria Aisha Wei Fatima Ingrid Sofia Elena Grace Laura Nadia Priya Amara Chloe Mei Irina Leila
+FEMALE = set("""Marta Aisha Wei Fatima Ingrid Sofia Elena Grace Laura Nadia Priya Amara Chloe Mei Irina Leila
 Hannah Clara Anna Beatrice Zara Ruth Alice Helen Emma""".split())
 LAST = """Okafor Lindqvist Moreau Tanaka Haddad Novak Brennan Castillo Osei Kowalski Rahman Fischer
-Delgado Nakamura Petrov Mensah Johansson Alvarez Whitfield Chen Abara Quigley Dorrian Ferreira Bauer
+Delgado Nakamura Petrov Mensah Johansson Alvarez Whitfield Chen Abara Quigley Sandoval Ferreira Bauer
 Kaplan Mwangi Sorensen Lambert Ibrahim Rossi Hughes Varga Eriksen Popescu Nguyen Adeyemi Walsh Romero
 Schultz Takahashi Obi Marsh Gallagher Dubois Yilmaz Hartmann Costa Reyes Lindgren Farouk Keller""".split()
 TITLES = ["Dr.", "Col.", "Sen.", "Gov.", "Prof.", "Gen.", "Rep."]

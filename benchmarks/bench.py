@@ -1,7 +1,7 @@
 """``./scripts/bench``: extraction throughput, build cost at two sizes, Datasette latency on the larger database.
 
 Prints one table, and as its last line one JSON object with every figure. Not a test:
-the figures depend on the machine. The corpus is generated (quotecat/corpus.py).
+the figures depend on the machine. The corpus is generated (benchmarks/corpus.py).
 """
 
 import argparse
@@ -18,13 +18,15 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from . import compiled, corpus
-from .parallel import resolve_jobs
-from .serve import datasette_args, inspect_path
-from .extract import extract
-from .read import iter_articles
+from quotecat import compiled
+from quotecat.extract import extract
+from quotecat.extract.text import parse
+from quotecat.parallel import resolve_jobs
+from quotecat.read import iter_articles
+from quotecat.serve import datasette_args, inspect_path
+
+from . import corpus
 from .server import free_port, running
-from .extract.text import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,7 +72,7 @@ def throughput(sample: Path, jobs: int) -> dict:
     all_s, _ = timed(parallel)
     return {
         "articles": n, "mb": round(mb, 2), "attributions": found, "jobs": jobs,
-        "attributions_per_kb": round(found / (mb * 1000), 2),  # news runs 3.3-3.8 (quotecat/corpus.py)
+        "attributions_per_kb": round(found / (mb * 1000), 2),  # news runs 3.3-3.8 (benchmarks/corpus.py)
         "floor_s": round(floor_s, 2), "floor_mb_s": round(mb / floor_s, 2),
         "one_core_s": round(one_s, 2), "one_core_articles_s": round(n / one_s), "one_core_mb_s": round(mb / one_s, 2),
         "all_cores_s": round(all_s, 2), "all_cores_articles_s": round(n / all_s), "all_cores_mb_s": round(mb / all_s, 2),
@@ -184,7 +186,7 @@ def main(argv=None):
     out.mkdir(parents=True, exist_ok=True)
     large_n, small_n = options.articles, max(1, options.articles // 10)
 
-    print(f"Generating {large_n:,} synthetic articles (quotecat/corpus.py templates)...", file=sys.stderr)
+    print(f"Generating {large_n:,} synthetic articles (benchmarks/corpus.py templates)...", file=sys.stderr)
     start = time.perf_counter()
     large = corpus.write_jsonl(out / f"corpus-{large_n}.jsonl", large_n)
     small, sample = out / f"corpus-{small_n}.jsonl", out / "sample.jsonl"
@@ -222,7 +224,7 @@ def main(argv=None):
 
     figures = {
         "machine": {"cpus": jobs, "python": sys.version.split()[0], "extractor": compiled.status()},
-        "corpus": {"generator": "quotecat/corpus.py templates", "seconds": round(generated, 1)},
+        "corpus": {"generator": "benchmarks/corpus.py templates", "seconds": round(generated, 1)},
         "throughput": speed,
         "throughput_real": real and {"source": str(options.real), **real},
         "builds": {str(n): b for n, b in builds.items()},

@@ -1,7 +1,7 @@
 """Facets of a whole table from the counts the build stored, instead of a GROUP BY over a million rows per request.
 
 quotes.db is served immutable, so the `_facet_counts` table written by `quotecat build`
-(quotecat/db.py, FACET_COUNTS) cannot go stale. A column facet on an *unfiltered* table
+(quotecat/schema.py, FACET_COUNTS: the default facets of metadata.json) cannot go stale. A column facet on an *unfiltered* table
 page of an immutable database is read from it, already in Datasette's order (count
 descending, then value); anything else (a filter, a search, a column without stored
 counts, a mutable database) goes through Datasette's own ColumnFacet unchanged.

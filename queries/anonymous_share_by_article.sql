@@ -1,0 +1,10 @@
+select
+  id as article_id,
+  title,
+  outlet,
+  attributions,
+  anonymous_attributions as anonymous,
+  percent_anonymous
+from articles
+order by percent_anonymous desc, attributions desc
+limit 1000
