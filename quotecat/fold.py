@@ -23,7 +23,11 @@ at a time whatever the size of the catalogue:
    specific); ``gender`` is the one the articles with evidence agree on (nine in ten at
    least; the articles with an honorific, a gendered role noun or a kinship word first),
    else unknown, with ``gender_evidence`` saying how many articles said what and which
-   words they used.
+   words they used. ``source_type`` is a person when any article says so (as ``kind``),
+   else the type most articles give (of equals, the more specific: a government over an
+   organisation, an unnamed individual over a group), and ``kind`` and ``anonymous``
+   follow from it; ``role_class`` is the class most of the articles that give one give,
+   unknown when two classes are given equally often.
 """
 
 import json
@@ -36,6 +40,7 @@ from .ids import name_id
 from .lexicon.gender import PRONOUNS, SUBJECT_PRONOUN
 from .lexicon.titles import ROLE_WORDS, TITLES
 from .rows import organization_id, organization_name
+from .extract.sources import KIND_OF_SOURCE_TYPE, UNNAMED
 from .schema import SCHEMA, insert_sql
 
 # Of the articles that name a surname's people in full, the share the one a bare surname
@@ -225,8 +230,32 @@ def decide_gender(votes: Counter, named: Counter | None = None) -> str:
     return "unknown"
 
 
-_MENTION_COLUMNS = ("name", "kind", "title", "role", "affiliation_id", "anonymous", "pronoun", "description",
-                    "article_id", "gender", "gender_evidence", "source_article")
+# Of two source types given by equally many articles, the one earlier here: the more specific.
+SOURCE_TYPE_ORDER = ("person", "government", "media", "organization", "document", "unnamed individual",
+                     "unnamed group")
+
+
+def decide_source_type(counts: Counter) -> str | None:
+    """A person when any article says so ("Trump said" reads as an organisation where the article
+    gives no evidence); else the type most articles give, the more specific of equals."""
+    if counts["person"]:
+        return "person"
+    given = [t for t in counts if t is not None and counts[t]]
+    if not given:
+        return None
+    return min(given, key=lambda t: (-counts[t], SOURCE_TYPE_ORDER.index(t) if t in SOURCE_TYPE_ORDER else 99))
+
+
+def decide_role_class(counts: Counter) -> str:
+    """The class most of the articles that give one give; unknown when none does or two tie."""
+    ranked = Counter({c: n for c, n in counts.items() if c not in (None, "unknown")}).most_common(2)
+    if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return "unknown"
+    return ranked[0][0]
+
+
+_MENTION_COLUMNS = ("name", "kind", "source_type", "role_class", "title", "role", "affiliation_id", "anonymous",
+                    "pronoun", "description", "article_id", "gender", "gender_evidence", "source_article")
 
 
 def fold_speakers(db: sqlite_utils.Database) -> int:
@@ -270,12 +299,15 @@ class _Speaker:
         self.forms, self.kinds, self.titles, self.roles = Counter(), Counter(), Counter(), Counter()
         self.affiliations, self.descriptions, self.pronouns, self.anonymous = Counter(), Counter(), Counter(), Counter()
         self.votes, self.named, self.words = Counter(), Counter(), Counter()
+        self.source_types, self.role_classes = Counter(), Counter()
         self.article_id: str | None = None
 
     def add(self, m: dict) -> None:
         self.forms[m["name"]] += 1
         self.kinds[m["kind"]] += 1
         self.anonymous[m["anonymous"]] += 1
+        self.source_types[m["source_type"]] += 1
+        self.role_classes[m["role_class"]] += 1
         for counts, value in ((self.titles, m["title"]), (self.roles, m["role"]),
                               (self.affiliations, m["affiliation_id"]), (self.descriptions, m["description"]),
                               (self.pronouns, m["pronoun"])):
@@ -292,9 +324,13 @@ class _Speaker:
     def row(self) -> list:
         """The speakers row, in SCHEMA order."""
         forms = self.forms
+        source_type = decide_source_type(self.source_types)
         # A person when any article says so: "Trump said" reads as an organisation where the article
         # gives no evidence, and it is the same Trump the other articles call "he".
-        kind = "person" if self.kinds["person"] else _most(self.kinds)
+        if source_type is not None:
+            kind = KIND_OF_SOURCE_TYPE[source_type]
+        else:
+            kind = "person" if self.kinds["person"] else _most(self.kinds)
         person = kind == "person"
         # The name most articles use; for a person, a full name over a bare surname.
         name = max(forms, key=lambda f: (len(f.split()) > 1, forms[f], len(f), f)) if person else _most(forms)
@@ -305,9 +341,12 @@ class _Speaker:
                                   "named_articles": dict(sorted(self.named.items())),
                                   "words": dict(sorted(self.words.items()))}, ensure_ascii=False)
         row = {
-            "id": self.id, "name": name, "kind": kind, "title": _most(self.titles),
+            "id": self.id, "name": name, "kind": kind, "source_type": source_type,
+            "role_class": decide_role_class(self.role_classes) if source_type is not None else None,
+            "title": _most(self.titles),
             "role": _most(self.roles, prefer=_role_like), "affiliation_id": _most(self.affiliations),
-            "anonymous": int(_most(self.anonymous) or 0),
+            # Unnamed individuals and groups only; a source of no type as its articles said.
+            "anonymous": int(source_type in UNNAMED) if source_type is not None else int(_most(self.anonymous) or 0),
             "pronoun": SUBJECT_PRONOUN.get(gender or "") if person else _most(self.pronouns),
             "gender": gender, "gender_evidence": summary, "forms": _forms(forms),
             "description": _most(self.descriptions), "article_id": self.article_id,

@@ -287,6 +287,8 @@ class Catalogue:
             "id": speaker_id,
             "name": name,
             "kind": a.kind,
+            "source_type": a.source_type,
+            "role_class": a.role_class,
             "title": a.title,
             "role": a.role,
             "affiliation_id": self.organization_id(a.affiliation),
@@ -308,6 +310,8 @@ class Catalogue:
             known["rows"] += 1
             if known["gender"] != row["gender"] and known["gender"] and row["gender"]:
                 known["gender"] = None  # two people of one id in one article: no evidence either way
+            if known["role_class"] == "unknown" and row["role_class"] not in (None, "unknown"):
+                known["role_class"] = row["role_class"]  # the role given at one mention only: unknown is a gap
             for field in row:
                 if known[field] is None and row[field] is not None and field != "gender":
                     known[field] = row[field]
@@ -354,6 +358,8 @@ class Catalogue:
                 "start": a.start,
                 "end": a.end,
                 "anonymous": int(a.anonymous),
+                "source_type": a.source_type,
+                "role_class": a.role_class,
                 "fragments": json.dumps(a.fragments) if len(a.fragments) > 1 else None,
             })
         return rows

@@ -31,6 +31,8 @@ SCHEMA: dict[str, dict[str, type]] = {
         "id": str,
         "name": str,
         "kind": str,
+        "source_type": str,
+        "role_class": str,
         "title": str,
         "role": str,
         "affiliation_id": str,
@@ -56,6 +58,8 @@ SCHEMA: dict[str, dict[str, type]] = {
         "start": int,
         "end": int,
         "anonymous": int,
+        "source_type": str,
+        "role_class": str,
         "fragments": str,
     },
 }
@@ -63,7 +67,8 @@ SCHEMA: dict[str, dict[str, type]] = {
 # The speakers and organizations rows are folded from these (quotecat.fold), and
 # `build --update` copies them for unchanged articles.
 SCHEMA["_speaker_mentions"] = {
-    "source_article": str, "id": str, "name": str, "kind": str, "title": str, "role": str, "affiliation_id": str,
+    "source_article": str, "id": str, "name": str, "kind": str, "source_type": str, "role_class": str,
+    "title": str, "role": str, "affiliation_id": str,
     "anonymous": int, "pronoun": str, "description": str, "article_id": str,
     # who is who across articles: "donald trump", "trump", "j" for Donald J. Trump
     "person_key": str, "surname": str, "middle": str,
@@ -121,8 +126,8 @@ def create_tables(db: sqlite_utils.Database) -> None:
 # Columns Datasette facets or filters on; each needs an index once tables are big.
 FACET_INDEXES = {
     "articles": [["outlet"], ["published"]],
-    "speakers": [["kind"], ["anonymous"], ["gender"]],
-    "quotes": [["type"], ["anonymous"], ["cue"], ["speaker_id", "type"],
+    "speakers": [["kind"], ["anonymous"], ["gender"], ["source_type"], ["role_class"]],
+    "quotes": [["type"], ["anonymous"], ["cue"], ["source_type"], ["role_class"], ["speaker_id", "type"],
                # Filtering by one source and faceting by another default facet reads one index range.
                ["speaker_id", "affiliation_id"], ["speaker_id", "article_id"],
                ["speaker_id", "anonymous"], ["speaker_id", "cue"]],

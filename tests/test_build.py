@@ -25,10 +25,11 @@ COLUMNS = {
     "articles": ["id", "title", "byline", "outlet", "published", "url", "source_file", "text", "word_count",
                  "trimmed_chars", "content_hash", "attributions", "anonymous_attributions", "percent_anonymous"],
     "organizations": ["id", "name", "forms", "attributions", "speakers", "articles", "anonymous_attributions"],
-    "speakers": ["id", "name", "kind", "title", "role", "affiliation_id", "anonymous", "pronoun", "gender",
-                 "gender_evidence", "forms", "description", "article_id", "attributions", "direct_quotes", "articles"],
+    "speakers": ["id", "name", "kind", "source_type", "role_class", "title", "role", "affiliation_id", "anonymous",
+                 "pronoun", "gender", "gender_evidence", "forms", "description", "article_id", "attributions",
+                 "direct_quotes", "articles"],
     "quotes": ["id", "article_id", "speaker_id", "affiliation_id", "text", "type", "cue", "speaker_mention",
-               "medium", "paragraph", "start", "end", "anonymous", "fragments"],
+               "medium", "paragraph", "start", "end", "anonymous", "source_type", "role_class", "fragments"],
 }
 FOREIGN_KEYS = {
     "articles": set(),

@@ -11,7 +11,7 @@ from markupsafe import escape
 
 from quotecat.serve import DATASETTE_SETTINGS, METADATA, datasette_args
 
-DEFAULT_FACETS = ["speaker_id", "affiliation_id", "type", "article_id", "anonymous", "cue"]
+DEFAULT_FACETS = ["speaker_id", "affiliation_id", "type", "article_id", "anonymous", "cue", "source_type", "role_class"]
 
 
 def search_word(db):
@@ -184,3 +184,15 @@ async def test_search_answers_without_default_facets_unless_one_is_asked_for(ds,
     assert "speaker_id" in faceted["facet_results"]
     browsing = (await ds.client.get("/quotes/quotes.json")).json()
     assert "type" in browsing["facet_results"]  # the default facets stay for browsing
+
+
+async def test_the_speakers_table_opens_on_the_most_quoted_with_facets_on_kinds_and_gender(ds, db):
+    response = await ds.client.get("/quotes/speakers.json?_shape=objects")
+    data = response.json()
+    counts = [row["attributions"] for row in data["rows"]]
+    assert counts == sorted(counts, reverse=True) and counts[0] == db.execute(
+        "select max(attributions) from speakers").fetchone()[0]
+    assert list(data["facet_results"]) == ["source_type", "role_class", "gender", "anonymous"]
+    types = {r["value"]: r["count"] for r in data["facet_results"]["source_type"]["results"]}
+    assert types == dict(db.execute("select source_type, count(*) from speakers where source_type is not null "
+                                    "group by source_type").fetchall())

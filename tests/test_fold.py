@@ -8,7 +8,8 @@ import sqlite3
 import pytest
 
 from quotecat.build import build
-from quotecat.fold import decide_gender
+from quotecat.extract.sources import UNNAMED
+from quotecat.fold import decide_gender, decide_role_class, decide_source_type
 from quotecat.rows import clean_name, expansion_in, organization_id, person_key
 from collections import Counter
 
@@ -133,6 +134,76 @@ def test_gender_from_the_evidence_of_several_articles_and_unknown_when_they_disa
 ])
 def test_gender_decided_across_articles(votes, named, gender):
     assert decide_gender(Counter(votes), Counter(named)) == gender
+
+
+# --- kinds of source ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, source_type, role_class, anonymous", [
+    ("Ana Ruiz, a professor of economics at the University of Leeds, said the plan would fail.",
+     "person", "expert", 0),
+    ("A senior official said the talks had stalled.", "unnamed individual", "official", 1),
+    ("Residents said the water was brown for days.", "unnamed group", "citizen", 1),
+    ("The Interior Ministry said the border would stay closed.", "government", "official", 0),
+    ("Tesco said its profits rose.", "organization", "unknown", 0),
+    ("The BBC reported that the match was called off.", "media", "media", 0),
+    ("Sen. Jane Ortiz said the bill would pass.", "person", "politician", 0),
+    ("Tom Lee, chief executive of Harbour Foods, said sales had doubled.", "person", "business", 0),
+])
+def test_each_row_and_its_speaker_store_the_kind_of_source(tmp_path, sentence, source_type, role_class, anonymous):
+    conn = catalogue(tmp_path, {"one-story": sentence})
+    row = conn.execute("select quotes.source_type, quotes.role_class, quotes.anonymous, speakers.source_type, "
+                       "speakers.role_class, speakers.anonymous, speakers.kind from quotes "
+                       "join speakers on speakers.id = quotes.speaker_id").fetchone()
+    assert tuple(row)[:6] == (source_type, role_class, anonymous) * 2
+    assert row["kind"] == {"person": "person", "unnamed individual": "person", "unnamed group": "group",
+                           "document": "other"}.get(source_type, "organization")
+
+
+@pytest.mark.parametrize("types, decided", [
+    ({"person": 1, "organization": 3}, "person"),     # "Trump said" read as a body where nothing says who
+    ({"organization": 2, "government": 1}, "organization"),
+    ({"organization": 1, "government": 1}, "government"),  # of equals, the more specific
+    ({"unnamed group": 1, "unnamed individual": 1}, "unnamed individual"),
+    ({None: 2}, None),                                # no source
+])
+def test_source_type_decided_across_articles(types, decided):
+    assert decide_source_type(Counter(types)) == decided
+
+
+@pytest.mark.parametrize("classes, decided", [
+    ({"expert": 2, "unknown": 5}, "expert"),          # a class over no class: the most specific
+    ({"official": 3, "politician": 1}, "official"),   # the majority
+    ({"official": 2, "politician": 2}, "unknown"),    # conflicting evidence
+    ({"unknown": 3}, "unknown"),
+    ({}, "unknown"),
+])
+def test_role_class_decided_across_articles(classes, decided):
+    assert decide_role_class(Counter(classes)) == decided
+
+
+def test_a_persons_role_class_is_what_most_of_their_articles_say(tmp_path):
+    conn = catalogue(tmp_path, {
+        "plan-a": "Ana Ruiz, a professor of economics at the University of Leeds, said the plan would fail.",
+        "plan-b": "Ana Ruiz, an economist, said the plan was too costly.",
+        "plan-c": "Ana Ruiz said the figures did not add up.",
+        "port-a": "Sam Okoro, a union organiser, said the strike was over.",
+        "port-b": "Sam Okoro, a shipping analyst, said the ships would sail at dawn.",
+    })
+    ruiz, okoro = speaker_of(conn, "plan-c", "figures"), speaker_of(conn, "port-a", "strike")
+    assert (ruiz["source_type"], ruiz["role_class"]) == ("person", "expert")
+    # The rows keep what their own article says; the speaker what the catalogue decides.
+    assert conn.execute("select role_class from quotes where article_id = 'plan-c'").fetchone()[0] == "unknown"
+    assert {r[0] for r in conn.execute("select role_class from quotes where article_id like 'port-%'")} == {
+        "civil society", "expert"}
+    assert okoro["role_class"] == "unknown"  # one article each way: conflicting evidence
+
+
+def test_anonymous_is_exactly_the_unnamed_kinds_in_both_tables(db):
+    for table in ("quotes", "speakers"):
+        rows = db.execute(f"select source_type, anonymous from {table} where source_type is not null").fetchall()
+        assert rows
+        assert all(anonymous == int(source_type in UNNAMED) for source_type, anonymous in rows), table
 
 
 # --- organisations -------------------------------------------------------------------------------

@@ -209,7 +209,8 @@ async def test_datasette_serves_the_counts_and_stored_facets_match_counting(arch
         assert stored["facet_results"] == fresh["facet_results"], query
         assert stored["filtered_table_rows_count"] == fresh["filtered_table_rows_count"]
     stored = (await served.client.get("/quotes/speakers.json")).json()["facet_results"]
-    assert stored["kind"]["results"]
+    fresh = (await counted.client.get("/quotes/speakers.json")).json()["facet_results"]
+    assert stored["source_type"]["results"] and stored == fresh
 
 
 def test_dask_bag_to_parquet_then_load_parquet_equals_a_local_build(tmp_path):
