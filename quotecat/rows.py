@@ -213,6 +213,15 @@ def _single_word_person(name: str) -> bool:
                 or lowered in GENERIC_ORGANIZATIONS or not name[:1].isupper())
 
 
+def names_a_source(a: Attribution) -> bool:
+    """Is the speaker a source the catalogue can list: a person, a group, an organisation or a
+    document? Not what the extractor could give no type ("Trump included the Philippines on a
+    list of countries he", "I forgot she"): that row keeps its words in ``speaker_mention``.
+    On a catalogue of ../shared/polnear-train, 417 of 4,445 speakers (466 attributions) were
+    such, the speakers named "she", "he" and "we" among them."""
+    return a.source_type is not None or a.kind in ("person", "group", "organization")
+
+
 def _described(a: Attribution) -> bool:
     """An unnamed source or a description the article did not resolve: "a senior official",
     "the campaign", "campaign". It is known in its article only."""
@@ -258,7 +267,7 @@ class Catalogue:
         return org_id
 
     def speaker_id(self, a: Attribution, article_id: str) -> str | None:
-        if not a.speaker or not a.speaker.strip():
+        if not a.speaker or not a.speaker.strip() or not names_a_source(a):
             return None
         key: tuple[str, str | None, str, str] | None = None
         surname = None

@@ -221,6 +221,20 @@ def test_a_quote_without_a_source_is_kept_with_no_speaker():
     assert catalogue.speakers == {}
 
 
+@pytest.mark.parametrize("speaker, fields, listed", [
+    ("the report", dict(kind="other", source_type="document", anonymous=False), True),
+    ("residents", dict(kind="group", source_type="unnamed group"), True),
+    # What the extractor gave no type is no source: a clause ending in a pronoun.
+    ("Mayor Ruiz included the bridge on a list of repairs he", dict(kind="other", source_type=None,
+                                                                   anonymous=False), False),
+])
+def test_only_a_source_becomes_a_speaker(speaker, fields, listed):
+    catalogue = Catalogue()
+    quotes = catalogue.quote_rows(BRIDGE, [attribution(speaker, **fields)], ignore)
+    assert (quotes[0]["speaker_id"] is not None, quotes[0]["speaker_mention"]) == (listed, speaker)
+    assert len(catalogue.speakers) == listed
+
+
 def test_named_source_has_one_row_with_its_affiliation():
     catalogue = Catalogue(BRIDGE.text)
     dorrian = dict(speaker="John Dorrian", name="John Dorrian", anonymous=False, kind="person",

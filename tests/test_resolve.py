@@ -85,6 +85,11 @@ def resolved(text: str, mentions: list[str], byline: str | None = None) -> list[
     ("Halden Bus Company cut three routes. The company said demand had fallen.",
      ["The company"],
      [("Halden Bus Company", "description 'The company' -> Halden Bus Company (the organisation named before)")]),
+    # An indefinite pronoun at a sentence start: described, it is an unnamed source; bare, no one.
+    ("Someone familiar with the talks said they had stalled. Someone said they would resume.",
+     ["Someone familiar with the talks", "Someone"],
+     [("someone familiar with the talks", "an unnamed source, described where quoted"),
+      (None, "'Someone' names no one")]),
 ])
 def test_resolver(text, mentions, expected):
     assert resolved(text, mentions) == expected

@@ -21,7 +21,8 @@ from collections.abc import Iterable, Iterator
 from typing import Final
 
 from ..lexicon.cues import CUE_WORDS
-from ..lexicon.function_words import CLAUSE_BREAKERS, DEFINITE, DETERMINERS, PREPOSITIONS
+from ..lexicon.function_words import (CLAUSE_BREAKERS, DEFINITE, DETERMINERS, INDEFINITE_GROUPS, INDEFINITE_PERSONS,
+                                      PREPOSITIONS)
 from ..lexicon.gender import GENDERED_ROLES, HONORIFICS, KINSHIP, PRONOUNS, SUBJECT_PRONOUN
 from ..lexicon.names import NAME_PARTICLES, NAME_RUN_PARTICLES, NOT_NAMES, NOT_PERSON_WORDS
 from ..lexicon.organizations import GENERIC_ORGANIZATIONS, ORG_WORDS
@@ -396,6 +397,10 @@ class Resolver:
                 return writer, f"pronoun '{mention}' -> {writer.label} (who writes the article)"
             return None, f"pronoun '{mention}' left unresolved (first or second person)"
         if source.name in NOT_NAMES:
+            first = mention.split()[0].lower()
+            if (first in INDEFINITE_PERSONS or first in INDEFINITE_GROUPS) and " " in mention.strip():
+                # "Someone familiar with the talks": an unnamed source, its capital the sentence's.
+                return describe(first + mention[len(first):]), "an unnamed source, described where quoted"
             # "none of the scholars I interviewed", "It means": a pronoun read as a name.
             return None, f"'{mention}' names no one"
         if source.name and (len(source.name.split()) == 1 or source.title) and source.kind != "organization":

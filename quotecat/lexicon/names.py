@@ -16,7 +16,8 @@ NOT_NAMES: Final = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "If"
                     "Our", "Mr", "Mrs", "Ms", "Dr", "So", "Yet", "Still", "Meanwhile", "However", "Last",
                     "Next", "One", "Two", "Three", "Some", "Many", "Most", "All", "No", "Not", "There",
                     "Only", "Even", "Perhaps", "Maybe", "Also", "Just", "Indeed", "Then", "Now", "Here", "Instead",
-                    "Both", "Either", "Neither", "Every", "Each", "Such"}
+                    "Both", "Either", "Neither", "Every", "Each", "Such", "Someone", "Somebody", "Anyone",
+                    "Anybody", "Nobody", "Everyone", "Everybody"}
 # Words that make a run of capitalised words an event, a place or a thing, not a person
 # (with organizations.ORG_WORDS).
 NOT_PERSON_WORDS: Final = set(
