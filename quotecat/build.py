@@ -18,15 +18,16 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import sqlite_utils
 
 from . import compiled
 from .distributed import result_from_record
 from .model import Article, ArticleResult
-from .parallel import extracted, in_chunks, resolve_jobs
-from .read import find_files, iter_articles
-from .rows import article_row, content_hash, fill_gaps
+from .parallel import in_chunks, in_order, resolve_jobs
+from .read import ArticleError, find_files, iter_articles, read_file
+from .rows import article_result, article_row, content_hash, fill_gaps
 from .schema import SCHEMA, create_tables, finish, insert_sql
 from .serve import inspect_data, inspect_path
 
@@ -120,17 +121,20 @@ def build(
         try:
             writer = _Writer(db, summary, warn, previous)
             files = list(dict.fromkeys(find_files(paths)))
+            # Workers read, hash and extract; this process only writes what they send back.
+            work = functools.partial(file_rows, previous=None if previous is None else str(db_path))
             with progress(files) if progress else contextlib.nullcontext(files) as files_:
-                tasks = _read(files_, paths, summary, warn, writer, previous)
-                for chunk, results in extracted(in_chunks(tasks), resolve_jobs(jobs)):
-                    for (article, name, digest, _), result in zip(chunk, results):
-                        writer.add(article, name, digest, result)
+                tasks = _tasks(files_, paths, warn)
+                for _, results in in_order(work, in_chunks(tasks, _task_size), resolve_jobs(jobs)):
+                    for result in results:
+                        writer.add_file(result)
             writer.close()
             if previous is not None:
-                summary.removed = previous.count - previous.matched
+                summary.removed = previous.count - writer.matched
         finally:
             if previous is not None:
                 previous.close()
+            _close_previous_hashes()
 
     _build_atomically(db_path, summary, write, strict)
     return summary
@@ -162,8 +166,7 @@ def load_parquet(
             for batch in pq.ParquetFile(file).iter_batches(batch_size=256):
                 for record in batch.to_pylist():
                     article, name, digest, result = result_from_record(record)
-                    if writer.claim(article.id, name, shown_as=file.name):
-                        writer.add(article, name, digest, result)
+                    writer.add(article_rows(article, digest, result), name, shown_as=file.name)
         writer.close()
 
     _build_atomically(db_path, summary, write, strict=False)
@@ -208,26 +211,136 @@ def _build_atomically(db_path: Path, summary: "BuildSummary", write, strict: boo
 _CACHE_KB = 64_000
 
 
-def _read(files, roots, summary, warn, writer, previous):
-    """(article, file name, content hash, reuse) for every article, in input order; unreadable files are reported."""
+# A file up to this size is read by a worker; a bigger one (a JSON lines archive) is read
+# here, streaming, and its articles go out in chunks, so one archive still uses every core.
+_READ_HERE_BYTES = 1_000_000
+
+
+class ArticleRows(NamedTuple):
+    """One article as a worker sends it back: its rows as tuples in SCHEMA's column order, ready to insert."""
+
+    id: str
+    digest: str  # content_hash of the text
+    article: tuple
+    quotes: list[tuple]
+    speakers: list[tuple]  # _speaker_mentions
+    organizations: list[tuple]  # _organization_mentions
+    warnings: list[str]
+    failed: str | None = None  # why the extractor could not read it
+    reused: bool = False  # unchanged since the previous build: its rows are copied from there
+    in_previous: bool = False  # the previous build has an article with this id
+
+
+class FileRows(NamedTuple):
+    """What one file gave: its articles' rows, the warnings of reading it, and why it (or part of it) was skipped."""
+
+    name: str
+    articles: list[ArticleRows]
+    warnings: list[str]
+    errors: list[str]
+
+
+def _tasks(files, roots, warn):
+    """(what, name, size) for every file: the path for a worker to read, or, for a big file, its articles read here."""
     for path in files:
         name = _display_name(path, roots)
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = 0  # the worker's read_file says why it cannot be read
+        if size <= _READ_HERE_BYTES:
+            yield path, name, size
+            continue
         errors: list[Exception] = []
         try:
-            # One file at a time: the bar moves per file, and a big JSON lines
-            # archive streams through instead of being read whole.
+            # One file at a time, streaming: a big JSON lines archive is never read whole.
             for article in iter_articles([path], on_error=errors.append, warn=warn):
-                if not writer.claim(article.id, name, shown_as=name):
-                    continue
-                digest = content_hash(article.text)
-                reuse = previous is not None and previous.has(article.id, digest)
-                yield article, name, digest, reuse
+                yield article, name, len(article.text)
         except OSError as error:  # unreadable in a way the reader did not catch (permissions, vanished)
             errors.append(error)
-        for error in errors:
-            reason = _reason(error, path)
-            summary.skipped.append((name, reason))
-            warn(f"skipped {name}: {reason}")
+        yield [_reason(error, path) for error in errors], name, 0
+
+
+def _task_size(task) -> int:
+    return task[2]
+
+
+def file_rows(chunk, previous: str | None) -> list[FileRows]:
+    """The rows of every task of ``chunk``: run in a worker, so reading, hashing and extracting use every core."""
+    known = _previous_hashes(previous)
+    results = []
+    for what, name, _ in chunk:
+        if isinstance(what, Article):
+            results.append(FileRows(name, [_rows(what, name, known)], [], []))
+        elif isinstance(what, list):  # the errors of a big file read by the parent, in their place
+            results.append(FileRows(name, [], [], what))
+        else:
+            warnings: list[str] = []
+            try:
+                articles = read_file(what, warn=warnings.append)
+            except (ArticleError, OSError) as error:
+                results.append(FileRows(name, [], warnings, [_reason(error, what)]))
+                continue
+            results.append(FileRows(name, [_rows(article, name, known) for article in articles], warnings, []))
+    return results
+
+
+def _rows(article: Article, name: str, known) -> ArticleRows:
+    digest = content_hash(article.text)
+    stored = known(article.id) if known else None
+    if stored == digest:  # unchanged since the previous build
+        return ArticleRows(article.id, digest, _tuple(article_row(article, name), "articles", digest),
+                           [], [], [], [], reused=True, in_previous=True)
+    return article_rows(article, digest, article_result(article, name), in_previous=stored is not None)
+
+
+def article_rows(article: Article, digest: str, result: ArticleResult, in_previous: bool = False) -> ArticleRows:
+    """``result`` as tuples in SCHEMA's column order."""
+    return ArticleRows(
+        id=article.id,
+        digest=digest,
+        article=_tuple(result.article, "articles", digest),
+        quotes=[_tuple(row, "quotes") for row in result.quotes],
+        speakers=[_tuple(row, "_speaker_mentions") for row in result.speakers],
+        organizations=[_tuple(row, "_organization_mentions") for row in result.organizations],
+        warnings=result.warnings,
+        failed=result.failed,
+        in_previous=in_previous,
+    )
+
+
+_COLUMNS = {table: tuple(columns) for table, columns in SCHEMA.items()}
+
+
+def _tuple(row: dict, table: str, digest: str | None = None) -> tuple:
+    if digest is not None:
+        row = {**row, "content_hash": digest}
+    return tuple([row.get(column) for column in _COLUMNS[table]])
+
+
+# Per worker process: the previous build's database (read-only), to look up content hashes.
+_previous_connections: dict[tuple[int, str], sqlite3.Connection] = {}
+
+
+def _previous_hashes(previous: str | None):
+    """``content_hash(article_id)`` of the previous build, or None for a build from scratch."""
+    if previous is None:
+        return None
+    key = (os.getpid(), previous)
+    conn = _previous_connections.get(key)
+    if conn is None:
+        conn = _previous_connections[key] = sqlite3.connect(f"file:{previous}?mode=ro", uri=True)
+
+    def stored(article_id: str) -> str | None:
+        row = conn.execute("select content_hash from articles where id = ?", [article_id]).fetchone()
+        return None if row is None else row[0]
+
+    return stored
+
+
+def _close_previous_hashes() -> None:
+    for key in [key for key in _previous_connections if key[0] == os.getpid()]:
+        _previous_connections.pop(key).close()
 
 
 @functools.cache
@@ -259,9 +372,7 @@ class _Previous:
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
-        self.conn.row_factory = sqlite3.Row
         self.count = conn.execute("select count(*) from articles").fetchone()[0]
-        self.matched = 0
 
     @classmethod
     def open(cls, db_path: Path, warn) -> "_Previous | None":
@@ -287,16 +398,11 @@ class _Previous:
         warn(f"{db_path.name} {reason}: extracting every article again")
         return None
 
-    def has(self, article_id: str, digest: str) -> bool:
-        row = self.conn.execute("select content_hash from articles where id = ?", [article_id]).fetchone()
-        if row is None:
-            return False
-        self.matched += 1
-        return row[0] == digest
-
-    def rows(self, table: str, column: str, article_id: str) -> list[dict]:
-        return [dict(row) for row in
-                self.conn.execute(f"select * from [{table}] where [{column}] = ? order by rowid", [article_id])]
+    def rows(self, table: str, column: str, article_id: str) -> list[tuple]:
+        """The rows of ``table`` an article gave, as tuples in SCHEMA's column order."""
+        columns = ", ".join(f"[{c}]" for c in SCHEMA[table])
+        return self.conn.execute(f"select {columns} from [{table}] where [{column}] = ? order by rowid",
+                                 [article_id]).fetchall()
 
     def close(self):
         self.conn.close()
@@ -312,6 +418,7 @@ class _Writer:
         self.previous = previous
         self.buffers: dict[str, list] = {table: [] for table in _BUFFERED}
         self.reserved: dict[str, str] = {}  # article id -> file, read but not yet written
+        self.matched = 0  # articles whose id the previous build has
 
     def source_of(self, article_id: str) -> str | None:
         """The file an article id was already read from, if any."""
@@ -320,53 +427,57 @@ class _Writer:
         row = self.db.execute("select source_file from articles where id = ?", [article_id]).fetchone()
         return None if row is None else row[0]
 
-    def claim(self, article_id: str, name: str, shown_as: str) -> bool:
-        """Reserve ``article_id`` for the article read from ``name``; False (and a skip named ``shown_as``)
-        when an earlier file already gave that id."""
-        known = self.source_of(article_id)
-        if known is not None:
-            reason = f"article id {article_id!r} already read from {known}"
-            self.summary.skipped.append((shown_as, reason))
-            self.warn(f"skipped {shown_as}: {reason}")
-            return False
-        self.reserved[article_id] = name
-        return True
+    def skip(self, name: str, reason: str) -> None:
+        self.summary.skipped.append((name, reason))
+        self.warn(f"skipped {name}: {reason}")
 
-    def add(self, article: Article, name: str, digest: str, result: ArticleResult | None) -> None:
-        if result is None:  # unchanged since the previous build: copy its rows
-            previous = self.previous
-            quotes = previous.rows("quotes", "article_id", article.id)
-            speakers = previous.rows("_speaker_mentions", "source_article", article.id)
-            organizations = previous.rows("_organization_mentions", "source_article", article.id)
-            row = article_row(article, name)
-            self.summary.reused += 1
-        elif result.failed:
-            self.summary.skipped.append((name, result.failed))
-            self.warn(f"skipped {name}: {result.failed}")
+    def add_file(self, result: FileRows) -> None:
+        for message in result.warnings:
+            self.warn(message)
+        for rows in result.articles:
+            self.add(rows, result.name)
+        for reason in result.errors:
+            self.skip(result.name, reason)
+
+    def add(self, rows: ArticleRows, name: str, shown_as: str | None = None) -> None:
+        """Write one article's rows, unless an earlier file already gave its id (a skip named ``shown_as``)."""
+        known = self.source_of(rows.id)
+        if known is not None:
+            self.skip(shown_as or name, f"article id {rows.id!r} already read from {known}")
             return
+        self.reserved[rows.id] = name
+        self.matched += rows.in_previous
+        if rows.failed:
+            self.skip(name, rows.failed)
+            return
+        if rows.reused:
+            previous = self.previous
+            quotes = previous.rows("quotes", "article_id", rows.id)
+            speakers = previous.rows("_speaker_mentions", "source_article", rows.id)
+            organizations = previous.rows("_organization_mentions", "source_article", rows.id)
+            self.summary.reused += 1
         else:
-            for message in result.warnings:
+            for message in rows.warnings:
                 self.warn(message)
-            quotes, speakers, organizations, row = result.quotes, result.speakers, result.organizations, result.article
+            quotes, speakers, organizations = rows.quotes, rows.speakers, rows.organizations
             self.summary.extracted += 1
-        row["content_hash"] = digest
-        self.buffers["articles"].append(row)
-        self.buffers["quotes"].extend(quotes)
-        self.buffers["_speaker_mentions"].extend(speakers)
-        self.buffers["_organization_mentions"].extend(organizations)
+        buffers = self.buffers
+        buffers["articles"].append(rows.article)
+        buffers["quotes"] += quotes
+        buffers["_speaker_mentions"] += speakers
+        buffers["_organization_mentions"] += organizations
         self.summary.articles += 1
         self.summary.quotes += len(quotes)
-        if len(self.buffers["quotes"]) >= _BATCH or len(self.buffers["articles"]) >= _BATCH // 10:
+        if len(buffers["quotes"]) >= _BATCH or len(buffers["articles"]) >= _BATCH // 10:
             self.flush()
 
     def flush(self) -> None:
         with self.db.conn:
             for table, rows in self.buffers.items():
                 if rows:
-                    columns = list(SCHEMA[table])
-                    self.db.conn.executemany(insert_sql(table), [[row.get(c) for c in columns] for row in rows])
+                    self.db.conn.executemany(insert_sql(table), rows)
         for row in self.buffers["articles"]:
-            self.reserved.pop(row["id"], None)
+            self.reserved.pop(row[0], None)
         for rows in self.buffers.values():
             rows.clear()
 
