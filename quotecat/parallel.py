@@ -67,8 +67,11 @@ def _unwrap(results):
 
 
 def _start_worker():
-    # A worker ends on SIGTERM as a process does; the parent handles its own (quotecat.build).
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # A worker ends on SIGTERM or SIGHUP as any process does; the parent turns its own into a
+    # clean stop (quotecat.publish), and ends the workers as it unwinds.
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
 
 
 def in_order(function, chunks, jobs: int):
