@@ -591,7 +591,7 @@ class _Writer:
         """(file, content hash) of the article that already has ``article_id``, if one has."""
         if article_id in self.reserved:
             return self.reserved[article_id]
-        return self.db.execute("select source_file, content_hash from articles where id = ?",
+        return self.db.conn.execute("select source_file, content_hash from articles where id = ?",
                                [article_id]).fetchone()
 
     def skip(self, name: str, reason: str) -> None:
