@@ -124,12 +124,8 @@ def build(
 
     ``progress(files)``, if given, wraps the list of files as it is read (the CLI's progress bar).
     """
-    db_path = Path(db_path)
-    paths = [Path(p) for p in paths]
+    db_path, paths = Path(db_path), _existing(paths, db_path)
     summary = BuildSummary(db_name=db_path.name)
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        raise BuildError(f"no such file or folder: {', '.join(missing)}; {kept(db_path)}")
     files = list(dict.fromkeys(find_files(paths)))
     _refuse_an_input_as_target(db_path, files)
 
@@ -172,11 +168,7 @@ def load_parquet(
     A file that is not Parquet, or lacks the columns extract_record writes, is skipped
     and named, as is a row that cannot be read back.
     """
-    db_path = Path(db_path)
-    paths = [Path(p) for p in paths]
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        raise BuildError(f"no such file or folder: {', '.join(missing)}; {kept(db_path)}")
+    db_path, paths = Path(db_path), _existing(paths, db_path)
     files = sorted(
         (f for p in paths for f in ([p] if p.is_file() else p.rglob("*.parquet"))),
         key=lambda f: [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", f.as_posix())],
@@ -228,6 +220,15 @@ def _parquet_rows(file: Path):
                 yield rows, name, None
     except (pyarrow.ArrowException, OSError) as error:
         yield None, file.name, f"unreadable after row {number} ({error})"
+
+
+def _existing(paths: Iterable[Path | str], db_path: Path | str) -> list[Path]:
+    """The inputs as paths; a missing one fails the build before anything is read (the default ./articles too)."""
+    paths = [Path(p) for p in paths]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise BuildError(f"no such file or folder: {', '.join(missing)}; {kept(Path(db_path))}")
+    return paths
 
 
 def _refuse_an_input_as_target(db_path: Path, files: list[Path]) -> None:
@@ -344,6 +345,8 @@ def _tasks(files, roots, warn):
                 yield article, name, len(article.text)
         except OSError as error:  # unreadable in a way the reader did not catch (permissions, vanished)
             errors.append(error)
+        except Exception as error:  # noqa: BLE001 - a reader bug: the rest of the file is skipped and named
+            errors.append(RuntimeError(_unexpected(error)))
         yield [_reason(error, path) for error in errors], name, 0
 
 
@@ -372,15 +375,29 @@ def file_rows(chunk, previous: str | None) -> list[FileRows]:
             except (ArticleError, OSError) as error:
                 results.append(FileRows(name, [], warnings, [_reason(error, what)]))
                 continue
+            except Exception as error:  # noqa: BLE001 - a reader bug: this file is skipped and named, the batch goes on
+                results.append(FileRows(name, [], warnings, [_unexpected(error)]))
+                continue
             for article in articles:
                 article.id = _located_id(article.id, what, name)
             results.append(FileRows(name, [_rows(article, name, known) for article in articles], warnings, []))
     return results
 
 
+def _unexpected(error: Exception) -> str:
+    return f"could not be read ({type(error).__name__}: {error})"
+
+
 def _rows(article: Article, name: str, known) -> ArticleRows:
     """``known(article_id)`` gives the previous build's content hash: an unchanged article is not extracted again."""
-    digest = content_hash(article.text)
+    try:
+        digest = content_hash(article.text)
+        for value in (article.id, article.title, article.byline, article.outlet, article.published, article.url):
+            if value:
+                value.encode("utf-8")
+    except UnicodeEncodeError as error:  # a lone surrogate ("\ud83d" in JSON): SQLite cannot store it
+        return ArticleRows(article.id, "", (), [], [], [], [], failed=f"article {article.id!r}: text that is not "
+                           f"valid Unicode ({error.reason} at character {error.start}); skipped")
     stored = known(article.id) if known else None
     if stored == digest:
         return ArticleRows(article.id, digest, _tuple(article_row(article, name), "articles", digest),

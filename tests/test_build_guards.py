@@ -361,3 +361,32 @@ def test_only_bad_parquet_keeps_the_catalogue(catalogue, tmp_path):
     (folder / "part.0.parquet").write_bytes(b"PAR1 but not really")
     result = run("load-parquet", folder, "--db", db_path)
     assert_kept(result, db_path, before, "no article read", "part.0.parquet: not a Parquet file")
+
+
+# --- one bad input never stops the batch ---------------------------------------------------
+
+
+def test_a_lone_surrogate_in_a_record_skips_that_record_only(tmp_path):
+    archive = tmp_path / "archive.jsonl"
+    good = {"title": "Vote delayed", "text": STORY.format(title="Vote delayed", town="Harlow")}
+    bad = {"title": "Bad \ud83d record", "text": "The vote was delayed \ud83d, officials said."}
+    archive.write_text(json.dumps(good) + "\n" + json.dumps(bad) + "\n", encoding="utf-8")  # json escapes it
+    warnings = []
+    summary = build([archive], tmp_path / "quotes.db", warn=warnings.append)
+    assert summary.articles == 1
+    assert any("archive.jsonl" in message for message in warnings)
+
+
+def test_a_reader_bug_on_one_file_skips_that_file_and_names_it(tmp_path, monkeypatch):
+    folder = write_stories(tmp_path / "in", 3)
+    real = build_module.read_file
+
+    def failing(path, warn=None):
+        if Path(path).name == "story-1.txt":
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(path, warn=warn)
+
+    monkeypatch.setattr(build_module, "read_file", failing)
+    summary = build([folder], tmp_path / "quotes.db", warn=ignore, jobs=1)
+    assert summary.articles == 2
+    assert summary.skipped == [("story-1.txt", "could not be read (RecursionError: maximum recursion depth exceeded)")]
