@@ -27,7 +27,7 @@ from .distributed import COLUMNS as PARQUET_COLUMNS, result_from_record
 from .ids import file_id, path_id, unique_id
 from .model import Article, ArticleResult
 from .parallel import in_chunks, in_order, resolve_jobs
-from .publish import BuildError, BuildInterrupted, SQLITE_HEADER, article_count, kept, publish
+from .publish import BuildError, BuildInterrupted, SQLITE_HEADER, article_count, kept, publish, signals_deferred
 from .read import ArticleError, find_files, iter_articles, read_file
 from .rows import article_result, article_row, content_hash, fill_gaps
 from .schema import SCHEMA, create_tables, finish, insert_sql
@@ -136,9 +136,10 @@ def build(
             writer = _Writer(db, summary, warn, previous)
             # Workers read, hash and extract; this process only writes what they send back.
             work = functools.partial(file_rows, previous=None if previous is None else str(db_path))
-            with progress(files) if progress else contextlib.nullcontext(files) as files_:
+            with progress(files) if progress else contextlib.nullcontext(files) as files_, \
+                    signals_deferred() as check:
                 tasks = _tasks(files_, paths, warn)
-                for _, results in in_order(work, in_chunks(tasks, _task_size), resolve_jobs(jobs)):
+                for _, results in in_order(work, in_chunks(tasks, _task_size), resolve_jobs(jobs), check):
                     for result in results:
                         writer.add_file(result)
             writer.close()

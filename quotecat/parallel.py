@@ -67,22 +67,36 @@ def _unwrap(results):
 
 
 def _start_worker():
-    # A worker ends on SIGTERM or SIGHUP as any process does; the parent turns its own into a
-    # clean stop (quotecat.publish), and ends the workers as it unwinds.
+    # A worker ends on SIGTERM or SIGHUP as any process does, and leaves Ctrl-C (SIGINT, which
+    # reaches the whole process group) to the parent: the parent stops cleanly and ends the
+    # workers as it unwinds (quotecat.publish).
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def in_order(function, chunks, jobs: int):
+# How often a wait for a worker's result calls ``check`` (seconds).
+_CHECK_EVERY = 0.1
+
+
+def _nothing():
+    pass
+
+
+def in_order(function, chunks, jobs: int, check=_nothing):
     """(chunk, function(chunk)) in input order, run on ``jobs`` processes with a bounded number of chunks in flight.
 
     ``function`` must be picklable (a module-level function, or a functools.partial of one).
-    A batch that fits in one chunk runs in this process: no pool to start.
+    A batch that fits in one chunk runs in this process: no pool to start. ``check()`` is
+    called between chunks and while waiting for one; what it raises stops the work there,
+    where the pool can be shut down (an exception raised inside the pool's own calls, as a
+    signal handler would, can leave it waiting forever).
     """
     chunks = iter(chunks)
     if jobs <= 1:
         for chunk in chunks:
+            check()
             yield chunk, _unwrap(_work(function, chunk))
         return
     first = next(chunks, None)
@@ -97,10 +111,20 @@ def in_order(function, chunks, jobs: int):
     with context.Pool(jobs, initializer=_start_worker) as pool:
         pending: deque = deque()
         for chunk in itertools.chain([first, second], chunks):
+            check()
             pending.append((chunk, pool.apply_async(_work, (function, chunk))))
             while len(pending) > jobs * _IN_FLIGHT_PER_JOB:
                 done, result = pending.popleft()
-                yield done, _unwrap(result.get())
+                yield done, _unwrap(_wait(result, check))
         while pending:
             done, result = pending.popleft()
-            yield done, _unwrap(result.get())
+            yield done, _unwrap(_wait(result, check))
+
+
+def _wait(result, check):
+    while True:
+        check()
+        try:
+            return result.get(_CHECK_EVERY)
+        except multiprocessing.TimeoutError:
+            continue

@@ -179,31 +179,83 @@ def _locked(db_path: Path) -> Iterator[None]:
 
 # --- signals ---------------------------------------------------------------------------
 
-_ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP) if hasattr(signal, "SIGHUP") else (signal.SIGTERM,)
+_ENDING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name))
+
+
+class _Signals:
+    """Where a build stands with signals: the one that came while stopping had to wait, if any."""
+
+    def __init__(self):
+        self.deferring = False
+        self.pending: int | None = None
+
+    def handle(self, signum, frame):
+        # A second signal of the kind acts at once, as it would without this handler.
+        signal.signal(signum, signal.default_int_handler if signum == signal.SIGINT else signal.SIG_DFL)
+        if self.deferring:
+            self.pending = signum
+            return
+        raise _stop(signum)
+
+    def check(self) -> None:
+        if self.pending is not None:
+            signum, self.pending = self.pending, None
+            raise _stop(signum)
+
+
+def _stop(signum: int) -> BaseException:
+    return KeyboardInterrupt() if signum == signal.SIGINT else BuildInterrupted(signum)
+
+
+_current: _Signals | None = None
 
 
 @contextlib.contextmanager
 def _signals_interrupt() -> Iterator[None]:
-    """SIGTERM and SIGHUP raise BuildInterrupted, so the build unwinds and removes its temporary file.
+    """SIGTERM and SIGHUP raise BuildInterrupted, Ctrl-C KeyboardInterrupt, so the build unwinds and removes its
+    temporary file.
 
-    Without this the process would die where it stood and leave ``quotes.db.tmp-<pid>``
-    for the next build to clear. A second signal ends the process at once. Only the
-    main thread can set handlers; elsewhere the signals keep their defaults.
+    Without this SIGTERM would end the process where it stood and leave ``quotes.db.tmp-<pid>``
+    for the next build to clear. Only the main thread can set handlers; elsewhere the
+    signals keep their defaults.
     """
+    global _current
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-
-    def interrupt(signum, frame):
-        signal.signal(signum, signal.SIG_DFL)
-        raise BuildInterrupted(signum)
-
-    before = {signum: signal.signal(signum, interrupt) for signum in _ENDING_SIGNALS}
+    signals = _Signals()
+    before = {signum: signal.signal(signum, signals.handle) for signum in _ENDING_SIGNALS}
+    _current = signals
     try:
         yield
     finally:
+        _current = None
         for signum, handler in before.items():
             signal.signal(signum, handler)
+
+
+@contextlib.contextmanager
+def signals_deferred() -> Iterator[Callable[[], None]]:
+    """Within, a signal only marks the build to stop; the ``check()`` yielded stops it (raises) where it is called.
+
+    For the worker pool: an exception raised inside its calls can leave it waiting forever,
+    so ``parallel.in_order`` calls ``check`` between chunks and while it waits. Outside a
+    build (no handler set) ``check`` does nothing.
+    """
+    signals = _current
+    if signals is None:
+        yield _no_check
+        return
+    signals.deferring = True
+    try:
+        yield signals.check
+    finally:
+        signals.deferring = False
+    signals.check()
+
+
+def _no_check() -> None:
+    pass
 
 
 # --- temporary files -------------------------------------------------------------------

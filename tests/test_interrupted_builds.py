@@ -241,8 +241,14 @@ def alive_with(text: str) -> list[int]:
     return found
 
 
-@pytest.mark.parametrize("signum,code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)], ids=["SIGTERM", "SIGINT"])
-def test_sigterm_and_sigint_stop_the_build_cleanly_and_remove_its_temporary_file(big_corpus, tmp_path, signum, code):
+@pytest.mark.parametrize("signum,code,group", [
+    (signal.SIGTERM, 143, False),  # `kill PID`, a supervisor stopping a service
+    (signal.SIGINT, 130, False),
+    (signal.SIGINT, 130, True),  # Ctrl-C in a terminal: the build and its workers
+    (signal.SIGTERM, 143, True),
+], ids=["SIGTERM", "SIGINT", "Ctrl-C", "SIGTERM to the group"])
+def test_sigterm_and_sigint_stop_the_build_cleanly_and_remove_its_temporary_file(big_corpus, tmp_path, signum, code,
+                                                                                  group):
     corpus, _ = big_corpus
     small = tmp_path / "small"
     write_corpus(small, copies=2)
@@ -256,7 +262,7 @@ def test_sigterm_and_sigint_stop_the_build_cleanly_and_remove_its_temporary_file
         time.sleep(0.01)
     time.sleep(0.3)  # extracting, workers running
     assert process.poll() is None, "the build finished before the signal"
-    os.kill(process.pid, signum)  # the parent only, as `kill PID` or a supervisor sends it
+    (os.killpg if group else os.kill)(process.pid, signum)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == code, stderr.decode()
     assert b"interrupted" in stderr and b"Traceback" not in stderr
