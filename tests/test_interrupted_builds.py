@@ -263,7 +263,11 @@ def test_sigterm_and_sigint_stop_the_build_cleanly_and_remove_its_temporary_file
     time.sleep(0.3)  # extracting, workers running
     assert process.poll() is None, "the build finished before the signal"
     (os.killpg if group else os.kill)(process.pid, signum)
-    _, stderr = process.communicate(timeout=60)
+    try:
+        _, stderr = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        kill(process)  # and its workers: a hung build must not outlive the test
+        raise
     assert process.returncode == code, stderr.decode()
     assert b"interrupted" in stderr and b"Traceback" not in stderr
     assert db_path.read_bytes() == before
