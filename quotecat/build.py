@@ -28,7 +28,7 @@ from .ids import file_id, path_id, unique_id
 from .model import Article, ArticleResult
 from .parallel import in_chunks, in_order, resolve_jobs
 from .publish import BuildError, BuildInterrupted, SQLITE_HEADER, article_count, kept, publish, signals_deferred
-from .read import ArticleError, find_files, iter_articles, read_file
+from .read import ArticleError, find_files, iter_articles, logical_path, read_file
 from .rows import article_result, article_row, content_hash, fill_gaps
 from .schema import SCHEMA, create_tables, finish, insert_sql
 
@@ -36,8 +36,9 @@ __all__ = ["BuildError", "BuildInterrupted", "BuildSummary", "StrictBuildError",
 
 # How many rows to hold before writing them: a few thousand keeps memory flat on big batches.
 _BATCH = 2000
-# The summary line names at most this many skipped files; the warnings name every one.
-_SKIPPED_IN_LINE = 5
+# The summary line counts skipped files by reason and names at most this many a reason;
+# the warnings name every one.
+_SKIPPED_IN_LINE = 3
 # A build with fewer articles than this share of the database it replaces needs allow_shrink
 # (--allow-shrink): a folder half moved away, or the wrong folder, must not quietly empty a catalogue.
 SHRINK_SHARE = 0.5
@@ -78,7 +79,7 @@ class BuildSummary:
         ])
         line = f"Built {self.db_name}: {counts}"
         if self.skipped:
-            line += f"; {_plural(len(self.skipped), 'file')} skipped ({self.skipped_named()})"
+            line += f"; {_plural(len(self.skipped), 'file')} skipped: {_by_reason(self.skipped)}"
         if self.renamed:
             line += f"; {_plural(self.renamed, 'article')} renamed, their id taken by another (see the warnings)"
         if self.updated:
@@ -86,14 +87,32 @@ class BuildSummary:
                      f"{self.removed} removed)")
         return line
 
-    def skipped_named(self) -> str:
-        named = "; ".join(f"{name}: {reason}" for name, reason in self.skipped[:_SKIPPED_IN_LINE])
-        more = len(self.skipped) - _SKIPPED_IN_LINE
-        return named + (f"; and {more} more" if more > 0 else "")
-
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _by_reason(skipped: list[tuple[str, str]]) -> str:
+    """ "2 unsupported type (.csv, .md), 1 unreadable folder (private)": counts by reason, most first, with names."""
+    groups: dict[str, list[str]] = {}
+    for name, reason in skipped:
+        unsupported = re.match(r"unsupported file type (\S+)", reason)
+        if unsupported:
+            kind, shown = "unsupported type", unsupported.group(1)
+        elif reason.startswith("duplicate of "):
+            kind, shown = "duplicate", name
+        else:
+            # "article 'x': text that is not valid Unicode (...)", "row 3: cannot be read back (...)": by the problem
+            kind = re.split(r" \(|: |, | '", re.sub(r"^(?:article '[^']*'|row \d+): ", "", reason))[0]
+            shown = name if len(name) <= 60 else f"{name[:20]}…{name[-39:]}"  # a folder 1,000 deep, shortened
+        groups.setdefault(kind, []).append(shown)
+    parts = []
+    for kind, names in sorted(groups.items(), key=lambda group: -len(group[1])):
+        distinct = list(dict.fromkeys(names))
+        listed = ", ".join(distinct[:_SKIPPED_IN_LINE]) + (
+            f" and {len(distinct) - _SKIPPED_IN_LINE} more" if len(distinct) > _SKIPPED_IN_LINE else "")
+        parts.append(f"{len(names)} {kind} ({listed})")
+    return ", ".join(parts)
 
 
 def build(
@@ -105,6 +124,7 @@ def build(
     jobs: int | None = None,
     update: bool = False,
     allow_shrink: bool = False,
+    columns: dict[str, str] | None = None,
 ) -> BuildSummary:
     """Build ``db_path`` from the articles under ``paths``: from scratch, or with ``update`` reusing the last build.
 
@@ -123,10 +143,11 @@ def build(
     out. The result is the database a full build would write, row for row.
 
     ``progress(files)``, if given, wraps the list of files as it is read (the CLI's progress bar).
+    ``columns`` names the columns of CSV files (``quotecat.read.parse_columns``).
     """
     db_path, paths = Path(db_path), _existing(paths, db_path)
     summary = BuildSummary(db_name=db_path.name)
-    files = list(dict.fromkeys(find_files(paths)))
+    files = list(dict.fromkeys(find_files(paths, on_skip=functools.partial(_skip, summary, warn, paths))))
     _refuse_an_input_as_target(db_path, files)
 
     def write(db):
@@ -135,10 +156,10 @@ def build(
         try:
             writer = _Writer(db, summary, warn, previous)
             # Workers read, hash and extract; this process only writes what they send back.
-            work = functools.partial(file_rows, previous=None if previous is None else str(db_path))
+            work = functools.partial(file_rows, previous=None if previous is None else str(db_path), columns=columns)
             with progress(files) if progress else contextlib.nullcontext(files) as files_, \
                     signals_deferred() as check:
-                tasks = _tasks(files_, paths, warn)
+                tasks = _tasks(files_, paths, warn, columns)
                 for _, results in in_order(work, in_chunks(tasks, _task_size), resolve_jobs(jobs), check):
                     for result in results:
                         writer.add_file(result)
@@ -267,7 +288,7 @@ def _build_atomically(db_path: Path, summary: BuildSummary, write, strict: bool,
 def _check_worth_publishing(summary: BuildSummary, db_path: Path, strict: bool, allow_shrink: bool,
                             nothing: str) -> None:
     if not summary.articles:
-        skipped = f" ({_plural(len(summary.skipped), 'file')} skipped: {summary.skipped_named()})" \
+        skipped = f" ({_plural(len(summary.skipped), 'file')} skipped: {_by_reason(summary.skipped)})" \
             if summary.skipped else ""
         raise BuildError(f"{nothing}{skipped}: nothing to build; {kept(db_path)}")
     if strict and summary.skipped:
@@ -327,7 +348,7 @@ class FileRows(NamedTuple):
     errors: list[str]
 
 
-def _tasks(files, roots, warn):
+def _tasks(files, roots, warn, columns=None):
     """(what, name, size) for every file: the path for a worker to read, or, for a big file, its articles read here."""
     for path in files:
         name = _display_name(path, roots)
@@ -341,7 +362,7 @@ def _tasks(files, roots, warn):
         errors: list[Exception] = []
         try:
             # One file at a time, streaming: a big JSON lines archive is never read whole.
-            for article in iter_articles([path], on_error=errors.append, warn=warn):
+            for article in iter_articles([path], on_error=errors.append, warn=warn, columns=columns):
                 article.id = _located_id(article.id, path, name)
                 yield article, name, len(article.text)
         except OSError as error:  # unreadable in a way the reader did not catch (permissions, vanished)
@@ -351,16 +372,26 @@ def _tasks(files, roots, warn):
         yield [_reason(error, path) for error in errors], name, 0
 
 
+def _skip(summary, warn, roots, error) -> None:
+    """A file or folder the search passed over (unsupported type, unreadable folder): counted and named."""
+    name = _display_name(Path(error.path), roots)
+    summary.skipped.append((name, error.reason))
+    warn(f"skipped {name}: {error.reason}")
+
+
 def _task_size(task) -> int:
     return task[2]
 
 
 def _located_id(article_id: str, path: Path, name: str) -> str:
-    """The reader names a one-article file's article by the file name; the build, by its path in the folder given."""
-    return path_id(name) if article_id == file_id(path) else article_id
+    """The reader names a one-article file's article by the file name; the build, by its path in the folder given.
+
+    Both without a compression suffix: a/story.txt.gz is the article a-story, as a/story.txt would be.
+    """
+    return path_id(logical_path(name)) if article_id == file_id(logical_path(path)) else article_id
 
 
-def file_rows(chunk, previous: str | None) -> list[FileRows]:
+def file_rows(chunk, previous: str | None, columns: dict[str, str] | None = None) -> list[FileRows]:
     """The rows of every task of ``chunk``: run in a worker, so reading, hashing and extracting use every core."""
     known = _previous_hashes(previous)
     results = []
@@ -372,7 +403,7 @@ def file_rows(chunk, previous: str | None) -> list[FileRows]:
         else:
             warnings: list[str] = []
             try:
-                articles = read_file(what, warn=warnings.append)
+                articles = read_file(what, warn=warnings.append, columns=columns)
             except (ArticleError, OSError) as error:
                 results.append(FileRows(name, [], warnings, [_reason(error, what)]))
                 continue
@@ -434,7 +465,8 @@ def _article_of(row: tuple, article_id: str, name: str) -> Article:
     """The article an articles row was made from, under another id."""
     values = dict(zip(_COLUMNS["articles"], row))
     return Article(id=article_id, title=values["title"], text=values["text"], byline=values["byline"],
-                   outlet=values["outlet"], published=values["published"], url=values["url"], source_file=name)
+                   outlet=values["outlet"], published=values["published"], url=values["url"], source_file=name,
+                   trimmed_chars=values["trimmed_chars"] or 0)
 
 
 # Per worker process: the previous build's database (read-only), to look up content hashes.
@@ -489,8 +521,9 @@ def extractor_version_number() -> int:
 
 
 # What the fingerprint covers: the extractor (quotecat/extract, quotecat/lexicon, model.py, as
-# compiled), rows.py, which turns its attributions into the rows --update copies, and ids.py, their ids.
-FINGERPRINTED = (*compiled.source_files(), "rows.py", "ids.py")
+# compiled, and the cue model's weights), rows.py, which turns its attributions into the rows
+# --update copies, and ids.py, their ids.
+FINGERPRINTED = (*compiled.source_files(), "lexicon/cue_model.json", "rows.py", "ids.py")
 
 
 # --- in this process: rows to the database ----------------------------------------------

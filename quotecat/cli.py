@@ -10,7 +10,7 @@ import click
 
 from .build import BuildError, BuildInterrupted, build, load_parquet
 from .extract import extract
-from .read import ArticleError, read_file
+from .read import COLUMN_NAMES, ArticleError, parse_columns, read_file
 from .serve import datasette_args
 
 # Show a progress bar only when the batch is big enough to be worth watching.
@@ -33,7 +33,10 @@ def cli():
               help="Re-extract only articles whose text changed since the last build, add new ones, drop deleted ones.")
 @click.option("--allow-shrink", is_flag=True,
               help="Replace the database even with fewer than half of its articles (refused without it).")
-def build_command(paths, db_path, strict, jobs, update, allow_shrink):
+@click.option("--columns", metavar="FIELD=COLUMN,...",
+              help="The columns of CSV files, e.g. 'title=Headline,text=Story'; fields: " + ", ".join(COLUMN_NAMES)
+              + " (default: found by name in the header).")
+def build_command(paths, db_path, strict, jobs, update, allow_shrink, columns):
     """Build the database from articles (default: ./articles/), from scratch or with --update.
 
     The old database stays as it was unless the new one is complete: a build that reads no
@@ -41,9 +44,14 @@ def build_command(paths, db_path, strict, jobs, update, allow_shrink):
     --allow-shrink), fails and replaces nothing.
     """
     paths = list(paths) or [Path("articles")]
+    try:
+        mapping = parse_columns(columns) if columns else None
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--columns")
     with _build_errors():
         summary = build(paths, db_path, progress=_progress_bar if sys.stderr.isatty() else None, warn=_warn,
-                        strict=strict, jobs=jobs or None, update=update, allow_shrink=allow_shrink)
+                        strict=strict, jobs=jobs or None, update=update, allow_shrink=allow_shrink,
+                        columns=mapping)
     click.echo(summary.line())
 
 
@@ -108,12 +116,14 @@ def extract_command(file, explain):
 @click.option("--db", "db_path", default="quotes.db", show_default=True, type=click.Path(path_type=Path))
 @click.option("-h", "--host", default="127.0.0.1", show_default=True)
 @click.option("-p", "--port", default=8001, show_default=True, type=int)
+@click.option("--allow-download/--no-download", default=False, show_default=True,
+              help="Offer the database file (/quotes.db: every article's full text) and CSV of whole tables.")
 @click.argument("extra", nargs=-1, type=click.UNPROCESSED)
-def serve(db_path, host, port, extra):
+def serve(db_path, host, port, allow_download, extra):
     """Serve the database with Datasette, this project's metadata and settings."""
     if not db_path.exists():
         raise click.ClickException(f"{db_path} does not exist: run 'quotecat build' first")
-    args = datasette_args(db_path, host=host, port=port) + list(extra)
+    args = datasette_args(db_path, host=host, port=port, allow_download=allow_download) + list(extra)
     os.execvp(args[0], args)
 
 

@@ -18,7 +18,7 @@ from .rows import article_result, content_hash
 
 # Parquet columns, in order.
 COLUMNS = ["id", "title", "byline", "outlet", "published", "url", "source_file", "text", "word_count",
-           "content_hash", "quotes", "speakers", "organizations", "warnings"]
+           "trimmed_chars", "content_hash", "quotes", "speakers", "organizations", "warnings"]
 
 
 def article_id(record: dict) -> str:
@@ -46,8 +46,8 @@ def result_from_record(row: dict) -> tuple[Article, str, str, ArticleResult]:
     """A row written by ``extract_record`` back into what the database writer takes."""
     article = Article(id=row["id"], title=row["title"], text=row["text"], byline=row["byline"],
                       outlet=row["outlet"], published=row["published"], url=row["url"],
-                      source_file=row["source_file"])
-    article_row = {column: row[column] for column in COLUMNS[:9]}
+                      source_file=row["source_file"], trimmed_chars=row.get("trimmed_chars") or 0)
+    article_row = {column: row.get(column) for column in COLUMNS[:COLUMNS.index("content_hash")]}
     result = ArticleResult(
         article=article_row,
         quotes=json.loads(row["quotes"]),

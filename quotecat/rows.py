@@ -62,6 +62,7 @@ def article_row(article: Article, source_file: str) -> dict:
         "source_file": source_file,
         "text": article.text,
         "word_count": article.word_count,
+        "trimmed_chars": article.trimmed_chars,
     }
 
 

@@ -23,6 +23,7 @@ SCHEMA: dict[str, dict[str, type]] = {
         "source_file": str,
         "text": str,
         "word_count": int,
+        "trimmed_chars": int,
         "content_hash": str,
     },
     "organizations": {"id": str, "name": str},

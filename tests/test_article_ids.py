@@ -113,6 +113,28 @@ def test_the_same_name_in_two_folders_is_two_articles(tmp_path):
     assert ids_by_file(tmp_path / "quotes.db") == {"2024/story.txt": ["2024-story"], "2025/story.txt": ["2025-story"]}
 
 
+@pytest.mark.parametrize("relative,expected", [
+    ("story.txt.gz", "story"),  # the id of story.txt: compressing an archive renames nothing
+    ("2024/05/story.txt.bz2", "2024-05-story"),
+    ("news/quarry-road/index.html.xz", "news-quarry-road"),
+])
+def test_a_compressed_file_is_named_by_its_path_without_the_compression_suffix(tmp_path, relative, expected):
+    import bz2
+    import gzip
+    import lzma
+
+    compress = {".gz": gzip.compress, ".bz2": bz2.compress, ".xz": lzma.compress}[Path(relative).suffix]
+    text = story("Harlow")
+    if ".html" in relative:
+        text = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in text.split("\n\n")) + "</article></body></html>"
+    path = tmp_path / "in" / relative
+    path.parent.mkdir(parents=True)
+    path.write_bytes(compress(text.encode()))
+    summary = build([tmp_path / "in"], tmp_path / "quotes.db", warn=ignore, jobs=1)
+    assert summary.skipped == []
+    assert ids_by_file(tmp_path / "quotes.db") == {relative: [expected]}
+
+
 def test_the_same_text_under_the_same_id_is_a_duplicate(tmp_path):
     folder = write(tmp_path / "in", {"Cafe.txt": story("Harlow"), "Café.txt": story("Harlow")})
     summary = build([folder], tmp_path / "quotes.db", warn=ignore)

@@ -23,7 +23,7 @@ GOOD_ARTICLE = next(ARTICLES.glob("*.txt"))
 
 COLUMNS = {
     "articles": ["id", "title", "byline", "outlet", "published", "url", "source_file", "text", "word_count",
-                 "content_hash", "attributions", "anonymous_attributions", "percent_anonymous"],
+                 "trimmed_chars", "content_hash", "attributions", "anonymous_attributions", "percent_anonymous"],
     "organizations": ["id", "name", "attributions", "speakers", "articles", "anonymous_attributions"],
     "speakers": ["id", "name", "kind", "title", "role", "affiliation_id", "anonymous", "pronoun",
                  "description", "article_id", "attributions", "direct_quotes", "articles"],
@@ -245,10 +245,21 @@ def test_span_outside_the_article_is_left_out_with_a_warning():
 def test_summary_line():
     summary = BuildSummary(
         articles=1, quotes=25, speakers=14, organizations=6,
-        skipped=[("a.txt", "empty file"), ("b.bin", "binary file")],
+        skipped=[("a.txt", "empty file"), ("b.bin", "binary file, not text"), ("c.txt", "empty file (only whitespace)"),
+                 ("notes.md", "unsupported file type .md (expected one of .txt, ...)"), ("private", "unreadable folder"
+                 " (Permission denied)"), ("x.csv", "unsupported file type .csv (expected ...)"),
+                 ("y.md", "unsupported file type .md (expected ...)")],
     )
     assert summary.line() == ("Built quotes.db: 1 article, 25 attributions, 14 speakers, 6 organisations; "
-                              "2 files skipped (a.txt: empty file; b.bin: binary file)")
+                              "7 files skipped: 3 unsupported type (.md, .csv), 2 empty file (a.txt, c.txt), "
+                              "1 binary file (b.bin), 1 unreadable folder (private)")
+    duplicates = BuildSummary(articles=2, skipped=[
+        ("b.txt", "duplicate of a.txt (the same text, article id 'a')"),
+        ("c.txt", "duplicate of a.txt (the same text, article id 'a')"),
+        ("x.jsonl", "article 'x-3': text that is not valid Unicode (surrogates not allowed at character 4); skipped"),
+        ("part.0.parquet", "row 2: cannot be read back (ValueError: bad)")])
+    assert duplicates.line().endswith("4 files skipped: 2 duplicate (b.txt, c.txt), "
+                                      "1 text that is not valid Unicode (x.jsonl), 1 cannot be read back (part.0.parquet)")
     assert BuildSummary(articles=2, quotes=1).line() == (
         "Built quotes.db: 2 articles, 1 attribution, 0 speakers, 0 organisations"
     )
@@ -328,7 +339,7 @@ def test_bad_files_are_skipped_and_named_the_rest_builds(bad_batch, tmp_path):
     assert "binary" in reasons["binary.txt"]
     for name, reason in reasons.items():
         assert any(name in w and reason in w for w in warnings), name
-        assert f"{name}: {reason}" in summary.line()
+        assert name in summary.line()
     assert "2 files skipped" in summary.line()
 
     db = sqlite_utils.Database(tmp_path / "quotes.db")

@@ -95,7 +95,7 @@ def broken_only(folder: Path) -> Path:
     (lambda f: f.mkdir() or f, ["--strict"], ["no article files in"]),
     (lambda f: f.mkdir() or f, ["--update"], ["no article files in"]),
     (unsupported_only, [], ["no article"]),
-    (broken_only, [], ["no article read", "2 files skipped", "empty.txt: empty file", "binary.txt"]),
+    (broken_only, [], ["no article read", "2 files skipped", "1 empty file (empty.txt)", "1 binary file (binary.txt)"]),
 ], ids=["empty folder", "empty folder --strict", "empty folder --update", "unsupported files only",
         "unreadable files only"])
 def test_a_build_that_reads_no_article_fails_and_keeps_the_catalogue(catalogue, tmp_path, make, extra, words):
@@ -336,8 +336,10 @@ def test_bad_and_wrong_schema_parquet_files_are_skipped_and_named(parquet_folder
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output
     assert "Built quotes.db: 3 articles" in result.stdout
-    assert "part.1.parquet: not a Parquet file" in result.stdout
-    assert "part.2.parquet: not written by quotecat.distributed.extract_record: no column id" in result.stdout
+    assert ("2 files skipped: 1 not a Parquet file (part.1.parquet), "
+            "1 not written by quotecat.distributed.extract_record (part.2.parquet)") in result.stdout
+    assert "skipped part.1.parquet: not a Parquet file" in result.stderr
+    assert "skipped part.2.parquet: not written by quotecat.distributed.extract_record: no column id" in result.stderr
 
 
 def test_parquet_rows_that_cannot_be_read_back_are_skipped(parquet_folder, tmp_path):
@@ -351,7 +353,8 @@ def test_parquet_rows_that_cannot_be_read_back_are_skipped(parquet_folder, tmp_p
     result = run("load-parquet", parquet_folder, "--db", tmp_path / "quotes.db")
     assert result.exit_code == 0, result.output
     assert "Built quotes.db: 2 articles" in result.stdout
-    assert "part.0.parquet: row 2: cannot be read back" in result.stdout
+    assert "1 file skipped: 1 cannot be read back (part.0.parquet)" in result.stdout
+    assert "skipped part.0.parquet: row 2: cannot be read back" in result.stderr
 
 
 def test_only_bad_parquet_keeps_the_catalogue(catalogue, tmp_path):
@@ -360,7 +363,7 @@ def test_only_bad_parquet_keeps_the_catalogue(catalogue, tmp_path):
     folder.mkdir()
     (folder / "part.0.parquet").write_bytes(b"PAR1 but not really")
     result = run("load-parquet", folder, "--db", db_path)
-    assert_kept(result, db_path, before, "no article read", "part.0.parquet: not a Parquet file")
+    assert_kept(result, db_path, before, "no article read", "1 not a Parquet file (part.0.parquet)")
 
 
 # --- one bad input never stops the batch ---------------------------------------------------
@@ -381,10 +384,10 @@ def test_a_reader_bug_on_one_file_skips_that_file_and_names_it(tmp_path, monkeyp
     folder = write_stories(tmp_path / "in", 3)
     real = build_module.read_file
 
-    def failing(path, warn=None):
+    def failing(path, warn=None, columns=None):
         if Path(path).name == "story-1.txt":
             raise RecursionError("maximum recursion depth exceeded")
-        return real(path, warn=warn)
+        return real(path, warn=warn, columns=columns)
 
     monkeypatch.setattr(build_module, "read_file", failing)
     summary = build([folder], tmp_path / "quotes.db", warn=ignore, jobs=1)

@@ -156,7 +156,8 @@ def test_datasette_binds_to_localhost_by_default(db_path):
     settings = {args[i + 1]: args[i + 2] for i, arg in enumerate(args) if arg == "--setting"}
     assert settings == {
         "sql_time_limit_ms": "3000", "facet_time_limit_ms": "1000",
-        "max_returned_rows": "1000", "suggest_facets": "off",
+        "max_returned_rows": "1000", "suggest_facets": "off", "num_sql_threads": "8",
+        "allow_download": "off", "allow_csv_stream": "off",
     }
     public = datasette_args(db_path, host="0.0.0.0", port=9000)
     assert public[public.index("--host") + 1] == "0.0.0.0"

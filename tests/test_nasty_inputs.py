@@ -12,7 +12,9 @@ import sqlite3
 import pytest
 from click.testing import CliRunner
 
-from quotecat.read import MAX_ARTICLE_CHARS, read_file
+from pathlib import Path
+
+from quotecat.read import MAX_ARTICLE_CHARS, ArticleError, read_file
 from quotecat.cli import cli
 
 GOOD = """The Test Gazette
@@ -212,3 +214,260 @@ def test_script_urls_never_become_the_article_url(tmp_path):
     path = tmp_path / "ok.json"
     path.write_text(json.dumps({"title": "T", "text": "The bridge is unsafe.", "url": "https://example.com/a"}))
     assert read_file(path)[0].url == "https://example.com/a"
+
+
+# --- no file skipped without a message (issue 10 item 4) ----------------------------------
+
+
+def _article(title, sentence="The bridge will stay closed until the spring, the city engineer said."):
+    return f"{title}\n\n{sentence}\n"
+
+
+def test_symlinked_folders_are_followed_once_and_a_loop_is_named(tmp_path):
+    from quotecat.read import find_files
+
+    root, elsewhere = tmp_path / "archive", tmp_path / "elsewhere"
+    (root / "2016").mkdir(parents=True)
+    elsewhere.mkdir()
+    (root / "2016" / "a.txt").write_text(_article("Bridge A"))
+    (elsewhere / "b.txt").write_text(_article("Bridge B"))
+    (root / "linked").symlink_to(elsewhere, target_is_directory=True)
+    (root / "2016" / "loop").symlink_to(root, target_is_directory=True)
+    skipped = []
+    files = find_files([root], on_skip=skipped.append)
+    assert [f.relative_to(root).as_posix() for f in files] == ["2016/a.txt", "linked/b.txt"]
+    assert [(Path(e.path).relative_to(root).as_posix(), e.reason) for e in skipped] == [
+        ("2016/loop", f"folder already read (a link to {root})")]
+
+
+def test_unreadable_folders_and_unsupported_files_are_counted_by_reason_in_the_summary(tmp_path, monkeypatch):
+    import os
+
+    from quotecat.read import files as reader_files
+
+    folder = tmp_path / "batch"
+    (folder / "private").mkdir(parents=True)
+    (folder / "good.txt").write_text(GOOD)
+    (folder / "private" / "secret.txt").write_text(GOOD)
+    for name in ("table.xlsx", "notes.md", "README.md", "photo.jpg"):
+        (folder / name).write_bytes(b"x")
+    (folder / ".DS_Store").write_bytes(b"\x00")  # hidden files are passed over, as documented
+    scandir = os.scandir
+
+    def refuse_private(path):  # the tests run as root, whom chmod 000 does not stop
+        if os.fspath(path).endswith("private"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(reader_files.os, "scandir", refuse_private)
+    db_path = tmp_path / "quotes.db"
+    result = CliRunner().invoke(cli, ["build", str(folder), "--db", str(db_path), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    summary = result.stdout.strip().splitlines()[-1]
+    assert summary.endswith("; 5 files skipped: 4 unsupported type (.md, .jpg, .xlsx), "
+                            "1 unreadable folder (private)"), summary
+    for name in ("photo.jpg", "notes.md", "README.md", "table.xlsx", "private"):
+        assert any(f"skipped {name}: " in line for line in result.stderr.splitlines()), name
+    assert "unreadable folder (Permission denied)" in result.stderr
+    assert sqlite3.connect(db_path).execute("select count(*) from articles").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("compress", ["gzip", "bz2", "lzma"])
+def test_compressed_json_lines_json_csv_text_and_html_are_read(tmp_path, compress):
+    import bz2
+    import gzip
+    import lzma
+
+    module, suffix = {"gzip": (gzip, ".gz"), "bz2": (bz2, ".bz2"), "lzma": (lzma, ".xz")}[compress]
+    records = [{"title": "First story", "text": GOOD.split("\n\n", 1)[1], "url": "https://example.com/news/first"},
+               {"title": "Second story", "text": "The bridge reopened on Friday, the mayor said."}]
+    contents = {
+        "archive.jsonl": "".join(json.dumps(r) + "\n" for r in records),
+        "one.json": json.dumps(records[1]),
+        "table.csv": 'title,text\nCSV story,"The bridge reopened, the mayor said."\n',
+        "story.txt": GOOD,
+        "page.html": HTML,
+    }
+    for name, content in contents.items():
+        (tmp_path / (name + suffix)).write_bytes(module.compress(content.encode()))
+    from quotecat.read import iter_articles
+
+    errors = []
+    articles = list(iter_articles([tmp_path], on_error=errors.append))
+    assert errors == []
+    assert sorted(a.id for a in articles) == ["csv-story", "news-first", "one", "page", "second-story", "story"]
+    assert {a.source_file.rsplit("/", 1)[1] for a in articles} == {name + suffix for name in contents}
+
+
+def test_a_damaged_compressed_file_is_named_and_the_lines_before_the_damage_are_kept(tmp_path):
+    import gzip
+
+    from quotecat.read import read_file
+
+    lines = "".join(json.dumps({"title": f"Story {n}", "text": f"The bridge closed on day {n}, officials said."}) + "\n"
+                    for n in range(2000))
+    data = gzip.compress(lines.encode())
+    (tmp_path / "cut.jsonl.gz").write_bytes(data[: len(data) // 2])
+    (tmp_path / "not-gzip.txt.gz").write_bytes(b"plain bytes, not gzip")
+    warnings = []
+    articles = read_file(tmp_path / "cut.jsonl.gz", warn=warnings.append)
+    assert 0 < len(articles) < 2000
+    assert len(warnings) == 1 and "damaged .gz file" in warnings[0] and "the rest of the file is skipped" in warnings[0]
+    with pytest.raises(ArticleError, match=r"not-gzip\.txt\.gz: damaged \.gz file"):
+        read_file(tmp_path / "not-gzip.txt.gz")
+
+
+# --- one bad record never aborts the batch (issue 10 item 6) ------------------------------
+
+
+def _deep_tree(top, depth, name):
+    """``depth`` nested folders called ``name`` under ``top``, made relative to an open folder so that a
+    path longer than the system allows can be made; returns the open descriptor of the deepest."""
+    import os
+
+    fd = os.open(top, os.O_RDONLY)
+    for _ in range(depth):
+        os.mkdir(name, dir_fd=fd)
+        inner = os.open(name, os.O_RDONLY, dir_fd=fd)
+        os.close(fd)
+        fd = inner
+    return fd
+
+
+def _write_at(fd, name, text):
+    import os
+
+    out = os.open(name, os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd)
+    os.write(out, text.encode())
+    os.close(out)
+    os.close(fd)
+
+
+def _remove_deep_tree(top, name):
+    """Remove what _deep_tree made, a level at a time with short paths (pytest's rmtree recurses, and fails)."""
+    import os
+
+    folder = top / name
+    while folder.exists():
+        for entry in os.scandir(folder):
+            if not entry.is_dir(follow_symlinks=False):
+                os.unlink(entry.path)
+        if (folder / name).exists():
+            os.rename(folder / name, top / "up")
+            os.rmdir(folder)
+            os.rename(top / "up", folder)
+        else:
+            os.rmdir(folder)
+
+
+@pytest.fixture
+def deep_folder():
+    """A folder for trees too deep for pytest's own clean-up, outside its temporary folders, removed here."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="quotecat-deep-"))
+    yield folder
+    for name in ("d", "folder"):
+        _remove_deep_tree(folder, name)
+    shutil.rmtree(folder)
+
+
+def test_surrogates_deep_nesting_and_deep_folders_are_each_one_named_skipped_input(tmp_path, deep_folder):
+    folder = deep_folder
+    (folder / "good.txt").write_text(GOOD)
+    good_line = json.dumps({"title": "First story", "text": "The bridge reopened on Friday, the mayor said."})
+    (folder / "surrogate.jsonl").write_text(
+        good_line + "\n" + '{"title": "Emoji cut in half", "text": "The mayor said \\ud83d hello."}\n')
+    (folder / "nested.json").write_text("[" * 1000 + "]" * 1000)
+    (folder / "nested-lines.jsonl").write_text(good_line.replace("First", "Second") + "\n"
+                                               + '{"text": ' + "[" * 100_000 + "\n")
+    # 1,100 folders deep with short names: a long walk, and the article at the bottom is read
+    _write_at(_deep_tree(folder, 1100, "d"), "bottom.txt", GOOD.replace("Bridge Repairs", "Deep Repairs"))
+    # 600 folders deep with longer names: past the longest path the system allows (4,096), named and skipped
+    _write_at(_deep_tree(folder, 600, "folder"), "lost.txt", GOOD)
+    db_path = tmp_path / "quotes.db"
+    result = CliRunner().invoke(cli, ["build", str(folder), "--db", str(db_path), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    stderr = result.stderr.splitlines()
+    assert any("surrogate.jsonl line 2" in line and "lone surrogate" in line and "skipped" in line for line in stderr)
+    assert any("skipped nested.json: not readable JSON (nested too deeply)" in line for line in stderr), stderr
+    assert any("nested-lines.jsonl line 2" in line and "nested too deeply" in line for line in stderr), stderr
+    assert any("unreadable folder (File name too long)" in line for line in stderr), stderr
+    titles = {row[0] for row in sqlite3.connect(db_path).execute("select title from articles")}
+    assert titles == {"Council Delays Vote on Bridge Repairs", "Council Delays Vote on Deep Repairs",
+                      "First story", "Second story"}
+    summary = result.stdout.strip().splitlines()[-1]
+    assert re.search(r"2 files skipped: 1 unreadable folder \(folder/folder/folder…lder/folder/folder/folder/folder/folder\), "
+                     r"1 not readable JSON \(nested\.json\)$", summary), summary
+
+
+# --- files that are not regular files (issue 10 item 8) -----------------------------------
+
+
+def test_a_fifo_a_device_and_a_huge_file_are_refused_before_reading(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD)
+    os.mkfifo(folder / "pipe.txt")  # reading it would wait for a writer forever
+    (folder / "zero.txt").symlink_to("/dev/zero")  # reading it would never end
+    with open(folder / "huge.txt", "wb") as f:  # 300 MB (sparse): refused by its size, never read
+        f.truncate(300 * 1024 * 1024)
+    db_path = tmp_path / "quotes.db"
+    # VmHWM is this process's own peak; ru_maxrss would carry over the peak of the pytest
+    # process it was forked from (Linux keeps it across exec: 481 MB late in a full run).
+    measure = ("import re, sys; from quotecat.cli import cli\n"
+               "try:\n    cli(sys.argv[1:])\nexcept SystemExit as e:\n    code = e.code\n"
+               "status = open('/proc/self/status').read()\n"
+               "print('peak_mb', int(re.search(r'VmHWM:\\s+(\\d+)', status).group(1)) // 1024)\nsys.exit(code)\n")
+    done = subprocess.run([sys.executable, "-c", measure, "build", str(folder), "--db", str(db_path), "--jobs", "1"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "skipped pipe.txt: not a regular file (a named pipe)" in done.stderr
+    assert "skipped zero.txt: not a regular file (a character device)" in done.stderr
+    assert "skipped huge.txt: too long for one article: 314,572,800 bytes, more than 4,000,000" in done.stderr
+    assert "3 files skipped: 2 not a regular file (pipe.txt, zero.txt), 1 too long for one article (huge.txt)" \
+        in done.stdout
+    peak_mb = int(done.stdout.split("peak_mb ")[1])
+    assert peak_mb < 300, f"{peak_mb} MB: the huge file was read"
+
+
+def test_a_compressed_file_is_read_no_further_than_the_cap(tmp_path):
+    import gzip
+
+    path = tmp_path / "bomb.txt.gz"
+    with gzip.open(path, "wb", compresslevel=1) as f:
+        for _ in range(100):
+            f.write(b"word " * 200_000)  # 100 MB of text once decompressed, 100 kB compressed
+    with pytest.raises(ArticleError, match=r"too long for one article: at least 4,000,001 bytes once decompressed"):
+        read_file(path)
+
+
+# --- metadata is text or nothing (issue 10, also noticed) ---------------------------------
+
+
+def test_odd_json_metadata_is_left_out_with_a_warning_not_stored_as_python(tmp_path):
+    record = ('{"title": {"x": 1}, "outlet": 5, "published": Infinity, "authors": 5, "url": ["https://a.example"], '
+              '"text": "The bridge reopened on Friday, the mayor said."}')
+    path = tmp_path / "odd.jsonl"
+    path.write_text(record + "\n")
+    warnings = []
+    (article,) = read_file(path, warn=warnings.append)
+    assert (article.title, article.outlet, article.published, article.byline, article.url) == (None,) * 5
+    assert warnings == [
+        f"{path} line 1: 'title' is an object, not text: left out",
+        f"{path} line 1: 'authors' holds a number (5), not a name: left out",
+        f"{path} line 1: 'outlet' is a number (5), not text: left out",
+        f"{path} line 1: 'published' is a number (inf), not text: left out",
+        f"{path} line 1: 'url' is a list, not text: left out",
+    ]
+    lists = tmp_path / "names.json"
+    lists.write_text(json.dumps({"text": "The bridge reopened, the mayor said.", "authors": ["Ana Ruiz", 7, {"name": "Tom Park"}]}))
+    warnings = []
+    assert read_file(lists, warn=warnings.append)[0].byline == "By Ana Ruiz and Tom Park"
+    assert warnings == [f"{lists}: 'authors' holds 1 entry that are not names: left out"]

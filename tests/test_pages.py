@@ -1,10 +1,14 @@
 """The reading pages (quotecat/site: templates, plugins, static, pages, highlight) through Datasette's internal client:
 each page renders with its highlights and links, and markup from articles is always shown escaped."""
 
+import asyncio
+import gc
 import html
 import json
+import random
 import re
 import sqlite3
+import time
 from html.parser import HTMLParser
 
 import pytest
@@ -122,6 +126,94 @@ def test_search_terms_are_marked_outside_tags_and_entities_only():
     assert " &amp; " in marked and '&lt;<mark class="q-match">amp</mark>&gt;' in marked and "<amp>" not in marked
     assert mark_terms(escape("<b>x</b>"), "") == escape("<b>x</b>")
     assert str(mark_snippet("a **<oil>** b")) == 'a <mark class="q-match">&lt;oil&gt;</mark> b'
+
+
+def test_every_run_names_exactly_the_attributions_that_cover_it():
+    """Random overlapping attributions and fragments: each character is marked with the speakers covering it."""
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(rng.choice("ab <&\"\n") for _ in range(rng.randint(1, 80)))
+        quotes = []
+        for i in range(rng.randint(0, 6)):
+            a = rng.randrange(len(text))
+            b = rng.randint(a + 1, len(text))
+            cut = sorted(rng.sample(range(a + 1, b), 2)) if b - a > 3 and rng.random() < 0.4 else None
+            quotes.append(quote(f"q{i}", a, b, rng.choice(["direct", "mixed", "indirect"]), f"S{i}",
+                                fragments=[[a, cut[0]], [cut[1], b]] if cut else None))
+        out = str(highlight(text, quotes, lambda q: "/q", anchors=False))
+        marked = []  # the speakers shown on each character of the text, in order
+        for plain, speakers, chunk in re.findall(r'([^<]*)(?:<mark [^>]*data-speakers="([^"]*)"><a [^>]*>([^<]*)</a></mark>)?',
+                                                 out):
+            marked += [None] * len(html.unescape(plain)) + [html.unescape(speakers)] * len(html.unescape(chunk))
+        expected = []
+        for i in range(len(text)):
+            names = [q["speaker_name"] for q in quotes
+                     if any(a <= i < b for a, b in (json.loads(q["fragments"]) if q["fragments"] else [(q["start"], q["end"])]))]
+            expected.append("; ".join(names) or None)
+        assert marked == expected, (text, quotes, out)
+
+
+def long_article(n: int) -> tuple[dict, list[dict]]:
+    """An article of n characters with an attribution every 270 (3,700 in a million), as the page's query returns them."""
+    paragraph = '"We will look again at the bridge and the budget," said Ana Ruiz, a spokeswoman. ' * 3 + "\n\n"
+    text = (paragraph * (n // len(paragraph) + 1))[:n]
+    rows = [{"id": f"q{i:06d}", "article_id": "long", "speaker_id": f"s{i % 40}", "affiliation_id": "council",
+             "start": i * 270, "end": i * 270 + 50, "fragments": None, "type": ("direct", "indirect")[i % 2],
+             "cue": "said", "speaker_name": f"Speaker {i % 40}", "anonymous": 0, "affiliation_name": "Council",
+             "text": text[i * 270:i * 270 + 50]} for i in range(n // 270)]
+    return {"id": "long", "text": text}, rows
+
+
+def test_article_page_time_grows_linearly_with_its_attributions(ds):
+    """The article page's highlighting once compared every attribution with every run: 3.1 s at 1M characters."""
+    from quotecat.site.pages import Pages
+
+    def best_time(n):
+        article, rows = long_article(n)
+        best = float("inf")
+        gc.collect()
+        gc.disable()
+        try:
+            for _ in range(3):
+                started = time.process_time()
+                page = Pages(ds)._article(article, [dict(r) for r in rows])
+                best = min(best, time.process_time() - started)
+        finally:
+            gc.enable()
+        assert page["html"].count("<mark ") == len(rows)
+        return best
+
+    n = 25_000
+    small = best_time(n)
+    while small < 0.02 and n < 800_000:
+        n *= 2
+        small = best_time(n)
+    large = best_time(4 * n)
+    assert large / max(small, 1e-6) < 6.5, f"{n} chars {small:.3f}s, {4 * n} chars {large:.3f}s (linear gives 4)"
+
+
+async def test_highlighting_runs_off_the_event_loop(ds, db, monkeypatch):
+    """A long article is CPU work: other requests are answered while it is highlighted."""
+    import quotecat.site.pages as pages
+
+    on_the_loop = []
+
+    def spy(*args, **kwargs):
+        try:
+            asyncio.get_running_loop()
+            on_the_loop.append(True)
+        except RuntimeError:  # no loop in this thread: a worker
+            on_the_loop.append(False)
+        return highlight(*args, **kwargs)
+
+    monkeypatch.setattr(pages, "highlight", spy)
+    article_id = db.execute("select id from articles order by id limit 1").fetchone()[0]
+    speaker_id = db.execute("select speaker_id from quotes where speaker_id is not null limit 1").fetchone()[0]
+    for path in (row_path("articles", article_id), row_path("speakers", speaker_id)):
+        on_the_loop.clear()
+        response = await ds.client.get(path)
+        assert response.status_code == 200 and "<mark" in response.text
+        assert on_the_loop and not any(on_the_loop), path
 
 
 # --- the pages of the project's database ----------------------------------------------

@@ -80,7 +80,7 @@ def test_byline_in_its_own_block_under_the_headline(tmp_path):
     content = "Council Closes Quarry Road\n\nBy Tom Okafor\nMarch 4, 2024\n\n" + "\n\n".join(STORY)
     article = read_one(write(tmp_path, "quarry.txt", content))
     assert (article.title, article.byline, article.published) == ("Council Closes Quarry Road", "By Tom Okafor",
-                                                                   "March 4, 2024")
+                                                                   "2024-03-04")
     assert article.text.startswith("The Millbrook town council")
 
 
@@ -161,7 +161,7 @@ def test_furniture_word_limits_and_space_tidying_are_exact():
     assert furniture("Share") == "ad"
     assert furniture("Email:") == "site"  # a site rule comes before the ad rule that also matches
     assert furniture("Advertisement " + " ".join(filler[:3])) is None
-    assert furniture("Read more: " + " ".join(filler[:13])) == "site"  # 15 words
+    assert furniture("Read more: " + " ".join(filler[:13])) == "list"  # 15 words: a link list's heading
     assert furniture("Read more: " + " ".join(filler[:14])) is None  # 16 words
     assert furniture("We use cookies " + " ".join(filler[:57])) == "site"  # 60 words
     assert furniture("We use cookies " + " ".join(filler[:58])) is None  # 61 words
@@ -169,6 +169,70 @@ def test_furniture_word_limits_and_space_tidying_are_exact():
     assert furniture(" ".join(filler * 5)) is None
     assert tidy_lines("a  b\tc\u00a0d \u2003 e\u2028f\r\ng\x0bh\x0ci\u200bj\ufeffk\x01l\r m ") == [
         "a b c d e", "f", "g", "h", "ijkl", "m"]
+
+
+SHORT_QUOTES = [
+    '"We will appeal," said Tom Okafor.',
+    '"It is a sad day," said Ana Ruiz.',
+    "The mayor said the road would reopen in May.",
+    '"Nobody asked us," a resident said.',
+    '"The trucks must go somewhere," said Lee Chan.',
+]
+
+
+@pytest.mark.parametrize("furniture_line", [
+    "Copyright 2024 Millbrook Gazette",
+    "Get the latest updates from the council",
+    "Sign up for our newsletter",
+    "Advertisement",
+])
+def test_a_furniture_line_never_cuts_the_short_paragraphs_after_it(tmp_path, furniture_line):
+    """Once a copyright line started a "tail" that dropped every later paragraph of 15 words or fewer."""
+    from quotecat.extract import extract
+
+    content = "\n\n".join(["Quarry Road Closed", STORY[0], furniture_line, *SHORT_QUOTES])
+    article = read_one(write(tmp_path, "quarry.txt", content))
+    assert article.text == "\n\n".join([STORY[0], *SHORT_QUOTES])
+    assert article.trimmed_chars == len(furniture_line)
+    assert len(extract(article.text)) == 5
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("Copyright 2016 Dow Jones & Company, Inc. All Rights Reserved.", "site"),
+    ("Get breaking news updates", "site"),
+    ("Related:", "list"),
+    ("Read more »", "list"),
+    ("Tags: council, quarry, trucks", "list"),
+    ("Share", "ad"),
+    # the story's own words, short as they are: a quotation mark or a reporting verb makes them a sentence
+    ('"Copyright law is outdated," she said.', None),
+    ("Copyright holders will lose, he said.", None),
+    ("“Get updates from the council,” the mayor told residents.", None),
+    ("Related charges were dropped on Monday.", None),
+])
+def test_what_is_furniture_by_itself(line, kind):
+    from quotecat.read.furniture import furniture
+
+    assert furniture(line) == kind
+
+
+def test_a_link_list_goes_with_its_heading_up_to_the_first_sentence(tmp_path):
+    content = "\n\n".join(["Quarry Road Closed", STORY[0], "Related:", "Council approves new budget",
+                            "Floods hit the county again", STORY[1], "Read more:", "Is the quarry safe?",
+                            '"No," said the inspector.'])
+    article = read_one(write(tmp_path, "quarry.txt", content))
+    assert article.text == "\n\n".join([STORY[0], STORY[1], '"No," said the inspector.'])
+    trimmed = ["Related:", "Council approves new budget", "Floods hit the county again", "Read more:",
+               "Is the quarry safe?"]
+    assert article.trimmed_chars == sum(map(len, trimmed))
+
+
+def test_the_characters_trimmed_are_stored_with_the_article(db):
+    furniture_lines = ["Type your comment and click", "or register to post a comment.", "Bookmark and Share",
+                       "* required field", "User ID*", "enter user ID or e-mail to recover login credentials"]
+    assert read_one(FIRST_ARTICLE).trimmed_chars == sum(map(len, furniture_lines))
+    (stored,) = db.execute("select trimmed_chars from articles where id = 'islamic-state-deir-ezzour'").fetchone()
+    assert stored == sum(map(len, furniture_lines))
 
 
 def test_nothing_left_after_cleaning_is_an_error(tmp_path):
@@ -298,13 +362,106 @@ def test_unreadable_files_raise_errors_naming_the_file(tmp_path, name, content, 
     assert str(path) not in raised.value.reason
 
 
-def test_invalid_utf8_is_decoded_with_a_warning(tmp_path):
+def test_a_file_in_a_legacy_encoding_is_detected_with_a_warning(tmp_path):
     content = "Quarry Road Closed\n\n“We won’t move,” said Ana Ruiz – a résident.\n".encode("cp1252")
     path = write(tmp_path, "legacy.txt", content)
     warnings = []
     article = read_one(path, warn=warnings.append)
     assert article.text == "“We won’t move,” said Ana Ruiz – a résident."
-    assert warnings == [f"{path}: not valid UTF-8, decoded as cp1252"]
+    assert warnings == [f"{path}: not valid UTF-8, decoded as cp1252 (detected)"]
+
+
+# --- decoding: one bad byte never decides how the whole file is read ---------------------
+
+QUOTE = "“We won’t move,” said Ana Ruiz, who has lived on the quarry road for thirty years."
+
+
+@pytest.mark.parametrize("data,text,warning", [
+    # one stray Latin-1 byte at the end of a UTF-8 file: the curly quotes stay curly
+    (QUOTE.encode() + b"\xe9", QUOTE + "\ufffd", "at byte 88 (replaced with U+FFFD)"),
+    # a cut-off UTF-8 sequence in the middle
+    (QUOTE.encode() + b" \xe2\x80 " + QUOTE.encode(), QUOTE + " \ufffd " + QUOTE, "at byte 89 (replaced with U+FFFD)"),
+    # a lone cp1252 byte inside UTF-8 text is the cp1252 character it most likely is
+    (QUOTE.encode() + " Caf\xe9 Nord".encode("latin-1"), QUOTE + " Café Nord", "at byte 92 (read as cp1252)"),
+    # ASCII with legacy bytes (too few for a detector): those bytes alone
+    (b"The caf\xe9 closed, the owner said, \x93for good\x94.", "The café closed, the owner said, “for good”.",
+     "at bytes 7, 33, 42 (read as cp1252)"),
+    # a UTF-8 BOM and a bad byte: offsets count from the start of the file
+    (b"\xef\xbb\xbf" + QUOTE.encode() + b"\x81x", QUOTE + "\ufffdx", "at byte 91 (replaced with U+FFFD)"),
+])
+def test_utf8_with_bad_bytes_is_read_as_utf8_with_only_those_bytes_replaced(data, text, warning):
+    from quotecat.read.charsets import decode
+
+    warnings = []
+    assert decode(data, warnings.append) == text
+    assert warnings == [f"not valid UTF-8 {warning}; the rest read as UTF-8"]
+
+
+@pytest.mark.parametrize("text,encoding", [
+    ("Le café est fermé, a déclaré le maire. « C’est fini », a-t-il ajouté. Les élèves sont déçus.", "cp1252"),
+    ("Rada miasta zagłosowała we wtorek za zamknięciem mostu. „Potrzebujemy więcej czasu” – powiedział burmistrz.",
+     "cp1250"),
+    ("Городской совет проголосовал во вторник за закрытие моста. «Нам нужно больше времени», — сказал мэр.", "cp1251"),
+    ("Городской совет проголосовал во вторник за закрытие моста, сообщили официальные лица.", "koi8-r"),
+    ("Το δημοτικό συμβούλιο ψήφισε την Τρίτη το κλείσιμο της γέφυρας, δήλωσαν αξιωματούχοι.", "cp1253"),
+    ("市議会は火曜日、橋の閉鎖を決定したと当局者が発表した。「もっと時間が必要だ」と市長は述べた。", "shift_jis"),
+])
+def test_a_file_that_is_not_mostly_utf8_goes_to_the_detector(text, encoding):
+    from quotecat.read.charsets import decode
+
+    warnings = []
+    assert decode(text.encode(encoding), warnings.append) == text
+    assert len(warnings) == 1 and "(detected)" in warnings[0]
+
+
+def test_clean_utf8_and_utf16_with_a_bom_give_no_warning():
+    from quotecat.read.charsets import decode
+
+    warnings = []
+    assert decode(QUOTE.encode(), warnings.append) == QUOTE
+    assert decode(QUOTE.encode("utf-16"), warnings.append) == QUOTE
+    assert decode(b"\xef\xbb\xbf" + QUOTE.encode(), warnings.append) == QUOTE
+    assert warnings == []
+
+
+def test_one_stray_byte_keeps_every_quote_of_an_article(tmp_path):
+    """What the stray-byte measurement checks on 82 real articles, on an article written here."""
+    from quotecat.extract import extract
+
+    content = "Quarry Road Closed\n\n" + "\n\n".join(STORY) + "\n\n“" + QUOTE[1:] + "\n"
+    clean = read_one(write(tmp_path, "clean.txt", content)).text
+    stray = read_one(write(tmp_path, "stray.txt", content.encode() + b"\xe9")).text
+    assert stray == clean + "\n\ufffd"
+    assert [(a.type, a.text) for a in extract(stray)] == [(a.type, a.text) for a in extract(clean)]
+
+
+CYRILLIC = "Мэр сказал, что мост закроют на ремонт. «Нам нужно больше времени», — сказал он журналистам."
+JAPANESE = "市長は橋を修理のために閉鎖すると述べた。「もっと時間が必要だ」と市長は記者団に語った。"
+
+
+@pytest.mark.parametrize("encoding,text,declaration", [
+    ("windows-1251", CYRILLIC, '<meta charset="windows-1251">'),
+    ("shift_jis", JAPANESE, '<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">'),
+    ("iso-8859-1", "Le maire a déclaré que le pont serait fermé pendant un an pour des réparations urgentes.",
+     "<meta charset='iso-8859-1'>"),
+])
+def test_html_honours_its_declared_charset(tmp_path, encoding, text, declaration):
+    page = (f"<!DOCTYPE html><html><head>{declaration}<title>Bridge</title></head><body><article>"
+            f"<p>{text} {text}</p></article></body></html>")
+    warnings = []
+    article = read_one(write(tmp_path, "page.html", page.encode(encoding)), warn=warnings.append)
+    assert article.text == f"{text} {text}"
+    assert warnings == []
+
+
+def test_a_txt_file_holding_a_web_page_is_read_as_html(tmp_path):
+    page = HTML.replace('<meta charset="utf-8">', '<meta charset="windows-1251">').replace(STORY[2], CYRILLIC)
+    warnings = []
+    article = read_one(write(tmp_path, "saved-page.txt", page.encode("windows-1251")), warn=warnings.append)
+    assert article.text == "\n\n".join([STORY[0], STORY[1], CYRILLIC])
+    assert article.title == "Council Closes Quarry Road to Trucks" and article.outlet == "Millbrook Gazette"
+    assert article.id == "saved-page"
+    assert any("read as HTML" in w for w in warnings)
 
 
 def test_utf8_bom_is_not_part_of_the_headline(tmp_path):

@@ -39,29 +39,39 @@ from ..lexicon.function_words import (
     CLAUSE_BREAKERS,
     DEMONSTRATIVES,
     DETERMINERS,
+    FUNCTION_WORDS,
     GROUP_PRONOUNS,
     INDEFINITE_ARTICLES,
+    LY_NOUNS,
     NOT_CLAUSE_STARTS,
     NOT_CONTINUATIONS,
     NOT_OBJECT_STARTS,
     PASSIVE_AUXILIARIES,
     PERSON_PRONOUNS,
     PREPOSITIONS,
+    QUANTIFIERS,
+    SUBJECT_CONNECTIVES,
     TRAILING_CLAUSE_WORDS,
+    VERB_COORDINATORS,
     VERB_MODIFIERS,
 )
 from ..lexicon.media import MEDIUM_PARTNER_PREPS, MEDIUM_STARTS
 from ..lexicon.time import DAYS, MONTHS, RELATIVE_DAYS, TIME_STARTS, TIME_UNITS, TIME_WORDS, WHEN_STARTS, WHEN_WORDS
+from ..lexicon.organizations import GENERIC_ORGANIZATIONS
 from ..lexicon.titles import ROLE_WORDS, TITLES
+from .cue_model import AROUND, LOOSE, MINED, PARTICLES, accept
 from .found import Found, Pattern
 from .medium import MEDIUM
 from .sources import is_name_word
-from .subjects import Place, find_subject, is_nominal_head, skip_adverbs_left
+from .subjects import Place, find_subject, is_nominal_head, sentence_subject, skip_adverbs_left
 from .text import Paragraph, spans_overlap
 from .tokens import ENDERS, MAX_SOURCE, Token, span, span_from, span_to, tokenize, word_list_regex
 
 # Sentences without any of these words hold no cue: they are skipped before tokenizing.
-_HAS_CUE_HINT: Final = re.compile(r"(?<![A-Za-z])(?:%s)(?![A-Za-z])" % word_list_regex(CUE_HINTS))
+_HAS_CUE_HINT: Final = re.compile(r"(?<![A-Za-z])(?:%s)(?![A-Za-z])"
+                                  % word_list_regex(CUE_HINTS | frozenset(MINED)))
+# What each word may be: 0 a lexicon cue, 1 a cue the model mined, 2 "according" (one look-up per word).
+_CANDIDATES: Final = {**{form: 1 for form in MINED}, **{form: 0 for form in CUE_WORDS}, "according": 2}
 # '"..." ― Jane Doe.' / '... — Sen. John Smith (@handle) May 2, 2016': a signature after a quotation,
 # ending the paragraph or followed by the next signed quotation.
 _SIGNATURE: Final = re.compile(
@@ -92,16 +102,25 @@ def find_cues(text: str, paragraph: Paragraph) -> list[Found]:
 def _sentence_cues(text: str, tokens: list[Token], paragraph: Paragraph, sentence: tuple[int, int]) -> list[Found]:
     results = []
     for i, token in enumerate(tokens):
-        if not token.is_word():
+        kind = _CANDIDATES.get(token.lower, -1)
+        if kind < 0 or token.kind != "word":
             continue
         lower = token.lower
-        if lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+        if kind == 2:
+            if i + 1 >= len(tokens) or tokens[i + 1].lower != "to":
+                continue
             item = according_to(tokens, i, paragraph, sentence)
-        elif lower in CUE_WORDS and (token.text.islower() or i == 0 or _headline_cue(tokens, i)):
+        elif kind == 0 and (token.text.islower() or i == 0 or _headline_cue(tokens, i)):
             item = verb_cue(text, tokens, i, paragraph, sentence)
+            if item is None and token.text.islower() and lower in LOOSE:
+                item = loose_cue(text, tokens, i, paragraph, sentence, "lexicon")
+        elif kind == 1 and token.text.islower():
+            item = loose_cue(text, tokens, i, paragraph, sentence, "mined")
+        elif i > 0 and tokens[i - 1].text[:1].isupper() and (kind == 1 or lower in LOOSE):
+            item = loose_cue(text, tokens, i, paragraph, sentence, "title")  # "Senator Says Deal Is Near"
         else:
             continue
-        if item:
+        if item and (item.pattern is Pattern.COLON_LEAD_IN or accept(text, tokens, i, item)):
             results.append(item)
     return results
 
@@ -161,28 +180,117 @@ def speaker_label(text: str, paragraph: Paragraph) -> Found | None:
 
 
 def according_to(tokens: list[Token], i: int, paragraph: Paragraph, sentence: tuple[int, int]) -> Found | None:
-    """ "..., according to X" (content before, X to the end of the sentence) or "According to X, ..." (content after)."""
-    # Source: after "to", up to the next comma / end.
+    """ "..., according to X" (content before, X to the end of the sentence), "According to X, ..." (content
+    after), "A, according to X, B" (both sides) and "... and according to X he ..." (the clause after X)."""
+    n = len(tokens)
     j = i + 2
     k = j
-    while k < min(len(tokens), j + MAX_SOURCE) and tokens[k].kind == "word":
+    # The source runs to the next punctuation, or to a pronoun that starts the clause after it.
+    while k < min(n, j + MAX_SOURCE) and tokens[k].kind == "word" \
+            and not (k > j and (tokens[k].lower in PERSON_PRONOUNS or tokens[k].lower in GROUP_PRONOUNS)):
         k += 1
-    # Appositives belong to the source when the sentence goes on after them only at its end.
     source = span(tokens, j, k - 1)
     if source is None:
         return None
-    if i > 0 and any(t.kind != "punct" for t in tokens[:i]):
+    lead = 0
+    while lead < i and (tokens[lead].kind == "punct" or tokens[lead].lower in SUBJECT_CONNECTIVES):
+        lead += 1
+    before = span_to(tokens, lead, i - 1) if lead < i else None
+    rest = k + 1 if k < n and tokens[k].text == "," else k
+    after = span_from(tokens, rest, n - 1) if rest < n and sum(t.is_word() for t in tokens[rest:]) >= 3 else None
+    if after is not None and before is not None and rest > k and (
+            tokens[rest].lower in DETERMINERS or tokens[rest].lower in ROLE_WORDS or tokens[rest].text[:1].isupper()):
+        after = None  # "..., according to Ana Ruiz, a former engineer.": an appositive of the source
+    if before is not None and after is not None and (tokens[i - 1].text == "," or rest == k):
+        # "Tesco's operation, according to X in March, is too big" / "and according to X he died".
+        contents = [before, after] if tokens[i - 1].text == "," and tokens[rest - 1].text == "," else [after]
+    elif before is not None:
         # "..., according to X" : content before; X runs to the end of the sentence.
-        end = len(tokens) - 1
-        source = span(tokens, j, min(end, j + MAX_SOURCE)) or source
-        content = span_to(tokens, 0, i - 1)
+        source = span(tokens, j, min(n - 1, j + MAX_SOURCE)) or source
+        contents = [before]
+    elif after is not None:
+        contents = [after]  # "According to X, ...": content after the source.
     else:
-        # "According to X, ...": content after the source.
-        content = span_from(tokens, k, len(tokens) - 1)
-    if not content:
         return None
     cue = tokens[i]
-    return Found(cue, "according to", [content], source, Pattern.ACCORDING_TO, paragraph.index, sentence)
+    return Found(cue, "according to", contents, source, Pattern.ACCORDING_TO, paragraph.index, sentence)
+
+
+# --- a looser reading, for the cue model to judge --------------------------------------
+
+
+def loose_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph, sentence: tuple[int, int],
+              relaxed: str) -> Found | None:
+    """A candidate the rules do not find: a cue the model mined ("railed against", "touted"), a lexicon
+    cue whose clause the rules could not read, a title-case cue. The subject before the cue (or,
+    after "and", the sentence's) is the source and the rest of the sentence the content. Raising
+    cues ("appears to", "is expected to") attribute their whole clause, to nobody named."""
+    cue = tokens[i]
+    lower = cue.lower
+    prev_word = tokens[i - 1].lower if i > 0 else ""
+    participle = lower.endswith("ing")
+    if prev_word == "to" or prev_word in DETERMINERS and prev_word != "that" or _after_possessive(tokens, i):
+        return None
+    n = len(tokens)
+    after = i + 1
+    last = cue
+    particles = PARTICLES.get(lower)
+    if particles and after < n and tokens[after].lower in particles:
+        last = tokens[after]
+        after += 1
+    after, medium = _skip_right(text, tokens, after)
+    if after < n and tokens[after].text == ":":
+        after += 1
+    cue_text = text[cue.start:last.end]
+    j = _skip_when_left(tokens, skip_adverbs_left(tokens, i - 1))
+    if lower in AROUND:
+        # "The plan appears to have stalled": the clause from its subject on, no source.
+        subject, _ = find_subject(tokens, j)
+        clause = span(tokens, subject[0] if subject is not None else 0, n - 1)
+        if clause is None or clause[0] >= cue.start:
+            return None
+        return Found(cue, cue_text, [clause], None, Pattern.RAISING, paragraph.index, sentence, medium=medium,
+                     relaxed=relaxed)
+    if prev_word in PASSIVE_AUXILIARIES and not participle:
+        return None
+    content = span_from(tokens, after, n - 1)
+    if content is None:
+        return None
+    if participle and (j < 0 or tokens[j].text == "," or tokens[j].kind == "quote"):
+        return Found(cue, cue_text, [content], None, Pattern.PARTICIPLE, paragraph.index, sentence,
+                     medium=medium, inherit=True, relaxed=relaxed)
+    source, _ = find_subject(tokens, j)
+    pattern = Pattern.LOOSE
+    if source is None and j > 0 and tokens[j].is_word():
+        # "X caucused on Saturday and says ...": the subject of the first verb.
+        k = j
+        while k > 0 and tokens[k].lower not in VERB_COORDINATORS and tokens[k].is_word() and j - k < 12:
+            k -= 1
+        if tokens[k].lower in VERB_COORDINATORS:
+            subject = sentence_subject(tokens)
+            if subject is not None and subject[1] < k - 1 and not tokens[subject[0]].lower.endswith(("ing", "ly")) \
+                    and tokens[subject[0]].lower not in FUNCTION_WORDS:
+                source, pattern = subject, Pattern.LOOSE_COORDINATED
+    if source is None:
+        return None
+    return Found(cue, cue_text, [content], (tokens[source[0]].start, tokens[source[1]].end), pattern,
+                 paragraph.index, sentence, medium=medium, relaxed=relaxed)
+
+
+def _skip_when_left(tokens: list[Token], j: int) -> int:
+    """Step back over "on Friday", "last week" and adverbs in -ly between a subject and its verb."""
+    while j >= 0 and tokens[j].is_word():
+        lower = tokens[j].lower
+        if lower.endswith("ly") and tokens[j].text.islower() and lower not in LY_NOUNS:
+            j -= 1  # "temporarily blocked"
+        elif (lower in WHEN_WORDS or lower in RELATIVE_DAYS) and j > 0 and tokens[j - 1].lower in WHEN_STARTS:
+            j -= 2  # "on Friday", "last week"
+        elif lower in DAYS or lower in RELATIVE_DAYS:
+            j -= 1  # "Friday", "yesterday"
+        else:
+            break
+        j = skip_adverbs_left(tokens, j)
+    return j
 
 
 # --- verb cues --------------------------------------------------------------------------
@@ -211,7 +319,10 @@ def verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
     if lemma in HEARER_LEMMAS:
         after, medium = _skip_hearer(text, tokens, after, medium)
     if lemma in OBJECT_LEMMAS:
-        return _object_as_content(text, tokens, i, lemma, after, medium, paragraph, sentence)
+        found = _object_as_content(text, tokens, i, lemma, after, medium, paragraph, sentence)
+        if found is not None or after < len(tokens) and tokens[after].is_word():
+            return found
+        # No object: '"Quiet," he demanded.' reads as any other cue.
     clause = _clause_after(tokens, _that_after_phrase(tokens, after), lemma)
 
     j = skip_adverbs_left(tokens, i - 1)
@@ -222,6 +333,8 @@ def verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
         return Found(cue, cue.text, [clause.content], None, Pattern.PARTICIPLE, paragraph.index, sentence,
                      medium=medium, inherit=True)
     source, place = find_subject(tokens, j)
+    if source is None and cue.lower.endswith("ing"):
+        source = _with_subject(tokens, j)  # "..., with officials saying the ban is for security reasons"
     content_after = clause.content
     if source is None and lemma in INVERTING_LEMMAS and (j < 0 or tokens[j].text in {",", ":"}
                                                          or tokens[j].kind == "quote"):
@@ -249,6 +362,17 @@ def verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
     return Found(cue, cue.text, contents, source_span, pattern, paragraph.index, sentence, medium=medium)
 
 
+def _with_subject(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """ "with officials saying ...": the noun phrase between "with" and a participle is its source."""
+    k = j
+    while k > max(0, j - 6) and tokens[k].is_word() and tokens[k].lower != "with" \
+            and tokens[k].lower not in CLAUSE_BREAKERS and tokens[k].lower not in AUXILIARIES:
+        k -= 1
+    if k < j and tokens[k].lower == "with" and is_nominal_head(tokens[j]):
+        return (k + 1, j)
+    return None
+
+
 # Whether the verb reports at all: each rule names a reading in which it does not.
 
 
@@ -270,7 +394,7 @@ def _plural_noun(tokens: list[Token], i: int) -> bool:
     return lower.endswith("s") and lower not in S_FORM_VERBS and i > 0 and tokens[i - 1].is_word() \
         and tokens[i - 1].text[:1].islower() and tokens[i - 1].lower not in ROLE_WORDS \
         and tokens[i - 1].lower not in PERSON_PRONOUNS and tokens[i - 1].lower not in ADVERBS \
-        and tokens[i - 1].lower not in EVIDENCE_NOUNS
+        and tokens[i - 1].lower not in EVIDENCE_NOUNS and tokens[i - 1].lower not in GENERIC_ORGANIZATIONS
 
 
 def _inside_according_to(tokens: list[Token], i: int) -> bool:
@@ -362,8 +486,9 @@ def _object_as_content(text: str, tokens: list[Token], i: int, lemma: str, after
     if not (rest and rest[0].is_word() and rest[0].lower not in NOT_OBJECT_STARTS and len(rest) >= 2):
         return None
     subject, _ = find_subject(tokens, skip_adverbs_left(tokens, i - 1))
-    if not (subject and any(t.text[:1].isupper() or t.lower in ROLE_WORDS or t.lower in PERSON_PRONOUNS
-                            or t.lower in GROUP_PRONOUNS for t in tokens[subject[0]:subject[1] + 1])):
+    if not (subject and (tokens[subject[0]].lower in QUANTIFIERS  # "Dozens of riders urged ..."
+                         or any(t.text[:1].isupper() or t.lower in ROLE_WORDS or t.lower in PERSON_PRONOUNS
+                                or t.lower in GROUP_PRONOUNS for t in tokens[subject[0]:subject[1] + 1]))):
         return None
     first = after + 1 if rest[0].lower in CALL_PARTICLES and lemma == "call" else after
     object_span = span_from(tokens, first, n - 1)

@@ -22,6 +22,10 @@ class Pattern(Enum):
     OBJECT_AS_CONTENT = "subject cue, object as content"  # 'The mayor called for a ban.'
     PARTICIPLE = "participle"  # '..., adding that ...': the speaker of the main clause
     COLON_LEAD_IN = "colon lead-in"  # 'She said:' closing a paragraph; the quotation follows
+    # cues.py: proposed by a looser reading, kept only when the cue model is confident (cue_model.py)
+    LOOSE = "loose cue"  # 'She railed against the plan.': the subject, then the rest of the sentence
+    LOOSE_COORDINATED = "loose cue, coordinated"  # 'He toured the plant and says it will close.'
+    RAISING = "raising cue"  # 'The deal appears to have stalled.': the whole clause, no source
     # cues.py: other cues
     ACCORDING_TO = "according to"
     SIGNATURE = "signature after a quotation"  # '"..." -- Jane Doe'
@@ -30,6 +34,8 @@ class Pattern(Enum):
     COLON_LEAD_IN_QUOTED = "colon lead-in, quotation after it"
     CONTINUING_PARAGRAPH = "quoted paragraph continuing the previous speaker"
     QUOTE_ABOUT_SUBJECT = "quotation in a sentence about its source"
+    QUOTE_THEN_CLAUSE = "quotation, then a short clause"  # '"...," he surmised.': proposed
+    VERB_BEFORE_QUOTE = "verb before a quotation"  # 'Doe, an analyst, thanked them for "...": proposed
 
 
 @dataclass
@@ -47,6 +53,7 @@ class Found:
     inherit: bool = False  # speaker comes from the previous attribution
     parent: "Found | None" = None  # the attribution a continuing quotation belongs to
     described: "list[Speaker] | None" = None  # its speakers once described (what a continuation inherits)
+    relaxed: str = ""  # which looser reading proposed it ("" for the rules): the cue model decides
 
 
 class Speaker(NamedTuple):

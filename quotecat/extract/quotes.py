@@ -9,10 +9,12 @@ words: the person or group its sentence is about.
 
 import bisect
 
+from ..lexicon.function_words import FUNCTION_WORDS
+from .cue_model import accept
 from .found import Found, Pattern
-from .subjects import sentence_subject
+from .subjects import find_subject, sentence_subject, skip_adverbs_left
 from .text import Paragraph, Quote
-from .tokens import span_from, tokenize
+from .tokens import ENDERS, Token, span_from, tokenize
 
 
 class _Coverage:
@@ -94,40 +96,103 @@ def orphan_quotes(text: str, paragraphs: list[Paragraph], found: list[Found]) ->
 
     The sentence is the content (a quoted fragment makes it a mixed quote); the
     source is the person or group the sentence is about, when it starts with one.
+    Short or title-case quotations (titles, nicknames, scare quotes, but also the word
+    a speaker is quoted for) and quotations after a verb with a subject of its own
+    ('Doe, an analyst, thanked them for "..."') are proposed to the cue model.
     """
     covered = _covered(text, found)
     results = []
     for paragraph in paragraphs:
         starts = [a for a, _ in paragraph.sentences]
         tokenized = {}
+        quote_index: dict[int, int] = {}  # a quotation's opening mark -> its token in its sentence
         for quote in paragraph.quotes:
-            if covered.touches(quote.start, quote.end) or not _substantial(text, quote):
+            if covered.touches(quote.start, quote.end):
                 continue
             index = bisect.bisect_right(starts, quote.open_mark) - 1
             if index < 0 or quote.open_mark >= paragraph.sentences[index][1]:
                 continue
             sentence = paragraph.sentences[index]
             if sentence not in tokenized:
-                tokenized[sentence] = tokenize(text, sentence[0], sentence[1],
-                                               paragraph.quotes_between(sentence[0], sentence[1]))
+                tokens = tokenize(text, sentence[0], sentence[1], paragraph.quotes_between(sentence[0], sentence[1]))
+                tokenized[sentence] = tokens
+                quote_index.update({t.start: i for i, t in enumerate(tokens) if t.kind == "quote"})
             tokens = tokenized[sentence]
+            q_index = quote_index.get(quote.open_mark)
+            if q_index is None or tokens[q_index].quote is not quote:
+                continue
+            item: Found | None = None
+            verb_index = 0
             subject = sentence_subject(tokens)
-            if subject is None:
-                continue
-            first, last = subject
-            q_index = next((i for i, t in enumerate(tokens) if t.kind == "quote" and t.quote is quote), None)
-            if q_index is None:
-                continue
-            if q_index <= last:
-                continue
-            content = span_from(tokens, last + 1, len(tokens) - 1)
-            if not content:
-                continue
-            verb = tokens[last + 1] if last + 1 < len(tokens) else tokens[last]
-            results.append(Found(verb, verb.text, [content], (tokens[first].start, tokens[last].end),
-                                 Pattern.QUOTE_ABOUT_SUBJECT, paragraph.index, sentence))
-            covered.add(*content)
+            if subject is not None and subject[1] < q_index:
+                first, last = subject
+                content = span_from(tokens, last + 1, len(tokens) - 1)
+                if content:
+                    verb_index = last + 1 if last + 1 < len(tokens) else last
+                    verb = tokens[verb_index]
+                    item = Found(verb, verb.text, [content], (tokens[first].start, tokens[last].end),
+                                 Pattern.QUOTE_ABOUT_SUBJECT, paragraph.index, sentence,
+                                 relaxed="" if _substantial(text, quote) else "short-quote")
+            if item is None:
+                item, verb_index = _clause_after_quote(tokens, q_index, paragraph, sentence)
+            if item is None:
+                item, verb_index = _verb_before_quote(tokens, q_index, paragraph, sentence)
+            if item is not None and accept(text, tokens, verb_index, item):
+                results.append(item)
+                covered.add(*item.content[0])
     return results
+
+
+def _clause_after_quote(tokens: list[Token], q_index: int, paragraph: Paragraph,
+                        sentence: tuple[int, int]) -> tuple[Found | None, int]:
+    """'"...," he surmised.' / '"...," read the statement.': a short clause after a quotation, whatever
+    its verb, with the source before the verb or after it."""
+    n = len(tokens)
+    k = q_index + 1
+    if k < n and tokens[k].text == ",":
+        k += 1
+    end = k
+    while end < n and end - k < 10 and tokens[end].kind == "word":
+        end += 1
+    if end == k or end - k >= 10 or end < n and tokens[end].text not in ENDERS and tokens[end].text != ",":
+        return None, 0  # no clause, a long one, or one that goes on
+    for v in range(k, end):
+        verb = tokens[v]
+        if not verb.text.islower() or verb.lower in FUNCTION_WORDS or verb.lower.endswith("ly"):
+            continue
+        if v > k:
+            subject, _ = find_subject(tokens, skip_adverbs_left(tokens, v - 1))
+            if subject is None or subject[0] != k:
+                return None, 0
+        elif v + 1 < end:
+            subject = (v + 1, end - 1)  # inverted: the rest of the clause
+        else:
+            return None, 0
+        quote = tokens[q_index]
+        return Found(verb, verb.text, [(quote.quote.start, quote.quote.end) if quote.quote else (quote.start, quote.end)],
+                     (tokens[subject[0]].start, tokens[subject[1]].end), Pattern.QUOTE_THEN_CLAUSE, paragraph.index,
+                     sentence, relaxed="quote-clause"), v
+    return None, 0
+
+
+def _verb_before_quote(tokens: list[Token], q_index: int, paragraph: Paragraph,
+                       sentence: tuple[int, int]) -> tuple[Found | None, int]:
+    """The nearest verb before a quotation that has a subject: 'X, star of Y, thanked Z for "..."'."""
+    for v in range(q_index - 1, max(-1, q_index - 10), -1):
+        verb = tokens[v]
+        if verb.kind == "quote" or verb.text in ENDERS:
+            break
+        if not verb.is_word() or not verb.text.islower() or verb.lower in FUNCTION_WORDS or verb.lower.endswith("ly"):
+            continue
+        subject, _ = find_subject(tokens, skip_adverbs_left(tokens, v - 1))
+        if subject is None:
+            continue
+        content = span_from(tokens, v + 1, len(tokens) - 1)
+        if content is None:
+            return None, 0
+        return Found(verb, verb.text, [content], (tokens[subject[0]].start, tokens[subject[1]].end),
+                     Pattern.VERB_BEFORE_QUOTE, paragraph.index, sentence, relaxed="quote-verb"), v
+    return None, 0
 
 
 def _quoted(item: Found, paragraph: Paragraph) -> bool:

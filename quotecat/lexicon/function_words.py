@@ -55,12 +55,23 @@ CLAUSE_BREAKERS: Final = set(
     until unless as than and or nor yet whereas once and,""".split()
 )
 COORDINATORS: Final = frozenset({"and", "or"})
+# Words that join a second verb to a subject's first: "He toured the plant and says it will close."
+VERB_COORDINATORS: Final = frozenset({"and", "but"})
 RELATIVE_PRONOUNS: Final = frozenset({"who", "which"})
 # Words opening an aside between a subject and its cue: "X, who ..., said".
 ASIDE_OPENERS: Final = RELATIVE_PRONOUNS | {"whose"}
 # Connectives before a subject that are not part of it ("But the minister said").
 SUBJECT_CONNECTIVES: Final = frozenset({"but", "and", "yet", "so", "still", "however", "meanwhile", "instead", "now",
                                         "then", "also", "even", "or"})
+# Adverbs a sentence may open with before its subject ("Only God ...", "Perhaps the minister ..."):
+# never a source, never the first word of one.
+SENTENCE_ADVERBS: Final = frozenset({"only", "even", "perhaps", "maybe", "indeed", "moreover", "furthermore",
+                                     "nevertheless", "nonetheless", "also", "just", "still", "now", "then",
+                                     "instead", "meanwhile", "however", "here", "there", "thus", "hence",
+                                     "otherwise", "besides", "likewise", "similarly", "finally", "first",
+                                     "later", "earlier", "yesterday", "today", "initially", "eventually"})
+# Words that open a coordinated noun phrase: "both Mugabe and Tsvangirai", "either side".
+COORDINATION_OPENERS: Final = frozenset({"both", "either", "neither"})
 # Connectives before a source mention that describe() drops. (SUBJECT_CONNECTIVES without
 # "or" and with "later": one list would change what is found, left for a measured change.)
 LEADING_CONNECTIVES: Final = {"but", "and", "yet", "so", "still", "however", "meanwhile", "instead", "also", "now",
@@ -72,6 +83,14 @@ TRAILING_CLAUSE_WORDS: Final = {"until", "since", "because", "although", "though
 NOT_CLAUSE_STARTS: Final = frozenset({"by", "into", "nothing"})
 
 GROUP_PRONOUNS: Final = {"they", "them"}
+# Shares of a poll's respondents, which speak for them: "55 percent said", "half say", "a majority believe".
+QUANTITY_WORDS: Final = frozenset({"percent", "%", "half", "majority", "minority", "plurality", "third", "thirds",
+                                   "quarter", "quarters", "fifth", "fifths", "most"})
+NUMBER_WORDS: Final = frozenset("""one two three four five six seven eight nine ten eleven twelve twenty thirty
+    forty fifty sixty seventy eighty ninety hundred""".split())
+# Words of a share "X in 10" opens with: "about four in 10", "more than six in 10".
+SHARE_WORDS: Final = NUMBER_WORDS | {"about", "nearly", "almost", "roughly", "some", "only", "just", "more", "less",
+                                     "than", "fewer", "over", "under", "least", "at"}
 ORGANIZATION_PRONOUNS: Final = {"it"}
 PERSON_PRONOUNS: Final = {"he": "he", "she": "she", "him": "he", "her": "she"}
 FIRST_PERSON: Final = {"i", "we", "you"}
@@ -85,6 +104,9 @@ VERB_MODIFIERS: Final = AUXILIARIES | ADVERBS | PREPOSITIONS
 NOT_OBJECT_STARTS: Final = PREPOSITIONS - {"for", "on"} | {"by"}
 # After "X said," a word that does not continue the content.
 NOT_CONTINUATIONS: Final = PREPOSITIONS | CLAUSE_BREAKERS | {"who", "which", "according", "then", "also"}
+# Nouns in -ly, which is otherwise an adverb's ending: "the family said", "a close ally warned".
+LY_NOUNS: Final = frozenset({"family", "ally", "assembly", "daily", "weekly", "monthly", "quarterly", "rally",
+                             "supply", "monopoly", "anomaly", "bully", "homily", "tally"})
 # Words that never head a noun phrase.
 FUNCTION_WORDS: Final = AUXILIARIES | CLAUSE_BREAKERS | DETERMINERS | ADVERBS | PREPOSITIONS | {
     "not", "no", "it", "there", "here", "what", "who", "whom", "this", "also", "just", "very", "so"}

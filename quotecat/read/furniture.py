@@ -31,21 +31,23 @@ _FURNITURE = [
     # newsletters and subscriptions: "Sign up for our newsletter", "Click here to subscribe"
     r"^(?:sign up|subscribe|get)\b.{0,40}\b(?:newsletters?|alerts|updates|e-?mails?|digest|briefing)\b",
     r"^(?:click|tap) here\b",
-    # link lists: "Related:", "Read more:", "You may also like"
-    r"^(?:related|related (?:stories|articles|coverage|content|links|posts|topics|reading)|read (?:more|also|next)"
-    r"|more (?:stories|news|on this(?: story)?)|see also|recommended(?: for you| reading)?|most (?:popular|read|viewed)"
-    r"|trending(?: now)?|further reading|top stories|you (?:may|might) also (?:like|be interested in))\s*(?::|[»›>]|$)",
-    r"^(?:tags|filed under|topics|categories)\s*:",
     r"^follow (?:us|\w+(?: \w+)?) on (?:twitter|facebook|instagram|x|linkedin|threads|bluesky)\b",
     # copyright: "Copyright 2016 Dow Jones & Company, Inc. All Rights Reserved."
     r"^(?:copyright\b|©|\(c\)\s*\d{4})",
     r"\ball rights reserved\b",
 ]
+# The headings of link lists: "Related:", "Read more:", "You may also like", "Tags:". The
+# short link texts right after one go with it (see trim_furniture).
+_LIST_HEADINGS = [
+    r"^(?:related|related (?:stories|articles|coverage|content|links|posts|topics|reading)|read (?:more|also|next)"
+    r"|more (?:stories|news|on this(?: story)?)|see also|recommended(?: for you| reading)?|most (?:popular|read|viewed)"
+    r"|trending(?: now)?|further reading|top stories|you (?:may|might) also (?:like|be interested in))\s*(?::|[»›>]|$)",
+    r"^(?:tags|filed under|topics|categories)\s*:",
+]
 # Cookie notices run longer than other furniture but are just as recognisable.
 _COOKIES = [r"^(?:we use cookies|this (?:web)?site uses cookies|by (?:continuing|using)\b.{0,40}\byou (?:agree|accept|consent)"
             r"|(?:accept|allow|manage|reject) (?:all )?cookies)"]
-# Ad markers and lone share buttons sit inside a story too: dropped wherever they are,
-# but they do not start the trimmed tail (a lone "Twitter." may head a section of reader posts).
+# Ad markers and lone share buttons sit inside a story too.
 _AD_MARKERS = [
     r"^(?:advertisement|advertising|sponsored(?: content)?|ad|skip advertisement|continue reading(?: the main story| below)?"
     r"|(?:story|article) continues below(?: this)?(?: advertisement)?)[.:]?$",
@@ -53,6 +55,7 @@ _AD_MARKERS = [
 ]
 _FURNITURE_RULES = (
     [(re.compile(p, re.I), _MAX_FURNITURE_WORDS, "site") for p in _FURNITURE]
+    + [(re.compile(p, re.I), _MAX_FURNITURE_WORDS, "list") for p in _LIST_HEADINGS]
     + [(re.compile(p, re.I), 60, "site") for p in _COOKIES]
     + [(re.compile(p, re.I), 4, "ad") for p in _AD_MARKERS]
 )
@@ -67,24 +70,33 @@ _RULES_WITHIN = {
     limit: [(pattern, kind) for pattern, max_words, kind in _FURNITURE_RULES if max_words >= limit]
     for limit in _LIMITS
 }
+# The rules with the longest limit (cookie notices) as one pattern: tried on every long line.
+_LONGEST = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _RULES_WITHIN[_LIMITS[-1]]), re.I)
+
+
+# Words that make a short line the story's own: a quotation mark or a reporting verb.
+# "Copyright law is outdated," she said. is a sentence, not a copyright line.
+_STORY_WORDS = re.compile(r"[\"“”„]|\b(?:said|says|told)\b", re.I)  # not « »: "Read more »" is an arrow
 
 
 def furniture(line: str) -> str | None:
-    """ "site" for site furniture, "ad" for an ad marker, None for the story's own words."""
+    """ "site" for site furniture, "list" for the heading of a link list, "ad" for an ad marker or a lone
+    share button, None for the story's own words."""
     tidy = line[:1] not in _BULLET_FIRST and not line[:1].isspace() and not line[-1:].isspace()
     core = line if tidy else _BULLET.sub("", line).strip()
     if not core:
-        return "ad" if line.strip() else None  # a lone "|" or "* * *": dropped, never the start of the tail
+        return "ad" if line.strip() else None  # a lone "|" or "* * *"
     # The words are counted once, not once a rule; maxsplit stops counting just past a
     # limit, so a long paragraph is not split into all of its words.
     words = len(core.split(None, _LIMITS[-2]))
     if words > _LIMITS[-2]:
         # Most lines: the story's sentences, which only the longest rules (cookie notices) may
         # match; their words are counted further only for a line that matches.
-        longest = _RULES_WITHIN[_LIMITS[-1]]
-        if not any(pattern.search(core) for pattern, _ in longest):
+        if not _LONGEST.search(core):
             return None
         words = len(core.split(None, _LIMITS[-1]))
+    elif _STORY_WORDS.search(core):
+        return "site" if _LONGEST.search(core) else None
     for limit in _LIMITS:
         if words <= limit:
             for pattern, kind in _RULES_WITHIN[limit]:
@@ -94,41 +106,56 @@ def furniture(line: str) -> str | None:
     return None
 
 
-def trim_furniture(paragraphs: list[list[str]]) -> list[list[str]]:
-    """Cut the site furniture at the end of a story and drop stray furniture lines elsewhere.
+# A link in a list: a short line that does not end as a sentence does (headlines have no full stop).
+_SENTENCE_END = re.compile(r"[.!;,:][\"'’”»)\]]*$")
 
-    The tail starts at the first furniture line after which no line is longer than
-    furniture is (so the headlines of a "Related:" list go with it); a long line after
-    furniture means the story goes on, and only the furniture line itself is dropped.
+
+def _link_text(line: str) -> bool:
+    return (count_words(line) <= _MAX_FURNITURE_WORDS and not _SENTENCE_END.search(line)
+            and not _STORY_WORDS.search(line))
+
+
+def trim_furniture(paragraphs: list[list[str]]) -> tuple[list[list[str]], int]:
+    """The paragraphs without their furniture lines, and how many characters those lines held.
+
+    Only what is furniture by itself goes, wherever it is: a copyright line or a
+    newsletter prompt, never the story after it. The one exception is a link list: the
+    short link texts right after a "Related:" or "Read more:" heading go with it, up to
+    the first line that reads as a sentence.
     """
-    lines = [(number, line) for number, paragraph in enumerate(paragraphs) for line in paragraph]
-    kinds = [furniture(line) for _, line in lines]
-    cut = len(lines)
-    for index in range(len(lines) - 1, -1, -1):
-        if kinds[index] == "site":
-            cut = index
-        elif kinds[index] is None and count_words(lines[index][1]) > _MAX_FURNITURE_WORDS:
-            break
-    kept: dict[int, list[str]] = {}
-    for index, (number, line) in enumerate(lines[:cut]):
-        if kinds[index] is None:
-            kept.setdefault(number, []).append(line)
-    return list(kept.values())
+    kept: list[list[str]] = []
+    trimmed = 0
+    in_list = False
+    for paragraph in paragraphs:
+        lines = []
+        for line in paragraph:
+            kind = furniture(line)
+            if kind is None and in_list and _link_text(line):
+                kind = "link"
+            if kind is None:
+                in_list = False
+                lines.append(line)
+            else:
+                in_list = in_list or kind == "list"
+                trimmed += len(line)
+        if lines:
+            kept.append(lines)
+    return kept, trimmed
 
 
-def drop_leading_furniture(paragraphs: list[list[str]]) -> list[list[str]]:
+def drop_leading_furniture(paragraphs: list[list[str]]) -> tuple[list[list[str]], int]:
     """Furniture above the headline ("Share this article", "Advertisement") is not the header."""
+    trimmed = 0
     while paragraphs and paragraphs[0] and furniture(paragraphs[0][0]):
+        trimmed += len(paragraphs[0][0])
         paragraphs = [paragraphs[0][1:]] + paragraphs[1:] if len(paragraphs[0]) > 1 else paragraphs[1:]
-    return paragraphs
+    return paragraphs, trimmed
 
 
-
-def clean_text(path, paragraphs: list[list[str]]) -> str:
-    """The cleaned article text: furniture trimmed, paragraphs joined by one blank line."""
-    paragraphs = trim_furniture(paragraphs)
+def clean_text(path, paragraphs: list[list[str]]) -> tuple[str, int]:
+    """The cleaned article text (furniture trimmed, paragraphs joined by one blank line) and the characters trimmed."""
+    paragraphs, trimmed = trim_furniture(paragraphs)
     text = "\n\n".join("\n".join(lines) for lines in paragraphs)
     if not text.strip():
         raise ArticleError(path, "no article text left after cleaning")
-    return text
-
+    return text, trimmed

@@ -2,15 +2,15 @@
 
 from ..ids import file_id
 from ..model import Article
-from .files import ArticleError
+from .files import ArticleError, Warn, logical_path
 from .furniture import clean_text
+from .metadata import byline_of, is_byline, tidy_metadata
 from .paragraphs import one_line, tidy_lines
-from .plain import is_byline
-from .records import byline_of, web_url
+from .records import web_url
 
 
-def read_html(path, html: str) -> Article:
-    """The story of a web page, found by trafilatura (offline: nothing is fetched)."""
+def read_html(path, html: str, warn: Warn) -> Article:
+    """The story of a web page, with the title, author, site name, date and url trafilatura finds in its metadata."""
     import trafilatura
 
     options = dict(include_comments=False, include_tables=False, favor_precision=True, with_metadata=True)
@@ -29,14 +29,16 @@ def read_html(path, html: str) -> Article:
     if paragraphs and is_byline(paragraphs[0][0]):
         byline = byline or paragraphs[0][0]
         paragraphs = paragraphs[1:]
-    return Article(
-        id=file_id(path),
+    text, trimmed = clean_text(path, paragraphs)
+    article = Article(
+        id=file_id(logical_path(path)),
         title=title,
-        text=clean_text(path, paragraphs),
+        text=text,
         byline=byline,
         outlet=one_line(document.sitename),
         published=one_line(document.date),
         url=web_url(document.url),
         source_file=str(path),
+        trimmed_chars=trimmed,
     )
-
+    return tidy_metadata(article, path, warn, str(path))

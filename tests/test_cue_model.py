@@ -1,0 +1,201 @@
+"""The learned cue model: what it finds, what it leaves, and that its data file is what training makes.
+
+Every sentence here is written for the test (none comes from PolNeAR or Wikinews). Each
+stands as the third paragraph of a short article, as it would in news: the gate weighs a
+headline's words differently from the body's.
+"""
+
+import json
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quotecat import extract
+from quotecat.extract import cue_model
+from quotecat.extract.cues import loose_cue, verb_cue
+from quotecat.extract.found import Pattern
+from quotecat.extract.text import parse
+from quotecat.extract.tokens import tokenize
+from quotecat.lexicon.cues import CUE_WORDS
+
+ROOT = Path(__file__).parent.parent
+MODEL = ROOT / "quotecat" / "lexicon" / "cue_model.json"
+TRAIN = ROOT.parent / "shared" / "polnear-train"
+# What cue_model.candidate_features names (the names without "=" are flags).
+FEATURE_PREFIXES = {"w", "l", "k", "x", "p", "n", "p2", "r", "lr", "ln", "lp", "nk", "cf", "cl", "qw", "kc", "ks",
+                    "rx", "s", "sh", "sw", "cb", "ca", "first", "cap", "para0", "sq", "cq", "cnq", "qcaps", "c2",
+                    "proposed"}
+
+
+def in_article(sentence: str) -> str:
+    return ("Harbour town weighs ferry cuts\n\n"
+            "The town of Kestrel Bay has argued over its ferry for a year.\n\n" + sentence)
+
+
+def attributions_in(sentence: str):
+    text = in_article(sentence)
+    start = text.index(sentence)
+    return [a for a in extract(text) if a.start >= start]
+
+
+@pytest.mark.parametrize("sentence, cue, speaker, content", [
+    # Cue words the lexicon lacks, mined from annotated news and kept by the gate.
+    ("Ines Falk, a nurse at the clinic, expressed concern that the ward would close.",
+     "expressed", "Ines Falk", "concern that the ward would close"),
+    ("Later, the mayor talked about “a fresh start for the harbour.”",
+     "talked about", "the mayor", "a fresh start for the harbour"),
+    # A raising cue attributes its whole clause, to no one named.
+    ("The harbour authority is expected to announce the new fees next week.",
+     "expected", None, "The harbour authority is expected to announce the new fees"),
+    # A second verb of the subject: the looser reading finds the subject before "and".
+    ("He toured the plant on Monday and says it will close in March.", "says", "He", "it will close in March"),
+    # Sources the rules read since the cue model's mining: poll shares, ages, dashes, asides.
+    ("Six in 10 residents say the ferry should keep running.", "say", "Six in 10 residents",
+     "the ferry should keep running"),
+    ("Jana Novak, 69, said the shop would stay open.", "said", "Jana Novak", "the shop would stay open"),
+    ("Jana Novak — a teacher from the east side — says the school is too crowded.", "says", "Jana Novak",
+     "the school is too crowded"),
+    ("The mayor, however, said the vote would go ahead.", "said", "the mayor", "the vote would go ahead"),
+    ("The family said they would appeal the ruling.", "said", "the family", "they would appeal the ruling"),
+    ("Reports said the storm had cut power to thousands of homes.", "said", "Reports",
+     "the storm had cut power to thousands of homes"),
+    ("“Quiet,” the coach demanded.", "demanded", "the coach", "Quiet"),
+    ("The council closed the pier, with officials saying the boards were rotten.", "saying", "officials",
+     "the boards were rotten"),
+    ("Reports indicate the storm damaged the harbour wall.", "indicate", "Reports", "the storm damaged"),
+    ("The government claims the new fees will pay for repairs.", "claims", "government", "the new fees"),
+    # "According to" in the middle of a sentence.
+    ("The bridge will close in May, according to Mayor Ana Ruiz, a former engineer.", "according to", "Ana Ruiz",
+     "The bridge will close in May"),
+    ("He moved to the coast last year and according to his family he never looked back.", "according to",
+     "his family", "he never looked back"),
+])
+def test_found(sentence, cue, speaker, content):
+    found = [a for a in attributions_in(sentence) if a.cue == cue]
+    assert found, f"no attribution with cue {cue!r}: {attributions_in(sentence)}"
+    assert found[0].speaker == speaker
+    assert found[0].text.startswith(content)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The team went to the stadium on Sunday.",  # "went" is mined ("went on to say"), but not here
+    "Officials sent the report to the ministry.",  # "sent" ("sent a letter saying") neither
+    "She made a cake for the party.",
+    "The river rose two metres overnight.",
+    "The ferry was named after a local fisherman.",
+])
+def test_not_an_attribution(sentence):
+    assert attributions_in(sentence) == []
+
+
+def test_according_to_between_commas_attributes_both_sides():
+    sentence = "The ferry, according to the harbour board, will stop running in March."
+    [a] = [a for a in attributions_in(sentence) if a.cue == "according to"]
+    text = in_article(sentence)
+    assert [text[s:e] for s, e in a.fragments] == ["The ferry", "will stop running in March"]
+    assert a.speaker == "harbour board"
+
+
+def test_a_raising_cue_inherits_no_speaker():
+    """A claim nobody makes is not given to the last person quoted."""
+    sentence = "The harbour authority is expected to announce the new fees next week."
+    text = in_article("“We will keep the ferry,” said Mayor Lena Ostrowski.\n\n" + sentence)
+    expected = [a for a in extract(text) if a.cue == "expected"]
+    assert expected and expected[0].speaker is None and expected[0].speaker_mention is None
+
+
+def test_score_is_the_bias_plus_the_weights_of_the_features_present():
+    known = sorted(cue_model.WEIGHTS)[:3]
+    assert cue_model.score([]) == cue_model.BIAS
+    assert math.isclose(cue_model.score(known + ["no such feature"]),
+                        cue_model.BIAS + sum(cue_model.WEIGHTS[f] for f in known))
+
+
+def test_the_gate_confirms_a_plain_report_far_above_the_veto():
+    """What the rules find in a plain sentence is kept: the model scores it well clear of the veto."""
+    sentence = "The minister said the bridge would reopen in May."
+    text = in_article(sentence)
+    paragraph = parse(text)[2]
+    start, end = paragraph.sentences[0]
+    tokens = tokenize(text, start, end, paragraph.quotes_between(start, end))
+    i = next(k for k, t in enumerate(tokens) if t.text == "said")
+    item = verb_cue(text, tokens, i, paragraph, (start, end))
+    assert item is not None and item.relaxed == ""
+    assert cue_model.score(cue_model.candidate_features(text, tokens, i, item)) > cue_model.VETO + 2
+    assert cue_model.accept(text, tokens, i, item)
+
+
+def test_accept_sums_the_weights_of_the_features_training_sees():
+    """The gate scores a candidate from tables, without naming its features: the same sum."""
+    checked = 0
+    for path in sorted((ROOT / "tests" / "gold" / "articles").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for paragraph in parse(text):
+            for start, end in paragraph.sentences:
+                tokens = tokenize(text, start, end, paragraph.quotes_between(start, end))
+                for i, token in enumerate(tokens):
+                    if token.kind != "word" or not (token.lower in CUE_WORDS or token.lower in cue_model.MINED):
+                        continue
+                    for item in (verb_cue(text, tokens, i, paragraph, (start, end)) if token.lower in CUE_WORDS else None,
+                                 loose_cue(text, tokens, i, paragraph, (start, end), "mined")):
+                        if item is None:
+                            continue
+                        named = cue_model.score(cue_model.candidate_features(text, tokens, i, item))
+                        assert math.isclose(cue_model._Reading(text, tokens, i, item).score(), named, abs_tol=1e-9)
+                        checked += 1
+    assert checked > 300
+
+
+def test_the_data_file_has_the_shape_the_extractor_reads():
+    data = json.loads(MODEL.read_text(encoding="utf-8"))
+    assert {"cues", "particles", "around", "loose", "weights", "bias", "threshold", "veto"} <= set(data)
+    assert data["veto"] < data["threshold"]
+    for form, (lemma, rate, support) in data["cues"].items():
+        assert form.isalpha() and form.islower() and form not in CUE_WORDS, form
+        assert lemma.isalpha() and 0 < rate <= 1 and support >= 3, (form, lemma, rate, support)
+    assert set(data["particles"]) <= set(data["cues"])
+    assert set(data["loose"]) <= set(CUE_WORDS)
+    assert all(math.isfinite(w) for w in data["weights"].values())
+    # Feature names of one word each (and the rules' pattern names), never text from the corpus.
+    patterns = {p.value for p in Pattern}
+    for name in data["weights"]:
+        prefix, _, value = name.partition("=")
+        assert prefix in FEATURE_PREFIXES, name
+        parts = value.split("|")
+        if prefix in ("r", "lr"):
+            assert parts[-1] in patterns, name
+            parts = parts[:-1]
+        assert all(" " not in part for part in parts), f"{name!r} reads like an excerpt"
+    assert MODEL.stat().st_size < 200_000
+
+
+def test_extraction_imports_no_training_library():
+    code = ("import sys; from quotecat import extract; extract('She said the port would open.'); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sklearn', 'numpy', 'scipy')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "[]"
+
+
+def _have_sklearn() -> bool:
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not (TRAIN / "gold.jsonl").exists(),
+                    reason="../shared/polnear-train is not beside this checkout: retraining check NOT RUN")
+@pytest.mark.skipif(not _have_sklearn(), reason="scikit-learn (the training extra) is not installed: "
+                                                "retraining check NOT RUN (pip install -e '.[training]')")
+def test_retraining_writes_the_committed_file_byte_for_byte(tmp_path):
+    out = tmp_path / "cue_model.json"
+    env = dict(os.environ, QUOTECAT_SHARED=str(TRAIN.parent))
+    subprocess.run([sys.executable, "-m", "training.cues", "--output", str(out)], cwd=ROOT, env=env, check=True,
+                   capture_output=True)
+    assert out.read_bytes() == MODEL.read_bytes(), \
+        "quotecat/lexicon/cue_model.json is not what ./scripts/train-cues makes from these sources: retrain"

@@ -1,0 +1,236 @@
+"""Train the cue model and write quotecat/cue_model.json.
+
+    python -m training.cues            (or ./scripts/train-cues)
+
+1. Mine cue words from the tuning half of ../shared/polnear-train (training/mine.py):
+   forms the lexicon lacks that head a gold cue often enough.
+2. Run the extractor with the gate open over the tuning half and record every candidate
+   attribution with its features (training/collect.py); a candidate is positive when its
+   content covers at least half of a gold attribution's content (the evaluation's match).
+3. Fit a logistic regression (scikit-learn, training time only) and write its weights.
+
+The extractor that collects the candidates runs from a copy of the package in a temporary
+folder whose model keeps every candidate, so the package's own file is only written at the
+end (or not at all, with --output). Deterministic: the same corpus gives the same file, byte
+for byte.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from . import corpus  # nothing here imports quotecat, which reads the model file being rewritten
+
+MODEL = corpus.ROOT / "quotecat" / "lexicon" / "cue_model.json"
+MIN_SUPPORT = 3  # a mined cue heads at least this many gold cues in the tuning half
+MIN_RATE = 0.2  # ... and is a cue at least this often where it occurs
+PARTICLES = {"to", "about", "on", "for", "against", "out", "of", "at", "with", "as", "up", "into", "over", "off"}
+MIN_KEPT = 1  # a word's relaxed candidates must be kept this often (tuning half) for the relaxed rules to run
+MIN_FEATURE_COUNT = 5  # features seen fewer times are dropped before fitting
+C = float(os.environ.get("QUOTECAT_TRAIN_C", "0.1"))  # inverse L2 strength: the best CV AUC of 0.02-2
+FOLDS = 5
+THRESHOLDS = [x / 20 for x in range(0, 81)]  # log-odds 0 to 4 by 0.05
+VETOES = [x / 4 for x in range(-16, 1)]  # log-odds -4 to 0 by 0.25
+MAX_VETOED = 0.005  # the veto may cost at most this share of the rules' right candidates (cross-validated)
+
+
+def mined_cues(stats) -> tuple[dict[str, list], dict[str, list[str]]]:
+    from quotecat.lexicon.cues import CUE_WORDS, NAMING_FORMS
+
+    from . import mine
+
+    known = set(stats.occurrences)
+    cues = {}
+    for form, heads in sorted(stats.cue_heads.items()):
+        occurrences = stats.occurrences[form]
+        if form in CUE_WORDS or form in NAMING_FORMS or form == "according" or not form.isalpha() \
+                or form in mine.NOT_HEADS:
+            continue
+        if heads < MIN_SUPPORT or heads / occurrences < MIN_RATE:
+            continue
+        cues[form] = [mine.lemma_of(form, known), round(heads / occurrences, 3), heads]
+    particles: dict[str, list[str]] = {}
+    for phrase, count in sorted(stats.multiword.items()):
+        form, word = phrase.split(" ", 1)
+        if form in cues and word in PARTICLES and count >= 2:
+            particles.setdefault(form, []).append(word)
+    return cues, particles
+
+
+def raising_cues(stats) -> list[str]:
+    """Cue forms whose gold content mostly runs across them ("X appears to Y" attributes "X appears to Y")."""
+    from quotecat.lexicon.cues import NAMING_FORMS
+
+    return sorted(form for form, heads in stats.cue_heads.items()
+                  if heads >= MIN_SUPPORT and stats.around[form] >= 0.5 * heads and form.isalpha()
+                  and form not in NAMING_FORMS)
+
+
+def write_model(model: dict, path: Path = MODEL) -> None:
+    path.write_text(json.dumps(model, indent=0, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def staging(folder: Path) -> Path:
+    """A copy of the package in ``folder`` whose model keeps every candidate; put first on sys.path."""
+    shutil.copytree(corpus.ROOT / "quotecat", folder / "quotecat",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.so"))
+    write_model(open_gate({}, {}, [], []), folder / "quotecat" / "lexicon" / "cue_model.json")
+    sys.path.insert(0, str(folder))
+    return folder
+
+
+def candidates(which: str, package: Path) -> list[dict]:
+    """Every candidate of a half, collected by the staged package's extractor (see collect.py)."""
+    assert (package / "quotecat").is_dir()
+    out = package / "candidates.jsonl"
+    env = dict(os.environ, QUOTECAT_PURE="1", PYTHONPATH=os.pathsep.join([str(package), str(corpus.ROOT)]))
+    # Run from the staged folder: the current directory comes first on sys.path, before the checkout.
+    subprocess.run([sys.executable, "-m", "training.collect", which, str(out)], check=True, env=env, cwd=package)
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+def mined_candidates(package: Path) -> tuple[dict, dict, list[str], list[dict], list[int]]:
+    """Mine the cue words, stage them with the gate open, and collect the tuning half's labelled candidates."""
+    from quotecat.lexicon.cues import CUE_WORDS
+
+    from . import mine
+
+    stats = mine.mine(corpus.half("tune"))
+    cues, particles = mined_cues(stats)
+    around = raising_cues(stats)
+    write_model(open_gate(cues, particles, around, sorted(CUE_WORDS)), package / "quotecat" / "lexicon" / "cue_model.json")
+    rows = candidates("tune", package)
+    return cues, particles, around, rows, label(rows)
+
+
+def label(rows: list[dict]) -> list[int]:
+    """1 when the candidate is what the evaluation counts as right: its content covers at least half
+    of a gold attribution's, and its source shares a name word with the gold source (where the gold
+    names one and it is not a pronoun, which the rules resolve later)."""
+    from quotecat.evaluate import name_tokens
+
+    gold = corpus.read_gold(corpus.TRAIN)
+    spans: dict[str, list[tuple[set[int], dict]]] = {}
+    for name, records in gold.items():
+        spans[name] = [(mine_chars(r.get("fragments") or [[r["start"], r["end"]]]), r) for r in records]
+    labels = []
+    for row in rows:
+        content = mine_chars(row["content"])
+        right = 0
+        for chars, record in spans.get(row["article"], []):
+            if not chars or len(chars & content) / len(chars) < 0.5:
+                continue
+            if row["mention"] is None or record.get("speaker") is None or record.get("speaker_is_pronoun") \
+                    or name_tokens(row["mention"]) & name_tokens(record["speaker"]):
+                right = 1
+                break
+        labels.append(right)
+    return labels
+
+
+def mine_chars(fragments) -> set[int]:
+    out: set[int] = set()
+    for start, end in fragments:
+        out.update(range(start, end))
+    return out
+
+
+def fit(rows: list[dict], labels: list[int]) -> tuple[dict[str, float], float]:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(f for row in rows for f in row["features"])
+    kept = [{f: 1 for f in row["features"] if counts[f] >= MIN_FEATURE_COUNT} for row in rows]
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform(kept)
+    model = LogisticRegression(C=C, max_iter=2000, solver="lbfgs")
+    model.fit(matrix, labels)
+    weights = {name: round(float(w), 3) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0])
+               if abs(w) >= 0.02}
+    return weights, round(float(model.intercept_[0]), 3)
+
+
+def open_gate(cues: dict, particles: dict, around: list[str], loose: list[str]) -> dict:
+    """A model that keeps every candidate: what the candidates are collected with."""
+    return {"cues": cues, "particles": particles, "around": around, "loose": loose, "weights": {}, "bias": 0.0, "threshold": -1000.0,
+            "veto": -1000.0}
+
+
+def cv_scores(rows: list[dict], labels: list[int]) -> list[float]:
+    """Each candidate's log-odds from a model fitted on the other folds (articles dealt round-robin)."""
+    names = sorted({row["article"] for row in rows})
+    fold_of = {name: index % FOLDS for index, name in enumerate(names)}
+    scores = [0.0] * len(rows)
+    for fold in range(FOLDS):
+        train = [k for k, row in enumerate(rows) if fold_of[row["article"]] != fold]
+        weights, bias = fit([rows[k] for k in train], [labels[k] for k in train])
+        for k, row in enumerate(rows):
+            if fold_of[row["article"]] == fold:
+                scores[k] = bias + sum(weights.get(f, 0.0) for f in row["features"])
+    return scores
+
+
+def choose_threshold(rows: list[dict], labels: list[int], scores: list[float]) -> float:
+    """The lowest threshold at which the proposed candidates kept are right at least as often as
+    the rules' own candidates (cross-validated): what is added is no worse than what was there."""
+    rules = [label for row, label in zip(rows, labels) if "proposed" not in row["features"]]
+    floor = sum(rules) / len(rules)
+    for threshold in THRESHOLDS:
+        kept = [label for row, label, score in zip(rows, labels, scores)
+                if "proposed" in row["features"] and score >= threshold]
+        if kept and sum(kept) / len(kept) >= floor:
+            return threshold
+    return THRESHOLDS[-1]
+
+
+def choose_veto(rows: list[dict], labels: list[int], scores: list[float]) -> float:
+    """The highest veto that drops at most MAX_VETOED of the rules' right candidates (cross-validated):
+    the rules' output is trusted unless the model is sure."""
+    rules = [(label, score) for row, label, score in zip(rows, labels, scores) if "proposed" not in row["features"]]
+    right = sum(label for label, _ in rules)
+    best = VETOES[0]
+    for veto in VETOES:
+        if sum(label for label, score in rules if score < veto) <= MAX_VETOED * right:
+            best = veto
+    return best
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=MODEL, help=f"where to write the model (default {MODEL})")
+    args = parser.parse_args(argv)
+    names = corpus.half("tune")
+    with tempfile.TemporaryDirectory() as folder:
+        package = staging(Path(folder))
+        from quotecat.lexicon.cues import CUE_WORDS
+
+        cues, particles, around, rows, labels = mined_candidates(package)
+    scores = cv_scores(rows, labels)
+    threshold = choose_threshold(rows, labels, scores)
+    veto = choose_veto(rows, labels, scores)
+    weights, bias = fit(rows, labels)
+    # Relaxed rules run only for the words whose relaxed candidates the model keeps at all: the rest
+    # is time spent on candidates that are always dropped.
+    useful = Counter(f[2:] for row in rows if "proposed" in row["features"]
+                     and bias + sum(weights.get(f, 0.0) for f in row["features"]) >= threshold
+                     for f in row["features"] if f.startswith("w="))
+    cues = {form: entry for form, entry in cues.items() if useful[form] >= MIN_KEPT}
+    particles = {form: words for form, words in particles.items() if form in cues}
+    loose = sorted(form for form in CUE_WORDS if useful[form] >= MIN_KEPT)
+    write_model({"cues": cues, "particles": particles, "around": around, "loose": loose, "weights": weights,
+                 "bias": bias, "threshold": threshold, "veto": veto,
+                 "trained_on": f"PolNeAR v1.0.0 training split, tuning half ({len(names)} articles: even-numbered"
+                               " lines of ls articles/)",
+                 "candidates": len(rows), "positives": sum(labels)}, args.output)
+    print(f"threshold {threshold}, veto {veto}: {len(cues)} mined cues, {len(rows)} candidates"
+          f" ({sum(labels)} positive), {len(weights)} weights -> {args.output} ({args.output.stat().st_size:,} bytes)")
+
+
+if __name__ == "__main__":
+    main()
