@@ -24,7 +24,6 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
 
 from .extract import extract
 from .ids import name_id
@@ -372,10 +371,3 @@ class Catalogue:
                 "fragments": json.dumps(a.fragments) if len(a.fragments) > 1 else None,
             })
         return rows
-
-
-def fill_gaps(first, later, keys: Iterable) -> None:
-    """First value wins; a later one only fills what it left blank (``None``), key by key."""
-    for key in keys:
-        if first[key] is None and later[key] is not None:
-            first[key] = later[key]
