@@ -38,6 +38,12 @@ SCHEMA: dict[str, dict[str, type]] = {
         "pronoun": str,
         "description": str,
         "article_id": str,
+        # Kinds of source (quotecat.extract.sources.SOURCE_TYPES, lexicon.role_classes) and the
+        # gender the articles' own words give (woman / man / unknown); empty where not worked out.
+        "source_type": str,
+        "role_class": str,
+        "gender": str,
+        "gender_evidence": str,
     },
     "quotes": {
         "id": str,
@@ -54,6 +60,8 @@ SCHEMA: dict[str, dict[str, type]] = {
         "end": int,
         "anonymous": int,
         "fragments": str,
+        "source_type": str,
+        "role_class": str,
     },
 }
 # Hidden build state: each article's own view of its sources, in input order. The
@@ -101,8 +109,8 @@ def create_tables(db: sqlite_utils.Database) -> None:
 # Columns Datasette facets or filters on; each needs an index once tables are big.
 FACET_INDEXES = {
     "articles": [["outlet"], ["published"]],
-    "speakers": [["kind"], ["anonymous"]],
-    "quotes": [["type"], ["anonymous"], ["cue"], ["speaker_id", "type"],
+    "speakers": [["kind"], ["anonymous"], ["gender"], ["source_type"], ["role_class"]],
+    "quotes": [["type"], ["anonymous"], ["cue"], ["source_type"], ["role_class"], ["speaker_id", "type"],
                # Filtering by one source and faceting by another default facet reads one index range.
                ["speaker_id", "affiliation_id"], ["speaker_id", "article_id"],
                ["speaker_id", "anonymous"], ["speaker_id", "cue"]],
@@ -137,7 +145,9 @@ COUNT_COLUMNS = {
 }
 
 # An attribution with its article, speaker and organisation: the joins of the attributions
-# view, which the reading pages read too.
+# view, which the reading pages read too. The view also carries what sourcing audits count
+# by (outlet, month, kind of source, role class, gender; "unknown" where not worked out), so
+# every figure of the index page links to its rows as a filter of this view.
 ATTRIBUTION_JOINS = """from quotes
   join articles on articles.id = quotes.article_id
   left join speakers on speakers.id = quotes.speaker_id
@@ -156,7 +166,13 @@ select
   quotes.anonymous,
   quotes.article_id,
   quotes.speaker_id,
-  quotes.affiliation_id
+  quotes.affiliation_id,
+  articles.outlet,
+  articles.published,
+  case when length(articles.published) >= 7 then substr(articles.published, 1, 7) end as month,
+  coalesce(quotes.source_type, speakers.source_type, 'unknown') as source_type,
+  coalesce(quotes.role_class, speakers.role_class, 'unknown') as role_class,
+  coalesce(speakers.gender, 'unknown') as gender
 {ATTRIBUTION_JOINS}
 order by quotes.id
 """

@@ -11,10 +11,19 @@ from datasette.utils import tilde_encode
 
 from ..schema import ATTRIBUTION_JOINS
 from . import DATABASE
-from .charts import bar_chart
+from .charts import bar_chart, share_chart, timeline_chart
 from .highlight import highlight, pieces, speaker_name
+from .links import COUNT_FILTERS, ROLE_CLASSES, attributions_url
 
 LIMIT = 500  # rows listed on a speaker or organisation page before linking to the full table
+CHART_ROWS = 15  # outlets, and most recent months, drawn in each of the index page's charts
+# The series of the index page's sourcing charts: (count column of the sourcing queries, legend, css class).
+ANONYMITY = [("named", "named", "bar-named"), ("anonymous_attributions", "anonymous", "bar-anonymous")]
+GENDER = [("women", "women", "bar-woman"), ("men", "men", "bar-man"), ("gender_unknown", "unknown", "bar-unknown")]
+ROLES = [(role.replace(" ", "_"), role, "bar-" + role.replace(" ", "-")) for role in ROLE_CLASSES] + [
+    ("role_unknown", "unknown", "bar-unknown")]
+# A source's gender, type and role class as shown: "unknown" where the build has not worked it out.
+UNKNOWN = "unknown"
 # The index page's counts and charts read every table once; an immutable database cannot
 # change while served, so they are computed once per database file.
 _INDEX_CACHE: dict[tuple, dict] = {}
@@ -137,7 +146,11 @@ class Pages:
             for name, q in (await self.ds.get_canned_queries(DATABASE, None)).items()
         ]
         named_series = [("named", "named sources", "bar-named"), ("anonymous", "anonymous sources", "bar-anonymous")]
+        canned = await self.ds.get_canned_queries(DATABASE, None)
+        sourcing = {dimension: await self.sourcing(canned, dimension) for dimension in ("outlet", "month")}
         return {
+            "sourcing": sourcing,
+            "roles": ROLES,
             "counts": counts,
             "articles": articles,
             "speakers": speakers,
@@ -154,6 +167,37 @@ class Pages:
                 "direct": self.table_url("quotes", type="direct"),
                 "database": self.ds.urls.database(DATABASE),
             },
+        }
+
+    async def sourcing(self, canned, dimension):
+        """Who gets a voice per outlet or month: the rows of the sourcing_by_* canned query (its SQL is
+        metadata.json's), with the link of each count, and the charts of anonymity, gender and role class."""
+        name = f"sourcing_by_{dimension}"
+        rows = await self.rows(canned[name]["sql"])
+        for r in rows:
+            group = {dimension: r[dimension]}
+            r["label"] = r[dimension] or ("no outlet" if dimension == "outlet" else "no date")
+            r["url"] = attributions_url(self.ds, group)
+            r["named"] = r["attributions"] - r["anonymous_attributions"]
+            r["urls"] = {column: attributions_url(self.ds, {**group, **filters})
+                         for column, filters in COUNT_FILTERS.items() if column in r}
+            r["urls"]["named"] = attributions_url(self.ds, {**group, "anonymous": "0"})
+        if dimension == "outlet":
+            drawn = rows[:CHART_ROWS]
+        else:  # the most recent months, in order; undated articles last
+            dated = [r for r in rows if r["month"]]
+            drawn = dated[-CHART_ROWS:] + [r for r in rows if not r["month"]]
+        by = "outlet" if dimension == "outlet" else "month"
+        return {
+            "rows": rows,
+            "shown": drawn,
+            "url": self.ds.urls.database(DATABASE) + "/" + name,
+            "csv_url": self.ds.urls.database(DATABASE) + "/" + name + ".csv",
+            "anonymity": share_chart(drawn, f"Named and anonymous sources by {by}", ANONYMITY,
+                                     share=("percent_anonymous", "anonymous")),
+            "gender": share_chart(drawn, f"Women and men among named people by {by}", GENDER,
+                                  share=("percent_women", "women")),
+            "roles": share_chart(drawn, f"Officials, experts, citizens and other sources by {by}", ROLES),
         }
 
     async def article(self, article_id):
