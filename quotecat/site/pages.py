@@ -275,6 +275,23 @@ class Pages:
         quotes = await asyncio.to_thread(self._links, await self.rows(
             self.QUOTES + " where quotes.speaker_id = :id order by quotes.article_id, quotes.start limit :limit",
             {"id": speaker_id, "limit": LIMIT}))
+        for column in ("gender", "source_type", "role_class"):
+            speaker[column] = speaker.get(column) or UNKNOWN
+        mine = {"speaker_id": speaker_id}
+        outlets = await self.rows("""
+            select articles.outlet, count(*) as total from quotes join articles on articles.id = quotes.article_id
+            where quotes.speaker_id = :id group by articles.outlet order by total desc, articles.outlet""",
+                                  {"id": speaker_id})
+        for o in outlets:
+            o["url"] = attributions_url(self.ds, {**mine, "outlet": o["outlet"]})
+        months = await self.rows("""
+            select case when length(articles.published) >= 7 then substr(articles.published, 1, 7) end as month,
+              count(*) as total
+            from quotes join articles on articles.id = quotes.article_id
+            where quotes.speaker_id = :id group by month order by month""", {"id": speaker_id})
+        for m in months:
+            m["url"] = attributions_url(self.ds, {**mine, "month": m["month"]})
+        undated = next((m for m in months if m["month"] is None), None)
         return {
             "speaker": speaker,
             "quotes": quotes,
@@ -282,8 +299,20 @@ class Pages:
             "types": Counter(q["type"] for q in quotes),
             "affiliations": Counter(q["affiliation_name"] for q in quotes if q["affiliation_name"]),
             "articles": len({q["article_id"] for q in quotes}),
+            "outlets": outlets,
+            "months": [m for m in months if m["month"]],
+            "undated": undated,
+            "timeline": timeline_chart(months, f"Attributions to {speaker['name']} per month"),
             "quotes_url": self.table_url("quotes", speaker_id=speaker_id),
+            "attributions_url": attributions_url(self.ds, mine),
+            "csv_url": self.csv_url(mine),
         }
+
+    def csv_url(self, filters):
+        """CSV of the attributions view filtered by ``filters``: a page of up to max_returned_rows rows."""
+        url = attributions_url(self.ds, {**filters, "_size": "max"})
+        path, _, query = url.partition("?")
+        return f"{path}.csv?{query}"
 
     async def organization(self, organization_id):
         org = await self.one("select * from organizations where id = :id", {"id": organization_id})
@@ -291,6 +320,7 @@ class Pages:
             return None
         speakers = await self.rows("""
             select speakers.id, speakers.name, speakers.anonymous, speakers.role, speakers.kind,
+              speakers.gender, speakers.source_type, speakers.role_class,
               (select count(*) from quotes where quotes.speaker_id = speakers.id and quotes.affiliation_id = :id) as total
             from speakers
             where speakers.affiliation_id = :id
@@ -303,7 +333,39 @@ class Pages:
             self.QUOTES + " where quotes.affiliation_id = :id order by quotes.article_id, quotes.start limit :limit",
             {"id": organization_id, "limit": LIMIT}))
         chart_rows = [{"label": s["name"], "url": s["url"], "total": s["total"]} for s in speakers if s["total"]][:15]
+        for s in speakers:
+            for column in ("gender", "source_type", "role_class"):
+                s[column] = s.get(column) or UNKNOWN
+        # Its speakers by kind of source and gender: attributions under its name (and distinct speakers).
+        mine = {"affiliation_id": organization_id}
+        kinds = await self.rows("""
+            select coalesce(quotes.source_type, speakers.source_type, 'unknown') as source_type,
+              coalesce(speakers.gender, 'unknown') as gender,
+              count(*) as total, count(distinct quotes.speaker_id) as speakers
+            from quotes left join speakers on speakers.id = quotes.speaker_id
+            where quotes.affiliation_id = :id
+            group by 1, 2 order by 1, 2""", {"id": organization_id})
+        by_kind: dict[str, dict] = {}
+        for k in kinds:
+            row = by_kind.setdefault(k["source_type"], {
+                "label": k["source_type"], "total": 0, "speakers": 0, "cells": {},
+                "url": attributions_url(self.ds, {**mine, "source_type": k["source_type"]})})
+            row["total"] += k["total"]
+            row["speakers"] += k["speakers"]
+            row["cells"][k["gender"]] = dict(k, url=attributions_url(
+                self.ds, {**mine, "source_type": k["source_type"], "gender": k["gender"]}))
+        for row in by_kind.values():
+            for gender, key in (("woman", "women"), ("man", "men"), ("unknown", "gender_unknown")):
+                row[key] = row["cells"].get(gender, {}).get("total", 0)
+            row["urls"] = {key: row["cells"][gender]["url"] for gender, key in
+                           (("woman", "women"), ("man", "men"), ("unknown", "gender_unknown")) if gender in row["cells"]}
+        kind_rows = sorted(by_kind.values(), key=lambda r: (-r["total"], r["label"]))
         return {
+            "kinds": kind_rows,
+            "kind_chart": share_chart(kind_rows, f"Attributions for {org['name']} by kind of source and gender",
+                                      GENDER),
+            "attributions_url": attributions_url(self.ds, mine),
+            "csv_url": self.csv_url(mine),
             "organization": org,
             "speakers": speakers,
             "quotes": quotes,
