@@ -279,6 +279,33 @@ async def test_article_page_highlights_every_attribution_in_place(ds, db):
         "select count(distinct coalesce(speaker_id, '')) from quotes where article_id = ?", [article_id]).fetchone()[0]
 
 
+async def test_article_page_links_every_attribution_even_two_sources_of_one_claim(ds, db):
+    """A claim with two sources is two rows: the highlight opens one, a small link after it the other."""
+    for (article_id,) in db.execute("select id from articles"):
+        ids = {r[0] for r in db.execute("select id from quotes where article_id = ?", [article_id])}
+        shared = db.execute("select count(*) from quotes a join quotes b on a.article_id = b.article_id and "
+                            "a.start < b.end and b.start < a.end and a.id < b.id where a.article_id = ?",
+                            [article_id]).fetchone()[0]
+        assert shared >= 4  # the first article's claims of two sources, and one nested in another
+        page = (await ds.client.get(row_path("articles", article_id))).text
+        body = section(page, "article", "q-article-text")
+        linked = {html.unescape(h) for h in re.findall(r'href="(/quotes/quotes/[^"]+)"', body)}
+        assert linked == {row_path("quotes", i) for i in ids}
+        also = re.findall(r'<a class="q-who q-also" href="([^"]+)"', body)
+        assert also and len(also) == len(set(also))
+
+
+def test_a_claim_with_two_sources_links_both_and_a_nested_claim_its_own():
+    text = "Alpha beta gamma delta epsilon."
+    quotes = [quote("q1", 0, 30, "indirect", "Ann"), quote("q2", 0, 30, "indirect", "Bob"),
+              quote("q3", 11, 30, "indirect", "Cy")]
+    out = str(highlight(text, quotes, lambda q: f"/q/{q['id']}", lambda q: f"/s/{q['speaker_id']}"))
+    marks = re.findall(r'<mark [^>]*><a href="([^"]+)">([^<]*)</a></mark>', out)
+    assert marks == [("/q/q1", "Alpha beta "), ("/q/q3", "gamma delta epsilon")]  # the innermost claim's words
+    assert re.findall(r'q-also" href="([^"]+)"', out) == ["/q/q2"]
+    assert {"/s/ann", "/s/bob", "/s/cy"} <= set(parse(out).links)
+
+
 async def test_quote_page_marks_the_words_in_their_paragraph_and_links_out(ds, db):
     q = db.execute("select * from quotes where affiliation_id is not null and fragments is not null "
                    "order by id limit 1").fetchone()
