@@ -1,13 +1,15 @@
 """Who gets a voice: the index page's sourcing charts and tables, the sourcing canned queries, the speaker
 and organisation pages, each number linking to the attributions it counts.
 
-The catalogue is three short articles written for these tests, from two outlets and two months;
+The catalogue is four short articles written for these tests (tests/voice), from two outlets and three months;
 gender is set on the speakers as the gender step of the build would set it, so the pages are
 tested on what they show, whatever that step decides.
 """
 
 import html
 import re
+import sqlite3
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -17,62 +19,15 @@ from datasette.utils import tilde_encode
 from quotecat.build import build
 from quotecat.serve import datasette_options
 
-ARTICLES = {
-    "ferry-vote.txt": """outlet: Harbour Gazette
-published: 2024-03-05
-
-Council Delays Vote on Ferry Fares
-
-The city council on Monday postponed a vote on higher ferry fares, after residents packed the chamber to object.
-
-"We cannot ask commuters to pay more for a service that runs late every morning," said Councillor Maria Lopez, who chairs the transport committee. She said the vote would return in April.
-
-"The fares have not risen in nine years," said Tom Becker, a spokesman for the ferry operator, Bay Lines.
-
-A senior city official, who spoke on condition of anonymity, said the budget gap would grow without the increase.
-
-"I take the ferry twice a day and it is never on time," said Ana Ruiz, a nurse who lives on the island.
-""",
-    "ferry-rise.txt": """outlet: Harbour Gazette
-published: 2024-04-18
-
-Ferry Fares Rise After Second Vote
-
-The council approved a ten percent rise in ferry fares on Thursday.
-
-"It was the hardest vote of my year," Councillor Maria Lopez said after the meeting.
-
-Transport economists say fares on the route are among the lowest in the region. "A rise was overdue," said Professor Helen Marsh, an economist at Northshore University.
-
-Two officials at the port authority said the new fares would take effect in June.
-""",
-    "island-commuters.txt": """outlet: Coastal Times
-published: 2024-04-20
-
-Island Commuters Brace for Costlier Crossings
-
-Commuters on the island said on Saturday they would look for other ways to reach the mainland.
-
-"We will car-pool if we have to," said James Okafor, a teacher.
-
-According to Bay Lines, ridership fell by four percent last year.
-
-"The operator has to show us the money goes into better boats," said Professor Helen Marsh of Northshore University.
-""",
-}
+VOICE = Path(__file__).parent / "voice"  # short articles written for these tests, with outlets and dates
 GENDER = {"maria-lopez": "woman", "ana-ruiz": "woman", "helen-marsh": "woman", "tom-becker": "man",
           "james-okafor": "man"}
 
 
 @pytest.fixture(scope="module")
 def catalogue(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("voice-articles")
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
     path = tmp_path_factory.mktemp("voice-db") / "quotes.db"
-    build([folder], path, warn=lambda message: None)
-    import sqlite3
-
+    build([VOICE], path, warn=lambda message: None)
     conn = sqlite3.connect(path)
     with conn:
         for speaker_id, gender in GENDER.items():
@@ -127,7 +82,7 @@ async def test_index_page_draws_and_tabulates_sourcing_by_outlet_and_month(vds, 
     page = (await vds.client.get("/")).text
     voice = between(page, '<section class="q-voice"', "</section>")
     for dimension in ("outlet", "month"):
-        charts = between(voice, f'id="q-voice-{dimension}"', 'class="table-wrapper"')
+        charts = between(voice, f'id="q-voice-{dimension}"', '</div>')
         assert charts.count("<svg") == 3, dimension  # anonymity, gender, role class
     # The table's numbers are the catalogue's, and each opens exactly the rows it counts.
     outlets = between(voice, 'id="q-voice-table-outlet"', "</table>")
@@ -236,7 +191,7 @@ async def test_organization_page_counts_its_speakers_by_kind_and_gender_and_offe
     assert women == expected and f'gender=woman">{women}</a>' in kinds
     for href, n in numbered_links(kinds):
         assert await rows_behind(vds, href) == n, href
-    assert "q-share-chart" in page and "· person · expert · gender woman" in page
+    assert "q-share-chart" in page and "· person · role expert · gender woman" in page
     csv_href = html.unescape(re.search(r'<a href="([^"]+\.csv[^"]*)">CSV</a>', page).group(1))
     rows = csv_rows((await vds.client.get(csv_href)).text)
     assert len(rows) == expected and {r["affiliation_id"] for r in rows} == {org}
