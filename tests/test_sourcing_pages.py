@@ -2,8 +2,8 @@
 and organisation pages, each number linking to the attributions it counts.
 
 The catalogue is four short articles written for these tests (tests/voice), from two outlets and three months;
-gender is set on the speakers as the gender step of the build would set it, so the pages are
-tested on what they show, whatever that step decides.
+gender is set on the speakers as the gender step of the build would set it (and the sourcing
+counts made again), so the pages are tested on what they show, whatever that step decides.
 """
 
 import html
@@ -13,10 +13,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import sqlite_utils
 from datasette.app import Datasette
 from datasette.utils import tilde_encode
 
 from quotecat.build import build
+from quotecat.schema import add_sourcing_counts
 from quotecat.serve import datasette_options
 
 VOICE = Path(__file__).parent / "voice"  # short articles written for these tests, with outlets and dates
@@ -33,6 +35,7 @@ def catalogue(tmp_path_factory):
         for speaker_id, gender in GENDER.items():
             conn.execute("update speakers set gender = ?, gender_evidence = ? where id = ?",
                          [gender, "set by the test", speaker_id])
+    add_sourcing_counts(sqlite_utils.Database(conn))  # as the build does once gender is known
     conn.row_factory = sqlite3.Row
     yield conn, path
     conn.close()
@@ -195,3 +198,13 @@ async def test_organization_page_counts_its_speakers_by_kind_and_gender_and_offe
     csv_href = html.unescape(re.search(r'<a href="([^"]+\.csv[^"]*)">CSV</a>', page).group(1))
     rows = csv_rows((await vds.client.get(csv_href)).text)
     assert len(rows) == expected and {r["affiliation_id"] for r in rows} == {org}
+
+
+async def test_the_stored_sourcing_counts_are_the_attributions_views(catalogue):
+    conn, _ = catalogue
+    stored = conn.execute("select outlet, month, source_type, role_class, gender, anonymous, count "
+                          "from _sourcing_counts order by 1, 2, 3, 4, 5, 6").fetchall()
+    live = conn.execute("select outlet, month, source_type, role_class, gender, anonymous, count(*) "
+                        "from attributions group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6").fetchall()
+    assert [tuple(r) for r in stored] == [tuple(r) for r in live] and sum(r[-1] for r in stored) == conn.execute(
+        "select count(*) from quotes").fetchone()[0]
