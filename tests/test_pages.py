@@ -12,11 +12,13 @@ import time
 from html.parser import HTMLParser
 
 import pytest
+import sqlite_utils
 from datasette.app import Datasette
 from datasette.utils import tilde_encode
 from markupsafe import escape
 
 from quotecat.build import build
+from quotecat.schema import add_sourcing_counts
 from quotecat.site.highlight import highlight, mark_snippet, mark_terms
 from quotecat.serve import datasette_options
 
@@ -420,6 +422,7 @@ def evil_ds(tmp_path_factory):
                      [f"Maria {SCRIPT} Lopez {IMG}", f"spokes{IMG}woman", f"desc {SCRIPT}"])
         conn.execute("update organizations set name = ?", [f"Port {IMG} Authority {SCRIPT}"])
         conn.execute("update articles set title = ?, outlet = ?", [f"Harbour {SCRIPT} {IMG}", f"Outlet {IMG}"])
+    add_sourcing_counts(sqlite_utils.Database(conn))  # the outlet with markup reaches the sourcing figures too
     conn.close()
     return Datasette(**datasette_options(path)), path
 
@@ -438,6 +441,13 @@ async def test_markup_from_articles_is_escaped_on_every_custom_page(evil_ds):
         for raw in ("<script>alert", "<img src=x", "<b>never"):
             assert raw not in page, (url, raw)
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page, url
+    # The sourcing query, the view its numbers open, and query results that link their rows.
+    for url in ["/quotes/sourcing_by_outlet", "/quotes/attributions",
+                "/quotes/most_quoted_speakers", "/quotes/attributions_by_speaker?speaker=&search="]:
+        page = (await ds.client.get(url)).text
+        for raw in ("<script>alert", "<img src=x", "<b>never"):
+            assert raw not in page, (url, raw)
+        assert "&lt;img src=x onerror=alert(1)&gt;" in page, url
     article = (await ds.client.get(row_path("articles", ids["articles"][0]))).text
     body = section(article, "article", "q-article-text")
     assert "&lt;img src=x onerror=alert(1)&gt;" in body and "&lt;b&gt;never&lt;/b&gt;" in body

@@ -140,13 +140,13 @@ class Pages:
         """)
         for r in speakers:
             r["url"] = self.row_url("speakers", r["id"])
+        canned = await self.ds.get_canned_queries(DATABASE, None)
         queries = [
             {"name": name, "title": q.get("title") or name, "description": q.get("description"),
              "url": self.ds.urls.database(DATABASE) + "/" + tilde_encode(name)}
-            for name, q in (await self.ds.get_canned_queries(DATABASE, None)).items()
+            for name, q in canned.items()
         ]
         named_series = [("named", "named sources", "bar-named"), ("anonymous", "anonymous sources", "bar-anonymous")]
-        canned = await self.ds.get_canned_queries(DATABASE, None)
         sourcing = {dimension: await self.sourcing(canned, dimension) for dimension in ("outlet", "month")}
         return {
             "sourcing": sourcing,
@@ -187,17 +187,16 @@ class Pages:
         else:  # the most recent months, in order; undated articles last
             dated = [r for r in rows if r["month"]]
             drawn = dated[-CHART_ROWS:] + [r for r in rows if not r["month"]]
-        by = "outlet" if dimension == "outlet" else "month"
         return {
             "rows": rows,
             "shown": drawn,
             "url": self.ds.urls.database(DATABASE) + "/" + name,
             "csv_url": self.ds.urls.database(DATABASE) + "/" + name + ".csv",
-            "anonymity": share_chart(drawn, f"Named and anonymous sources by {by}", ANONYMITY,
+            "anonymity": share_chart(drawn, f"Named and anonymous sources by {dimension}", ANONYMITY,
                                      share=("percent_anonymous", "anonymous")),
-            "gender": share_chart(drawn, f"Women and men among named people by {by}", GENDER,
+            "gender": share_chart(drawn, f"Women and men among named people by {dimension}", GENDER,
                                   share=("percent_women", "women")),
-            "roles": share_chart(drawn, f"Officials, experts, citizens and other sources by {by}", ROLES),
+            "roles": share_chart(drawn, f"Officials, experts, citizens and other sources by {dimension}", ROLES),
         }
 
     async def article(self, article_id):
