@@ -11,7 +11,7 @@ from markupsafe import escape
 
 from quotecat.serve import DATASETTE_SETTINGS, METADATA, datasette_args
 
-DEFAULT_FACETS = ["speaker_id", "affiliation_id", "type", "article_id", "anonymous", "cue", "source_type", "role_class"]
+DEFAULT_FACETS = ["speaker_id", "affiliation_id", "type", "article_id", "anonymous", "cue"]
 
 
 def search_word(db):
@@ -196,3 +196,22 @@ async def test_the_speakers_table_opens_on_the_most_quoted_with_facets_on_kinds_
     types = {r["value"]: r["count"] for r in data["facet_results"]["source_type"]["results"]}
     assert types == dict(db.execute("select source_type, count(*) from speakers where source_type is not null "
                                     "group by source_type").fetchall())
+
+
+async def test_table_pages_open_on_their_rows_with_the_column_documentation_folded(ds, metadata):
+    for table in ("quotes", "speakers", "articles"):
+        page = (await ds.client.get(f"/quotes/{table}")).text
+        docs = page.index('<details class="q-column-docs">')
+        assert page.count('<dl class="column-descriptions">') == 1
+        assert docs < page.index('<dl class="column-descriptions">') < page.index("</details>", docs)
+        for column, description in metadata["databases"]["quotes"]["tables"][table]["columns"].items():
+            assert str(escape(description)) in page, (table, column)  # folded, not dropped
+        assert page.index("</details>", docs) < page.index('<table class="rows-and-columns">')
+
+
+async def test_speakers_table_opens_with_the_most_quoted_first(ds, db):
+    rows = (await ds.client.get("/quotes/speakers.json?_shape=objects")).json()["rows"]
+    counts = [r["attributions"] for r in rows]
+    assert counts == sorted(counts, reverse=True) and counts[0] == db.execute(
+        "select max(attributions) from speakers").fetchone()[0]
+    assert counts[0] > counts[-1]
