@@ -81,6 +81,22 @@ def test_found(sentence, cue, speaker, content):
     assert found[0].text.startswith(content)
 
 
+@pytest.mark.parametrize("sentence, cue, content", [
+    # A phrase setting the scene before the subject is not what was said: the content is after the cue.
+    ("During a visit to the pier on Monday, the mayor repeated his pledge to keep the ferry running.",
+     "repeated", "his pledge to keep the ferry running"),
+    # ... and with nothing after the cue to report, there is no attribution.
+    ("On Friday, the harbour master said nothing about the fees.", None, None),
+    ("In a letter to the harbour board, the mayor asked the board to publish the new fees.", None, None),
+    ("Though the council kept quiet about the timing, all signs pointed to a vote in May.", None, None),
+])
+def test_an_opening_phrase_is_not_content(sentence, cue, content):
+    found = attributions_in(sentence)
+    assert not any(a.text.startswith(sentence.split(",")[0]) for a in found), found
+    if cue is not None:
+        assert [a.text[:len(content)] for a in found if a.cue == cue] == [content]
+
+
 @pytest.mark.parametrize("sentence", [
     "The team went to the stadium on Sunday.",  # "went" is mined ("went on to say"), but not here
     "Officials sent the report to the ministry.",  # "sent" ("sent a letter saying") neither

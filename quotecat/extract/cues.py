@@ -46,6 +46,7 @@ from ..lexicon.function_words import (
     NOT_CLAUSE_STARTS,
     NOT_CONTINUATIONS,
     NOT_OBJECT_STARTS,
+    OPENER_STARTS,
     PASSIVE_AUXILIARIES,
     PERSON_PRONOUNS,
     PREPOSITIONS,
@@ -349,6 +350,9 @@ def verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
     first, last = source
     source_span = (tokens[first].start, tokens[last].end)
     content_before = _content_before(tokens, i - 1 if place is Place.INVERTED else first - 1)
+    if content_after is None and content_before is not None and place is not Place.INVERTED \
+            and _opener_before(tokens, i):
+        content_before = None
     if content_after is None and content_before is None:
         if clause.colon and clause.after >= len(tokens):
             # Colon at paragraph end: "X said:" followed by a quotation paragraph.
@@ -670,6 +674,16 @@ def _weak_cue_unsupported(tokens: list[Token], cue: Token, lemma: str, clause: _
         if not is_speech or lemma in CONTENT_AFTER_LEMMAS:
             return True
     return False
+
+
+def _opener_before(tokens: list[Token], i: int) -> bool:
+    """ "At one point, she called him ...", "In a letter, he urged the agency to ...": the words before
+    the subject are a phrase setting the scene, not what was said, when the sentence goes on after the
+    cue."""
+    lead = tokens[0]
+    if lead.kind != "word" or lead.lower not in OPENER_STARTS:
+        return False
+    return sum(1 for t in tokens[i + 1:] if t.kind != "punct") >= 3
 
 
 def _contents(tokens: list[Token], i: int, first: int, place: Place, content_before: tuple[int, int] | None,

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
-from ..lexicon.abbreviations import ABBREVIATIONS
+from ..lexicon.abbreviations import ABBREVIATIONS, CAPITALISED_ONLY
 from ..lexicon.cues import QUOTE_CLOSING_VERBS
 
 # Marks that can only open or only close a quotation, and those that can do both.
@@ -220,7 +220,7 @@ def _attribution_follows(masked: str, position: int) -> bool:
 def _is_abbreviation(word: str) -> bool:
     token = word.lower().strip(".'’-").rstrip(".")
     if token in ABBREVIATIONS:
-        return True
+        return token not in CAPITALISED_ONLY or word[:1].isupper()
     # Initials such as "J." or "F.B.I" before a name.
     return len(token) == 1 and token.isalpha() or bool(_INITIALS.fullmatch(token))
 
