@@ -27,6 +27,8 @@ The rules, one place each:
   inside one gold attribution, required or not (``INSIDE_THRESHOLD``).
 - *Anonymous*: recall over the found required gold with ``anonymous: true``, precision over the
   found required gold whose row is flagged anonymous.
+- *Kinds of source*: where the gold states ``source_type`` and ``role_class`` (the project's own set),
+  their accuracy and per-value precision over the found required rows whose speaker is right.
 - *Speakers table*: the distinct speaker values of each article's rows, each a source when it
   names one of that article's gold sources (any record) by the speaker rule.
 """
@@ -47,6 +49,8 @@ import sqlite_utils
 from .extract import extract
 
 MATCH_THRESHOLD = 0.5
+# The kinds of source a gold record may state, scored on rows with the right speaker.
+KIND_FIELDS = ("source_type", "role_class")
 # An extracted row is "inside" a gold attribution when this share of its characters is.
 INSIDE_THRESHOLD = 0.5
 # Calibration bins for a row's confidence, highest first: [low, high).
@@ -363,6 +367,9 @@ def _score_gold(gold, j, candidates, judged, predictions, pred_chars, gchars, te
         anonymous["gold"] += record["anonymous"]
         anonymous["flagged"] += bool(prediction.anonymous)
         anonymous["both"] += record["anonymous"] and bool(prediction.anonymous)
+    for field in KIND_FIELDS:
+        if record.get(field) and speaker_ok is not False:
+            tally[field][f"{record[field]}\t{getattr(prediction, field, None)}"] += 1
     wrong = [what for what, ok in (("speaker", speaker_ok), ("affiliation", affiliation_ok)) if ok is False]
     if wrong:
         score.misses.append((dict(record, _wrong=wrong, _speaker=prediction.speaker,
@@ -421,6 +428,7 @@ def _report(tally, articles, resolved, not_sources) -> dict:
         "recall": _ratio(anonymous["both"], anonymous["gold"]),
         "precision": _ratio(anonymous["both"], anonymous["flagged"]),
     }
+    report["kinds"] = {field: _kind_scores(tally[field]) for field in KIND_FIELDS if tally[field]}
     report["affiliation_unwanted"] = {
         "checked": unwanted["checked"], "given": unwanted["given"],
         "share": _ratio(unwanted["given"], unwanted["checked"]),
@@ -453,6 +461,22 @@ def _report(tally, articles, resolved, not_sources) -> dict:
         for a in articles for p, c in a.false_alarms
     ]
     return report
+
+
+def _kind_scores(pairs: Mapping[str, int]) -> dict:
+    """Accuracy and per-value precision of a source's kind, from "gold<TAB>predicted" counts."""
+    checked = sum(pairs.values())
+    right = sum(n for key, n in pairs.items() if key.split("\t")[0] == key.split("\t")[1])
+    predicted: Counter[str] = Counter()
+    correct: Counter[str] = Counter()
+    for key, n in pairs.items():
+        gold, guess = key.split("\t")
+        predicted[guess] += n
+        correct[guess] += n if gold == guess else 0
+    return {"checked": checked, "right": right, "accuracy": _ratio(right, checked),
+            "precision": {value: {"right": correct[value], "predicted": predicted[value],
+                                  "precision": _ratio(correct[value], predicted[value])}
+                          for value in sorted(predicted, key=lambda v: -predicted[v])}}
 
 
 def metric(report: dict, name: str):
@@ -540,6 +564,11 @@ def format_report(report: dict, worst: int = 15) -> str:
     if speakers["precision"] is not None:
         lines.append(f"speakers table: {share(speakers['sources'], speakers['speakers'])} of the (article, speaker) "
                      f"values are sources (article mean {pct(speakers['article_mean'])})")
+    for field, kinds in report.get("kinds", {}).items():
+        values = ", ".join(f"{value} {pct(p['precision']).strip()} ({p['right']}/{p['predicted']})"
+                           for value, p in kinds["precision"].items())
+        lines.append(f"{field.replace('_', ' ')} (found rows with the right speaker): accuracy "
+                     f"{share(kinds['right'], kinds['checked'])}; precision {values}")
     lines += [
         "",
         f"{'group':<16}{'gold':>6}{'found':>7}{'recall':>8}{'speaker':>9}{'pronoun':>9}{'affil.':>8}{'type':>8}"

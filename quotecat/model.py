@@ -42,12 +42,14 @@ class Attribution:
     speaker_mention: str | None = None  # the words the article uses where it attributes
     mention_start: int | None = None
     mention_end: int | None = None
-    kind: str | None = None  # person / group / organization / other
+    kind: str | None = None  # person / group / organization / other, derived from source_type
     title: str | None = None
     name: str | None = None
     role: str | None = None
     affiliation: str | None = None
-    anonymous: bool = False
+    anonymous: bool = False  # true exactly when source_type is "unnamed individual" or "unnamed group"
+    source_type: str | None = None  # person / unnamed individual / unnamed group / organization / government / document / media
+    role_class: str | None = None  # official / politician / expert / business / civil society / citizen / media / unknown
     pronoun: str | None = None
     description: str | None = None
     medium: str | None = None

@@ -309,3 +309,60 @@ def test_quotecat_extract_is_the_function_of_the_package_of_the_same_name():
 
     assert quotecat.extract is extract is from_the_package
     assert extract('"We will rebuild," the mayor said.')[0].speaker == "the mayor"
+
+
+# --- who speaks: the subject, not a clause, a sentence-opening adverb or a title (issue 12 items 1 and 3) ---
+
+@pytest.mark.parametrize("sentence, speakers", [
+    # A pronoun is a whole subject, even where a missed sentence break leaves an abbreviation before it.
+    ("Arrests were made in Ohio and Washington, D.C. They also stated arrests were made in Canada.", ["They"]),
+    # "both X and Y" opens the phrase; the clause before it is not part of the source.
+    ("At the 2008 elections, the party won a majority in the assembly and both Mugabe and Tsvangirai claimed "
+     "victory in the vote.", ["Mugabe", "Tsvangirai"]),
+    # A pronoun with a clause of its own before "and" belongs to that clause.
+    ("It weighed about ten pounds (five kilograms) and the researchers estimate it ran at 18 miles an hour.",
+     ["the researchers"]),
+    ("All the experts I interviewed said the plan was sound.", ["all the experts I interviewed"]),
+    # A sentence-opening preposition or adverb is no source.
+    ("By reports he secured five of the six delegates.", []),
+    # An expansion in brackets does not make a subject a clause.
+    ('Ann Lowe, the general secretary of the dock union (Union of Dock, Harbour and Transport Workers), said the '
+     'plan was "nowhere near enough."', ["Ann Lowe"]),
+    # A noun after its modifiers; a quantity of a group.
+    ('The three-judge court found the advice "was motivated by an improper purpose".', ["three-judge court"]),
+    ('The children spoke to reporters. One of them went as far as to say, "It was not the best way."',
+     ["one of them"]),
+    # The name, not the description before it, speaks.
+    ('Fashion designer Mara Quill described her to the BBC in 2002: "She was everything that was good."',
+     ["Mara Quill"]),
+    ("Polish Interior Minister Jan Wrona wrote that he had ordered safety checks.", ["Jan Wrona"]),
+    ('Longtime Morning Drive writer and performer Rob Bartel tweeted: "He was a giant."', ["Rob Bartel"]),
+    ("UK-based retailer Tesco and Denmark-based retailer Salling Group announced the sale on Thursday.",
+     ["Tesco", "Salling Group"]),
+    ("State press agency PAP reported that five people had died.", ["PAP"]),
+])
+def test_the_speaker_is_the_subject_noun_phrase(sentence, speakers):
+    assert [a.speaker for a in extract(sentence)] == speakers
+
+
+@pytest.mark.parametrize("sentence, affiliation, source_type, role_class", [
+    ("Polish Interior Minister Jan Wrona wrote that he had ordered safety checks.", "Polish Interior Ministry",
+     "person", "politician"),
+    ('Fashion designer Mara Quill described her to the BBC in 2002: "She was everything that was good."', None,
+     "person", "unknown"),  # "Fashion" is capitalised only by the sentence start
+    ("State press agency PAP reported that five people had died.", None, "media", "media"),
+    ("Officials said the road would reopen.", None, "unnamed group", "official"),
+    ("Police said the road would reopen.", None, "government", "official"),  # the force as an institution
+    ("A report by the ministry said the road was unsafe.", "ministry", "document", "official"),
+])
+def test_each_row_carries_the_kind_of_its_source(sentence, affiliation, source_type, role_class):
+    [row] = extract(sentence)
+    assert (row.affiliation, row.source_type, row.role_class) == (affiliation, source_type, role_class)
+    assert row.anonymous == (source_type in ("unnamed individual", "unnamed group"))
+
+
+def test_an_office_without_a_country_takes_the_country_the_article_is_about():
+    text = ("Fire kills five in Polish town\n\nPolice in Poland said the fire started in a heater. Poland's "
+            "prosecutors opened an inquiry.\n\nPresident Andrzej Nowak said the victims were \"joyful girls\".")
+    [row] = [a for a in extract(text) if a.speaker == "Andrzej Nowak"]
+    assert row.affiliation == "Polish government"

@@ -146,6 +146,8 @@ SCRIPT = "<script>alert(1)</script>"
 BREAKOUT = '"><img src=x onerror=alert(1)>'
 JS_URL = "javascript:alert(1)"
 PAYLOAD = f"{SCRIPT} {BREAKOUT} {JS_URL}"
+# Every table gets a row to write markup into: the Harbour Board is the organisations table's
+# (an object like "at javascript:alert(1)" names no organisation).
 HOSTILE_ARTICLE = f"""The Test Gazette
 Mayor {SCRIPT} says {BREAKOUT} is fine
 
@@ -156,6 +158,8 @@ Mayor {SCRIPT} says {BREAKOUT} is fine
 According to officials at {JS_URL}, the bridge is unsafe, and '{BREAKOUT}' is not a name, they said.
 
 "Nobody {SCRIPT} asked us," said a shop owner, who added: "{BREAKOUT}".
+
+"{SCRIPT} changes nothing," said Tom Park of the Harbour Board.
 """
 # Never in a page as markup: the payloads raw, or a script URL in a link or source.
 RAW = [SCRIPT, "<img src=x", "<b onmouseover", '"><img']

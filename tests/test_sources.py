@@ -2,7 +2,7 @@
 
 import pytest
 
-from quotecat.extract.sources import describe, split_sources
+from quotecat.extract.sources import KIND_OF_SOURCE_TYPE, UNNAMED, article_country, describe, split_sources, with_country
 
 
 @pytest.mark.parametrize("mention, name, title", [
@@ -37,9 +37,9 @@ def test_describe_roles(mention, role):
     ("a Syria analyst at the Institute for the Study of War", "Institute for the Study of War"),  # "at ..."
     ("an Islamic State commander", "Islamic State"),  # a premodifier
     ("a senior U.S. administration official", "U.S. administration"),  # the body, not the country
-    ("Russian officials", "Russia"),  # a demonym
+    ("Russian officials", "Russian government"),  # a demonym before an office: that country's government
     ("China's foreign ministry", "China"),  # a possessor
-    ("Okafor's campaign manager", "Okafor"),
+    ("Okafor's campaign manager", "Okafor campaign"),  # a campaign role: the campaign
     ("the company's chief financial officer", "company"),
     ("Halden Rovers manager Siobhan Quigley", "Halden Rovers"),  # capitalised words before the role
     ("Rep. Elijah Cummings of Maryland", "Maryland"),  # the place after a name
@@ -100,3 +100,204 @@ def test_describe_is_cached_and_its_sources_are_copied_not_changed():
     assert describe("Dr. Amara Osei") is first
     copy = first.evolve(pronoun="she")
     assert copy.pronoun == "she" and first.pronoun is None and copy.name == first.name
+
+
+# --- title grammar, pre-name descriptions and kinds of sources (issue 12 items 3-4, issue 13 item 2) ---
+# Invented names; the shapes are those of news writing. Columns: name, title, role, affiliation,
+# source_type, role_class, anonymous.
+DESCRIBED = [
+    # A full title is a role, never the affiliation or the speaker; an office gives its body.
+    ("Prime Minister Jana Koval", "Jana Koval", "Prime Minister", "Prime Minister", None, "person", "politician", False),
+    ("Finnish Prime Minister Aino Lehto", "Aino Lehto", "Prime Minister", "Prime Minister", "Finnish government",
+     "person", "politician", False),
+    ("New Zealand Prime Minister Tama Rewi", "Tama Rewi", "Prime Minister", "Prime Minister", "New Zealand government",
+     "person", "politician", False),
+    ("Deputy Health Minister Ilse Varga", "Ilse Varga", "Minister", "Deputy Health Minister", "Health Ministry",
+     "person", "politician", False),
+    ("Polish Interior Minister Tomasz Wrona", "Tomasz Wrona", "Minister", "Interior Minister",
+     "Polish Interior Ministry", "person", "politician", False),
+    ("Kenyan Roads and Transport Minister Ola Berg", "Ola Berg", "Minister", "Roads and Transport Minister",
+     "Kenyan Roads and Transport Ministry", "person", "politician", False),
+    ("Secretary-General Amina Diallo", "Amina Diallo", "Secretary-General", "Secretary-General", None, "person",
+     "official", False),
+    ("US Ambassador to Germany Richard Hale", "Richard Hale", None, "Ambassador to Germany", "US government",
+     "person", "official", False),
+    ("First Minister of Scotland Moira Dunn", "Moira Dunn", None, "First Minister of Scotland", "Scottish government",
+     "person", "politician", False),
+    ("President of Argentina Alberto Ruiz", "Alberto Ruiz", None, "President of Argentina", "Argentine government",
+     "person", "politician", False),
+    ("Regional Governor Amir Salim", "Amir Salim", "Regional Governor", "Regional Governor", None, "person",
+     "politician", False),
+    ("Coast Guard Commandant Admiral Elias Soto", "Elias Soto", "Commandant Admiral", "Commandant Admiral",
+     "Coast Guard", "person", "official", False),
+    ("Senate Minority Leader Carl Breuer", "Carl Breuer", "Minority Leader", "Minority Leader", "Senate", "person",
+     "politician", False),
+    ("a tweet by US Secretary of State Dana Moss", "Dana Moss", None, "Secretary of State", "US State Department",
+     "person", "politician", False),
+    ("Lena Ortiz, the Defence Secretary; she described the attack", "Lena Ortiz", None, "Defence Secretary",
+     "Defence Department", "person", "politician", False),
+    ("Nadia Crane, the Speaker of the House of Representatives", "Nadia Crane", None, "Speaker",
+     "House of Representatives", "person", "politician", False),
+    # A party label is the party; a campaign or White House role gives that organisation.
+    ("Republican President Tom Hart", "Tom Hart", "President", "President", "Republican Party", "person",
+     "politician", False),
+    ("Democrat Jane Ruiz", "Jane Ruiz", None, None, "Democratic Party", "person", "politician", False),
+    ("Sen. Jane Ortiz (D-Ore.)", "Jane Ortiz", "Sen.", None, "Democratic Party", "person", "politician", False),
+    ("Republican committee member Ann Cole of Georgia", "Ann Cole", None, "committee member", "Republican Party",
+     "person", "politician", False),
+    ("Okafor campaign spokesman Brian Fell", "Brian Fell", None, "campaign spokesman", "Okafor campaign", "person",
+     "politician", False),
+    ("White House press secretary Dana Reyes", "Dana Reyes", None, "press secretary", "White House", "person",
+     "official", False),
+    # A description before the name: the name speaks, the rest is role and affiliation.
+    ("fashion designer Mara Quill", "Mara Quill", None, "fashion designer", None, "person", "unknown", False),
+    ("Company meteorologist Evan Dorsey", "Evan Dorsey", None, "meteorologist", "company", "person", "expert", False),
+    ("University of Tennessee, Knoxville's chancellor, Rhea Banks", "Rhea Banks", None, "chancellor",
+     "University of Tennessee, Knoxville", "person", "expert", False),
+    ("Longtime Morning Drive writer and performer Rob Bartel", "Rob Bartel", None, "writer and performer",
+     "Morning Drive", "person", "media", False),
+    ("Florida Department of Transportation official Troy Rand", "Troy Rand", None, "official",
+     "Florida Department of Transportation", "person", "official", False),
+    ("Police press officer Monika Kos", "Monika Kos", None, "police press officer", "police", "person", "official",
+     False),
+    ("Tomasz Kubik, a fire service spokesman", "Tomasz Kubik", None, "fire service spokesman", "fire service",
+     "person", "official", False),
+    ("Train drivers' trade union Aslef general secretary Mick Wharton", "Mick Wharton", None, "general secretary",
+     "Aslef", "person", "civil society", False),
+    ("Eastport Center for Health Security medical anthropologist Ines Moya", "Ines Moya", None,
+     "medical anthropologist", "Eastport Center for Health Security", "person", "expert", False),
+    ("the topmost senior Polish archbishop Jan Polny", "Jan Polny", None, "topmost Polish archbishop", None,
+     "person", "civil society", False),  # a nationality is not whom he speaks for
+    # After the name: a body or a place; a name inside a phrase is not the speaker.
+    ("Chief Superintendent Ana Mireles of the police of the Northern Region", "Ana Mireles", "Chief Superintendent",
+     "Chief Superintendent", "police of the Northern Region", "person", "official", False),
+    ("Arno dela Cruz of the army's Western Command", "Arno dela Cruz", None, None, "army's Western Command",
+     "person", "official", False),
+    ("Carl Hensby of the Bill and Melinda Gates Foundation", "Carl Hensby", None, None,
+     "Bill and Melinda Gates Foundation", "person", "civil society", False),
+    ("The general secretary of the RMT union (National Union of Rail, Maritime and Transport Workers), Mick Cass",
+     "Mick Cass", None, "general secretary", "RMT union", "person", "civil society", False),
+    ("A spokesman for Gov. Linda Castle, Mark Feen", "Mark Feen", None, "spokesman", "office of Gov. Linda Castle", "person",
+     "official", False),  # a governor's spokesman works for the governor's office
+    # An organisation described before its name is the organisation.
+    ("UK-based retailer Tesco", "Tesco", None, "UK-based retailer", None, "organization", "business", False),
+    ("State press agency PAP", "PAP", None, "State press agency", None, "media", "media", False),
+    ("the Ministry of Foreign Affairs", "Ministry of Foreign Affairs", None, None, "Ministry of Foreign Affairs",
+     "government", "official", False),
+    ("the Bank of Norland", "Bank of Norland", None, None, "Bank of Norland", "organization", "business", False),
+    # Unnamed individuals and groups: the anonymous sources.
+    ("a senior official", None, None, "senior official", None, "unnamed individual", "official", True),
+    ("a person familiar with the talks", None, None, "person", None, "unnamed individual", "unknown", True),
+    ("a spokeswoman", None, None, "spokeswoman", None, "unnamed individual", "official", True),
+    ("one of the children", None, None, "children", None, "unnamed individual", "citizen", True),
+    ("officials", None, None, "officials", None, "unnamed group", "official", True),
+    ("Authorities", None, None, "authorities", None, "unnamed group", "official", True),
+    ("aides", None, None, "aides", None, "unnamed group", "politician", True),
+    ("residents", None, None, "residents", None, "unnamed group", "citizen", True),
+    ("experts", None, None, "experts", None, "unnamed group", "expert", True),
+    ("voters", None, None, "voters", None, "unnamed group", "citizen", True),
+    ("Republicans", None, None, "republicans", "Republican Party", "unnamed group", "politician", True),
+    ("police officers", None, None, "police officers", "police", "unnamed group", "official", True),
+    ("the research team", None, None, "research team", None, "unnamed group", "expert", True),
+    ("local media", None, None, "local media", None, "unnamed group", "media", True),
+    ("reports", None, None, "reports", None, "unnamed group", "unknown", True),
+    ("Russian officials", None, None, "officials", "Russian government", "unnamed group", "official", True),
+    # Descriptions a resolver links to a named person keep what it needs to match.
+    ("the Republican presidential nominee", None, None, "presidential nominee", "Republican Party",
+     "unnamed individual", "politician", True),
+    ("the Indiana governor", None, None, "governor", "Indiana", "unnamed individual", "politician", True),
+    # Institutions, countries, outlets and documents are named, not anonymous.
+    ("police", None, None, "police", None, "government", "official", False),
+    ("the Interior Ministry", "Interior Ministry", None, None, "Interior Ministry", "government", "official", False),
+    ("the court", "court", None, None, None, "government", "official", False),
+    ("Germany", "Germany", None, None, "Germany", "government", "official", False),
+    ("the BBC", "BBC", None, None, "BBC", "media", "media", False),
+    ("a new report", None, None, None, None, "document", "unknown", False),
+    ("Government figures", "Government figures", None, None, "Government figures", "document", "official", False),
+    ("CNN's projections", None, None, "projections", "CNN", "document", "media", False),
+]
+
+
+@pytest.mark.parametrize("mention, name, title, role, affiliation, source_type, role_class, anonymous", DESCRIBED,
+                         ids=[row[0][:40] for row in DESCRIBED])
+def test_describe_reads_titles_descriptions_and_kinds_of_source(mention, name, title, role, affiliation,
+                                                               source_type, role_class, anonymous):
+    source = describe(mention)
+    assert (source.name, source.title, source.role, source.affiliation) == (name, title, role, affiliation)
+    assert (source.source_type, source.role_class, source.anonymous) == (source_type, role_class, anonymous)
+
+
+@pytest.mark.parametrize("mention, never", [
+    ("Finnish Prime Minister Aino Lehto", "Finnish Prime"),  # a demonym and half a title
+    ("Interior Minister Joachim Wrona", "Interior"),  # half a title
+    ("Fashion designer Mara Quill", "Fashion designer"),
+    ("Senate Minority Leader Carl Breuer", "Senate Minority Leader"),
+])
+def test_a_title_is_never_the_affiliation(mention, never):
+    assert describe(mention).affiliation != never
+
+
+@pytest.mark.parametrize("mention, speaker", [
+    ("US Ambassador to Germany Richard Hale", "Richard Hale"),
+    ("Fashion designer Mara Quill", "Mara Quill"),
+    ("Company meteorologist Evan Dorsey", "Evan Dorsey"),
+    ("University of Tennessee, Knoxville's chancellor, Rhea Banks", "Rhea Banks"),
+    ("Longtime Morning Drive writer and performer Rob Bartel", "Rob Bartel"),
+    ("UK-based retailer Tesco", "Tesco"),
+    ("State press agency PAP", "PAP"),
+    ("current president Emma Rugo on Friday", "Emma Rugo"),  # a time after the name
+    ("the Ministry of Foreign Affairs he died at home", "Ministry of Foreign Affairs"),  # a clause after the name
+    ("One Republican threatened to make Kadzik", "one Republican threatened to make Kadzik"),  # a verb's object
+    ("NDRRMC report on Saturday, which counted 21 injured", "NDRRMC report"),
+    ("both Mugabe", "Mugabe"),
+])
+def test_the_speaker_is_the_name_not_the_description(mention, speaker):
+    assert describe(mention).label == speaker
+
+
+@pytest.mark.parametrize("mention, sources", [
+    ("Carl Hensby of the Bill and Melinda Gates Foundation", ["Carl Hensby of the Bill and Melinda Gates Foundation"]),
+    ("authorities in Norland and the United States", ["authorities in Norland and the United States"]),
+    ("the United Nations' Food and Agriculture Organization's chief veterinary officer",
+     ["the United Nations' Food and Agriculture Organization's chief veterinary officer"]),
+    ("Tesco and Salling Group", ["Tesco", "Salling Group"]),  # an organisation after "and" is no surname
+    ("Portugal and the European Union", ["Portugal", "the European Union"]),
+    ("Trump and his supporters", ["Trump", "his supporters"]),
+])
+def test_split_sources_keeps_names_with_and_whole(mention, sources):
+    assert split_sources(mention) == sources
+
+
+@pytest.mark.parametrize("country, source, affiliation", [
+    ("Poland", "President Andrzej Nowak", "Polish government"),
+    ("Poland", "the president", "Polish government"),
+    ("Poland", "Interior Minister Jan Wrona", "Interior Ministry"),  # its ministry, from the mention
+    ("Poland", "a Western diplomat", None),  # a foreign diplomat speaks for no Pole
+    ("Poland", "fashion designer Mara Quill", None),  # no office
+])
+def test_an_office_without_a_country_speaks_for_the_country_the_article_is_about(country, source, affiliation):
+    assert with_country(describe(source), country).affiliation == affiliation
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Polish police said the fire in Koszalin, Poland, killed five. Poland's president spoke.", "Poland"),
+    ("The talks between Norland and Chile, and Peru and Canada.", None),  # no country stands out
+    ("A storm hit the coast.", None),
+])
+def test_the_country_an_article_is_about(text, country):
+    assert article_country(text) == country
+
+
+@pytest.mark.parametrize("source_type, kind", [
+    ("person", "person"), ("unnamed individual", "person"), ("unnamed group", "group"),
+    ("organization", "organization"), ("government", "organization"), ("media", "organization"),
+    ("document", "other"),
+])
+def test_kind_is_derived_from_the_source_type(source_type, kind):
+    assert KIND_OF_SOURCE_TYPE[source_type] == kind
+
+
+def test_anonymous_is_exactly_the_unnamed_kinds():
+    assert UNNAMED == {"unnamed individual", "unnamed group"}
+    for row in DESCRIBED:
+        assert row[-1] == (row[-3] in UNNAMED), row[0]

@@ -12,7 +12,8 @@ from ..model import Attribution
 from .found import Found, Pattern, Speaker
 from .medium import medium_spans
 from .resolve import Resolver
-from .sources import Source, describe, split_sources
+from .sources import KIND_OF_SOURCE_TYPE, UNNAMED, Source, article_country, describe, needs_country, reads_lowercase, \
+    split_sources, with_country
 from .text import Paragraph, spans_overlap
 
 
@@ -35,6 +36,7 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found]) -> list[
     results = []
     quote_spans = _Spans((q.start, q.end) for p in paragraphs for q in p.quotes)
     previous: list[Speaker] = []  # the speakers of the latest attribution that named its source
+    country: list[str | None] = []  # the country the article is about, found when a source needs it
     for item in sorted(found, key=lambda f: (min(s for s, _ in f.content), f.cue.start)):
         content = _merge_fragments(text, item.content)
         if not content:
@@ -55,7 +57,10 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found]) -> list[
                 offset = text.find(part, item.source[0], item.source[1] + 1)
                 m_start = offset if offset >= 0 else item.source[0]
                 last_start = max(last_start, m_start)
-                source = describe(part)
+                read = part
+                if part[:1].isupper() and reads_lowercase(text, m_start, any(w[:1].isupper() for w in part.split()[2:])):
+                    read = part[0].lower() + part[1:]  # "Fashion designer X": a sentence start's capital
+                source = describe(read)
                 for found_as, how in resolver.resolve_all(source, m_start):
                     speakers.append(Speaker(source, found_as, how, part, m_start, m_start + len(part)))
             if len(parts) > 1:
@@ -66,6 +71,12 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found]) -> list[
                 affiliation = resolver.affiliation(resolved.affiliation, item.cue.start)
                 if affiliation != resolved.affiliation:
                     resolved = resolved.evolve(affiliation=affiliation)
+            elif resolved is not None and needs_country(resolved):
+                # "President X" with no country: the country the article is about, when that is clear.
+                if not country:
+                    country.append(article_country(text))
+                if country[0]:
+                    resolved = with_country(resolved, country[0])
             results.append(_record(text, paragraphs[item.paragraph], item, content, quote_spans, resolved, speaker))
         item.described = speakers
         if item.source is not None:
@@ -125,6 +136,7 @@ def _record(text: str, paragraph: Paragraph, item: Found, content: list[list[int
             quoted += max(0, min(e, qe) - max(s, qs))
     fraction = quoted / total if total else 0
     kind = "direct" if fraction >= 0.9 else "mixed" if fraction > 0 else "indirect"
+    source_type, role_class = resolved.classified() if resolved is not None else (None, "unknown")
     return Attribution(
         text=text[start:end],
         start=start,
@@ -137,12 +149,14 @@ def _record(text: str, paragraph: Paragraph, item: Found, content: list[list[int
         speaker_mention=speaker.mention,
         mention_start=speaker.start,
         mention_end=speaker.end,
-        kind=resolved.kind if resolved else None,
+        kind=(KIND_OF_SOURCE_TYPE[source_type] if source_type else resolved.kind) if resolved else None,
         title=resolved.title if resolved else None,
-        name=resolved.name if resolved and resolved.kind in ("person", "other") and not resolved.anonymous else None,
+        name=resolved.name if resolved and source_type == "person" else None,
         role=resolved.role if resolved else None,
         affiliation=resolved.affiliation if resolved else None,
-        anonymous=bool(resolved.anonymous) if resolved else False,
+        anonymous=source_type in UNNAMED,
+        source_type=source_type,
+        role_class=role_class if resolved else None,
         pronoun=resolved.pronoun if resolved else None,
         description=resolved.mention if resolved else None,
         medium=_medium(text, paragraph, item, content),

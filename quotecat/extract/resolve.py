@@ -136,7 +136,8 @@ class Resolver:
         if noun not in self._named_orgs:
             # Capitalised words then the noun in any case; only the noun ignores case, so
             # the pattern cannot run over every word of the text.
-            pattern = re.compile(r"((?:[A-Z][\w.'’-]*[ -])+)(?i:" + re.escape(noun) + r")\b")
+            # ("Pacific Gas and Electric Company": "and", "of" and "&" may join the capitalised words)
+            pattern = re.compile(r"((?:[A-Z][\w.'’-]*[ -](?:(?:and|of|&) (?=[A-Z]))?)+)(?i:" + re.escape(noun) + r")\b")
             if self.folded is not None:
                 ends = [m.end() for m in re.finditer(re.escape(noun), self.folded)]
                 matches = _matches_ending_at(pattern, self.text, ends)

@@ -6,6 +6,7 @@ subject a sentence opens with (for a quotation no cue claims).
 """
 
 from enum import Enum
+from typing import Final
 
 from ..lexicon.cues import CUE_WORDS, EVIDENCE_NOUNS
 from ..lexicon.function_words import (
@@ -14,6 +15,7 @@ from ..lexicon.function_words import (
     ASIDE_OPENERS,
     AUXILIARIES,
     CLAUSE_BREAKERS,
+    COORDINATION_OPENERS,
     COORDINATORS,
     DETERMINERS,
     FIRST_PERSON,
@@ -26,12 +28,18 @@ from ..lexicon.function_words import (
     PREPOSITIONS,
     QUANTITY_WORDS,
     RELATIVE_PRONOUNS,
+    SENTENCE_ADVERBS,
     SHARE_WORDS,
     SUBJECT_CONNECTIVES,
     SUBJECT_PHRASE_PREPS,
 )
 from ..lexicon.titles import ROLE_WORDS, TITLES
 from .tokens import DASHES, MAX_SOURCE, Token
+
+# Words before a pronoun that leave it the subject of its clause: "why he said", "how she put it".
+_QUESTION_WORDS: Final = frozenset({"why", "how", "what", "whatever", "whether", "whom", "whose"})
+# Pronouns that are a whole subject: nothing before them belongs to it ("Washington, D.C. They said").
+_SUBJECT_PRONOUNS: Final = frozenset({"he", "she", "it", "they", "we", "i", "you"})
 
 
 class Place(Enum):
@@ -55,6 +63,8 @@ def is_nominal_head(token: Token) -> bool:
         return False  # "Don't" is not a name
     if lower in AUXILIARIES or lower in CLAUSE_BREAKERS or lower in DETERMINERS:
         return False
+    if lower in PREPOSITIONS or lower in SENTENCE_ADVERBS or lower == "by":
+        return False  # "By reports he ...", "Only ...": a sentence opens with it, no source
     if token.text[:1].isupper():
         return True
     if lower in ROLE_WORDS or lower.rstrip("s") in ROLE_WORDS:
@@ -80,11 +90,17 @@ def subject_before(tokens: list[Token], j: int) -> tuple[int, int] | None:
         if k >= 0 and tokens[k].text == ",":
             k -= 1
         return subject_before(tokens, k) if k >= 0 else None
+    if tokens[j].lower in _SUBJECT_PRONOUNS and (j == 0 or not _content_word(tokens[j - 1])):
+        # A pronoun is the whole subject ("Washington, D.C. They said"); after a lower-case noun it
+        # opens a relative clause ("the cuts it pledged"), read as before.
+        return (j, j)
     weak_head = not is_nominal_head(tokens[j]) and tokens[j].text != ")" and not _determined_noun(tokens, j)
     if weak_head and (tokens[j].lower in FUNCTION_WORDS or not tokens[j].text.isalpha()):
         return None
     k = j
     depth = 1 if tokens[j].text == ")" else 0
+    bracketed = 0  # tokens inside brackets: an expansion ("the RMT union (National Union of ...)") is no clause
+    right_conjunct = -1  # where the last conjunct starts, once the walk has crossed an "and"
     while k - 1 >= max(0, j - MAX_SOURCE):
         prev = tokens[k - 1]
         if prev.text == ")":
@@ -100,15 +116,28 @@ def subject_before(tokens: list[Token], j: int) -> tuple[int, int] | None:
                 break
             if prev.lower in CLAUSE_BREAKERS and prev.lower not in COORDINATORS:
                 break
+            if prev.lower in _SUBJECT_PRONOUNS and right_conjunct >= 0 and tokens[k].lower not in COORDINATORS:
+                # "It weighed ten lbs and the researchers estimate": the pronoun has a clause of its own
+                # (but "the experts I interviewed said" is one noun phrase).
+                k = right_conjunct
+                break
+            if prev.lower in COORDINATION_OPENERS:
+                k -= 1  # "both Mugabe and Tsvangirai": the phrase opens here
+                break
             if prev.lower in COORDINATORS:
                 # "residents and the group's fighters": both sides must look nominal.
                 if k - 2 < 0 or not is_nominal_head(tokens[k - 2]):
                     break
+                right_conjunct = k
+        else:
+            bracketed += 1
         k -= 1
     # Keep subjects short: long stretches are clauses, not noun phrases.
-    if j - k > 14:
-        return None
-    while k <= j and tokens[k].lower in SUBJECT_CONNECTIVES:
+    if j - k - bracketed > 14:
+        if right_conjunct < 0:
+            return None
+        k = right_conjunct
+    while k <= j and (tokens[k].lower in SUBJECT_CONNECTIVES or tokens[k].lower in SENTENCE_ADVERBS):
         k += 1
     if k > j:
         return None
@@ -131,6 +160,14 @@ def subject_before(tokens: list[Token], j: int) -> tuple[int, int] | None:
     return (k, j)
 
 
+def _content_word(token: Token) -> bool:
+    """A lower-case word that is no function word, adverb or connective ("cuts", "provision")."""
+    lower = token.lower
+    return token.is_word() and token.text.islower() and lower not in FUNCTION_WORDS and lower not in ADVERBS \
+        and lower not in SENTENCE_ADVERBS and lower not in SUBJECT_CONNECTIVES and lower not in RELATIVE_PRONOUNS \
+        and lower not in _QUESTION_WORDS
+
+
 def _determined_noun(tokens: list[Token], j: int) -> bool:
     """'the campaign', 'the bank', 'a new study': a lowercase head after a determiner."""
     head = tokens[j]
@@ -150,7 +187,8 @@ def _determined_noun(tokens: list[Token], j: int) -> bool:
 
 def skip_adverbs_left(tokens: list[Token], j: int) -> int:
     """Step back over "also", "has", "is" and the like between a subject and its cue."""
-    while j >= 0 and tokens[j].is_word() and (tokens[j].lower in ADVERBS or tokens[j].lower in AUXILIARIES):
+    while j >= 0 and tokens[j].is_word() and (tokens[j].lower in ADVERBS or tokens[j].lower in AUXILIARIES
+                                              or tokens[j].lower in SENTENCE_ADVERBS):
         j -= 1
     return j
 
@@ -184,7 +222,12 @@ def _appositive_subject(tokens: list[Token], j: int) -> tuple[int, int] | None:
     "X, who ..., said" / "X, at a later briefing, said": an aside is walked over too, but it is not the source.
     """
     k = j - 1
-    while k >= max(0, j - MAX_SOURCE) and tokens[k].text != "," and tokens[k].kind != "quote":
+    depth = 0  # a comma inside brackets is no appositive's ("the RMT union (National Union of Rail, ...)")
+    while k >= max(0, j - MAX_SOURCE) and (tokens[k].text != "," or depth > 0) and tokens[k].kind != "quote":
+        if tokens[k].text == ")":
+            depth += 1
+        elif tokens[k].text == "(":
+            depth = max(0, depth - 1)
         k -= 1
     if k < 0 or tokens[k].text != ",":
         return None
@@ -221,6 +264,15 @@ def sentence_subject(tokens: list[Token]) -> tuple[int, int] | None:
             tokens[end].text[:1].isupper() or tokens[end].lower in ARTICLES
             or tokens[end].lower in ROLE_WORDS or tokens[end].text in {"(", ")"}):
         end += 1
+    if end > start and end + 1 < len(tokens) and tokens[end].lower == "of" and tokens[end - 1].lower in DETERMINERS:
+        # "One of them", "Some of the residents": the quantity of a group.
+        stop = end + 1
+        while stop < len(tokens) and stop < end + 4 and tokens[stop].is_word() and (
+                tokens[stop].lower in NOUN_DETERMINERS or tokens[stop].lower in GROUP_PRONOUNS
+                or tokens[stop].lower in {"us", "whom"} or stop > end + 1 and tokens[stop - 1].lower in NOUN_DETERMINERS):
+            stop += 1
+        if stop > end + 1:
+            return (start, stop - 1)
     if end == start:
         if start < len(tokens) and (tokens[start].lower in PERSON_PRONOUNS or tokens[start].lower in GROUP_PRONOUNS):
             return (start, start)
@@ -230,6 +282,11 @@ def sentence_subject(tokens: list[Token]) -> tuple[int, int] | None:
     if head.lower in ARTICLES and end < len(tokens) and tokens[end].is_word() \
             and tokens[end].lower not in FUNCTION_WORDS and tokens[end].lower not in CUE_WORDS:
         last, end = end, end + 1  # "The piece used ...": a lowercase head after the article
+        # "The three-judge court found", "The court's summary concluded": the noun after its modifiers.
+        while end < len(tokens) and end - last < 3 and tokens[end].is_word() and tokens[end].text.islower() \
+                and (tokens[last].text.endswith(("'s", "’s")) or "-" in tokens[last].text) \
+                and tokens[end].lower not in FUNCTION_WORDS and tokens[end].lower not in CUE_WORDS:
+            last, end = end, end + 1
         head = tokens[last]
     elif not (head.text[:1].isupper() or head.lower in ROLE_WORDS) or head.lower in ARTICLES:
         return None

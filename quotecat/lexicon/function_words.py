@@ -63,6 +63,15 @@ ASIDE_OPENERS: Final = RELATIVE_PRONOUNS | {"whose"}
 # Connectives before a subject that are not part of it ("But the minister said").
 SUBJECT_CONNECTIVES: Final = frozenset({"but", "and", "yet", "so", "still", "however", "meanwhile", "instead", "now",
                                         "then", "also", "even", "or"})
+# Adverbs a sentence may open with before its subject ("Only God ...", "Perhaps the minister ..."):
+# never a source, never the first word of one.
+SENTENCE_ADVERBS: Final = frozenset({"only", "even", "perhaps", "maybe", "indeed", "moreover", "furthermore",
+                                     "nevertheless", "nonetheless", "also", "just", "still", "now", "then",
+                                     "instead", "meanwhile", "however", "here", "there", "thus", "hence",
+                                     "otherwise", "besides", "likewise", "similarly", "finally", "first",
+                                     "later", "earlier", "yesterday", "today", "initially", "eventually"})
+# Words that open a coordinated noun phrase: "both Mugabe and Tsvangirai", "either side".
+COORDINATION_OPENERS: Final = frozenset({"both", "either", "neither"})
 # Connectives before a source mention that describe() drops. (SUBJECT_CONNECTIVES without
 # "or" and with "later": one list would change what is found, left for a measured change.)
 LEADING_CONNECTIVES: Final = {"but", "and", "yet", "so", "still", "however", "meanwhile", "instead", "also", "now",

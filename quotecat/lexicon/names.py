@@ -14,7 +14,9 @@ NOT_NAMES: Final = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "If"
                     "Before", "During", "Since", "Although", "With", "For", "From", "By", "This", "That",
                     "These", "Those", "It", "He", "She", "They", "We", "I", "His", "Her", "Their", "Its",
                     "Our", "Mr", "Mrs", "Ms", "Dr", "So", "Yet", "Still", "Meanwhile", "However", "Last",
-                    "Next", "One", "Two", "Three", "Some", "Many", "Most", "All", "No", "Not", "There"}
+                    "Next", "One", "Two", "Three", "Some", "Many", "Most", "All", "No", "Not", "There",
+                    "Only", "Even", "Perhaps", "Maybe", "Also", "Just", "Indeed", "Then", "Now", "Here", "Instead",
+                    "Both", "Either", "Neither", "Every", "Each", "Such"}
 # Words that make a run of capitalised words an event, a place or a thing, not a person
 # (with organizations.ORG_WORDS).
 NOT_PERSON_WORDS: Final = set(

@@ -21,3 +21,57 @@ GENERIC_ORGANIZATIONS: Final = {"group", "organization", "organisation", "moveme
                                 "company", "firm", "agency", "ministry", "government", "militia", "regime",
                                 "coalition", "alliance", "union", "campaign", "administration", "club", "team",
                                 "department", "committee", "board", "council", "bank", "authority"}
+# Heads of the names of state bodies: an organisation named with one is a government source
+# ("the Interior Ministry", "Thames Valley Police", "the Court of Session", "the Coast Guard").
+GOVERNMENT_BODIES: Final = frozenset(
+    """ministry ministries department government administration cabinet parliament congress senate
+    assembly council court tribunal police constabulary army navy military forces force guard command
+    brigade agency authority commission bureau office embassy consulate regime kremlin pentagon
+    treasury presidency directorate inspectorate prosecutor prosecutors legislature judiciary
+    municipality junta gendarmerie""".split()
+)
+# Names of state bodies that carry no such head: "the White House said".
+GOVERNMENT_NAMES: Final = frozenset({"White House", "Kremlin", "Pentagon", "Downing Street", "10 Downing Street",
+                                     "Élysée", "Elysee", "Whitehall", "Capitol Hill", "State Department",
+                                     "Scotland Yard", "FBI", "CIA", "NSA", "DHS", "DOJ", "EPA", "FDA", "CDC",
+                                     "NASA", "IRS", "NHS", "FEMA", "ICE", "NTSB", "SEC", "FCC", "FTC", "GAO",
+                                     "CBO", "DEA", "ATF", "TSA", "MI5", "MI6", "Interpol", "Europol"})
+# Nouns a pre-name description uses for an organisation: "retailer Tesco", "press agency PAP",
+# "the charity Mercy Ships". The name after one is an organisation, not a person.
+ORGANIZATION_NOUNS: Final = frozenset(
+    """retailer retailers company firm chain supermarket group conglomerate carrier airline manufacturer
+    maker automaker carmaker insurer lender bank broker publisher developer operator utility startup
+    agency newspaper paper daily tabloid broadcaster channel station network magazine website outlet
+    wire charity organisation organization nonprofit non-profit ngo union party campaign movement
+    association foundation institute university college school hospital club team federation league
+    council commission committee ministry department court think-tank thinktank body regulator
+    watchdog""".split()
+)
+# Party labels before a name or a role, and the party they name: "Republican President X"
+# speaks for the Republican Party. Capitalised only: "conservative groups" name no party.
+PARTY_LABELS: Final = {
+    "Republican": "Republican Party", "Republicans": "Republican Party", "GOP": "Republican Party",
+    "Democrat": "Democratic Party", "Democrats": "Democratic Party", "Democratic": "Democratic Party",
+    "Labour": "Labour Party", "Tory": "Conservative Party", "Tories": "Conservative Party",
+}
+# The letter before a US politician's state: "Sen. Jane Ortiz (D-Ore.)".
+PARTY_LETTERS: Final = {"R": "Republican Party", "D": "Democratic Party"}
+# Heads of what a document-like source is: "a report", "the poll", "CNN's projections", "government figures".
+DOCUMENT_WORDS: Final = frozenset(
+    """report reports study studies poll polls survey surveys data statement statements figures records record
+    documents document analysis analyses estimates estimate projections projection guidelines summary
+    release filing filings memo memos letter complaint lawsuit indictment ruling judgment judgement verdict
+    findings results statistics numbers tally census audit assessment paper research forecast bulletin
+    notice decree communique communiqué transcript schedule website post tweet tweets footage evidence
+    review investigation inquiry constitution charter treaty""".split()
+)
+# Document words a source may be named with and still be the body that issued it: "the inquiry found".
+BODY_DOCUMENTS: Final = frozenset({"investigation", "inquiry", "review", "research"})
+# Lower-case nouns for a body that a role before a name may work for: "fire service spokesman",
+# "police press officer", "campaign manager". Written with a capital at a sentence start
+# ("Police press officer X"), they are still the noun, not a name.
+GENERIC_BODIES: Final = GENERIC_ORGANIZATIONS | {"police", "service", "court", "army", "military", "hospital",
+                                                 "university", "school", "embassy", "office", "brigade", "navy"}
+# Nouns for a group of people that is not an organisation: "the research team", "the crew".
+GROUP_NOUNS: Final = frozenset({"team", "crew", "staff", "panel", "family", "families", "couple", "delegation",
+                                "household", "jury", "audience", "crowd"})

@@ -48,7 +48,7 @@ ROLE_WORDS: Final = set(
     congressman congresswoman councilman councilwoman commissioner commissioners
     democrat democrats republican republicans conservative conservatives liberal liberals
     progressive progressives independent independents counterpart counterparts manager managers
-    coach captain chairwoman founder treasurer chef comptroller auditor clerk""".split()
+    coach captain chairwoman founder treasurer chef comptroller auditor clerk authorities""".split()
 )
 # Role words that name several people: the source is a group.
 PLURAL_ROLES: Final = {w for w in ROLE_WORDS if w.endswith("s") and not w.endswith("ss")} | {
@@ -60,3 +60,69 @@ GENDERED_WORDS: Final = {"mr.": "he", "mr": "he", "sir": "he", "mrs.": "she", "m
                          "chairman": "he", "chairwoman": "she", "spokesman": "he", "spokeswoman": "she",
                          "councilman": "he", "councilwoman": "she", "father": "he", "sister": "she",
                          "brother": "he", "prince": "he", "princess": "she"}
+# Words that qualify a role or title before its head noun: "Deputy Health Minister", "Prime
+# Minister", "Senate Minority Leader", "senior vice president", "longtime aide".
+ROLE_MODIFIERS: Final = frozenset(
+    """deputy vice prime first chief senior junior acting interim former assistant associate executive
+    managing general principal lead longtime long-time veteran retired then current incoming outgoing
+    new late regional national federal state local top ranking minority majority co presidential
+    lieutenant under under- permanent special honorary founding inaugural sitting serving elected
+    designated supreme grand high""".split()
+)
+# Role nouns not in ROLE_WORDS that a pre-name description or appositive may end in: with
+# ROLE_WORDS and the titles, what makes "Fashion designer", "Company meteorologist" or "Rival" a role.
+ROLE_NOUNS: Final = frozenset(
+    """designer meteorologist chancellor performer actor actress singer musician artist painter
+    novelist poet playwright filmmaker director producer composer comedian broadcaster presenter
+    photographer architect dancer model athlete player players coach manager captain striker
+    goalkeeper referee umpire champion rival rivals challenger incumbent co-author author
+    biomechanicist anthropologist oceanographer biologist chemist physicist geologist seismologist
+    zoologist psychologist psychiatrist epidemiologist virologist surgeon dentist pharmacist
+    veterinarian lecturer dean provost rector principal curator librarian archivist inventor
+    entrepreneur businessman businesswoman tycoon billionaire magnate banker financier
+    commandant superintendent constable inspector detective ranger trooper firefighter paramedic
+    pilot co-pilot crew sailor monk nun priest pastor bishop archbishop cardinal cleric imam rabbi
+    chaplain deacon heir widow widower granddaughter grandson nephew niece cousin uncle aunt
+    survivor victim eyewitness bystander passenger commuter tourist pilgrim fan fans shopper
+    official officer spokesperson envoy emissary attache consul governor premier whip
+    mp mps councillor councilor alderman legislator sheriff marshal coroner magistrate
+    prosecutor solicitor barrister counsel attorney lawyer judge chairperson treasurer
+    secretary-general director-general undersecretary chief-of-staff""".split()
+)
+# Role heads that hold a national office: with a country before them they speak for its
+# government ("Polish President X" -> Polish government, "US Ambassador to Germany" -> US government).
+GOVERNMENT_OFFICES: Final = frozenset(
+    """president vice-president premier chancellor minister ministers secretary ambassador ambassadors
+    envoy envoys diplomat diplomats official officials king queen emir sultan monarch leader
+    spokesman spokeswoman spokesperson attorney authorities""".split()
+)
+# Role heads whose words before them name a portfolio: "Interior Minister" -> Interior Ministry,
+# "Defence Secretary" -> Defence Department.
+PORTFOLIO_HEADS: Final = {"minister": "Ministry", "ministers": "Ministry", "secretary": "Department"}
+# Honorifics: a title with no role in it ("Mr. Smith" says who, not what).
+HONORIFICS: Final = frozenset({"mr.", "mrs.", "ms.", "miss", "mr", "mrs", "ms", "sir", "dame", "lord", "lady", "dr.",
+                               "dr", "prof.", "prof", "mx.", "hon.", "messrs."})
+# Portfolios written in lower case before "minister" or "secretary": "the foreign minister".
+# (Capitalised words before a Minister are read as its portfolio whatever they are.)
+PORTFOLIOS: Final = frozenset(
+    """foreign interior home defence defense health finance justice education transport transportation trade
+    labor labour energy environment agriculture economy economic culture treasury immigration industry
+    commerce tourism housing sports science technology communications information security
+    infrastructure development fisheries mining mines telecommunications welfare""".split()
+)
+# Roles that say whom they speak for even when the article does not: a judge speaks for a
+# court, a detective for the police (resolution may find which one the article names).
+IMPLIED_AFFILIATIONS: Final = {"judge": "court", "magistrate": "court", "detective": "police",
+                               "constable": "police", "policeman": "police", "policewoman": "police"}
+# Offices held in the government of the country an article is about when the article names no
+# other: "President X" in an article about Poland speaks for the Polish government. (Diplomats,
+# officials and spokespeople are left out: they are as often foreign as not.)
+HEADS_OF_GOVERNMENT: Final = frozenset({"president", "vice-president", "premier", "chancellor", "minister",
+                                        "king", "queen", "emir", "sultan", "monarch"})
+# The ROLE_MODIFIERS that, capitalised, stand before a name and are never the first word of one
+# ("Deputy", "Vice", "Former"; not "New", "National", "General": New York, National Crime Agency).
+TITLE_MODIFIERS: Final = frozenset(
+    """deputy vice prime first chief senior junior acting interim former assistant associate managing
+    principal longtime long-time veteran retired then current incoming outgoing ranking minority majority
+    co presidential""".split()
+)

@@ -4,7 +4,7 @@
 Each annotation names the article, the attributed content (a string, a list of
 fragment strings for an interrupted quote, or span=(first words, last words) for a
 long quote running over paragraphs), the speaker as written, the cue, and our own
-resolved_speaker / affiliation / anonymous fields.  All offsets are computed here
+resolved_speaker / affiliation / anonymous fields, and each source's kind (KINDS below).  All offsets are computed here
 by searching the article text; the script stops with an error when a string is
 not found, is ambiguous, or lands somewhere unexpected.
 
@@ -704,13 +704,166 @@ def build():
             "resolved_speaker": rec["resolved"],
             "affiliation": rec["affiliation"],
             "anonymous": rec["anonymous"],
+            "source_type": KINDS[name, rec["resolved"]][0],
+            "role_class": KINDS[name, rec["resolved"]][1],
         })
+        # anonymous is exactly the unnamed kinds
+        assert rec["anonymous"] == (KINDS[name, rec["resolved"]][0] in UNNAMED), (name, rec["resolved"])
     # no duplicated records
     keys = [(r["article"], r["start"], r["end"], r["speaker_start"]) for r in out]
     assert len(keys) == len(set(keys)), "duplicate record"
     order = {n: i for i, n in enumerate(dict.fromkeys(r["article"] for r in out))}
     out.sort(key=lambda r: (order[r["article"]], r["start"], r["speaker_start"] or 0))
     return out
+
+
+# ---------------------------------------------------------------------------
+# What kind of source each resolved source is, as the article describes it (issue 13 item 2):
+# source_type (person / unnamed individual / unnamed group / organization / government / document /
+# media) and role_class (official / politician / expert / business / civil society / citizen /
+# media / unknown), with the boundaries quotecat/lexicon/role_classes.py documents: elected or
+# political office is a politician, the state's staff officials; a spokesperson takes the class
+# of whom they speak for (a governor's office: official, a campaign: politician); international
+# public bodies (UN agencies, the IMF, the EU) are organisations whose class is official;
+# militants, athletes and coaches have no class (unknown). Annotated from the article text.
+KINDS = {
+    ("islamic-state-deir-ezzour", "residents of Deir Ezzour province"): ("unnamed group", "citizen"),
+    ("islamic-state-deir-ezzour", "Islamic State fighters"): ("unnamed group", "unknown"),
+    ("islamic-state-deir-ezzour", "residents and Islamic State fighters"): ("unnamed group", "unknown"),
+    ("islamic-state-deir-ezzour", "Western officials"): ("unnamed group", "official"),
+    ("islamic-state-deir-ezzour", "current and former Islamic State fighters"): ("unnamed group", "unknown"),
+    ("islamic-state-deir-ezzour", "an Islamic State commander"): ("unnamed individual", "unknown"),
+    ("islamic-state-deir-ezzour", "Islamic State"): ("organization", "unknown"),
+    ("islamic-state-deir-ezzour", "John Dorrian"): ("person", "official"),
+    ("islamic-state-deir-ezzour", "a Western diplomat based in the Middle East"): ("unnamed individual", "official"),
+    ("islamic-state-deir-ezzour", "a senior U.S. administration official"): ("unnamed individual", "official"),
+    ("islamic-state-deir-ezzour", "jihadist comments in online chat rooms"): ("unnamed group", "unknown"),
+    ("islamic-state-deir-ezzour", "recent midlevel Islamic State defectors"): ("unnamed group", "unknown"),
+    ("islamic-state-deir-ezzour", "Jennifer Cafarella"): ("person", "expert"),
+    ("islamic-state-deir-ezzour", "Russia"): ("government", "official"),
+    ("wire-valparaiso-port-strike", "Ramón Ibarra"): ("person", "civil society"),
+    ("wire-valparaiso-port-strike", "Pacific Terminal Group"): ("organization", "business"),
+    ("wire-valparaiso-port-strike", "the Valparaiso port authority"): ("government", "official"),
+    ("wire-valparaiso-port-strike", "shipping agents"): ("unnamed group", "business"),
+    ("wire-valparaiso-port-strike", "two people involved in the talks"): ("unnamed group", "unknown"),
+    ("wire-valparaiso-port-strike", "Carolina Méndez"): ("person", "business"),  # an exporters' association
+    ("wire-valparaiso-port-strike", "Chile's Labor Ministry"): ("government", "official"),
+    ("wire-valparaiso-port-strike", "Tomás Reyes"): ("person", "politician"),
+    ("wire-valparaiso-port-strike", "reporters"): ("unnamed group", "media"),
+    ("wire-ghana-central-bank", "Bank of Ghana"): ("government", "official"),  # a central bank
+    ("wire-ghana-central-bank", "Kwesi Adjei-Mensah"): ("person", "official"),
+    ("wire-ghana-central-bank", "official Ghanaian data"): ("document", "official"),
+    ("wire-ghana-central-bank", "Abena Owusu-Darko"): ("person", "expert"),
+    ("wire-ghana-central-bank", "International Monetary Fund"): ("organization", "official"),
+    ("wire-ghana-central-bank", "traders at Accra's Makola market"): ("unnamed group", "business"),
+    ("wire-ghana-central-bank", "Efua Mensah"): ("person", "business"),  # a market trader
+    ("feature-carrick-point-keeper", "Agnes Tulloch"): ("person", "citizen"),
+    ("feature-carrick-point-keeper", "Douglas Fairlie"): ("person", "civil society"),  # chairs the community council
+    ("feature-carrick-point-keeper", "the Northern Lighthouse Board's engineers"): ("unnamed group", "expert"),
+    ("feature-carrick-point-keeper", "a spokeswoman for the Northern Lighthouse Board"): ("unnamed individual",
+                                                                                          "official"),
+    ("feature-carrick-point-keeper", "Callum Tulloch"): ("person", "citizen"),
+    ("interview-chef-achterberg", "Imani Achterberg"): ("person", "business"),  # chef and owner of Marrow
+    ("interview-chef-achterberg", "the interviewer"): ("unnamed individual", "media"),
+    ("interview-chef-achterberg", "Joost van Leeuwen"): ("person", "business"),
+    ("interview-chef-achterberg", "Hanneke Bosman"): ("person", "media"),
+    ("natsec-energy-contractor-breach", "U.S. officials"): ("unnamed group", "official"),
+    ("natsec-energy-contractor-breach", "people familiar with the matter"): ("unnamed group", "unknown"),
+    ("natsec-energy-contractor-breach", "a senior administration official"): ("unnamed individual", "official"),
+    ("natsec-energy-contractor-breach", "two people familiar with the investigation"): ("unnamed group", "unknown"),
+    ("natsec-energy-contractor-breach", "Energy Department"): ("government", "official"),
+    ("natsec-energy-contractor-breach", "Energy Department statement"): ("document", "official"),
+    ("natsec-energy-contractor-breach", "Peter Caldwell"): ("person", "business"),
+    ("natsec-energy-contractor-breach", "Maria Okonkwo"): ("person", "politician"),
+    ("natsec-energy-contractor-breach", "a former intelligence official"): ("unnamed individual", "official"),
+    ("natsec-energy-contractor-breach", "an official briefed on the findings"): ("unnamed individual", "official"),
+    ("natsec-energy-contractor-breach", "the U.S. administration"): ("government", "official"),
+    ("nyt-hudson-transit-fares", "dozens of riders"): ("unnamed group", "citizen"),
+    ("nyt-hudson-transit-fares", "Elaine Marchetti"): ("person", "official"),  # chairs a public transit board
+    ("nyt-hudson-transit-fares", "Dolores Whitfield"): ("person", "citizen"),
+    ("nyt-hudson-transit-fares", "several board members who voted no"): ("unnamed group", "official"),
+    ("nyt-hudson-transit-fares", "Raymond Osei"): ("person", "official"),
+    ("nyt-hudson-transit-fares", "Mark Feeney"): ("person", "official"),  # the governor's spokesman
+    ("nyt-hudson-transit-fares", "Priya Raman"): ("person", "civil society"),
+    ("curly-okafor-runoff", "Daniel Okafor"): ("person", "politician"),
+    ("curly-okafor-runoff", "Miriam Castellanos-Hale"): ("person", "politician"),
+    ("curly-okafor-runoff", "Terrence Bello"): ("person", "politician"),
+    ("curly-okafor-runoff", "Linwood State University poll"): ("document", "expert"),
+    ("curly-okafor-runoff", "pollsters"): ("unnamed group", "expert"),
+    ("curly-okafor-runoff", "reporters"): ("unnamed group", "media"),
+    ("curly-okafor-runoff", "Harold Maddox"): ("person", "citizen"),
+    ("straight-bramford-housing", "Riverside residents"): ("unnamed group", "citizen"),
+    ("straight-bramford-housing", "Janet Olufemi"): ("person", "civil society"),
+    ("straight-bramford-housing", "Arjun Malhotra"): ("person", "politician"),
+    ("straight-bramford-housing", "Calder Homes"): ("organization", "business"),
+    ("straight-bramford-housing", "Lisa Warrender"): ("person", "business"),
+    ("straight-bramford-housing", "Bramford city planning staff"): ("unnamed group", "official"),
+    ("straight-bramford-housing", "Tom Brennan"): ("person", "citizen"),
+    ("straight-bramford-housing", "Renée Dubois"): ("person", "politician"),
+    ("straight-bramford-housing", "the regional flood authority"): ("government", "official"),
+    ("multipara-ashby-dam-inquiry", "Neil Hartigan"): ("person", "expert"),  # the engineer on duty
+    ("multipara-ashby-dam-inquiry", "Fiona Mair"): ("person", "expert"),  # counsel: a lawyer is an expert
+    ("multipara-ashby-dam-inquiry", "Midland Water"): ("organization", "business"),
+    ("multipara-ashby-dam-inquiry", "Anthony Loane"): ("person", "official"),  # chairs the public inquiry
+    ("multipara-ashby-dam-inquiry", "the families of the two victims"): ("unnamed group", "citizen"),
+    ("mixed-lindqvist-budget", "Republican leaders in the state Senate"): ("unnamed group", "politician"),
+    ("mixed-lindqvist-budget", "Carl Breuer"): ("person", "politician"),
+    ("mixed-lindqvist-budget", "Dana Pruitt"): ("person", "official"),  # the governor's spokeswoman
+    ("mixed-lindqvist-budget", "Patricia Lindqvist"): ("person", "politician"),
+    ("mixed-lindqvist-budget", "Legislative Fiscal Office"): ("government", "official"),
+    ("mixed-lindqvist-budget", "Omar Haddad"): ("person", "politician"),
+    ("mixed-lindqvist-budget", "Moody's"): ("organization", "business"),
+    ("according-to-cabo-delgado-displaced", "residents of the Macomia area"): ("unnamed group", "citizen"),
+    ("according-to-cabo-delgado-displaced", "aid workers"): ("unnamed group", "civil society"),
+    ("according-to-cabo-delgado-displaced", "International Organization for Migration"): ("organization", "official"),
+    ("according-to-cabo-delgado-displaced", "a man who fled with his family"): ("unnamed individual", "citizen"),
+    ("according-to-cabo-delgado-displaced", "Mozambique's Defense Ministry"): ("government", "official"),
+    ("according-to-cabo-delgado-displaced", "World Food Programme"): ("organization", "official"),
+    ("according-to-cabo-delgado-displaced", "Helena Tavares"): ("person", "official"),
+    ("according-to-cabo-delgado-displaced", "Rwanda"): ("government", "official"),
+    ("according-to-cabo-delgado-displaced", "Portugal"): ("government", "official"),
+    ("according-to-cabo-delgado-displaced", "European Union"): ("organization", "official"),
+    ("according-to-cabo-delgado-displaced", "Germany"): ("government", "official"),
+    ("according-to-cabo-delgado-displaced", "United Nations estimates"): ("document", "official"),
+    ("social-port-carrow-mayor-posts", "Port Carrow police union"): ("organization", "civil society"),
+    ("social-port-carrow-mayor-posts", "Rosalind Achebe"): ("person", "politician"),
+    ("social-port-carrow-mayor-posts", "Kevin Dunleavy"): ("person", "civil society"),  # the union's president
+    ("social-port-carrow-mayor-posts", "Ray Fitch"): ("person", "politician"),
+    ("social-port-carrow-mayor-posts", "Marcus Lyle"): ("person", "official"),
+    ("social-port-carrow-mayor-posts", "Alicia Vance"): ("person", "politician"),
+    ("social-port-carrow-mayor-posts", "office of Sen. Alicia Vance"): ("government", "politician"),
+    ("science-urban-fox-snouts", "the Ecology and Evolution fox-skull study"): ("document", "expert"),
+    ("science-urban-fox-snouts", "Kirsty Munro and her colleagues"): ("person", "expert"),  # named with her team
+    ("science-urban-fox-snouts", "the study's analysis of the skulls"): ("document", "expert"),
+    ("science-urban-fox-snouts", "Kirsty Munro"): ("person", "expert"),
+    ("science-urban-fox-snouts", "Hugh Abernethy"): ("person", "expert"),
+    ("science-urban-fox-snouts", "UK government figures"): ("document", "official"),
+    ("dashes-harlan-mill-ruling", "Miriam Oduya"): ("person", "official"),
+    ("dashes-harlan-mill-ruling", "Beatrice Koval"): ("person", "civil society"),
+    ("dashes-harlan-mill-ruling", "Greg Pollard"): ("person", "official"),  # the appointed town manager
+    ("dashes-harlan-mill-ruling", "Northgate Partners"): ("organization", "business"),
+    ("dashes-harlan-mill-ruling", "local historians"): ("unnamed group", "expert"),
+    ("dashes-harlan-mill-ruling", "Walter Ng"): ("person", "civil society"),
+    ("plain-elm-street-bridge", "county public works department"): ("government", "official"),
+    ("plain-elm-street-bridge", "Paula Brandt"): ("person", "official"),  # the county engineer
+    ("plain-greenvale-library-hours", "Greenvale Public Library board"): ("government", "official"),
+    ("plain-greenvale-library-hours", "more than 60 percent of survey respondents"): ("unnamed group", "citizen"),
+    ("plain-greenvale-library-hours", "Samuel Oyelaran"): ("person", "official"),  # the public library's director
+    ("sports-halden-rovers-keeper", "Siobhan Quigley"): ("person", "unknown"),
+    ("sports-halden-rovers-keeper", "Tomasz Wierzbicki"): ("person", "unknown"),
+    ("sports-halden-rovers-keeper", "Danny Morrow"): ("person", "unknown"),
+    ("sports-halden-rovers-keeper", "some Halden Rovers supporters"): ("unnamed group", "citizen"),
+    ("sports-halden-rovers-keeper", "Ollie Prentice"): ("person", "unknown"),
+    ("ptb-canada-chile-minerals", "Canadian and Chilean officials"): ("unnamed group", "official"),
+    ("ptb-canada-chile-minerals", "Élise Fournier"): ("person", "politician"),
+    ("ptb-canada-chile-minerals", "Andrés Valdivia"): ("person", "politician"),
+    ("ptb-canada-chile-minerals", "Rosa Quispe"): ("person", "civil society"),
+    ("ptb-canada-chile-minerals", "China's foreign ministry"): ("government", "official"),
+    ("ptb-canada-chile-minerals", "analysts"): ("unnamed group", "expert"),
+    ("ptb-canada-chile-minerals", "Keith Barrow"): ("person", "expert"),
+    ("ptb-canada-chile-minerals", "opposition lawmakers in Chile's Congress"): ("unnamed group", "politician"),
+}
+UNNAMED = {"unnamed individual", "unnamed group"}
 
 
 MASKS = {}
