@@ -73,6 +73,10 @@ def attributions_in(sentence: str):
      "The bridge will close in May"),
     ("He moved to the coast last year and according to his family he never looked back.", "according to",
      "his family", "he never looked back"),
+    # ... and before a quotation, however short: "According" is never the speaker.
+    ("According to eyewitness Jana Novak, “within seconds it was gone.”", "according to", "Jana Novak",
+     "within seconds it was gone"),
+    ("According to the minutes, “the fees stay.”", "according to", "the minutes", "the fees stay"),
 ])
 def test_found(sentence, cue, speaker, content):
     found = [a for a in attributions_in(sentence) if a.cue == cue]

@@ -35,7 +35,7 @@ MIN_KEPT = 1  # a word's relaxed candidates must be kept this often (tuning half
 MIN_FEATURE_COUNT = 5  # features seen fewer times are dropped before fitting
 C = float(os.environ.get("QUOTECAT_TRAIN_C", "0.1"))  # inverse L2 strength: the best CV AUC of 0.02-2
 FOLDS = 5
-THRESHOLDS = [x / 20 for x in range(0, 81)]  # log-odds 0 to 4 by 0.05
+THRESHOLDS = [x / 100 for x in range(0, 401)]  # log-odds 0 to 4 by 0.01
 VETOES = [x / 4 for x in range(-16, 1)]  # log-odds -4 to 0 by 0.25
 # What the proposed candidates kept must be right as often as (cross-validated, tuning half): the rate of
 # the rules' own candidates when the model was introduced (0.870). Fixed rather than measured again on

@@ -198,7 +198,9 @@ def according_to(tokens: list[Token], i: int, paragraph: Paragraph, sentence: tu
         lead += 1
     before = span_to(tokens, lead, i - 1) if lead < i else None
     rest = k + 1 if k < n and tokens[k].text == "," else k
-    after = span_from(tokens, rest, n - 1) if rest < n and sum(t.is_word() for t in tokens[rest:]) >= 3 else None
+    # 'According to X, "..."': a quotation after the source is content however few words it has.
+    after = span_from(tokens, rest, n - 1) if rest < n and (
+        sum(t.is_word() for t in tokens[rest:]) >= 3 or tokens[rest].kind == "quote") else None
     if after is not None and before is not None and rest > k and (
             tokens[rest].lower in DETERMINERS or tokens[rest].lower in ROLE_WORDS or tokens[rest].text[:1].isupper()):
         after = None  # "..., according to Ana Ruiz, a former engineer.": an appositive of the source
@@ -207,7 +209,9 @@ def according_to(tokens: list[Token], i: int, paragraph: Paragraph, sentence: tu
         contents = [before, after] if tokens[i - 1].text == "," and tokens[rest - 1].text == "," else [after]
     elif before is not None:
         # "..., according to X" : content before; X runs to the end of the sentence.
-        source = span(tokens, j, min(n - 1, j + MAX_SOURCE)) or source
+        # (A quotation ends it: 'X decided, according to the minutes, "..."'.)
+        end = next((m for m in range(j, min(n, j + MAX_SOURCE + 1)) if tokens[m].kind == "quote"), n)
+        source = span(tokens, j, min(n - 1, j + MAX_SOURCE, end - 1)) or source
         contents = [before]
     elif after is not None:
         contents = [after]  # "According to X, ...": content after the source.
