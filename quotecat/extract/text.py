@@ -167,6 +167,8 @@ def mask_quotes(text: str, start: int, end: int, quotes: list[Quote]) -> str:
     position = start
     for q in quotes:
         stop = q.end - 1 if q.end > q.start and text[q.end - 1] in ".!?," else q.end
+        if q.end - q.start > 2 and text[q.end - 1] == "]" and text[q.end - 2] in ".!?":
+            stop = q.end - 2  # '"... self-cleaning[.]" Wong said': an editor's bracketed stop ends it too
         pieces.append(text[position:q.start])
         pieces.append(MASK * (stop - q.start))
         position = stop
