@@ -68,6 +68,14 @@ def attributions_in(sentence: str):
      "the boards were rotten"),
     ("Reports indicate the storm damaged the harbour wall.", "indicate", "Reports", "the storm damaged"),
     ("The government claims the new fees will pay for repairs.", "claims", "government", "the new fees"),
+    # A participle after the comma of a sentence that opens with a named subject: that subject speaks,
+    # even when its own verb is no cue, not the speaker of the sentence before.
+    ("Ana Ruiz said the fees would rise. Governor Tom Berg nodded, saying the ferry would stay.", "saying",
+     "Tom Berg", "the ferry would stay"),
+    ("The mayor said the fees would rise, adding that the ferry would stay.", "adding", "the mayor",
+     "that the ferry would stay"),
+    ("“We are ready,” said Ana Ruiz, adding that the ferry would stay.", "adding", "Ana Ruiz",
+     "that the ferry would stay"),
     # "According to" in the middle of a sentence.
     ("The bridge will close in May, according to Mayor Ana Ruiz, a former engineer.", "according to", "Ana Ruiz",
      "The bridge will close in May"),

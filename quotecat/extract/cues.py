@@ -262,8 +262,9 @@ def loose_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph, sent
     if content is None:
         return None
     if participle and (j < 0 or tokens[j].text == "," or tokens[j].kind == "quote"):
-        return Found(cue, cue_text, [content], None, Pattern.PARTICIPLE, paragraph.index, sentence,
-                     medium=medium, inherit=True, relaxed=relaxed)
+        own = _main_subject(tokens, j)
+        return Found(cue, cue_text, [content], own, Pattern.PARTICIPLE, paragraph.index, sentence,
+                     medium=medium, inherit=own is None, relaxed=relaxed)
     source, _ = find_subject(tokens, j)
     pattern = Pattern.LOOSE
     if source is None and j > 0 and tokens[j].is_word():
@@ -296,6 +297,21 @@ def _skip_when_left(tokens: list[Token], j: int) -> int:
             break
         j = skip_adverbs_left(tokens, j)
     return j
+
+
+def _main_subject(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """ "Governor Ana Ruiz agreed, saying ...": the named subject the sentence opens with speaks the
+    participle after its comma (``j``), even when its own verb is no cue; otherwise (a quotation or a
+    clause first) the participle inherits the speaker of the attribution before it."""
+    if j < 2 or tokens[j].text != ",":
+        return None
+    subject = sentence_subject(tokens)
+    if subject is None or subject[1] >= j - 1:
+        return None
+    last = tokens[subject[1]]
+    if not (last.text[:1].isupper() or last.lower in PERSON_PRONOUNS or last.lower in GROUP_PRONOUNS):
+        return None
+    return (tokens[subject[0]].start, last.end)
 
 
 # --- verb cues --------------------------------------------------------------------------
@@ -335,8 +351,9 @@ def verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
         # "..., adding that ...": the source is the subject of the main clause.
         if clause.content is None:
             return None
-        return Found(cue, cue.text, [clause.content], None, Pattern.PARTICIPLE, paragraph.index, sentence,
-                     medium=medium, inherit=True)
+        own = _main_subject(tokens, j)
+        return Found(cue, cue.text, [clause.content], own, Pattern.PARTICIPLE, paragraph.index, sentence,
+                     medium=medium, inherit=own is None)
     source, place = find_subject(tokens, j)
     if source is None and cue.lower.endswith("ing"):
         source = _with_subject(tokens, j)  # "..., with officials saying the ban is for security reasons"
