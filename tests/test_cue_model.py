@@ -76,6 +76,8 @@ def attributions_in(sentence: str):
      "that the ferry would stay"),
     ("“We are ready,” said Ana Ruiz, adding that the ferry would stay.", "adding", "Ana Ruiz",
      "that the ferry would stay"),
+    # A description before the name, after "another" or "each": the named source, not an inverted clause.
+    ("Another eyewitness, Jana Novak, said the heat was intense.", "said", "Jana Novak", "the heat was intense"),
     # "According to" in the middle of a sentence.
     ("The bridge will close in May, according to Mayor Ana Ruiz, a former engineer.", "according to", "Ana Ruiz",
      "The bridge will close in May"),
