@@ -21,7 +21,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from . import compiled
+from . import compiled, corrections as corrections_
 from .distributed import result_from_record
 from .model import Article, ArticleResult
 from .parallel import extracted, in_chunks, resolve_jobs
@@ -111,6 +111,7 @@ def build(
     jobs: int | None = None,
     update: bool = False,
     columns: dict[str, str] | None = None,
+    corrections: Iterable[Path | str] = (),
 ) -> BuildSummary:
     """Build ``db_path`` from the articles under ``paths``: from scratch, or with ``update`` reusing the last build.
 
@@ -128,10 +129,14 @@ def build(
 
     ``progress(files)``, if given, wraps the list of files as it is read (the CLI's progress bar).
     ``columns`` names the columns of CSV files (``quotecat.read.parse_columns``).
+    ``corrections`` are corrections files to apply besides the ``corrections.yaml`` at the
+    top of an input folder (``quotecat.corrections``); a bad one raises CorrectionsError
+    before anything is read.
     """
     db_path = Path(db_path)
     paths = [Path(p) for p in paths]
     summary = BuildSummary(db_name=db_path.name)
+    fixes = corrections_.load(corrections_.find(paths, corrections))
 
     def write(db):
         previous = _Previous.open(db_path, warn) if update else None
@@ -145,6 +150,7 @@ def build(
                     for (article, name, digest, _), result in zip(chunk, results):
                         writer.add(article, name, digest, result)
             writer.close()
+            corrections_.apply(db, fixes, warn, summary)
             if previous is not None:
                 summary.removed = previous.count - previous.matched
         finally:
@@ -289,6 +295,8 @@ class _Previous:
         self.conn.row_factory = sqlite3.Row
         self.count = conn.execute("select count(*) from articles").fetchone()[0]
         self.matched = 0
+        # Articles a correction changed: extracted again, so corrections apply to the extractor's rows.
+        self.corrected = {row[0] for row in conn.execute("select article_id from _corrected_articles")}
 
     @classmethod
     def open(cls, db_path: Path, warn) -> "_Previous | None":
@@ -304,7 +312,8 @@ class _Previous:
             conn.close()
             warn(f"cannot read {db_path.name} ({error}): building from scratch")
             return None
-        if "content_hash" not in columns or not {"_speaker_mentions", "_organization_mentions"} <= tables:
+        if "content_hash" not in columns or not {"_speaker_mentions", "_organization_mentions",
+                                                  "_corrected_articles"} <= tables:
             reason = "was built by an older quotecat"
         elif version != extractor_version_number():
             reason = "was built by another version of the extractor"
@@ -319,7 +328,7 @@ class _Previous:
         if row is None:
             return False
         self.matched += 1
-        return row[0] == digest
+        return row[0] == digest and article_id not in self.corrected
 
     def rows(self, table: str, column: str, article_id: str) -> list[dict]:
         return [dict(row) for row in

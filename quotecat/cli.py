@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from .build import StrictBuildError, build, load_parquet
+from .corrections import CorrectionsError
 from .extract import extract
 from .read import COLUMN_NAMES, ArticleError, parse_columns, read_file
 from .serve import datasette_args
@@ -34,7 +35,9 @@ def cli():
 @click.option("--columns", metavar="FIELD=COLUMN,...",
               help="The columns of CSV files, e.g. 'title=Headline,text=Story'; fields: " + ", ".join(COLUMN_NAMES)
               + " (default: found by name in the header).")
-def build_command(paths, db_path, strict, jobs, update, columns):
+@click.option("--corrections", "corrections", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A corrections file to apply (besides corrections.yaml at the top of an input folder); repeatable.")
+def build_command(paths, db_path, strict, jobs, update, columns, corrections):
     """Build the database from articles (default: ./articles/), from scratch or with --update."""
     paths = list(paths) or [Path("articles")]
     try:
@@ -43,9 +46,11 @@ def build_command(paths, db_path, strict, jobs, update, columns):
         raise click.BadParameter(str(error), param_hint="--columns")
     try:
         summary = build(paths, db_path, progress=_progress_bar if sys.stderr.isatty() else None, warn=_warn,
-                        strict=strict, jobs=jobs or None, update=update, columns=mapping)
+                        strict=strict, jobs=jobs or None, update=update, columns=mapping, corrections=corrections)
     except StrictBuildError as error:
         raise click.ClickException(str(error))
+    except CorrectionsError as error:
+        raise click.ClickException(f"{error} (nothing built, {db_path.name} left unchanged)")
     click.echo(summary.line())
 
 
