@@ -18,7 +18,10 @@ being checked, not the catalogue.
 import re
 import unicodedata
 import zlib
+from array import array
 from collections.abc import Iterator
+from itertools import groupby
+from operator import itemgetter
 
 import sqlite_utils
 
@@ -33,16 +36,18 @@ import sqlite_utils
 # "nearly the same" to mean anything.
 MIN_WORDS = 6
 TYPES = ("direct", "mixed")
-# One-permutation MinHash: BINS minima, banded BAND at a time. With 4 bands of 2 bins a pair
-# with Jaccard 0.8 is a candidate with probability 1 - (1 - 0.8**2)**4 = 0.98, at 0.6 0.83,
-# at 0.3 0.32 (then rejected by the check), at 0.1 0.04.
-BINS = 8
-BAND = 2
+# One-permutation MinHash: BINS minima, banded BAND at a time. With 5 bands of 3 bins a pair
+# with Jaccard 0.9 is a candidate with probability 1 - (1 - 0.9**3)**5 = 0.998, at 0.8 0.97,
+# at 0.7 0.88, at 0.6 0.70, at 0.3 0.13 (then rejected by the check), at 0.1 0.005. With 4
+# bands of 2, the synthetic corpus of ./scripts/bench (clauses drawn from short lists, so
+# quotations share many shingles) made 3 candidate pairs a quotation, and checking them was
+# most of the time.
+BINS = 15
+BAND = 3
 # Shingle Jaccard at or above which two quotations are the same quotation: "nearly the same
 # words" (a word changed in 20, or a clause cut off one end).
 SIMILAR = 0.6
 
-_KEY = (1 << 63) - 1
 _EMPTY = 1 << 32  # above every crc32: a bin no shingle fell in
 _WORD = re.compile(r"[^\W_]+")
 
@@ -72,16 +77,19 @@ def band_keys(hashes: set[int]) -> list[int]:
         b = h % BINS
         if h < signature[b]:
             signature[b] = h
-    for b in range(BINS):
-        if signature[b] == _EMPTY:
-            for distance in range(1, BINS):
-                value = signature[(b + distance) % BINS]
-                if value != _EMPTY:
-                    signature[b] = (value + distance * 0x9E3779B1) & 0xFFFFFFFF
-                    break
-    # Two 32-bit minima and the band's number in one SQLite integer (63 bits).
-    return [((signature[band] << 32 | signature[band + 1]) ^ (band + 1) * 0x9E3779B97F4A7C15) & _KEY
-            for band in range(0, BINS, BAND)]
+    if _EMPTY in signature:
+        filled = list(signature)
+        for b in range(BINS):
+            if filled[b] == _EMPTY:
+                for distance in range(1, BINS):
+                    value = filled[(b + distance) % BINS]
+                    if value != _EMPTY:
+                        signature[b] = (value + distance * 0x9E3779B1) & 0xFFFFFFFF
+                        break
+    # A band's number and minima hashed into one SQLite integer: Python's hash of a tuple of ints
+    # is the same in every process (only str and bytes hashes are salted), and a clash between
+    # two bands only adds a candidate, which the check rejects.
+    return [hash((band, *signature[band:band + BAND])) for band in range(0, BINS, BAND)]
 
 
 def jaccard(a: set[int], b: set[int]) -> float:
@@ -91,19 +99,28 @@ def jaccard(a: set[int], b: set[int]) -> float:
 def cluster(db: sqlite_utils.Database) -> int:
     """Fill ``quote_clusters`` and ``quotes.cluster_id`` from the finished quotes; return the number of clusters.
 
-    Runs after corrections and before the counts and indexes (``schema.finish``).
+    Runs after corrections and before the counts and indexes (``schema.finish``); run again on
+    a finished database (./scripts/bench times it so), it starts over.
     """
-    db.execute("alter table quotes add column cluster_id text references quote_clusters(id)")
+    if "cluster_id" in db["quotes"].columns_dict:
+        with db.conn:
+            db.execute("update quotes set cluster_id = null where cluster_id is not null")
+            db.execute("delete from quote_clusters")
+    else:
+        db.execute("alter table quotes add column cluster_id text references quote_clusters(id)")
+    # Each eligible quotation's shingles (for the check) and band keys, on disk, not in memory.
+    db.execute("create temporary table _shingles (quote integer primary key, hashes blob)")
     db.execute("create temporary table _bands (key integer, quote integer)")
-    batch: list[tuple[int, int]] = []
+    bands: list[tuple[int, int]] = []
+    hashes: list[tuple[int, bytes]] = []
     with db.conn:
         for rowid, tokens in _eligible(db):
-            for key in band_keys(shingles(tokens)):
-                batch.append((key, rowid))
-            if len(batch) >= 20_000:
-                db.conn.executemany("insert into _bands values (?, ?)", batch)
-                batch.clear()
-        db.conn.executemany("insert into _bands values (?, ?)", batch)
+            found = shingles(tokens)
+            hashes.append((rowid, array("I", found).tobytes()))
+            bands.extend((key, rowid) for key in band_keys(found))
+            if len(bands) >= 20_000:
+                _flush(db, bands, hashes)
+        _flush(db, bands, hashes)
     parent: dict[int, int] = {}
 
     def root(x: int) -> int:
@@ -112,27 +129,37 @@ def cluster(db: sqlite_utils.Database) -> int:
             x = parent[x]
         return x
 
-    seen: dict[int, set[int]] = {}  # shingles of the candidates, read again from their text
-
-    def shingles_of(rowid: int) -> set[int]:
-        found = seen.get(rowid)
-        if found is None:
-            text = db.execute("select text from quotes where rowid = ?", [rowid]).fetchone()[0]
-            found = seen[rowid] = shingles(words(text))
-        return found
-
-    groups = db.execute("select group_concat(quote) from _bands group by key having count(*) > 1")
-    for (members,) in groups:
-        first, *others = map(int, members.split(","))
-        for other in others:
+    candidates = db.execute("""
+        select _bands.key, _bands.quote, _shingles.hashes
+        from _bands join _shingles on _shingles.quote = _bands.quote
+        where _bands.key in (select key from _bands group by key having count(*) > 1)
+        order by _bands.key, _bands.quote""")
+    for _, group in groupby(candidates, key=itemgetter(0)):
+        _, first, first_hashes = next(group)
+        first_set = _unpack(first_hashes)
+        for _, other, other_hashes in group:
             a, b = root(first), root(other)
-            if a != b and jaccard(shingles_of(first), shingles_of(other)) >= SIMILAR:
+            if a != b and jaccard(first_set, _unpack(other_hashes)) >= SIMILAR:
                 parent[max(a, b)] = min(a, b)
     db.execute("drop table _bands")
+    db.execute("drop table _shingles")
     components: dict[int, list[int]] = {}
     for rowid in parent:
         components.setdefault(root(rowid), []).append(rowid)
     return _write(db, [sorted(set(members) | {top}) for top, members in components.items()])
+
+
+def _flush(db, bands: list, hashes: list) -> None:
+    db.conn.executemany("insert into _bands values (?, ?)", bands)
+    db.conn.executemany("insert into _shingles values (?, ?)", hashes)
+    bands.clear()
+    hashes.clear()
+
+
+def _unpack(blob: bytes) -> set[int]:
+    hashes = array("I")
+    hashes.frombytes(blob)
+    return set(hashes)
 
 
 def _eligible(db: sqlite_utils.Database) -> Iterator[tuple[int, list[str]]]:
@@ -147,11 +174,18 @@ def _eligible(db: sqlite_utils.Database) -> Iterator[tuple[int, list[str]]]:
 def _write(db: sqlite_utils.Database, components: list[list[int]]) -> int:
     """One quote_clusters row per group of quotations spread over two articles or more."""
     clusters, assignments = [], []
-    for rowids in components:
-        members = []
-        for rowid in rowids:
-            members.append(db.execute(
-                "select id, article_id, speaker_id, anonymous, text from quotes where rowid = ?", [rowid]).fetchone())
+    db.execute("create temporary table _members (quote integer primary key, component integer)")
+    with db.conn:
+        db.conn.executemany("insert into _members values (?, ?)",
+                            ((rowid, n) for n, rowids in enumerate(components) for rowid in rowids))
+    cursor = db.execute("""
+        select _members.component, quotes.rowid, quotes.id, quotes.article_id, quotes.speaker_id, quotes.anonymous,
+          quotes.text
+        from _members join quotes on quotes.rowid = _members.quote order by _members.component""")
+    for _, rows in groupby(cursor, key=itemgetter(0)):
+        rows = list(rows)
+        rowids = [row[1] for row in rows]
+        members = [row[2:] for row in rows]
         if len({m[1] for m in members}) < 2:
             continue  # one article repeating itself, or one claim with two sources
         members.sort()
@@ -170,6 +204,7 @@ def _write(db: sqlite_utils.Database, components: list[list[int]]) -> int:
             "attributed_differently": int(_differently(articles_of)),
         })
         assignments.extend((cluster_id, rowid) for rowid in rowids)
+    db.execute("drop table _members")
     with db.conn:
         db["quote_clusters"].insert_all(clusters)
         db.conn.executemany("update quotes set cluster_id = ? where rowid = ?", assignments)
