@@ -106,9 +106,10 @@ def read(path: Path, name: str | None = None) -> list[Correction]:
     except (OSError, UnicodeDecodeError) as error:
         raise CorrectionsError(f"{name}: cannot read the corrections file ({error})") from error
     try:
-        # The node tree keeps each entry's line; the loader gives the values.
-        document = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        # The node tree keeps each entry's line; the loader gives the values. BaseLoader reads
+        # every value as text: a speaker called "Yes" or "Null" stays a name, not True or None.
+        document = yaml.compose(text, Loader=yaml.BaseLoader)
+        data = yaml.load(text, Loader=yaml.BaseLoader)  # noqa: S506 - BaseLoader builds no objects
     except yaml.YAMLError as error:
         mark, context = getattr(error, "problem_mark", None), getattr(error, "context_mark", None)
         where = f"{name}, line {mark.line + 1}" if mark is not None else name

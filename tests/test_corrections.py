@@ -90,6 +90,8 @@ KINDS = [
      "select count(*) from quotes where affiliation_id = 'coastguard-agency'", 2),
     ("- organization: {{from: coast-guard, is: Coastguard Agency}}\n  note: the US spelling and an id work too",
      "select count(*) from speakers where affiliation_id = 'coastguard-agency'", 1),
+    ("- speaker: {{row: {row}, is: Yes}}",  # every value is text: a name YAML would read as true
+     "select speakers.name from quotes join speakers on speakers.id = speaker_id where quotes.id = '{row}'", "Yes"),
 ]
 
 
