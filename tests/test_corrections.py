@@ -240,3 +240,17 @@ async def test_the_applied_corrections_page_lists_them(folder, tmp_path):
     assert found[1]["rows"] == 3
     page = await ds.client.get("/quotes/applied_corrections")
     assert page.status_code == 200 and "Per Lindqvist" in page.text
+
+
+async def test_the_attribution_page_says_what_was_corrected(folder, tmp_path):
+    db_path = tmp_path / "quotes.db"
+    build([folder], db_path, warn=ignore)
+    row = row_id(db_path, "spawning grounds")
+    (folder / "corrections.yaml").write_text(
+        f"- speaker: {{row: {row}, is: Ruth Abernethy}}\n  note: named in the print edition\n", encoding="utf-8")
+    build([folder], db_path, warn=ignore)
+    ds = Datasette(**datasette_options(db_path))
+    page = (await ds.client.get(f"/quotes/quotes/{row.replace(':', '~3A')}")).text
+    assert "Corrected by hand: speaker set to “Ruth Abernethy” (corrections.yaml, line 1: named in the print edition)" in page
+    other = row_id(db_path, "proper hearing")
+    assert "Corrected by hand" not in (await ds.client.get(f"/quotes/quotes/{other.replace(':', '~3A')}")).text

@@ -1,5 +1,5 @@
-"""Where else was this said: the other articles carrying an attribution's words (``quotecat.clusters``),
-for the attribution page."""
+"""What the attribution page adds to the row: where else its words were said (``quotecat.clusters``)
+and the corrections made to it by hand (``quotecat.corrections``)."""
 
 from .pages import Pages
 
@@ -26,3 +26,12 @@ async def also_said(pages: Pages, quote_id: str) -> dict | None:
         "cluster_url": pages.row_url("quote_clusters", cluster["id"]),
         "all_url": pages.table_url("quotes", cluster_id=cluster["id"]),
     }
+
+
+async def row_corrections(pages: Pages, quote_id: str) -> list[dict]:
+    """The corrections from corrections.yaml that name this row (its speaker or organisation set by hand)."""
+    rows = await pages.rows("select * from corrections where target = :id and kind != 'not_an_attribution' "
+                            "order by id", {"id": quote_id})
+    for row in rows:
+        row["what"] = "speaker" if row["kind"] == "speaker" else "organisation"
+    return rows
