@@ -105,7 +105,7 @@ def create_tables(db: sqlite_utils.Database) -> None:
     db["_speaker_mentions"].create(SCHEMA["_speaker_mentions"])
     db["_organization_mentions"].create(SCHEMA["_organization_mentions"])
     db["corrections"].create(SCHEMA["corrections"], pk="id")
-    db["_corrected_articles"].create(SCHEMA["_corrected_articles"])
+    db["_corrected_articles"].create(SCHEMA["_corrected_articles"], pk="article_id")
     db["quote_clusters"].create(SCHEMA["quote_clusters"], pk="id")
     db.execute("create table _facet_counts (table_name text, column_name text, value, count integer)")
 

@@ -218,7 +218,7 @@ def test_a_bad_corrections_file_stops_the_build_and_keeps_the_old_database(folde
     result = CliRunner().invoke(cli, ["build", str(folder), "--db", str(db_path)])
     assert result.exit_code == 1
     assert "corrections.yaml, line 3: not valid YAML" in result.output
-    assert "quotes.db left unchanged" in result.output
+    assert "nothing built: the database was left as it was" in result.output
     assert db_path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["articles", "quotes.db", "quotes.db.inspect.json"])
 
