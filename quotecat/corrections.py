@@ -219,11 +219,12 @@ def _speaker(db, c: Correction):
     if not articles:
         return None
     speaker = find_speaker(db, c.value) or _new_speaker(db, c.value)
-    # The affiliation and anonymity belonged to the wrong speaker: the row takes the right one's.
+    # The affiliation, anonymity and kind of source belonged to the wrong speaker: the row takes the right one's.
     changed = db.execute(
-        "update quotes set speaker_id = :s, anonymous = :anonymous, affiliation_id = :affiliation "
-        "where id = :id and speaker_id is not :s",
+        "update quotes set speaker_id = :s, anonymous = :anonymous, affiliation_id = :affiliation, "
+        "source_type = :source_type, role_class = :role_class where id = :id and speaker_id is not :s",
         {"s": speaker["id"], "anonymous": speaker["anonymous"], "affiliation": speaker["affiliation_id"],
+         "source_type": speaker.get("source_type"), "role_class": speaker.get("role_class"),
          "id": c.target}).rowcount
     return changed, articles
 
