@@ -79,6 +79,10 @@ KINDS = [
      "Ruth Abernethy"),
     ("- speaker: {{row: {row}, is: Maria Okonkwo}}",  # a speaker already in the catalogue, with her affiliation
      "select speaker_id || ' / ' || affiliation_id from quotes where id = '{row}'", "maria-okonkwo / board"),
+    ("- speaker: {{row: {row}, is: Peter Lindqvist}}",  # ...and his kind of source
+     "select quotes.source_type is speakers.source_type and quotes.role_class is speakers.role_class "
+     "and speakers.source_type is not null from quotes join speakers on speakers.id = speaker_id "
+     "where quotes.id = '{row}'", 1),
     ("- merge_speaker: {{from: Peter Lindqvist, into: Per Lindqvist}}",
      "select count(*) from quotes where speaker_id = 'per-lindqvist'", 3),
     ("- merge_speaker: {{from: Peter Lindqvist, into: Maria Okonkwo}}",
