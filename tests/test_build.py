@@ -29,14 +29,19 @@ COLUMNS = {
                  "pronoun", "gender", "gender_evidence", "forms", "description", "article_id", "attributions",
                  "direct_quotes", "articles"],
     "quotes": ["id", "article_id", "speaker_id", "affiliation_id", "text", "type", "cue", "speaker_mention",
-               "medium", "paragraph", "start", "end", "anonymous", "source_type", "role_class", "fragments"],
+               "medium", "paragraph", "start", "end", "anonymous", "source_type", "role_class", "fragments",
+               "cluster_id"],
+    "corrections": ["id", "kind", "target", "value", "note", "file", "line", "rows", "articles"],
+    "quote_clusters": ["id", "text", "words", "quotes", "articles", "speakers", "attributed_differently"],
 }
 FOREIGN_KEYS = {
     "articles": set(),
     "organizations": set(),
     "speakers": {("affiliation_id", "organizations", "id"), ("article_id", "articles", "id")},
     "quotes": {("article_id", "articles", "id"), ("speaker_id", "speakers", "id"),
-               ("affiliation_id", "organizations", "id")},
+               ("affiliation_id", "organizations", "id"), ("cluster_id", "quote_clusters", "id")},
+    "corrections": set(),
+    "quote_clusters": set(),
 }
 
 
