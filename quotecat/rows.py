@@ -139,5 +139,6 @@ class Catalogue:
                 "end": a.end,
                 "anonymous": int(a.anonymous),
                 "fragments": json.dumps(a.fragments) if len(a.fragments) > 1 else None,
+                "confidence": a.confidence,
             })
         return rows

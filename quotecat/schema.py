@@ -54,6 +54,7 @@ SCHEMA: dict[str, dict[str, type]] = {
         "end": int,
         "anonymous": int,
         "fragments": str,
+        "confidence": float,
     },
 }
 # Hidden build state: each article's own view of its sources, in input order. The
@@ -102,7 +103,7 @@ def create_tables(db: sqlite_utils.Database) -> None:
 FACET_INDEXES = {
     "articles": [["outlet"], ["published"]],
     "speakers": [["kind"], ["anonymous"]],
-    "quotes": [["type"], ["anonymous"], ["cue"], ["speaker_id", "type"],
+    "quotes": [["type"], ["anonymous"], ["cue"], ["confidence"], ["speaker_id", "type"],
                # Filtering by one source and faceting by another default facet reads one index range.
                ["speaker_id", "affiliation_id"], ["speaker_id", "article_id"],
                ["speaker_id", "anonymous"], ["speaker_id", "cue"]],
@@ -154,6 +155,7 @@ select
   quotes.speaker_mention,
   quotes.medium,
   quotes.anonymous,
+  quotes.confidence,
   quotes.article_id,
   quotes.speaker_id,
   quotes.affiliation_id
