@@ -29,7 +29,10 @@ WEIGHTS: Final[dict[str, float]] = _DATA["weights"]
 BIAS: Final[float] = _DATA["bias"]
 AFFILIATION_WEIGHTS: Final[dict[str, float]] = _DATA["affiliation_weights"]
 AFFILIATION_BIAS: Final[float] = _DATA["affiliation_bias"]
-QUOTE_MARKS: Final = frozenset("\"“”„«»")
+QUOTE_MARKS: Final = ("\"", "“", "”", "„", "«", "»")
+# How far from a row its affiliation or its speaker's name is looked for (a news article's length): the
+# work per row stays bounded however long the text.
+WINDOW: Final = 5000
 # Words that start a reporting clause inside a content: a span that ran over its own attribution.
 INNER_CUES: Final = (" said", " says", " told", " added", " according to")
 
@@ -69,8 +72,8 @@ def resolution_kind(resolution: str | None, speaker: str | None) -> str:
 
 
 def _affiliation_kind(text: str, a: Attribution) -> str:
-    """Where the affiliation was read: in the mention, near the attribution, elsewhere in the article, or
-    nowhere (worked out: a country, a possessor)."""
+    """Where the affiliation was read: in the mention, near the attribution, elsewhere in the article (within
+    WINDOW), or nowhere (worked out: a country, a possessor)."""
     affiliation = a.affiliation
     if not affiliation:
         return "none"
@@ -79,10 +82,10 @@ def _affiliation_kind(text: str, a: Attribution) -> str:
     if a.speaker_mention and affiliation in a.speaker_mention:
         return "mention"
     head = affiliation.split()[-1]
-    near = max(0, min(a.start, a.cue_start if a.cue_start is not None else a.start) - 400)
-    if text.find(head, near, a.end + 200) >= 0:
+    first = min(a.start, a.cue_start if a.cue_start is not None else a.start)
+    if text.find(head, max(0, first - 400), a.end + 200) >= 0:
         return "near"
-    return "article" if head in text else "inferred"
+    return "article" if text.find(head, max(0, first - WINDOW), a.end + WINDOW) >= 0 else "inferred"
 
 
 def _antecedent_distance(text: str, a: Attribution) -> str:
@@ -92,60 +95,133 @@ def _antecedent_distance(text: str, a: Attribution) -> str:
     last = a.speaker.split()[-1]
     if a.speaker_mention and last in a.speaker_mention:
         return "here"
-    found = text.rfind(last, 0, a.mention_start)
+    found = text.rfind(last, max(0, a.mention_start - WINDOW), a.mention_start)
     return "none" if found < 0 else _distance(a.mention_start - found)
 
 
+def _tables() -> tuple[dict[str, dict[str, tuple[float, float]]], dict[str, dict[str, dict[str, tuple[float, float]]]]]:
+    """Both parts' weights by family, so a row is scored without building its feature names:
+    "p=<pattern>" -> ONE["p"][pattern], "pt=<pattern>|direct" -> TWO["pt"][pattern]["direct"], "role" -> ONE[""]["role"];
+    each entry is (span and speaker weight, affiliation weight)."""
+    one: dict[str, dict[str, tuple[float, float]]] = {"": {}}
+    two: dict[str, dict[str, dict[str, tuple[float, float]]]] = {}
+    for name in sorted(set(WEIGHTS) | set(AFFILIATION_WEIGHTS)):
+        pair = (WEIGHTS.get(name, 0.0), AFFILIATION_WEIGHTS.get(name, 0.0))
+        family, equals, value = name.partition("=")
+        if not equals:
+            one[""][name] = pair
+        elif "|" in value:
+            first, _, second = value.partition("|")
+            two.setdefault(family, {}).setdefault(first, {})[second] = pair
+        else:
+            one.setdefault(family, {})[value] = pair
+    return one, two
+
+
+_TABLES: Final = _tables()
+ONE: Final[dict[str, dict[str, tuple[float, float]]]] = _TABLES[0]
+TWO: Final[dict[str, dict[str, dict[str, tuple[float, float]]]]] = _TABLES[1]
+_NONE: Final = (0.0, 0.0)
+_NO_ONE: Final[dict[str, tuple[float, float]]] = {}
+_NO_TWO: Final[dict[str, dict[str, tuple[float, float]]]] = {}
+
+
+class _Reading:
+    """What the confidence reads of one row, read once, then named (``names``, what training fits) or
+    scored (``log_odds``, the same weights looked up by family): pairs of family and value, the pairs of
+    two values joined by "|" in a name, and flags."""
+
+    def __init__(self, text: str, a: Attribution):
+        self.pattern = a.pattern or ""
+        self.type = a.type
+        self.kind = resolution_kind(a.resolution, a.speaker)
+        self.source_type = a.source_type or "none"
+        self.role_class = a.role_class or "none"
+        self.affiliation = _affiliation_kind(text, a)
+        cue = (a.cue or "").lower()
+        words = cue.split()
+        word = words[-1] if words else ""
+        self.cue_kind = "according" if word == "to" and "according" in cue else "speech" if word in SPEECH_VERBS \
+            else "thought" if word in THOUGHT_VERBS else "none" if not word else "other"
+        self.lemma = CUE_WORDS.get(word, word) if "|" not in word else ""  # "|" parts a name's two values
+        content = a.text
+        self.length = _bucket(content.count(" ") + 1)
+        self.distance = _antecedent_distance(text, a)
+        single: list[tuple[str, str]] = []  # the families a row may lack
+        if a.speaker:
+            single.append(("sw", _bucket(len(a.speaker.split()))))
+        if a.speaker_mention:
+            single.append(("mw", _bucket(len(a.speaker_mention.split()))))
+            if a.mention_start is not None:
+                single.append(("mside", "before" if a.mention_start < a.start else "inside"
+                               if a.mention_start < a.end else "after"))
+        if a.cue_start is not None and a.cue_end is not None:
+            gap = a.start - a.cue_end if a.cue_start < a.start else a.cue_start - a.end
+            single.append(("gap", _distance(gap)))
+        self.single = single
+        flags = []
+        if a.fragments:
+            flags.append("fragments")
+        marks = 0
+        for mark in QUOTE_MARKS:
+            marks += content.count(mark)
+        if marks:
+            flags.append("marks odd" if marks % 2 else "marks even")
+        for inner in INNER_CUES:
+            if inner in content:
+                flags.append("inner cue")
+                break
+        if a.anonymous:
+            flags.append("anonymous")
+        if a.role:
+            flags.append("role")
+        if a.paragraph == 0:
+            flags.append("para0")
+        if a.medium:
+            flags.append("medium")
+        self.flags = flags
+
+    def ones(self) -> list[tuple[str, str]]:
+        return [("p", self.pattern), ("t", self.type), ("r", self.kind), ("st", self.source_type),
+                ("rc", self.role_class), ("af", self.affiliation), ("k", self.cue_kind), ("l", self.lemma),
+                ("len", self.length), ("d", self.distance)] + self.single
+
+    def twos(self) -> list[tuple[str, str, str]]:
+        return [("pt", self.pattern, self.type), ("rt", self.kind, self.type), ("rp", self.kind, self.pattern),
+                ("rs", self.kind, self.source_type), ("as", self.affiliation, self.source_type),
+                ("ar", self.affiliation, self.kind), ("kt", self.cue_kind, self.type), ("lt", self.length, self.type)]
+
+    def names(self) -> list[str]:
+        return [family + "=" + value for family, value in self.ones()] + \
+            [family + "=" + first + "|" + second for family, first, second in self.twos()] + self.flags
+
+    def log_odds(self) -> tuple[float, float]:
+        """Both parts' log-odds: the sums of the weights of names(), looked up by family."""
+        speaker = BIAS
+        affiliation = AFFILIATION_BIAS
+        for family, value in self.ones():
+            pair = ONE.get(family, _NO_ONE).get(value, _NONE)
+            speaker += pair[0]
+            affiliation += pair[1]
+        for family, first, second in self.twos():
+            pair = TWO.get(family, _NO_TWO).get(first, _NO_ONE).get(second, _NONE)
+            speaker += pair[0]
+            affiliation += pair[1]
+        flags = ONE[""]
+        for flag in self.flags:
+            pair = flags.get(flag, _NONE)
+            speaker += pair[0]
+            affiliation += pair[1]
+        return speaker, affiliation
+
+
 def features(text: str, a: Attribution) -> list[str]:
-    """What the confidence weighs, as feature names (what training fits; ``score`` sums their weights)."""
-    pattern = a.pattern or ""
-    kind = resolution_kind(a.resolution, a.speaker)
-    source_type = a.source_type or "none"
-    affiliation = _affiliation_kind(text, a)
-    cue = (a.cue or "").lower()
-    word = cue.split()[-1] if cue.split() else ""
-    cue_kind = "according" if word == "to" and "according" in cue else "speech" if word in SPEECH_VERBS else \
-        "thought" if word in THOUGHT_VERBS else "none" if not word else "other"
-    content = a.text
-    words = content.count(" ") + 1
-    names = ["p=" + pattern, "t=" + a.type, "pt=" + pattern + "|" + a.type, "r=" + kind, "rt=" + kind + "|" + a.type,
-             "rp=" + kind + "|" + pattern, "st=" + source_type, "rs=" + kind + "|" + source_type,
-             "rc=" + (a.role_class or "none"), "af=" + affiliation, "as=" + affiliation + "|" + source_type,
-             "ar=" + affiliation + "|" + kind, "k=" + cue_kind, "l=" + CUE_WORDS.get(word, word), "kt=" + cue_kind + "|" + a.type,
-             "len=" + _bucket(words), "lt=" + _bucket(words) + "|" + a.type, "d=" + _antecedent_distance(text, a)]
-    if a.speaker:
-        names.append("sw=" + _bucket(len(a.speaker.split())))
-    if a.speaker_mention:
-        names.append("mw=" + _bucket(len(a.speaker_mention.split())))
-        if a.mention_start is not None:
-            names.append("mside=" + ("before" if a.mention_start < a.start else "inside" if a.mention_start < a.end
-                                     else "after"))
-    if a.cue_start is not None and a.cue_end is not None:
-        gap = a.start - a.cue_end if a.cue_start < a.start else a.cue_start - a.end
-        names.append("gap=" + _distance(gap))
-    if a.fragments:
-        names.append("fragments")
-    marks = 0
-    for c in content:
-        if c in QUOTE_MARKS:
-            marks += 1
-    if marks:
-        names.append("marks odd" if marks % 2 else "marks even")
-    if any(inner in content for inner in INNER_CUES):
-        names.append("inner cue")
-    if a.anonymous:
-        names.append("anonymous")
-    if a.role:
-        names.append("role")
-    if a.paragraph == 0:
-        names.append("para0")
-    if a.medium:
-        names.append("medium")
-    return names
+    """What the confidence weighs, as feature names (what training fits)."""
+    return _Reading(text, a).names()
 
 
 def score(names: list[str], weights: dict[str, float] = WEIGHTS, bias: float = BIAS) -> float:
-    """The log-odds of one part for a row with these features."""
+    """The log-odds of one part for a row with these feature names (what ``confidence`` computes by family)."""
     total = bias
     for name in names:
         total += weights.get(name, 0.0)
@@ -158,5 +234,5 @@ def _logistic(value: float) -> float:
 
 def confidence(text: str, a: Attribution) -> float:
     """The probability that ``a`` is right, rounded to two decimals."""
-    names = features(text, a)
-    return round(_logistic(score(names)) * _logistic(score(names, AFFILIATION_WEIGHTS, AFFILIATION_BIAS)), 2)
+    speaker, affiliation = _Reading(text, a).log_odds()
+    return round(_logistic(speaker) * _logistic(affiliation), 2)
