@@ -99,31 +99,48 @@ def _antecedent_distance(text: str, a: Attribution) -> str:
     return "none" if found < 0 else _distance(a.mention_start - found)
 
 
-def _tables() -> tuple[dict[str, dict[str, tuple[float, float]]], dict[str, dict[str, dict[str, tuple[float, float]]]]]:
-    """Both parts' weights by family, so a row is scored without building its feature names:
-    "p=<pattern>" -> ONE["p"][pattern], "pt=<pattern>|direct" -> TWO["pt"][pattern]["direct"], "role" -> ONE[""]["role"];
-    each entry is (span and speaker weight, affiliation weight)."""
-    one: dict[str, dict[str, tuple[float, float]]] = {"": {}}
-    two: dict[str, dict[str, dict[str, tuple[float, float]]]] = {}
-    for name in sorted(set(WEIGHTS) | set(AFFILIATION_WEIGHTS)):
-        pair = (WEIGHTS.get(name, 0.0), AFFILIATION_WEIGHTS.get(name, 0.0))
+def _tables(weights: dict[str, float]) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, dict[str, float]]]]:
+    """One part's weights by family, so a row is scored without building its feature names:
+    "p=<pattern>" -> one["p"][pattern], "pt=<pattern>|direct" -> two["pt"][pattern]["direct"], "role" -> one[""]["role"]."""
+    one: dict[str, dict[str, float]] = {"": {}}
+    two: dict[str, dict[str, dict[str, float]]] = {}
+    for name, weight in weights.items():
         family, equals, value = name.partition("=")
         if not equals:
-            one[""][name] = pair
+            one[""][name] = weight
         elif "|" in value:
             first, _, second = value.partition("|")
-            two.setdefault(family, {}).setdefault(first, {})[second] = pair
+            two.setdefault(family, {}).setdefault(first, {})[second] = weight
         else:
-            one.setdefault(family, {})[value] = pair
+            one.setdefault(family, {})[value] = weight
     return one, two
 
 
-_TABLES: Final = _tables()
-ONE: Final[dict[str, dict[str, tuple[float, float]]]] = _TABLES[0]
-TWO: Final[dict[str, dict[str, dict[str, tuple[float, float]]]]] = _TABLES[1]
-_NONE: Final = (0.0, 0.0)
-_NO_ONE: Final[dict[str, tuple[float, float]]] = {}
-_NO_TWO: Final[dict[str, dict[str, tuple[float, float]]]] = {}
+_SPEAKER: Final = _tables(WEIGHTS)
+_AFFILIATION: Final = _tables(AFFILIATION_WEIGHTS)
+SPEAKER_ONE: Final[dict[str, dict[str, float]]] = _SPEAKER[0]
+SPEAKER_TWO: Final[dict[str, dict[str, dict[str, float]]]] = _SPEAKER[1]
+AFFILIATION_ONE: Final[dict[str, dict[str, float]]] = _AFFILIATION[0]
+AFFILIATION_TWO: Final[dict[str, dict[str, dict[str, float]]]] = _AFFILIATION[1]
+
+
+def _one(table: dict[str, dict[str, float]], family: str, value: str) -> float:
+    values = table.get(family)
+    if values is None:
+        return 0.0
+    weight = values.get(value)
+    return 0.0 if weight is None else weight
+
+
+def _two(table: dict[str, dict[str, dict[str, float]]], family: str, first: str, second: str) -> float:
+    firsts = table.get(family)
+    if firsts is None:
+        return 0.0
+    values = firsts.get(first)
+    if values is None:
+        return 0.0
+    weight = values.get(second)
+    return 0.0 if weight is None else weight
 
 
 class _Reading:
@@ -196,23 +213,24 @@ class _Reading:
             [family + "=" + first + "|" + second for family, first, second in self.twos()] + self.flags
 
     def log_odds(self) -> tuple[float, float]:
-        """Both parts' log-odds: the sums of the weights of names(), looked up by family."""
-        speaker = BIAS
-        affiliation = AFFILIATION_BIAS
-        for family, value in self.ones():
-            pair = ONE.get(family, _NO_ONE).get(value, _NONE)
-            speaker += pair[0]
-            affiliation += pair[1]
-        for family, first, second in self.twos():
-            pair = TWO.get(family, _NO_TWO).get(first, _NO_ONE).get(second, _NONE)
-            speaker += pair[0]
-            affiliation += pair[1]
-        flags = ONE[""]
+        """Both parts' log-odds: the sums of the weights of names(), looked up by family (no list, no name)."""
+        return self._sum(SPEAKER_ONE, SPEAKER_TWO, BIAS), self._sum(AFFILIATION_ONE, AFFILIATION_TWO, AFFILIATION_BIAS)
+
+    def _sum(self, one: dict[str, dict[str, float]], two: dict[str, dict[str, dict[str, float]]], bias: float) -> float:
+        pattern, kind, type_, affiliation = self.pattern, self.kind, self.type, self.affiliation
+        total = bias + _one(one, "p", pattern) + _one(one, "t", type_) + _one(one, "r", kind) \
+            + _one(one, "st", self.source_type) + _one(one, "rc", self.role_class) + _one(one, "af", affiliation) \
+            + _one(one, "k", self.cue_kind) + _one(one, "l", self.lemma) + _one(one, "len", self.length) \
+            + _one(one, "d", self.distance) \
+            + _two(two, "pt", pattern, type_) + _two(two, "rt", kind, type_) + _two(two, "rp", kind, pattern) \
+            + _two(two, "rs", kind, self.source_type) + _two(two, "as", affiliation, self.source_type) \
+            + _two(two, "ar", affiliation, kind) + _two(two, "kt", self.cue_kind, type_) \
+            + _two(two, "lt", self.length, type_)
+        for family, value in self.single:
+            total += _one(one, family, value)
         for flag in self.flags:
-            pair = flags.get(flag, _NONE)
-            speaker += pair[0]
-            affiliation += pair[1]
-        return speaker, affiliation
+            total += _one(one, "", flag)
+        return total
 
 
 def features(text: str, a: Attribution) -> list[str]:
