@@ -10,6 +10,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -22,7 +23,7 @@ from quotecat import compiled
 from quotecat.extract import extract
 from quotecat.extract.text import parse
 from quotecat.parallel import resolve_jobs
-from quotecat.read import iter_articles
+from quotecat.read import find_files, iter_articles
 from quotecat.serve import datasette_args, inspect_path
 
 from . import corpus
@@ -91,6 +92,12 @@ print(json.dumps({"seconds": seconds, "peak_rss_mb": usage.ru_maxrss / 1024, "re
 """
 
 
+def _input_bytes(source: Path) -> int:
+    if source.is_file():
+        return source.stat().st_size
+    return sum(path.stat().st_size for path in find_files([source]))
+
+
 def measure_build(source: Path, db_path: Path, jobs: int) -> dict:
     """Wall time and peak RSS (largest single process: the writer or a worker) of ``quotecat build`` in its own process."""
     for leftover in (db_path, inspect_path(db_path)):
@@ -106,8 +113,79 @@ def measure_build(source: Path, db_path: Path, jobs: int) -> dict:
         "articles": int(counts.group(1)), "attributions": int(counts.group(2)),
         "seconds": round(result["seconds"], 1), "peak_rss_mb": round(result["peak_rss_mb"]),
         "db_mb": round(db_path.stat().st_size / 1e6, 1),
-        "input_mb": round(source.stat().st_size / 1e6, 1),
+        "input_mb": round(_input_bytes(source) / 1e6, 2),
+        "mb_s": round(_input_bytes(source) / 1e6 / result["seconds"], 2),
     }
+
+
+def real_builds(source: Path, out: Path, jobs: int, rounds: int = RUNS) -> dict:
+    """End to end, as a user runs it: ``quotecat build DIR`` of real articles with 1 job and with ``jobs``.
+
+    The two are alternated, ``rounds`` times, and each figure is the fastest round: on a
+    shared machine a busy moment elsewhere decides a single run.
+    """
+    runs: dict[int, list[dict]] = {1: [], jobs: []}
+    for _ in range(rounds):
+        for n in runs:
+            runs[n].append(measure_build(source, out / f"real-{n}.db", n))
+    return {str(n): min(results, key=lambda r: r["seconds"])
+            | {"rounds": rounds, "peak_rss_mb_any_round": max(r["peak_rss_mb"] for r in results)}
+            for n, results in runs.items()}
+
+
+def database_side(source: Path, out: Path, rounds: int = 5) -> dict:
+    """CPU seconds the build's writer spends putting the rows of ``source`` into the tables (batches, ids,
+    the speakers and organisations fold) against one raw ``executemany`` a table of the same final rows,
+    into the same schema. Best of ``rounds``; schema.finish (indexes, search, counts) is the same for both."""
+    from quotecat import build as building
+    from quotecat.schema import insert_sql
+
+    files = find_files([source])
+    results = building.file_rows([(path, path.name, 0) for path in files], None)
+    articles = [a for r in results for a in r.articles]
+
+    def writer(path: Path) -> float:
+        db = building.new_database(path)
+        writing = building._Writer(db, building.BuildSummary(), lambda message: None, None)
+        start = time.process_time()
+        for result in results:
+            writing.add_file(result)
+        writing.close()
+        seconds = time.process_time() - start
+        db.close()
+        return seconds
+
+    def raw(path: Path, final: dict) -> float:
+        db = building.new_database(path)
+        tables = {
+            "articles": [a.article for a in articles],
+            "quotes": [q for a in articles for q in a.quotes],
+            "_speaker_mentions": [m for a in articles for m in a.speakers],
+            "_organization_mentions": [m for a in articles for m in a.organizations],
+            **final,
+        }
+        start = time.process_time()
+        with db.conn:
+            for table, rows in tables.items():
+                db.conn.executemany(insert_sql(table), rows)
+        seconds = time.process_time() - start
+        db.close()
+        return seconds
+
+    ours, theirs = [], []
+    for n in range(rounds):
+        mine, plain = out / f"writer-{n}.db", out / f"raw-{n}.db"
+        for path in (mine, plain):
+            path.unlink(missing_ok=True)
+        ours.append(writer(mine))
+        conn = sqlite3.connect(mine)
+        final = {t: conn.execute(f"select * from [{t}] order by rowid").fetchall() for t in ("organizations", "speakers")}
+        conn.close()
+        theirs.append(raw(plain, final))
+        for path in (mine, plain):
+            path.unlink()
+    return {"articles": len(articles), "writer_cpu_s": round(min(ours), 3), "raw_executemany_cpu_s": round(min(theirs), 3),
+            "ratio": round(min(ours) / min(theirs), 2)}
 
 
 def _get(url: str) -> tuple[float, str]:
@@ -179,11 +257,21 @@ def main(argv=None):
     parser.add_argument("--dir", type=Path, default=ROOT / "bench-output")
     parser.add_argument("--keep", action="store_true", help="keep the generated corpus and databases")
     parser.add_argument("--real", type=Path, metavar="DIR",
-                        help="also measure extraction throughput on real articles in DIR (not in the project)")
+                        help="also measure extraction throughput, end-to-end builds and the database side on real "
+                             "articles in DIR (not in the project)")
+    parser.add_argument("--real-only", action="store_true",
+                        help="with --real: only the real-article figures (no generated corpus, no Datasette)")
     options = parser.parse_args(argv)
     jobs = resolve_jobs(options.jobs or None)
     out = options.dir
     out.mkdir(parents=True, exist_ok=True)
+    if options.real_only:
+        if not options.real:
+            parser.error("--real-only needs --real DIR")
+        figures = real_figures(options.real, out, jobs)
+        print(report_real(figures))
+        print(json.dumps(figures))
+        return
     large_n, small_n = options.articles, max(1, options.articles // 10)
 
     print(f"Generating {large_n:,} synthetic articles (benchmarks/corpus.py templates)...", file=sys.stderr)
@@ -201,7 +289,7 @@ def main(argv=None):
 
     print("Measuring extraction throughput...", file=sys.stderr)
     speed = throughput(sample, jobs)
-    real = throughput(options.real, jobs) if options.real else None
+    real = real_figures(options.real, out, jobs) if options.real else None
     builds = {}
     for n, source in ((small_n, small), (large_n, large)):
         print(f"Building {n:,} articles...", file=sys.stderr)
@@ -226,7 +314,8 @@ def main(argv=None):
         "machine": {"cpus": jobs, "python": sys.version.split()[0], "extractor": compiled.status()},
         "corpus": {"generator": "benchmarks/corpus.py templates", "seconds": round(generated, 1)},
         "throughput": speed,
-        "throughput_real": real and {"source": str(options.real), **real},
+        "throughput_real": real and real["throughput"],
+        "real": real,
         "builds": {str(n): b for n, b in builds.items()},
         "growth": growth,
         "datasette": {
@@ -244,20 +333,48 @@ def main(argv=None):
     print(json.dumps(figures))
 
 
+def real_figures(source: Path, out: Path, jobs: int) -> dict:
+    print(f"Measuring on real articles in {source}...", file=sys.stderr)
+    return {
+        "source": str(source),
+        "load_average": [round(x, 1) for x in os.getloadavg()],
+        "throughput": {"source": str(source), **throughput(source, jobs)},
+        "builds": real_builds(source, out, jobs),
+        "database_side": database_side(source, out),
+        "load_average_after": [round(x, 1) for x in os.getloadavg()],
+    }
+
+
+def _throughput_lines(name: str, t: dict) -> list[str]:
+    return [
+        f"Extraction, {name} ({t['articles']:,} articles, {t['mb']} MB of text, {t['attributions']:,} "
+        f"attributions, {t['attributions_per_kb']} a KB)",
+        f"  floor (read + split sentences, 1 core, best of {RUNS} runs as every figure here): {t['floor_mb_s']} MB/s",
+        f"  1 core:  {t['one_core_articles_s']:,} articles/s  {t['one_core_mb_s']} MB/s  "
+        f"({t['ratio_to_floor']}x the floor's time)",
+        f"  {t['jobs']} cores: {t['all_cores_articles_s']:,} articles/s  {t['all_cores_mb_s']} MB/s",
+    ]
+
+
+def report_real(r: dict) -> str:
+    lines = [f"Load average before / after: {r['load_average']} / {r['load_average_after']} (2 cores: above 2 is shared)"]
+    lines += _throughput_lines(f"real, {r['source']}", r["throughput"])
+    lines.append(f"Build end to end, real articles ({next(iter(r['builds'].values()))['input_mb']} MB of files), "
+                 f"fastest of {next(iter(r['builds'].values()))['rounds']} alternated rounds:")
+    for jobs, b in r["builds"].items():
+        lines.append(f"  --jobs {jobs}: {b['seconds']} s  {b['mb_s']} MB/s  peak RSS {b['peak_rss_mb']} MB  "
+                     f"({b['articles']:,} articles, {b['attributions']:,} attributions)")
+    d = r["database_side"]
+    lines.append(f"Database side, {d['articles']:,} articles: writer {d['writer_cpu_s']} s CPU, raw executemany "
+                 f"{d['raw_executemany_cpu_s']} s: {d['ratio']}x")
+    return "\n".join(lines)
+
+
 def report(f: dict) -> str:
     lines = [f"Extractor: {f['machine']['extractor']}"]
-    runs = [("generated", f["throughput"])]
-    if f["throughput_real"]:
-        runs.append((f"real, {f['throughput_real']['source']}", f["throughput_real"]))
-    for name, t in runs:
-        lines += [
-            f"Extraction, {name} ({t['articles']:,} articles, {t['mb']} MB of text, {t['attributions']:,} "
-            f"attributions, {t['attributions_per_kb']} a KB)",
-            f"  floor (read + split sentences, 1 core, best of {RUNS} runs as every figure here): {t['floor_mb_s']} MB/s",
-            f"  1 core:  {t['one_core_articles_s']:,} articles/s  {t['one_core_mb_s']} MB/s  "
-            f"({t['ratio_to_floor']}x the floor's time)",
-            f"  {t['jobs']} cores: {t['all_cores_articles_s']:,} articles/s  {t['all_cores_mb_s']} MB/s",
-        ]
+    lines += _throughput_lines("generated", f["throughput"])
+    if f["real"]:
+        lines += report_real(f["real"]).split("\n")
     lines += [
         "",
         "Build (own process, every core)   articles  attributions  seconds  peak RSS MB  DB MB",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .build import StrictBuildError, build, load_parquet
+from .build import BuildError, BuildInterrupted, build, load_parquet
 from .extract import extract
 from .read import COLUMN_NAMES, ArticleError, parse_columns, read_file
 from .serve import datasette_args
@@ -31,22 +31,43 @@ def cli():
               help="Processes extracting in parallel; the database is the same whatever the number.")
 @click.option("--update", is_flag=True,
               help="Re-extract only articles whose text changed since the last build, add new ones, drop deleted ones.")
+@click.option("--allow-shrink", is_flag=True,
+              help="Replace the database even with fewer than half of its articles (refused without it).")
 @click.option("--columns", metavar="FIELD=COLUMN,...",
               help="The columns of CSV files, e.g. 'title=Headline,text=Story'; fields: " + ", ".join(COLUMN_NAMES)
               + " (default: found by name in the header).")
-def build_command(paths, db_path, strict, jobs, update, columns):
-    """Build the database from articles (default: ./articles/), from scratch or with --update."""
+def build_command(paths, db_path, strict, jobs, update, allow_shrink, columns):
+    """Build the database from articles (default: ./articles/), from scratch or with --update.
+
+    The old database stays as it was unless the new one is complete: a build that reads no
+    article, or fewer than half the articles of the database it would replace (without
+    --allow-shrink), fails and replaces nothing.
+    """
     paths = list(paths) or [Path("articles")]
     try:
         mapping = parse_columns(columns) if columns else None
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--columns")
-    try:
+    with _build_errors():
         summary = build(paths, db_path, progress=_progress_bar if sys.stderr.isatty() else None, warn=_warn,
-                        strict=strict, jobs=jobs or None, update=update, columns=mapping)
-    except StrictBuildError as error:
-        raise click.ClickException(str(error))
+                        strict=strict, jobs=jobs or None, update=update, allow_shrink=allow_shrink,
+                        columns=mapping)
     click.echo(summary.line())
+
+
+@contextlib.contextmanager
+def _build_errors():
+    """A failed build is one sentence on stderr and a non-zero exit, never a traceback."""
+    try:
+        yield
+    except BuildError as error:
+        raise click.ClickException(str(error))
+    except BuildInterrupted as stop:
+        click.echo(f"Error: interrupted by {stop}: the database was left as it was", err=True)
+        sys.exit(128 + stop.signum)
+    except KeyboardInterrupt:
+        click.echo("\nError: interrupted: the database was left as it was", err=True)
+        sys.exit(130)
 
 
 def _progress_bar(files: list[Path]):
@@ -59,9 +80,12 @@ def _progress_bar(files: list[Path]):
 @cli.command("load-parquet")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--db", "db_path", default="quotes.db", show_default=True, type=click.Path(path_type=Path))
-def load_parquet_command(paths, db_path):
+@click.option("--allow-shrink", is_flag=True,
+              help="Replace the database even with fewer than half of its articles (refused without it).")
+def load_parquet_command(paths, db_path, allow_shrink):
     """Build the database from Parquet written by a distributed run of quotecat.distributed.extract_record."""
-    summary = load_parquet(paths, db_path, warn=_warn)
+    with _build_errors():
+        summary = load_parquet(paths, db_path, warn=_warn, allow_shrink=allow_shrink)
     click.echo(summary.line())
 
 

@@ -1,6 +1,6 @@
-"""Extraction on every core: chunks of articles go to worker processes and come back as rows, in input order.
+"""Work on every core: chunks of tasks go to worker processes and their results come back in input order.
 
-The rows never depend on the number of processes: results are taken back in the order
+The results never depend on the number of processes: they are taken back in the order
 the chunks were sent, and at most ``_IN_FLIGHT_PER_JOB`` chunks per worker are out at a
 time, so memory stays flat whatever the size of the batch.
 """
@@ -8,11 +8,11 @@ time, so memory stays flat whatever the size of the batch.
 import itertools
 import multiprocessing
 import os
+import signal
 from collections import deque
 
-from .rows import article_result
-
-# Per chunk sent to a worker: enough articles to make the round trip cheap, few enough to keep memory flat.
+# Per chunk sent to a worker: enough tasks (files or articles) to make the round trip cheap,
+# little enough input (bytes of a file, characters of an article) to keep memory flat.
 _CHUNK_ARTICLES = 32
 _CHUNK_CHARS = 256_000
 # Chunks in flight per worker process: keeps every core busy while bounding memory.
@@ -29,22 +29,17 @@ def resolve_jobs(jobs: int | None) -> int:
         return os.cpu_count() or 1
 
 
-def in_chunks(tasks):
-    """Tasks in chunks of at most _CHUNK_ARTICLES articles or _CHUNK_CHARS characters."""
+def in_chunks(tasks, size):
+    """Tasks in chunks of at most _CHUNK_ARTICLES tasks or _CHUNK_CHARS of ``size(task)``."""
     chunk, chars = [], 0
     for task in tasks:
         chunk.append(task)
-        chars += len(task[0].text)
+        chars += size(task)
         if len(chunk) >= _CHUNK_ARTICLES or chars >= _CHUNK_CHARS:
             yield chunk
             chunk, chars = [], 0
     if chunk:
         yield chunk
-
-
-def _payload(chunk):
-    """What a worker needs: the articles to extract (None for one copied from the previous build)."""
-    return [(None if reuse else article, name) for article, name, _, reuse in chunk]
 
 
 class _Failure:
@@ -58,9 +53,9 @@ class _Failure:
         self.error = error
 
 
-def _work(payload):
+def _work(function, chunk):
     try:
-        return [None if article is None else article_result(article, name) for article, name in payload]
+        return function(chunk)
     except BaseException as error:  # noqa: BLE001 - re-raised in the parent
         return _Failure(error)
 
@@ -71,32 +66,65 @@ def _unwrap(results):
     return results
 
 
-def extracted(chunks, jobs: int):
-    """(chunk, results) in input order; extraction runs on ``jobs`` processes with a bounded number of chunks in flight.
+def _start_worker():
+    # A worker ends on SIGTERM or SIGHUP as any process does, and leaves Ctrl-C (SIGINT, which
+    # reaches the whole process group) to the parent: the parent stops cleanly and ends the
+    # workers as it unwinds (quotecat.publish).
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
-    A batch that fits in one chunk is extracted in this process: no pool to start.
+
+# How often a wait for a worker's result calls ``check`` (seconds).
+_CHECK_EVERY = 0.1
+
+
+def _nothing():
+    pass
+
+
+def in_order(function, chunks, jobs: int, check=_nothing):
+    """(chunk, function(chunk)) in input order, run on ``jobs`` processes with a bounded number of chunks in flight.
+
+    ``function`` must be picklable (a module-level function, or a functools.partial of one).
+    A batch that fits in one chunk runs in this process: no pool to start. ``check()`` is
+    called between chunks and while waiting for one; what it raises stops the work there,
+    where the pool can be shut down (an exception raised inside the pool's own calls, as a
+    signal handler would, can leave it waiting forever).
     """
     chunks = iter(chunks)
     if jobs <= 1:
         for chunk in chunks:
-            yield chunk, _unwrap(_work(_payload(chunk)))
+            check()
+            yield chunk, _unwrap(_work(function, chunk))
         return
     first = next(chunks, None)
     if first is None:
         return
     second = next(chunks, None)
     if second is None:
-        yield first, _unwrap(_work(_payload(first)))
+        yield first, _unwrap(_work(function, first))
         return
     # fork: workers start at once and see the parent's modules as they are.
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with context.Pool(jobs) as pool:
+    with context.Pool(jobs, initializer=_start_worker) as pool:
         pending: deque = deque()
         for chunk in itertools.chain([first, second], chunks):
-            pending.append((chunk, pool.apply_async(_work, (_payload(chunk),))))
+            check()
+            pending.append((chunk, pool.apply_async(_work, (function, chunk))))
             while len(pending) > jobs * _IN_FLIGHT_PER_JOB:
                 done, result = pending.popleft()
-                yield done, _unwrap(result.get())
+                yield done, _unwrap(_wait(result, check))
         while pending:
             done, result = pending.popleft()
-            yield done, _unwrap(result.get())
+            yield done, _unwrap(_wait(result, check))
+
+
+def _wait(result, check):
+    while True:
+        check()
+        try:
+            return result.get(_CHECK_EVERY)
+        except multiprocessing.TimeoutError:
+            continue

@@ -261,6 +261,13 @@ def test_summary_line():
     assert summary.line() == ("Built quotes.db: 1 article, 25 attributions, 14 speakers, 6 organisations; "
                               "7 files skipped: 3 unsupported type (.md, .csv), 2 empty file (a.txt, c.txt), "
                               "1 binary file (b.bin), 1 unreadable folder (private)")
+    duplicates = BuildSummary(articles=2, skipped=[
+        ("b.txt", "duplicate of a.txt (the same text, article id 'a')"),
+        ("c.txt", "duplicate of a.txt (the same text, article id 'a')"),
+        ("x.jsonl", "article 'x-3': text that is not valid Unicode (surrogates not allowed at character 4); skipped"),
+        ("part.0.parquet", "row 2: cannot be read back (ValueError: bad)")])
+    assert duplicates.line().endswith("4 files skipped: 2 duplicate (b.txt, c.txt), "
+                                      "1 text that is not valid Unicode (x.jsonl), 1 cannot be read back (part.0.parquet)")
     assert BuildSummary(articles=2, quotes=1).line() == (
         "Built quotes.db: 2 articles, 1 attribution, 0 speakers, 0 organisations"
     )

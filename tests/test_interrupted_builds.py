@@ -223,3 +223,72 @@ def test_build_while_serving_does_not_disturb_readers_and_restart_serves_the_new
         assert status == 200
     finally:
         kill(server)
+
+
+# --- SIGTERM and Ctrl-C: a clean stop ---------------------------------------------------
+
+
+def alive_with(text: str) -> list[int]:
+    """Processes whose command line holds ``text`` (a build and its workers share theirs)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if text.encode() in (entry / "cmdline").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+@pytest.mark.parametrize("signum,code,group", [
+    (signal.SIGTERM, 143, False),  # `kill PID`, a supervisor stopping a service
+    (signal.SIGINT, 130, False),
+    (signal.SIGINT, 130, True),  # Ctrl-C in a terminal: the build and its workers
+    (signal.SIGTERM, 143, True),
+], ids=["SIGTERM", "SIGINT", "Ctrl-C", "SIGTERM to the group"])
+def test_sigterm_and_sigint_stop_the_build_cleanly_and_remove_its_temporary_file(big_corpus, tmp_path, signum, code,
+                                                                                  group):
+    corpus, _ = big_corpus
+    small = tmp_path / "small"
+    write_corpus(small, copies=2)
+    db_path = tmp_path / "quotes.db"
+    assert subprocess.run([str(QUOTECAT), "build", str(small), "--db", str(db_path)]).returncode == 0
+    before = db_path.read_bytes()
+
+    process = start_build(corpus, db_path, "--jobs", "2")
+    started = time.monotonic()
+    while not list(tmp_path.glob("quotes.db.tmp-*")) and time.monotonic() - started < 60:
+        time.sleep(0.01)
+    time.sleep(0.3)  # extracting, workers running
+    assert process.poll() is None, "the build finished before the signal"
+    (os.killpg if group else os.kill)(process.pid, signum)
+    try:
+        _, stderr = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        kill(process)  # and its workers: a hung build must not outlive the test
+        raise
+    assert process.returncode == code, stderr.decode()
+    assert b"interrupted" in stderr and b"Traceback" not in stderr
+    assert db_path.read_bytes() == before
+    assert temporaries(tmp_path) == [] and not (tmp_path / "quotes.db.lock").exists()
+    time.sleep(0.2)
+    assert alive_with(str(db_path)) == [], "worker processes outlived the build"
+
+
+def test_two_builds_of_one_database_at_once_the_second_fails_clearly(big_corpus, tmp_path):
+    corpus, count = big_corpus
+    db_path = tmp_path / "quotes.db"
+    first = start_build(corpus, db_path)
+    started = time.monotonic()
+    while not list(tmp_path.glob("quotes.db.tmp-*")) and time.monotonic() - started < 60:
+        time.sleep(0.01)
+    second = subprocess.run([str(QUOTECAT), "build", str(corpus), "--db", str(db_path)],
+                            capture_output=True, text=True, timeout=600)
+    stdout, stderr = first.communicate(timeout=600)
+    assert first.returncode == 0, stderr.decode()
+    assert second.returncode == 1
+    assert f"another build (process {first.pid}) is writing {db_path}" in second.stderr
+    assert f"{count} articles" in stdout.decode()
+    assert integrity(db_path) == "ok"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["quotes.db", "quotes.db.inspect.json"]

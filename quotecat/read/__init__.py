@@ -32,6 +32,7 @@ from .files import (
     find_files,
     ignore,
     is_binary,
+    logical_path,
     open_stream,
     read_bytes,
     sniff,
@@ -44,7 +45,7 @@ from .records import article_from_record, read_json, read_jsonl
 from .table import COLUMN_NAMES, parse_columns, read_csv
 
 __all__ = ["ArticleError", "COLUMN_NAMES", "MAX_ARTICLE_CHARS", "SUFFIXES", "article_from_record", "find_files",
-           "furniture", "iter_articles", "parse_columns", "read_file"]
+           "furniture", "iter_articles", "logical_path", "parse_columns", "read_file"]
 
 Columns = dict[str, str] | None
 
