@@ -123,6 +123,8 @@ def test_the_data_file_has_the_shape_the_extractor_reads():
                 assert value.split("|")[-1 if family == "rp" else 0] in patterns, name
             elif family == "l":
                 assert " " not in value and len(value) < 30, f"{name!r} reads like an excerpt"
+    # The run-time sum of the affiliation part looks up only these families.
+    assert {name.partition("=")[0] for name in data["affiliation_weights"]} <= model.AFFILIATION_FAMILIES
     assert MODEL.stat().st_size < 100_000
 
 

@@ -25,8 +25,8 @@ from . import corpus
 WIKINEWS_WEIGHT = 5.0
 C = 0.3  # inverse regularisation; out-of-fold log loss flat from 0.1 to 1
 C_AFFILIATION = 0.3
-# What the affiliation part reads: where the affiliation came from, the kind of source, how it was resolved.
-AFFILIATION_FEATURES = ("af=", "as=", "ar=", "st=", "rs=", "rc=", "r=", "role", "anonymous", "sw=", "d=")
+# What the affiliation part reads: where the affiliation came from, the kind of source, how it was resolved
+# (quotecat.extract.confidence.AFFILIATION_FAMILIES, which looks up only these).
 MIN_COUNT = 5  # a feature seen on fewer training rows gets no weight
 FOLDS = 5
 BINS = [(0.9, 1.01), (0.8, 0.9), (0.7, 0.8), (0.6, 0.7), (0.5, 0.6), (0.0, 0.5)]
@@ -79,7 +79,9 @@ def fit_both(polnear, wikinews) -> dict:
     given that (Wikinews only, on the affiliation's features)."""
     rows = [(names, speaker) for _, names, speaker, _ in polnear + wikinews]
     bias, weights = fit(rows, [1.0] * len(polnear) + [WIKINEWS_WEIGHT] * len(wikinews))
-    judged = [([f for f in names if f.startswith(AFFILIATION_FEATURES)], right)
+    from quotecat.extract.confidence import AFFILIATION_FAMILIES
+
+    judged = [([f for f in names if f.partition("=")[0] in AFFILIATION_FAMILIES], right)
               for _, names, speaker, right in wikinews if speaker]
     affiliation_bias, affiliation_weights = fit(judged, [1.0] * len(judged), C_AFFILIATION)
     return {"bias": bias, "weights": dict(sorted(weights.items())), "affiliation_bias": affiliation_bias,

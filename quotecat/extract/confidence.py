@@ -29,6 +29,8 @@ WEIGHTS: Final[dict[str, float]] = _DATA["weights"]
 BIAS: Final[float] = _DATA["bias"]
 AFFILIATION_WEIGHTS: Final[dict[str, float]] = _DATA["affiliation_weights"]
 AFFILIATION_BIAS: Final[float] = _DATA["affiliation_bias"]
+# The features the affiliation part is fitted on (training/confidence.py), by family; flags "role", "anonymous".
+AFFILIATION_FAMILIES: Final = frozenset({"af", "as", "ar", "st", "rs", "rc", "r", "sw", "d", "role", "anonymous"})
 QUOTE_MARKS: Final = ("\"", "“", "”", "„", "«", "»")
 # How far from a row its affiliation or its speaker's name is looked for (a news article's length): the
 # work per row stays bounded however long the text.
@@ -124,6 +126,52 @@ AFFILIATION_ONE: Final[dict[str, dict[str, float]]] = _AFFILIATION[0]
 AFFILIATION_TWO: Final[dict[str, dict[str, dict[str, float]]]] = _AFFILIATION[1]
 
 
+# Each family's table once, so a row's sum looks up its values only (a family look-up per row costs 5% more).
+_EMPTY_ONE: Final[dict[str, float]] = {}
+_EMPTY_TWO: Final[dict[str, dict[str, float]]] = {}
+_S_FLAGS: Final[dict[str, float]] = SPEAKER_ONE[""]
+_A_FLAGS: Final[dict[str, float]] = AFFILIATION_ONE[""]
+_S_P: Final[dict[str, float]] = SPEAKER_ONE.get("p", _EMPTY_ONE)
+_S_T: Final[dict[str, float]] = SPEAKER_ONE.get("t", _EMPTY_ONE)
+_S_R: Final[dict[str, float]] = SPEAKER_ONE.get("r", _EMPTY_ONE)
+_S_ST: Final[dict[str, float]] = SPEAKER_ONE.get("st", _EMPTY_ONE)
+_S_RC: Final[dict[str, float]] = SPEAKER_ONE.get("rc", _EMPTY_ONE)
+_S_AF: Final[dict[str, float]] = SPEAKER_ONE.get("af", _EMPTY_ONE)
+_S_K: Final[dict[str, float]] = SPEAKER_ONE.get("k", _EMPTY_ONE)
+_S_L: Final[dict[str, float]] = SPEAKER_ONE.get("l", _EMPTY_ONE)
+_S_LEN: Final[dict[str, float]] = SPEAKER_ONE.get("len", _EMPTY_ONE)
+_S_D: Final[dict[str, float]] = SPEAKER_ONE.get("d", _EMPTY_ONE)
+_S_PT: Final[dict[str, dict[str, float]]] = SPEAKER_TWO.get("pt", _EMPTY_TWO)
+_S_RT: Final[dict[str, dict[str, float]]] = SPEAKER_TWO.get("rt", _EMPTY_TWO)
+_S_RP: Final[dict[str, dict[str, float]]] = SPEAKER_TWO.get("rp", _EMPTY_TWO)
+_S_RS: Final[dict[str, dict[str, float]]] = SPEAKER_TWO.get("rs", _EMPTY_TWO)
+_S_AS: Final[dict[str, dict[str, float]]] = SPEAKER_TWO.get("as", _EMPTY_TWO)
+_S_AR: Final[dict[str, dict[str, float]]] = SPEAKER_TWO.get("ar", _EMPTY_TWO)
+_S_KT: Final[dict[str, dict[str, float]]] = SPEAKER_TWO.get("kt", _EMPTY_TWO)
+_S_LT: Final[dict[str, dict[str, float]]] = SPEAKER_TWO.get("lt", _EMPTY_TWO)
+_A_AF: Final[dict[str, float]] = AFFILIATION_ONE.get("af", _EMPTY_ONE)
+_A_ST: Final[dict[str, float]] = AFFILIATION_ONE.get("st", _EMPTY_ONE)
+_A_RC: Final[dict[str, float]] = AFFILIATION_ONE.get("rc", _EMPTY_ONE)
+_A_R: Final[dict[str, float]] = AFFILIATION_ONE.get("r", _EMPTY_ONE)
+_A_D: Final[dict[str, float]] = AFFILIATION_ONE.get("d", _EMPTY_ONE)
+_A_AS: Final[dict[str, dict[str, float]]] = AFFILIATION_TWO.get("as", _EMPTY_TWO)
+_A_AR: Final[dict[str, dict[str, float]]] = AFFILIATION_TWO.get("ar", _EMPTY_TWO)
+_A_RS: Final[dict[str, dict[str, float]]] = AFFILIATION_TWO.get("rs", _EMPTY_TWO)
+
+
+def _weight(values: dict[str, float], value: str) -> float:
+    weight = values.get(value)
+    return 0.0 if weight is None else weight
+
+
+def _weight2(values: dict[str, dict[str, float]], first: str, second: str) -> float:
+    seconds = values.get(first)
+    if seconds is None:
+        return 0.0
+    weight = seconds.get(second)
+    return 0.0 if weight is None else weight
+
+
 def _one(table: dict[str, dict[str, float]], family: str, value: str) -> float:
     values = table.get(family)
     if values is None:
@@ -213,24 +261,35 @@ class _Reading:
             [family + "=" + first + "|" + second for family, first, second in self.twos()] + self.flags
 
     def log_odds(self) -> tuple[float, float]:
-        """Both parts' log-odds: the sums of the weights of names(), looked up by family (no list, no name)."""
-        return self._sum(SPEAKER_ONE, SPEAKER_TWO, BIAS), self._sum(AFFILIATION_ONE, AFFILIATION_TWO, AFFILIATION_BIAS)
-
-    def _sum(self, one: dict[str, dict[str, float]], two: dict[str, dict[str, dict[str, float]]], bias: float) -> float:
-        pattern, kind, type_, affiliation = self.pattern, self.kind, self.type, self.affiliation
-        total = bias + _one(one, "p", pattern) + _one(one, "t", type_) + _one(one, "r", kind) \
-            + _one(one, "st", self.source_type) + _one(one, "rc", self.role_class) + _one(one, "af", affiliation) \
-            + _one(one, "k", self.cue_kind) + _one(one, "l", self.lemma) + _one(one, "len", self.length) \
-            + _one(one, "d", self.distance) \
-            + _two(two, "pt", pattern, type_) + _two(two, "rt", kind, type_) + _two(two, "rp", kind, pattern) \
-            + _two(two, "rs", kind, self.source_type) + _two(two, "as", affiliation, self.source_type) \
-            + _two(two, "ar", affiliation, kind) + _two(two, "kt", self.cue_kind, type_) \
-            + _two(two, "lt", self.length, type_)
+        """Both parts' log-odds: the sums of the weights of names(), looked up by family (no list, no name).
+        The affiliation part has weights only for AFFILIATION_FAMILIES (what training fits it on)."""
+        pattern, kind, type_, affiliation, source_type = self.pattern, self.kind, self.type, self.affiliation, \
+            self.source_type
+        one = SPEAKER_ONE
+        speaker = BIAS + _weight(_S_P, pattern) + _weight(_S_T, type_) + _weight(_S_R, kind) \
+            + _weight(_S_ST, source_type) + _weight(_S_RC, self.role_class) + _weight(_S_AF, affiliation) \
+            + _weight(_S_K, self.cue_kind) + _weight(_S_L, self.lemma) + _weight(_S_LEN, self.length) \
+            + _weight(_S_D, self.distance) \
+            + _weight2(_S_PT, pattern, type_) + _weight2(_S_RT, kind, type_) + _weight2(_S_RP, kind, pattern) \
+            + _weight2(_S_RS, kind, source_type) + _weight2(_S_AS, affiliation, source_type) \
+            + _weight2(_S_AR, affiliation, kind) + _weight2(_S_KT, self.cue_kind, type_) \
+            + _weight2(_S_LT, self.length, type_)
         for family, value in self.single:
-            total += _one(one, family, value)
+            speaker += _one(one, family, value)
         for flag in self.flags:
-            total += _one(one, "", flag)
-        return total
+            speaker += _weight(_S_FLAGS, flag)
+        one = AFFILIATION_ONE
+        affiliation_odds = AFFILIATION_BIAS + _weight(_A_AF, affiliation) + _weight(_A_ST, source_type) \
+            + _weight(_A_RC, self.role_class) + _weight(_A_R, kind) + _weight(_A_D, self.distance) \
+            + _weight2(_A_AS, affiliation, source_type) + _weight2(_A_AR, affiliation, kind) \
+            + _weight2(_A_RS, kind, source_type)
+        for family, value in self.single:
+            if family == "sw":
+                affiliation_odds += _one(one, family, value)
+        for flag in self.flags:
+            if flag == "role" or flag == "anonymous":
+                affiliation_odds += _weight(_A_FLAGS, flag)
+        return speaker, affiliation_odds
 
 
 def features(text: str, a: Attribution) -> list[str]:
