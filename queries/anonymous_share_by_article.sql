@@ -3,7 +3,7 @@ select
   title,
   outlet,
   attributions,
-  anonymous_attributions as anonymous,
+  anonymous_attributions,
   percent_anonymous
 from articles
 order by percent_anonymous desc, attributions desc

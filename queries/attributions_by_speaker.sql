@@ -1,11 +1,14 @@
 select
-  quotes.id,
+  quotes.id as quote_id,
   speakers.name as speaker,
   organizations.name as affiliation,
   quotes.type,
   quotes.cue,
   quotes.text,
-  articles.title as article
+  articles.title as article,
+  quotes.speaker_id,
+  quotes.affiliation_id,
+  quotes.article_id
 from quotes
   join articles on articles.id = quotes.article_id
   left join speakers on speakers.id = quotes.speaker_id

@@ -1,7 +1,10 @@
 select
-  speakers.id,
+  speakers.id as speaker_id,
   speakers.name,
   speakers.kind,
+  coalesce(speakers.gender, 'unknown') as gender,
+  coalesce(speakers.source_type, 'unknown') as source_type,
+  coalesce(speakers.role_class, 'unknown') as role_class,
   organizations.name as affiliation,
   speakers.anonymous,
   speakers.attributions,

@@ -1,10 +1,10 @@
 select
-  id,
+  id as affiliation_id,
   name,
   attributions,
   speakers,
   articles,
-  anonymous_attributions as anonymous
+  anonymous_attributions
 from organizations
 where attributions > 0
 order by attributions desc, name

@@ -99,6 +99,8 @@ class Catalogue:
             "pronoun": a.pronoun,
             "description": a.description,
             "article_id": article_id if a.anonymous else None,
+            "source_type": a.source_type,
+            "role_class": a.role_class,
         }
         known = self.speakers.get(speaker_id)
         if known is None:
@@ -139,6 +141,8 @@ class Catalogue:
                 "end": a.end,
                 "anonymous": int(a.anonymous),
                 "fragments": json.dumps(a.fragments) if len(a.fragments) > 1 else None,
+                "source_type": a.source_type,
+                "role_class": a.role_class,
                 "confidence": a.confidence,
             })
         return rows

@@ -3,8 +3,12 @@ against `quotecat serve` running as a real server.
 
 A reader's path: the index, a speaker facet, a search, an article with its highlights,
 a highlight followed to its attribution, the speaker's page. Screenshots go to
-$QUOTECAT_ARTIFACTS (default: a pytest temporary folder); with QUOTECAT_SCREENSHOTS=docs
-the three shown in the README are also written there.
+$QUOTECAT_ARTIFACTS (default: a pytest temporary folder); with QUOTECAT_SCREENSHOTS=docs/screenshots
+the four shown in the README are also written there.
+
+A second catalogue, the first article and the short stories of tests/voice (two more outlets,
+three months), shows the sourcing pages: the index page's charts, a speaker's timeline, an
+organisation's sources by kind and gender.
 """
 
 import os
@@ -22,7 +26,8 @@ from benchmarks.server import free_port, serve_command, start, stop
 ROOT = Path(__file__).parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-README_SHOTS = ("index.png", "article-page.png", "speaker-page.png")
+# Shown in the README, from docs/screenshots/.
+README_SHOTS = ("index.png", "article-page.png", "speaker-page.png", "organization-page.png")
 
 try:
     from playwright.sync_api import expect, sync_playwright
@@ -40,13 +45,12 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def serve(tmp_path_factory, *folders):
     """`quotecat build` then `quotecat serve` on a free port, as a user runs them; stopped at the end."""
     folder = tmp_path_factory.mktemp("browser")
     db_path = folder / "quotes.db"
     quotecat = Path(sys.executable).parent / "quotecat"
-    subprocess.run([str(quotecat), "build", str(ROOT / "articles"), "--db", str(db_path)],
+    subprocess.run([str(quotecat), "build", *map(str, folders), "--db", str(db_path)],
                    check=True, capture_output=True, timeout=300)
     port = free_port()
     with open(folder / "serve.log", "w") as log:
@@ -58,6 +62,16 @@ def server(tmp_path_factory):
             yield f"http://127.0.0.1:{port}", db_path
         finally:
             stop(process)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    yield from serve(tmp_path_factory, ROOT / "articles")
+
+
+@pytest.fixture(scope="module")
+def voice_server(tmp_path_factory):
+    yield from serve(tmp_path_factory, ROOT / "articles", ROOT / "tests" / "voice")
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +121,7 @@ def test_a_reader_goes_from_the_index_to_a_highlighted_sentence(server, browser,
     expect(page.locator("h1")).to_have_text("quotecat")
     expect(page.locator(".q-counts")).to_contain_text(f"{n_article} attributions")
     expect(page.locator("svg.q-chart").first).to_be_visible()
-    page.screenshot(path=shots / "index.png", full_page=True)
+    page.screenshot(path=shots / "index-first-article.png", full_page=True)
 
     # Browse attributions, then narrow them to one speaker with the facet.
     page.get_by_role("link", name="Browse attributions").click()
@@ -158,11 +172,95 @@ def test_a_reader_goes_from_the_index_to_a_highlighted_sentence(server, browser,
     page.goto(f"{base}/quotes/speakers/{speaker_id}")
     expect(page.locator("h1")).to_contain_text(speaker)
     expect(page.locator("blockquote.q-text")).to_have_count(n_speaker)
-    page.screenshot(path=shots / "speaker-page.png")
+    page.screenshot(path=shots / "speaker-first-article.png")
 
     assert not errors, errors
     outside = [u for u in requests if not u.startswith(base)]
     assert not outside, f"pages fetched from the network: {outside}"
-    for name in ("index.png", "search.png", "article-page.png", "quote-page.png", "speaker-page.png"):
+    for name in ("index-first-article.png", "search.png", "article-page.png", "quote-page.png",
+                 "speaker-first-article.png"):
         assert (shots / name).stat().st_size > 10_000, name
     print(f"\nscreenshots in {shots}")
+
+
+def rows_shown(page) -> int:
+    """The row count a Datasette table page states ("7 rows where ...")."""
+    return int(re.match(r"\s*([\d,]+) rows?", page.locator(".content h3").first.inner_text()).group(1).replace(",", ""))
+
+
+def test_the_sourcing_pages_answer_who_gets_a_voice(voice_server, browser, shots):
+    base, db_path = voice_server
+    conn = sqlite3.connect(db_path)
+    outlet, anonymous = conn.execute(
+        "select outlet, sum(quotes.anonymous) n from quotes join articles on articles.id = article_id "
+        "group by outlet order by count(*) desc, outlet limit 1").fetchone()
+    speaker_id, speaker, months = conn.execute(
+        "select speaker_id, speakers.name, count(distinct substr(published, 1, 7)) m from quotes "
+        "join speakers on speakers.id = speaker_id join articles on articles.id = quotes.article_id "
+        "where published is not null and speakers.anonymous = 0 group by speaker_id order by m desc, count(*) desc "
+        "limit 1").fetchone()
+    n_speaker = conn.execute("select count(*) from quotes where speaker_id = ?", [speaker_id]).fetchone()[0]
+    org_id, org, n_org = conn.execute(
+        "select affiliation_id, organizations.name, count(*) from quotes join organizations on organizations.id = "
+        "affiliation_id group by affiliation_id order by count(distinct speaker_id) desc, count(*) desc limit 1").fetchone()
+    conn.close()
+    assert months >= 2 and anonymous >= 1
+
+    page = browser.new_page(viewport={"width": 1280, "height": 820})
+    errors, requests = [], []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("request", lambda request: requests.append(request.url))
+
+    # The index draws anonymity, gender and role class by outlet and by month.
+    page.goto(base + "/")
+    voice = page.locator("section.q-voice")
+    expect(voice.locator("svg.q-chart")).to_have_count(6)
+    for chart in voice.locator("svg.q-chart").all():
+        expect(chart).to_be_visible()
+    page.screenshot(path=shots / "index.png", full_page=True)
+    # A number of its table opens exactly the rows it counts.
+    voice.locator("#q-voice-table-outlet tbody tr").first.locator("td").nth(1).get_by_role("link").click()
+    page.wait_for_url(re.compile(r"/quotes/attributions\?.*anonymous=1"))
+    assert rows_shown(page) == anonymous
+    expect(page.locator("table.rows-and-columns tbody tr")).to_have_count(anonymous)
+
+    # The quotes table opens on its rows: the column documentation is folded.
+    page.goto(base + "/quotes/quotes")
+    expect(page.locator("details.q-column-docs dl.column-descriptions")).to_be_hidden()
+    first_row = page.locator("table.rows-and-columns tbody tr").first.bounding_box()
+    page.locator("details.q-column-docs summary").click()
+    expect(page.locator("details.q-column-docs dl.column-descriptions")).to_be_visible()
+    # Six facets of five values side by side (metadata facet_size, the site's CSS): 1,423 px before.
+    assert first_row["y"] < 820, f"the first row of the quotes table is at y={first_row['y']:.0f} px, below the fold"
+
+    # A speaker: who they are, where and when they were quoted, and their attributions as CSV.
+    page.goto(f"{base}/quotes/speakers/{speaker_id}")
+    expect(page.locator("h1")).to_contain_text(speaker)
+    for fact in ("q-gender", "q-source-type", "q-role-class", "q-outlets"):
+        expect(page.locator(f"dd.{fact}")).not_to_be_empty()
+    expect(page.locator("svg.q-timeline rect")).to_have_count(months)
+    expect(page.locator("blockquote.q-text")).to_have_count(n_speaker)
+    page.screenshot(path=shots / "speaker-page.png", full_page=True)
+    csv = page.request.get(base + page.get_by_role("link", name="CSV").get_attribute("href"))
+    assert csv.ok and csv.text().splitlines()[0].startswith("quote_id,")
+    page.locator("svg.q-timeline a").first.click()
+    page.wait_for_url(re.compile(r"/quotes/attributions\?speaker_id=.*month="))
+    assert 1 <= rows_shown(page) <= n_speaker
+
+    # An organisation: its speakers by kind of source and gender, and its attributions as CSV.
+    page.goto(f"{base}/quotes/organizations/{org_id}")
+    expect(page.locator("h1")).to_have_text(org)
+    expect(page.locator("table.q-kinds tbody tr").first).to_be_visible()
+    expect(page.locator("svg.q-share-chart")).to_be_visible()
+    page.screenshot(path=shots / "organization-page.png", full_page=True)
+    csv = page.request.get(base + page.get_by_role("link", name="CSV").get_attribute("href"))
+    assert csv.ok and len(csv.text().strip().splitlines()) >= n_org + 1
+    page.locator("table.q-kinds tbody tr").first.locator("td").first.get_by_role("link").click()
+    page.wait_for_url(re.compile(r"/quotes/attributions\?affiliation_id="))
+    assert 1 <= rows_shown(page) <= n_org
+
+    assert not errors, errors
+    outside = [u for u in requests if not u.startswith(base)]
+    assert not outside, f"pages fetched from the network: {outside}"
+    for name in ("index.png", "speaker-page.png", "organization-page.png"):
+        assert (shots / name).stat().st_size > 10_000, name

@@ -26,9 +26,10 @@ COLUMNS = {
                  "trimmed_chars", "content_hash", "attributions", "anonymous_attributions", "percent_anonymous"],
     "organizations": ["id", "name", "attributions", "speakers", "articles", "anonymous_attributions"],
     "speakers": ["id", "name", "kind", "title", "role", "affiliation_id", "anonymous", "pronoun",
-                 "description", "article_id", "attributions", "direct_quotes", "articles"],
+                 "description", "article_id", "source_type", "role_class", "gender", "gender_evidence",
+                 "attributions", "direct_quotes", "articles"],
     "quotes": ["id", "article_id", "speaker_id", "affiliation_id", "text", "type", "cue", "speaker_mention",
-               "medium", "paragraph", "start", "end", "anonymous", "fragments", "confidence"],
+               "medium", "paragraph", "start", "end", "anonymous", "fragments", "source_type", "role_class", "confidence"],
 }
 FOREIGN_KEYS = {
     "articles": set(),

@@ -68,17 +68,47 @@ def attributions_in(sentence: str):
      "the boards were rotten"),
     ("Reports indicate the storm damaged the harbour wall.", "indicate", "Reports", "the storm damaged"),
     ("The government claims the new fees will pay for repairs.", "claims", "government", "the new fees"),
+    # A participle after the comma of a sentence that opens with a named subject: that subject speaks,
+    # even when its own verb is no cue, not the speaker of the sentence before.
+    ("Ana Ruiz said the fees would rise. Governor Tom Berg nodded, saying the ferry would stay.", "saying",
+     "Tom Berg", "the ferry would stay"),
+    ("The mayor said the fees would rise, adding that the ferry would stay.", "adding", "the mayor",
+     "that the ferry would stay"),
+    ("“We are ready,” said Ana Ruiz, adding that the ferry would stay.", "adding", "Ana Ruiz",
+     "that the ferry would stay"),
+    # A description before the name, after "another" or "each": the named source, not an inverted clause.
+    ("Another eyewitness, Jana Novak, said the heat was intense.", "said", "Jana Novak", "the heat was intense"),
     # "According to" in the middle of a sentence.
     ("The bridge will close in May, according to Mayor Ana Ruiz, a former engineer.", "according to", "Ana Ruiz",
      "The bridge will close in May"),
     ("He moved to the coast last year and according to his family he never looked back.", "according to",
      "his family", "he never looked back"),
+    # ... and before a quotation, however short: "According" is never the speaker.
+    ("According to eyewitness Jana Novak, “within seconds it was gone.”", "according to", "Jana Novak",
+     "within seconds it was gone"),
+    ("According to the minutes, “the fees stay.”", "according to", "the minutes", "the fees stay"),
 ])
 def test_found(sentence, cue, speaker, content):
     found = [a for a in attributions_in(sentence) if a.cue == cue]
     assert found, f"no attribution with cue {cue!r}: {attributions_in(sentence)}"
     assert found[0].speaker == speaker
     assert found[0].text.startswith(content)
+
+
+@pytest.mark.parametrize("sentence, cue, content", [
+    # A phrase setting the scene before the subject is not what was said: the content is after the cue.
+    ("During a visit to the pier on Monday, the mayor repeated his pledge to keep the ferry running.",
+     "repeated", "his pledge to keep the ferry running"),
+    # ... and with nothing after the cue to report, there is no attribution.
+    ("On Friday, the harbour master said nothing about the fees.", None, None),
+    ("In a letter to the harbour board, the mayor asked the board to publish the new fees.", None, None),
+    ("Though the council kept quiet about the timing, all signs pointed to a vote in May.", None, None),
+])
+def test_an_opening_phrase_is_not_content(sentence, cue, content):
+    found = attributions_in(sentence)
+    assert not any(a.text.startswith(sentence.split(",")[0]) for a in found), found
+    if cue is not None:
+        assert [a.text[:len(content)] for a in found if a.cue == cue] == [content]
 
 
 @pytest.mark.parametrize("sentence", [

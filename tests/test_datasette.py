@@ -199,3 +199,22 @@ async def test_search_answers_without_default_facets_unless_one_is_asked_for(ds,
     assert "speaker_id" in faceted["facet_results"]
     browsing = (await ds.client.get("/quotes/quotes.json")).json()
     assert "type" in browsing["facet_results"]  # the default facets stay for browsing
+
+
+async def test_table_pages_open_on_their_rows_with_the_column_documentation_folded(ds, metadata):
+    for table in ("quotes", "speakers", "articles"):
+        page = (await ds.client.get(f"/quotes/{table}")).text
+        docs = page.index('<details class="q-column-docs">')
+        assert page.count('<dl class="column-descriptions">') == 1
+        assert docs < page.index('<dl class="column-descriptions">') < page.index("</details>", docs)
+        for column, description in metadata["databases"]["quotes"]["tables"][table]["columns"].items():
+            assert str(escape(description)) in page, (table, column)  # folded, not dropped
+        assert page.index("</details>", docs) < page.index('<table class="rows-and-columns">')
+
+
+async def test_speakers_table_opens_with_the_most_quoted_first(ds, db):
+    rows = (await ds.client.get("/quotes/speakers.json?_shape=objects")).json()["rows"]
+    counts = [r["attributions"] for r in rows]
+    assert counts == sorted(counts, reverse=True) and counts[0] == db.execute(
+        "select max(attributions) from speakers").fetchone()[0]
+    assert counts[0] > counts[-1]

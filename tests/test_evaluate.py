@@ -25,50 +25,53 @@ WIKINEWS = Path(__file__).parent.parent.parent / "shared" / "wikinews-dev"
 # Speakers are judged against the resolved speaker by the alias rule (quotecat.evaluate.alias_match):
 # the shared-word rule it replaced gave all 0.935, quoted 1.000, pronouns 0.774 with the same rows.
 OWN_SET_THRESHOLDS = {
-    "precision": 0.94,  # 0.952
-    "strict_precision": 0.92,  # 0.923
-    "all.recall": 0.91,  # 0.928 with the learned cue model
-    "quoted.recall": 0.95,  # 0.967
-    "speech.recall": 0.93,
-    "all.speaker_accuracy": 0.92,  # 0.933 (0.890 before the title grammar of issue 12.3)
-    "quoted.speaker_accuracy": 0.96,  # 0.970
+    "precision": 0.95,  # 0.957 (0.952 before the spans work of issue 12 on recall2)
+    "strict_precision": 0.92,  # 0.928 (0.923)
+    "all.recall": 0.93,  # 0.933 (0.928 with the learned cue model)
+    "quoted.recall": 0.96,  # 0.967
+    "speech.recall": 0.95,  # 0.950
+    "all.speaker_accuracy": 0.93,  # 0.933 (0.890 before the title grammar of issue 12.3)
+    "quoted.speaker_accuracy": 0.99,  # 1.000 (0.970)
     "all.pronoun_accuracy": 0.70,  # 0.710
-    "all.affiliation_accuracy": 0.54,  # 0.551 (0.442)
-    "all.type_accuracy": 0.90,
-    "row_accuracy": 0.51,  # 0.517 (0.450)
-    "anonymous.recall": 0.90,  # 0.907 (0.860)
-    "anonymous.precision": 0.92,  # 0.929 (0.860)
-    "speakers.precision": 0.87,  # 0.882 (0.866)
-    "kinds.source_type.accuracy": 0.95,  # 0.963, rows with the right speaker (issue 13.2)
-    "kinds.role_class.accuracy": 0.70,  # 0.707
+    # 0.539 (0.542 on main): lowered from 0.54 because one more row is found ("Gov. X, asked by
+    # reporters whether ..., said ..."), with the right speaker but not the campaign it speaks for:
+    # 83 of 154 affiliations right where main had 83 of 153.
+    "all.affiliation_accuracy": 0.53,
+    "all.type_accuracy": 0.92,  # 0.923
+    "row_accuracy": 0.54,  # 0.545 (0.450)
+    "anonymous.recall": 0.90,  # 0.909 (0.860)
+    "anonymous.precision": 0.93,  # 0.930 (0.860)
+    "speakers.precision": 0.90,  # 0.902 (0.866)
+    "kinds.source_type.accuracy": 0.95,  # 0.960, rows with the right speaker (issue 13.2)
+    "kinds.role_class.accuracy": 0.70,  # 0.709
 }
 # Measured on the development set when these were set; a drop is a regression.
 POLNEAR_THRESHOLDS = {
-    "precision": 0.93,
-    "all.recall": 0.63,
-    "quoted.recall": 0.90,
-    "speech.recall": 0.90,
+    "precision": 0.93,  # 0.938
+    "all.recall": 0.65,  # 0.655
+    "quoted.recall": 0.91,  # 0.910
+    "speech.recall": 0.91,  # 0.919
     # 0.94 before the learned cue model, which finds 22 more direct and mixed attributions here
-    # (11 of them with the right speaker: 593 right before, 604 now). On the check half of the
+    # (11 of them with the right speaker: 593 right before, 604 then). On the check half of the
     # training split (3,166 of them) the same change found 104 more and speaker accuracy rose.
-    "quoted.speaker_accuracy": 0.93,
-    "speech.speaker_accuracy": 0.95,
+    "quoted.speaker_accuracy": 0.94,  # 0.946
+    "speech.speaker_accuracy": 0.96,  # 0.963
     # 0.858 before the learned cue model: some of the rows it adds run past the gold content.
-    "strict_precision": 0.83,  # 0.839
-    "quoted.row_accuracy": 0.81,  # 0.826
+    "strict_precision": 0.84,  # 0.842
+    "quoted.row_accuracy": 0.85,  # 0.860
 }
 # The Wikinews development set (required records): the baseline before work on issue 12 in
-# brackets, the level reached by the title grammar and kinds of source (issue 12.1, 12.3-12.4) after.
+# brackets, the level reached by the title grammar, kinds of source and the spans work after.
 WIKINEWS_THRESHOLDS = {
-    "all.recall": 0.93,  # 0.940 (0.876) with the learned cue model
-    "precision": 0.89,  # 0.900 (0.906)
-    "strict_precision": 0.83,  # 0.833 (0.846): rows the cue model adds run past the gold content
-    "all.speaker_accuracy": 0.94,  # 0.945 (0.867)
+    "all.recall": 0.94,  # 0.947 (0.876) with the learned cue model
+    "precision": 0.90,  # 0.903 (0.906)
+    "strict_precision": 0.84,  # 0.845 (0.846): rows the cue model adds run past the gold content
+    "all.speaker_accuracy": 0.95,  # 0.958 (0.867)
     "all.affiliation_accuracy": 0.73,  # 0.738 (0.276)
-    "row_accuracy": 0.75,  # 0.760 (0.428)
+    "row_accuracy": 0.76,  # 0.767 (0.428)
     "anonymous.recall": 0.89,  # 0.895 (0.562)
     "anonymous.precision": 0.82,  # 0.829 (0.514)
-    "speakers.precision": 0.87,  # 0.882 (0.772)
+    "speakers.precision": 0.87,  # 0.874 (0.772; 0.872 on main when merged)
 }
 
 

@@ -12,11 +12,13 @@ import time
 from html.parser import HTMLParser
 
 import pytest
+import sqlite_utils
 from datasette.app import Datasette
 from datasette.utils import tilde_encode
 from markupsafe import escape
 
 from quotecat.build import build
+from quotecat.schema import add_sourcing_counts
 from quotecat.site.highlight import highlight, mark_snippet, mark_terms
 from quotecat.serve import datasette_options
 
@@ -279,6 +281,33 @@ async def test_article_page_highlights_every_attribution_in_place(ds, db):
         "select count(distinct coalesce(speaker_id, '')) from quotes where article_id = ?", [article_id]).fetchone()[0]
 
 
+async def test_article_page_links_every_attribution_even_two_sources_of_one_claim(ds, db):
+    """A claim with two sources is two rows: the highlight opens one, a small link after it the other."""
+    for (article_id,) in db.execute("select id from articles"):
+        ids = {r[0] for r in db.execute("select id from quotes where article_id = ?", [article_id])}
+        shared = db.execute("select count(*) from quotes a join quotes b on a.article_id = b.article_id and "
+                            "a.start < b.end and b.start < a.end and a.id < b.id where a.article_id = ?",
+                            [article_id]).fetchone()[0]
+        assert shared >= 4  # the first article's claims of two sources, and one nested in another
+        page = (await ds.client.get(row_path("articles", article_id))).text
+        body = section(page, "article", "q-article-text")
+        linked = {html.unescape(h) for h in re.findall(r'href="(/quotes/quotes/[^"]+)"', body)}
+        assert linked == {row_path("quotes", i) for i in ids}
+        also = re.findall(r'<a class="q-who q-also" href="([^"]+)"', body)
+        assert also and len(also) == len(set(also))
+
+
+def test_a_claim_with_two_sources_links_both_and_a_nested_claim_its_own():
+    text = "Alpha beta gamma delta epsilon."
+    quotes = [quote("q1", 0, 30, "indirect", "Ann"), quote("q2", 0, 30, "indirect", "Bob"),
+              quote("q3", 11, 30, "indirect", "Cy")]
+    out = str(highlight(text, quotes, lambda q: f"/q/{q['id']}", lambda q: f"/s/{q['speaker_id']}"))
+    marks = re.findall(r'<mark [^>]*><a href="([^"]+)">([^<]*)</a></mark>', out)
+    assert marks == [("/q/q1", "Alpha beta "), ("/q/q3", "gamma delta epsilon")]  # the innermost claim's words
+    assert re.findall(r'q-also" href="([^"]+)"', out) == ["/q/q2"]
+    assert {"/s/ann", "/s/bob", "/s/cy"} <= set(parse(out).links)
+
+
 async def test_quote_page_marks_the_words_in_their_paragraph_and_links_out(ds, db):
     q = db.execute("select * from quotes where affiliation_id is not null and fragments is not null "
                    "order by id limit 1").fetchone()
@@ -393,6 +422,7 @@ def evil_ds(tmp_path_factory):
                      [f"Maria {SCRIPT} Lopez {IMG}", f"spokes{IMG}woman", f"desc {SCRIPT}"])
         conn.execute("update organizations set name = ?", [f"Port {IMG} Authority {SCRIPT}"])
         conn.execute("update articles set title = ?, outlet = ?", [f"Harbour {SCRIPT} {IMG}", f"Outlet {IMG}"])
+    add_sourcing_counts(sqlite_utils.Database(conn))  # the outlet with markup reaches the sourcing figures too
     conn.close()
     return Datasette(**datasette_options(path)), path
 
@@ -411,6 +441,13 @@ async def test_markup_from_articles_is_escaped_on_every_custom_page(evil_ds):
         for raw in ("<script>alert", "<img src=x", "<b>never"):
             assert raw not in page, (url, raw)
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page, url
+    # The sourcing query, the view its numbers open, and query results that link their rows.
+    for url in ["/quotes/sourcing_by_outlet", "/quotes/attributions",
+                "/quotes/most_quoted_speakers", "/quotes/attributions_by_speaker?speaker=&search="]:
+        page = (await ds.client.get(url)).text
+        for raw in ("<script>alert", "<img src=x", "<b>never"):
+            assert raw not in page, (url, raw)
+        assert "&lt;img src=x onerror=alert(1)&gt;" in page, url
     article = (await ds.client.get(row_path("articles", ids["articles"][0]))).text
     body = section(article, "article", "q-article-text")
     assert "&lt;img src=x onerror=alert(1)&gt;" in body and "&lt;b&gt;never&lt;/b&gt;" in body

@@ -45,6 +45,10 @@ def test_describe_roles(mention, role):
     ("Rep. Elijah Cummings of Maryland", "Maryland"),  # the place after a name
     ("Many families in Eastbrook", "Eastbrook"),  # people counted and placed
     ("a Western diplomat", None),  # a region is no affiliation
+    # a name may start with a number
+    ("a spokesman for 10 Harbour Street", "10 Harbour Street"),
+    ("a lawyer for 21st Century Ferries", "21st Century Ferries"),
+    ("officials at 4K Shipping", "4K Shipping"),
 ])
 def test_describe_affiliations(mention, affiliation):
     assert describe(mention).affiliation == affiliation
@@ -63,6 +67,7 @@ def test_describe_affiliations(mention, affiliation):
     ("the ministry", "organization", False, None),
     ("Russia", "organization", False, None),
     ("NATO", "organization", False, None),
+    ("a spokesman for 10 Harbour Street", "person", True, None),  # the spokesman, not an organisation
 ])
 def test_describe_kinds(mention, kind, anonymous, pronoun):
     source = describe(mention)

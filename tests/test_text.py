@@ -50,6 +50,12 @@ def test_find_single_quotes(text, quoted):
     ("It rose 3.5 percent. Prices fell.", ["It rose 3.5 percent.", "Prices fell."]),
     ("Who knew? Nobody did!", ["Who knew?", "Nobody did!"]),
     ("He said it was over... Then it was not.", ["He said it was over...", "Then it was not."]),
+    # a stop an editor added in brackets ends the quotation's sentence like its own would
+    ('She said, "It will open in May[.]" The mayor agreed.', ['She said, "It will open in May[.]"', "The mayor agreed."]),
+    # "Ill." and "Mass." are state abbreviations only when capitalised; in lower case they are words
+    ("He felt ill. She said he should rest.", ["He felt ill.", "She said he should rest."]),
+    ("The choir sang at mass. The bishop spoke next.", ["The choir sang at mass.", "The bishop spoke next."]),
+    ("She moved to Boston, Mass. in May. Then she left.", ["She moved to Boston, Mass. in May.", "Then she left."]),
 ])
 def test_split_sentences(paragraph, sentences):
     (parsed,) = parse(paragraph)

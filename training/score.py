@@ -20,7 +20,8 @@ GROUPS = ("all", "quoted", "speech", "other")
 
 
 def figures(report: dict) -> dict:
-    out = {"precision": round(report["precision"], 4), "extracted": report["extracted"]}
+    out = {"precision": round(report["precision"], 4), "strict": round(report["strict_precision"] or 0, 4),
+           "extracted": report["extracted"]}
     for group in GROUPS:
         out[f"{group}.recall"] = round(report[group]["recall"] or 0, 4)
         out[f"{group}.gold"] = report[group]["gold"]
@@ -56,10 +57,10 @@ def main(argv=None) -> None:
         json.dump(results, sys.stdout, indent=1)
         print()
         return
-    print(f"{'set':<18}{'prec':>7}{'all':>7}{'d+m':>7}{'speech':>8}{'other':>7}{'extr':>7}"
+    print(f"{'set':<18}{'prec':>7}{'strict':>7}{'all':>7}{'d+m':>7}{'speech':>8}{'other':>7}{'extr':>7}"
           f"   speaker: {'all':>6}{'d+m':>7}{'speech':>8}")
     for name, f in results.items():
-        print(f"{name:<18}{f['precision']:>7.3f}{f['all.recall']:>7.3f}{f['quoted.recall']:>7.3f}"
+        print(f"{name:<18}{f['precision']:>7.3f}{f['strict']:>7.3f}{f['all.recall']:>7.3f}{f['quoted.recall']:>7.3f}"
               f"{f['speech.recall']:>8.3f}{f['other.recall']:>7.3f}{f['extracted']:>7}"
               f"            {f['all.speaker']:>6.3f}{f['quoted.speaker']:>7.3f}{f['speech.speaker']:>8.3f}")
 

@@ -46,6 +46,7 @@ from ..lexicon.function_words import (
     NOT_CLAUSE_STARTS,
     NOT_CONTINUATIONS,
     NOT_OBJECT_STARTS,
+    OPENER_STARTS,
     PASSIVE_AUXILIARIES,
     PERSON_PRONOUNS,
     PREPOSITIONS,
@@ -197,7 +198,9 @@ def according_to(tokens: list[Token], i: int, paragraph: Paragraph, sentence: tu
         lead += 1
     before = span_to(tokens, lead, i - 1) if lead < i else None
     rest = k + 1 if k < n and tokens[k].text == "," else k
-    after = span_from(tokens, rest, n - 1) if rest < n and sum(t.is_word() for t in tokens[rest:]) >= 3 else None
+    # 'According to X, "..."': a quotation after the source is content however few words it has.
+    after = span_from(tokens, rest, n - 1) if rest < n and (
+        sum(t.is_word() for t in tokens[rest:]) >= 3 or tokens[rest].kind == "quote") else None
     if after is not None and before is not None and rest > k and (
             tokens[rest].lower in DETERMINERS or tokens[rest].lower in ROLE_WORDS or tokens[rest].text[:1].isupper()):
         after = None  # "..., according to Ana Ruiz, a former engineer.": an appositive of the source
@@ -206,7 +209,9 @@ def according_to(tokens: list[Token], i: int, paragraph: Paragraph, sentence: tu
         contents = [before, after] if tokens[i - 1].text == "," and tokens[rest - 1].text == "," else [after]
     elif before is not None:
         # "..., according to X" : content before; X runs to the end of the sentence.
-        source = span(tokens, j, min(n - 1, j + MAX_SOURCE)) or source
+        # (A quotation ends it: 'X decided, according to the minutes, "..."'.)
+        end = next((m for m in range(j, min(n, j + MAX_SOURCE + 1)) if tokens[m].kind == "quote"), n)
+        source = span(tokens, j, min(n - 1, j + MAX_SOURCE, end - 1)) or source
         contents = [before]
     elif after is not None:
         contents = [after]  # "According to X, ...": content after the source.
@@ -257,8 +262,9 @@ def loose_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph, sent
     if content is None:
         return None
     if participle and (j < 0 or tokens[j].text == "," or tokens[j].kind == "quote"):
-        return Found(cue, cue_text, [content], None, Pattern.PARTICIPLE, paragraph.index, sentence,
-                     medium=medium, inherit=True, relaxed=relaxed)
+        own = _main_subject(tokens, j)
+        return Found(cue, cue_text, [content], own, Pattern.PARTICIPLE, paragraph.index, sentence,
+                     medium=medium, inherit=own is None, relaxed=relaxed)
     source, _ = find_subject(tokens, j)
     pattern = Pattern.LOOSE
     if source is None and j > 0 and tokens[j].is_word():
@@ -291,6 +297,21 @@ def _skip_when_left(tokens: list[Token], j: int) -> int:
             break
         j = skip_adverbs_left(tokens, j)
     return j
+
+
+def _main_subject(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """ "Governor Ana Ruiz agreed, saying ...": the named subject the sentence opens with speaks the
+    participle after its comma (``j``), even when its own verb is no cue; otherwise (a quotation or a
+    clause first) the participle inherits the speaker of the attribution before it."""
+    if j < 2 or tokens[j].text != ",":
+        return None
+    subject = sentence_subject(tokens)
+    if subject is None or subject[1] >= j - 1:
+        return None
+    last = tokens[subject[1]]
+    if not (last.text[:1].isupper() or last.lower in PERSON_PRONOUNS or last.lower in GROUP_PRONOUNS):
+        return None
+    return (tokens[subject[0]].start, last.end)
 
 
 # --- verb cues --------------------------------------------------------------------------
@@ -330,8 +351,9 @@ def verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
         # "..., adding that ...": the source is the subject of the main clause.
         if clause.content is None:
             return None
-        return Found(cue, cue.text, [clause.content], None, Pattern.PARTICIPLE, paragraph.index, sentence,
-                     medium=medium, inherit=True)
+        own = _main_subject(tokens, j)
+        return Found(cue, cue.text, [clause.content], own, Pattern.PARTICIPLE, paragraph.index, sentence,
+                     medium=medium, inherit=own is None)
     source, place = find_subject(tokens, j)
     if source is None and cue.lower.endswith("ing"):
         source = _with_subject(tokens, j)  # "..., with officials saying the ban is for security reasons"
@@ -349,6 +371,9 @@ def verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
     first, last = source
     source_span = (tokens[first].start, tokens[last].end)
     content_before = _content_before(tokens, i - 1 if place is Place.INVERTED else first - 1)
+    if content_after is None and content_before is not None and place is not Place.INVERTED \
+            and _opener_before(tokens, i):
+        content_before = None
     if content_after is None and content_before is None:
         if clause.colon and clause.after >= len(tokens):
             # Colon at paragraph end: "X said:" followed by a quotation paragraph.
@@ -670,6 +695,16 @@ def _weak_cue_unsupported(tokens: list[Token], cue: Token, lemma: str, clause: _
         if not is_speech or lemma in CONTENT_AFTER_LEMMAS:
             return True
     return False
+
+
+def _opener_before(tokens: list[Token], i: int) -> bool:
+    """ "At one point, she called him ...", "In a letter, he urged the agency to ...": the words before
+    the subject are a phrase setting the scene, not what was said, when the sentence goes on after the
+    cue."""
+    lead = tokens[0]
+    if lead.kind != "word" or lead.lower not in OPENER_STARTS:
+        return False
+    return sum(1 for t in tokens[i + 1:] if t.kind != "punct") >= 3
 
 
 def _contents(tokens: list[Token], i: int, first: int, place: Place, content_before: tuple[int, int] | None,

@@ -838,6 +838,8 @@ def _joins_phrase(words: list[str], i: int) -> bool:
         return True  # a verb, not a role noun, before the name
     if lower in _PHRASE_JOINERS:
         return True
+    if previous[:1].isdigit() and i > 1 and words[i - 2].lower() in _PHRASE_JOINERS:
+        return True  # "a spokesman for 10 Downing Street", "a lawyer for 21st Century Fox"
     if previous.endswith(("'s", "’s", "'", "’")):
         return True
     return lower in ARTICLES and i > 1 and words[i - 2].lower() in _PHRASE_JOINERS
@@ -1021,7 +1023,9 @@ def _role_with_phrase(role_words: list[str], phrase: list[str]) -> _Role:
         text = _strip_determiner(" ".join(object_words)).strip(", ")
         if not text:
             continue
-        named = bool(bare) and bare[0][:1].isupper()
+        # A name may start with a number: "for 10 Downing Street", "at 21st Century Fox".
+        named = bool(bare) and (bare[0][:1].isupper() or bare[0][:1].isdigit() and (
+            len(bare) > 1 and bare[1][:1].isupper() or any(c.isupper() for c in bare[0])))  # "at 3M"
         if named:
             text = _capitalised_part(bare)  # "the Massachusetts Institute of Technology and one of ...": MIT
             if len(text.split()) < len(bare):

@@ -40,6 +40,8 @@ from .tokens import DASHES, MAX_SOURCE, Token
 _QUESTION_WORDS: Final = frozenset({"why", "how", "what", "whatever", "whether", "whom", "whose"})
 # Pronouns that are a whole subject: nothing before them belongs to it ("Washington, D.C. They said").
 _SUBJECT_PRONOUNS: Final = frozenset({"he", "she", "it", "they", "we", "i", "you"})
+# What makes a lower-case word after it a noun: "the campaign", "another eyewitness", "each family".
+_NOUN_MARKERS: Final = NOUN_DETERMINERS | {"another", "each", "every"}
 
 
 class Place(Enum):
@@ -178,7 +180,7 @@ def _determined_noun(tokens: list[Token], j: int) -> bool:
         word = tokens[k]
         if not word.is_word():
             return False
-        if word.lower in NOUN_DETERMINERS or word.text.endswith(("'s", "’s")):
+        if word.lower in _NOUN_MARKERS or word.text.endswith(("'s", "’s")):
             return True
         if word.lower in FUNCTION_WORDS:
             return False

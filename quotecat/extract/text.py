@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
-from ..lexicon.abbreviations import ABBREVIATIONS
+from ..lexicon.abbreviations import ABBREVIATIONS, CAPITALISED_ONLY
 from ..lexicon.cues import QUOTE_CLOSING_VERBS
 
 # Marks that can only open or only close a quotation, and those that can do both.
@@ -167,6 +167,8 @@ def mask_quotes(text: str, start: int, end: int, quotes: list[Quote]) -> str:
     position = start
     for q in quotes:
         stop = q.end - 1 if q.end > q.start and text[q.end - 1] in ".!?," else q.end
+        if q.end - q.start > 2 and text[q.end - 1] == "]" and text[q.end - 2] in ".!?":
+            stop = q.end - 2  # '"... self-cleaning[.]" Wong said': an editor's bracketed stop ends it too
         pieces.append(text[position:q.start])
         pieces.append(MASK * (stop - q.start))
         position = stop
@@ -220,7 +222,7 @@ def _attribution_follows(masked: str, position: int) -> bool:
 def _is_abbreviation(word: str) -> bool:
     token = word.lower().strip(".'’-").rstrip(".")
     if token in ABBREVIATIONS:
-        return True
+        return token not in CAPITALISED_ONLY or word[:1].isupper()
     # Initials such as "J." or "F.B.I" before a name.
     return len(token) == 1 and token.isalpha() or bool(_INITIALS.fullmatch(token))
 

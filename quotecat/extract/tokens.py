@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
-from ..lexicon.abbreviations import ABBREVIATIONS
+from ..lexicon.abbreviations import ABBREVIATIONS, CAPITALISED_ONLY
 from ..lexicon.function_words import CONTRACTING_WORDS
 from .text import Quote
 
@@ -71,7 +71,8 @@ def _words(text: str, start: int, end: int) -> list[Token]:
         if kind == "punct" and word == "." and tokens and tokens[-1].end == s and tokens[-1].is_word():
             prev = tokens[-1]
             lower = prev.lower
-            if lower in ABBREVIATIONS or len(prev.text) == 1 or "." in prev.text:
+            if lower in ABBREVIATIONS and (lower not in CAPITALISED_ONLY or prev.text[:1].isupper()) \
+                    or len(prev.text) == 1 or "." in prev.text:
                 prev.text += "."
                 prev.lower += "."
                 prev.end = e

@@ -12,3 +12,6 @@ ABBREVIATIONS: Final = set(
     nev okla ore pa tenn tex va vt wash wis wyo rev hon pres supt dept gov't mt ft messrs mmes
     a.m p.m u.s u.n u.k e.u d.c n.y l.a i.e e.g approx est""".split()
 )
+# Abbreviations only when written with a capital ("Mass.", "Ill."): in lower case they are
+# words that may end a sentence ("They were attending mass.").
+CAPITALISED_ONLY: Final = frozenset({"mass", "ill", "miss", "wash", "ore", "fig", "mar"})

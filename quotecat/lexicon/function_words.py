@@ -81,6 +81,11 @@ TRAILING_CLAUSE_WORDS: Final = {"until", "since", "because", "although", "though
                                 "unless", "and", "so", "whereas", "where", "but"}
 # Words a bare clause never starts with ('"he said by phone"', "said nothing").
 NOT_CLAUSE_STARTS: Final = frozenset({"by", "into", "nothing"})
+# Words that open a phrase setting the scene before a subject ("At one point, ...", "Despite the
+# feud, ...", "Though the agency kept quiet, ..."), not a reported clause.
+OPENER_STARTS: Final = PREPOSITIONS | {"according", "despite", "as", "though", "although", "when", "once",
+                                       "since", "until", "last", "earlier", "still", "under", "among", "amid",
+                                       "following", "like", "unlike", "throughout", "within", "by", "more"}
 
 GROUP_PRONOUNS: Final = {"they", "them"}
 # Shares of a poll's respondents, which speak for them: "55 percent said", "half say", "a majority believe".

@@ -7,8 +7,8 @@
 - ``plugins/``: the Datasette plugins, one concern each (``quotecat_pages``: the hooks of the
   reading pages; ``facet_counts``: stored facet counts; ``search_without_facets``: fast search;
   ``visitor_sql``: a visitor's own SQL, time-limited and a few at a time; ``bounded_results``:
-  no value or result past a size limit);
-- ``pages``, ``highlight``, ``charts``: the queries and the HTML those pages are made of.
+  no value or result past a size limit; ``row_links``: canned-query results link to their rows);
+- ``pages``, ``highlight``, ``charts``, ``links``: the queries and the HTML those pages are made of.
 """
 
 import json

@@ -45,8 +45,9 @@ def highlight(text: str, quotes: list[dict], quote_url, speaker_url=None,
     Attributions may overlap (one claim with two sources, or two claims sharing words):
     the text is cut at every boundary, and each run is one ``<mark>`` naming every speaker
     whose attribution covers it, so marks never nest and the HTML stays well formed.
-    ``quote_url(quote)`` gives the link of each highlight (the first covering attribution's
-    row); ``speaker_url(quote)`` adds a speaker label after the attribution's last words.
+    ``quote_url(quote)`` gives the link of each highlight (the innermost covering attribution's
+    row; an attribution no highlight opens, the second source of one claim, gets a small link
+    of its own after its words); ``speaker_url(quote)`` adds a speaker label there too.
 
     One sweep over the boundaries, keeping the pieces open at each: linear in the text and
     the attributions (plus the speakers named on each run), and the markup is written with
@@ -75,6 +76,11 @@ def highlight(text: str, quotes: list[dict], quote_url, speaker_url=None,
         for q in quotes:
             if q["id"] in first_piece:
                 anchored.setdefault(first_piece[q["id"]], []).append(q)
+    closing_quotes: dict[int, list[dict]] = {}  # boundary -> quotes whose last piece ends there
+    for q in quotes:
+        if q["id"] in last_piece:
+            closing_quotes.setdefault(last_piece[q["id"]], []).append(q)
+    linked: set = set()  # quotes some highlight links to
     bounds = sorted({start, end} | opening.keys() | closing.keys())
     open_spans: set[int] = set()
     out = []
@@ -91,7 +97,9 @@ def highlight(text: str, quotes: list[dict], quote_url, speaker_url=None,
         types = {q["type"] for q in covering}
         kind = next((t for t in TYPES if t in types), "indirect")
         classes = f"q q-{kind}" + (" q-shared" if len(covering) > 1 else "")
-        target = min(covering, key=lambda q: q["id"])
+        # The innermost attribution: a claim nested in a longer one is reached by clicking its own words.
+        target = min(covering, key=lambda q: (last_piece[q["id"]] - first_piece[q["id"]], q["id"]))
+        linked.add(target["id"])
         speakers = "; ".join(dict.fromkeys(speaker_name(q) for q in covering))
         out.append(f'<mark class="{classes}" title="{escape(_title(covering))}" data-speakers="{escape(speakers)}">'
                    f'<a href="{escape(quote_url(target))}">{chunk}</a></mark>')
@@ -102,6 +110,15 @@ def highlight(text: str, quotes: list[dict], quote_url, speaker_url=None,
                     out.append(f'<a class="q-who" href="{escape(url)}">{escape(name)}</a>')
                 else:
                     out.append(f'<span class="q-who">{escape(name)}</span>')
+        # One claim, several sources: the highlight opens one attribution, so each other one
+        # gets its own small link where its words end, beside the labels (no row of the article
+        # is out of reach from its page).
+        for q in closing_quotes.get(b, ()) if speaker_url is not None else ():
+            if q["id"] not in linked:
+                linked.add(q["id"])
+                title = f"The same words attributed to {speaker_name(q)}: open that attribution"
+                out.append(f'<a class="q-who q-also" href="{escape(quote_url(q))}" title="{escape(title)}" '
+                           f'aria-label="{escape(title)}">↗</a>')
     return Markup("".join(out))  # every piece above is markup around escaped text
 
 

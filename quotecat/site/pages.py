@@ -11,10 +11,19 @@ from datasette.utils import tilde_encode
 
 from ..schema import ATTRIBUTION_JOINS
 from . import DATABASE
-from .charts import bar_chart
+from .charts import bar_chart, share_chart, timeline_chart
 from .highlight import highlight, pieces, speaker_name
+from .links import COUNT_FILTERS, ROLE_CLASSES, attributions_url
 
 LIMIT = 500  # rows listed on a speaker or organisation page before linking to the full table
+CHART_ROWS = 15  # outlets, and most recent months, drawn in each of the index page's charts
+# The series of the index page's sourcing charts: (count column of the sourcing queries, legend, css class).
+ANONYMITY = [("named", "named", "bar-named"), ("anonymous_attributions", "anonymous", "bar-anonymous")]
+GENDER = [("women", "women", "bar-woman"), ("men", "men", "bar-man"), ("gender_unknown", "unknown", "bar-unknown")]
+ROLES = [(role.replace(" ", "_"), role, "bar-" + role.replace(" ", "-")) for role in ROLE_CLASSES] + [
+    ("role_unknown", "unknown", "bar-unknown")]
+# A source's gender, type and role class as shown: "unknown" where the build has not worked it out.
+UNKNOWN = "unknown"
 # The index page's counts and charts read every table once; an immutable database cannot
 # change while served, so they are computed once per database file.
 _INDEX_CACHE: dict[tuple, dict] = {}
@@ -131,13 +140,17 @@ class Pages:
         """)
         for r in speakers:
             r["url"] = self.row_url("speakers", r["id"])
+        canned = await self.ds.get_canned_queries(DATABASE, None)
         queries = [
             {"name": name, "title": q.get("title") or name, "description": q.get("description"),
              "url": self.ds.urls.database(DATABASE) + "/" + tilde_encode(name)}
-            for name, q in (await self.ds.get_canned_queries(DATABASE, None)).items()
+            for name, q in canned.items()
         ]
         named_series = [("named", "named sources", "bar-named"), ("anonymous", "anonymous sources", "bar-anonymous")]
+        sourcing = {dimension: await self.sourcing(canned, dimension) for dimension in ("outlet", "month")}
         return {
+            "sourcing": sourcing,
+            "roles": ROLES,
             "counts": counts,
             "articles": articles,
             "speakers": speakers,
@@ -154,6 +167,36 @@ class Pages:
                 "direct": self.table_url("quotes", type="direct"),
                 "database": self.ds.urls.database(DATABASE),
             },
+        }
+
+    async def sourcing(self, canned, dimension):
+        """Who gets a voice per outlet or month: the rows of the sourcing_by_* canned query (its SQL is
+        metadata.json's), with the link of each count, and the charts of anonymity, gender and role class."""
+        name = f"sourcing_by_{dimension}"
+        rows = await self.rows(canned[name]["sql"])
+        for r in rows:
+            group = {dimension: r[dimension]}
+            r["label"] = r[dimension] or ("no outlet" if dimension == "outlet" else "no date")
+            r["url"] = attributions_url(self.ds, group)
+            r["named"] = r["attributions"] - r["anonymous_attributions"]
+            r["urls"] = {column: attributions_url(self.ds, {**group, **filters})
+                         for column, filters in COUNT_FILTERS.items() if column in r}
+            r["urls"]["named"] = attributions_url(self.ds, {**group, "anonymous": "0"})
+        if dimension == "outlet":
+            drawn = rows[:CHART_ROWS]
+        else:  # the most recent months, in order; undated articles last
+            dated = [r for r in rows if r["month"]]
+            drawn = dated[-CHART_ROWS:] + [r for r in rows if not r["month"]]
+        return {
+            "rows": rows,
+            "shown": drawn,
+            "url": self.ds.urls.database(DATABASE) + "/" + name,
+            "csv_url": self.ds.urls.database(DATABASE) + "/" + name + ".csv",
+            "anonymity": share_chart(drawn, f"Named and anonymous sources by {dimension}", ANONYMITY,
+                                     share=("percent_anonymous", "anonymous")),
+            "gender": share_chart(drawn, f"Women and men among named people by {dimension}", GENDER,
+                                  share=("percent_women", "women")),
+            "roles": share_chart(drawn, f"Officials, experts, citizens and other sources by {dimension}", ROLES),
         }
 
     async def article(self, article_id):
@@ -231,6 +274,23 @@ class Pages:
         quotes = await asyncio.to_thread(self._links, await self.rows(
             self.QUOTES + " where quotes.speaker_id = :id order by quotes.article_id, quotes.start limit :limit",
             {"id": speaker_id, "limit": LIMIT}))
+        for column in ("gender", "source_type", "role_class"):
+            speaker[column] = speaker.get(column) or UNKNOWN
+        mine = {"speaker_id": speaker_id}
+        outlets = await self.rows("""
+            select articles.outlet, count(*) as total from quotes join articles on articles.id = quotes.article_id
+            where quotes.speaker_id = :id group by articles.outlet order by total desc, articles.outlet""",
+                                  {"id": speaker_id})
+        for o in outlets:
+            o["url"] = attributions_url(self.ds, {**mine, "outlet": o["outlet"]})
+        months = await self.rows("""
+            select case when length(articles.published) >= 7 then substr(articles.published, 1, 7) end as month,
+              count(*) as total
+            from quotes join articles on articles.id = quotes.article_id
+            where quotes.speaker_id = :id group by month order by month""", {"id": speaker_id})
+        for m in months:
+            m["url"] = attributions_url(self.ds, {**mine, "month": m["month"]})
+        undated = next((m for m in months if m["month"] is None), None)
         return {
             "speaker": speaker,
             "quotes": quotes,
@@ -238,8 +298,20 @@ class Pages:
             "types": Counter(q["type"] for q in quotes),
             "affiliations": Counter(q["affiliation_name"] for q in quotes if q["affiliation_name"]),
             "articles": len({q["article_id"] for q in quotes}),
+            "outlets": outlets,
+            "months": [m for m in months if m["month"]],
+            "undated": undated,
+            "timeline": timeline_chart(months, f"Attributions to {speaker['name']} per month"),
             "quotes_url": self.table_url("quotes", speaker_id=speaker_id),
+            "attributions_url": attributions_url(self.ds, mine),
+            "csv_url": self.csv_url(mine),
         }
+
+    def csv_url(self, filters):
+        """CSV of the attributions view filtered by ``filters``: a page of up to max_returned_rows rows."""
+        url = attributions_url(self.ds, {**filters, "_size": "max"})
+        path, _, query = url.partition("?")
+        return f"{path}.csv?{query}"
 
     async def organization(self, organization_id):
         org = await self.one("select * from organizations where id = :id", {"id": organization_id})
@@ -247,6 +319,7 @@ class Pages:
             return None
         speakers = await self.rows("""
             select speakers.id, speakers.name, speakers.anonymous, speakers.role, speakers.kind,
+              speakers.gender, speakers.source_type, speakers.role_class,
               (select count(*) from quotes where quotes.speaker_id = speakers.id and quotes.affiliation_id = :id) as total
             from speakers
             where speakers.affiliation_id = :id
@@ -259,7 +332,39 @@ class Pages:
             self.QUOTES + " where quotes.affiliation_id = :id order by quotes.article_id, quotes.start limit :limit",
             {"id": organization_id, "limit": LIMIT}))
         chart_rows = [{"label": s["name"], "url": s["url"], "total": s["total"]} for s in speakers if s["total"]][:15]
+        for s in speakers:
+            for column in ("gender", "source_type", "role_class"):
+                s[column] = s.get(column) or UNKNOWN
+        # Its speakers by kind of source and gender: attributions under its name (and distinct speakers).
+        mine = {"affiliation_id": organization_id}
+        kinds = await self.rows("""
+            select coalesce(quotes.source_type, speakers.source_type, 'unknown') as source_type,
+              coalesce(speakers.gender, 'unknown') as gender,
+              count(*) as total, count(distinct quotes.speaker_id) as speakers
+            from quotes left join speakers on speakers.id = quotes.speaker_id
+            where quotes.affiliation_id = :id
+            group by 1, 2 order by 1, 2""", {"id": organization_id})
+        by_kind: dict[str, dict] = {}
+        for k in kinds:
+            row = by_kind.setdefault(k["source_type"], {
+                "label": k["source_type"], "total": 0, "speakers": 0, "cells": {},
+                "url": attributions_url(self.ds, {**mine, "source_type": k["source_type"]})})
+            row["total"] += k["total"]
+            row["speakers"] += k["speakers"]
+            row["cells"][k["gender"]] = dict(k, url=attributions_url(
+                self.ds, {**mine, "source_type": k["source_type"], "gender": k["gender"]}))
+        for row in by_kind.values():
+            for gender, key in (("woman", "women"), ("man", "men"), ("unknown", "gender_unknown")):
+                row[key] = row["cells"].get(gender, {}).get("total", 0)
+            row["urls"] = {key: row["cells"][gender]["url"] for gender, key in
+                           (("woman", "women"), ("man", "men"), ("unknown", "gender_unknown")) if gender in row["cells"]}
+        kind_rows = sorted(by_kind.values(), key=lambda r: (-r["total"], r["label"]))
         return {
+            "kinds": kind_rows,
+            "kind_chart": share_chart(kind_rows, f"Attributions for {org['name']} by kind of source and gender",
+                                      GENDER),
+            "attributions_url": attributions_url(self.ds, mine),
+            "csv_url": self.csv_url(mine),
             "organization": org,
             "speakers": speakers,
             "quotes": quotes,
