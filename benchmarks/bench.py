@@ -118,6 +118,31 @@ def measure_build(source: Path, db_path: Path, jobs: int) -> dict:
     }
 
 
+def measure_clustering(db_path: Path, build_seconds: float) -> dict:
+    """Seconds to find the repeated quotations of a built database again (quotecat.clusters), on a copy.
+
+    The ratio to the build's own time, measured in the same run, carries over between machines.
+    """
+    import sqlite_utils
+
+    from quotecat import clusters
+
+    copy = db_path.with_name(db_path.stem + "-clusters.db")
+    shutil.copy(db_path, copy)
+    try:
+        db = sqlite_utils.Database(copy)
+        rows = db.execute(f"select count(*) from quotes where type in {clusters.TYPES}").fetchone()[0]
+        start = time.perf_counter()
+        found = clusters.cluster(db)
+        seconds = time.perf_counter() - start
+        clustered = db.execute("select count(*) from quotes where cluster_id is not null").fetchone()[0]
+        db.close()
+    finally:
+        copy.unlink(missing_ok=True)
+    return {"direct_and_mixed": rows, "clusters": found, "clustered_rows": clustered,
+            "seconds": round(seconds, 1), "share_of_build": round(seconds / build_seconds, 3)}
+
+
 def real_builds(source: Path, out: Path, jobs: int, rounds: int = RUNS) -> dict:
     """End to end, as a user runs it: ``quotecat build DIR`` of real articles with 1 job and with ``jobs``.
 
@@ -294,6 +319,8 @@ def main(argv=None):
     for n, source in ((small_n, small), (large_n, large)):
         print(f"Building {n:,} articles...", file=sys.stderr)
         builds[n] = measure_build(source, out / f"quotes-{n}.db", jobs)
+    print(f"Clustering the quotations of {large_n:,} articles again...", file=sys.stderr)
+    clustering = measure_clustering(out / f"quotes-{large_n}.db", builds[large_n]["seconds"])
     growth = {
         "articles": round(large_n / small_n, 1),
         "seconds": round(builds[large_n]["seconds"] / builds[small_n]["seconds"], 2),
@@ -318,6 +345,7 @@ def main(argv=None):
         "real": real,
         "builds": {str(n): b for n, b in builds.items()},
         "growth": growth,
+        "clustering": clustering,
         "datasette": {
             "database": f"built from the {large_n:,}-article synthetic corpus "
                         f"({builds[large_n]['attributions']:,} attributions), not a direct insert",
@@ -385,6 +413,10 @@ def report(f: dict) -> str:
     g = f["growth"]
     lines.append(f"  growth for {g['articles']}x the articles: time {g['seconds']}x, peak RSS {g['peak_rss']}x, "
                  f"size {g['db_size']}x")
+    c = f["clustering"]
+    lines.append(f"  repeated quotations (part of the build above): {c['clusters']:,} clusters of "
+                 f"{c['clustered_rows']:,} of {c['direct_and_mixed']:,} direct and mixed rows in {c['seconds']} s, "
+                 f"{100 * c['share_of_build']:.1f}% of the build's time")
     lines += ["", f"Datasette, {f['datasette']['database']}", f"  {'page':<36} {'immutable p50/p95 ms':>22} "
                                                                f"{'mutable p50/p95 ms':>20}"]
     for page, im in f["datasette"]["immutable"].items():

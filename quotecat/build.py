@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import sqlite_utils
 
-from . import compiled
+from . import compiled, corrections as corrections_
 from .distributed import COLUMNS as PARQUET_COLUMNS, result_from_record
 from .ids import file_id, path_id, unique_id
 from .model import Article, ArticleResult
@@ -125,6 +125,7 @@ def build(
     update: bool = False,
     allow_shrink: bool = False,
     columns: dict[str, str] | None = None,
+    corrections: Iterable[Path | str] = (),
 ) -> BuildSummary:
     """Build ``db_path`` from the articles under ``paths``: from scratch, or with ``update`` reusing the last build.
 
@@ -144,9 +145,13 @@ def build(
 
     ``progress(files)``, if given, wraps the list of files as it is read (the CLI's progress bar).
     ``columns`` names the columns of CSV files (``quotecat.read.parse_columns``).
+    ``corrections`` are corrections files to apply besides the ``corrections.yaml`` at the
+    top of an input folder (``quotecat.corrections``); a bad one raises CorrectionsError
+    before anything is read.
     """
     db_path, paths = Path(db_path), _existing(paths, db_path)
     summary = BuildSummary(db_name=db_path.name)
+    fixes = corrections_.load(corrections_.find(paths, corrections))
     files = list(dict.fromkeys(find_files(paths, on_skip=functools.partial(_skip, summary, warn, paths))))
     _refuse_an_input_as_target(db_path, files)
 
@@ -164,6 +169,7 @@ def build(
                     for result in results:
                         writer.add_file(result)
             writer.close()
+            corrections_.apply(db, fixes, warn, summary)
             if previous is not None:
                 summary.removed = previous.count - writer.matched
         finally:
@@ -469,6 +475,12 @@ def _article_of(row: tuple, article_id: str, name: str) -> Article:
                    trimmed_chars=values["trimmed_chars"] or 0)
 
 
+# An article's stored content hash, or '' for one a correction changed: it is extracted again, so
+# corrections always apply to the extractor's rows, never to the last build's corrected ones.
+_STORED_HASH = ("select case when exists (select 1 from _corrected_articles where article_id = articles.id) "
+                "then '' else content_hash end from articles where id = ?")
+
+
 # Per worker process: the previous build's database (read-only), to look up content hashes.
 _previous_connections: dict[tuple[int, str], sqlite3.Connection] = {}
 
@@ -485,7 +497,7 @@ def _previous_hashes(previous: str | None):
 
     def stored(article_id: str) -> str | None:
         try:
-            row = conn.execute("select content_hash from articles where id = ?", [article_id]).fetchone()
+            row = conn.execute(_STORED_HASH, [article_id]).fetchone()
         except sqlite3.DatabaseError:
             return None
         return None if row is None else row[0]
@@ -562,7 +574,8 @@ class _Previous:
             conn.close()
             warn(f"cannot read {db_path.name} ({error}): building from scratch")
             return None
-        if "content_hash" not in columns or not {"_speaker_mentions", "_organization_mentions"} <= tables:
+        if "content_hash" not in columns or not {"_speaker_mentions", "_organization_mentions",
+                                                  "_corrected_articles"} <= tables:
             reason = "was built by an older quotecat"
         elif version != extractor_version_number():
             reason = "was built by another version of the extractor"
@@ -580,7 +593,7 @@ class _Previous:
     def stored(self, article_id: str) -> str | None:
         """The content hash the previous build stored for ``article_id``, if it has the article."""
         try:
-            row = self.conn.execute("select content_hash from articles where id = ?", [article_id]).fetchone()
+            row = self.conn.execute(_STORED_HASH, [article_id]).fetchone()
         except sqlite3.DatabaseError as error:
             self._failed(error)
             return None

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from .build import BuildError, BuildInterrupted, build, load_parquet
+from .corrections import CorrectionsError
 from .extract import extract
 from .read import COLUMN_NAMES, ArticleError, parse_columns, read_file
 from .serve import datasette_args
@@ -36,7 +37,9 @@ def cli():
 @click.option("--columns", metavar="FIELD=COLUMN,...",
               help="The columns of CSV files, e.g. 'title=Headline,text=Story'; fields: " + ", ".join(COLUMN_NAMES)
               + " (default: found by name in the header).")
-def build_command(paths, db_path, strict, jobs, update, allow_shrink, columns):
+@click.option("--corrections", "corrections", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A corrections file to apply (besides corrections.yaml at the top of an input folder); repeatable.")
+def build_command(paths, db_path, strict, jobs, update, allow_shrink, columns, corrections):
     """Build the database from articles (default: ./articles/), from scratch or with --update.
 
     The old database stays as it was unless the new one is complete: a build that reads no
@@ -51,7 +54,7 @@ def build_command(paths, db_path, strict, jobs, update, allow_shrink, columns):
     with _build_errors():
         summary = build(paths, db_path, progress=_progress_bar if sys.stderr.isatty() else None, warn=_warn,
                         strict=strict, jobs=jobs or None, update=update, allow_shrink=allow_shrink,
-                        columns=mapping)
+                        columns=mapping, corrections=corrections)
     click.echo(summary.line())
 
 
@@ -62,6 +65,8 @@ def _build_errors():
         yield
     except BuildError as error:
         raise click.ClickException(str(error))
+    except CorrectionsError as error:
+        raise click.ClickException(f"{error} (nothing built: the database was left as it was)")
     except BuildInterrupted as stop:
         click.echo(f"Error: interrupted by {stop}: the database was left as it was", err=True)
         sys.exit(128 + stop.signum)

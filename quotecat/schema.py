@@ -9,6 +9,7 @@ VACUUM so the file can be served immutable.
 import sqlite_utils
 from sqlite_utils.db import DescIndex
 
+from .clusters import cluster
 from .site import default_facets
 
 # Every table's columns, in order: created from here and written from here.
@@ -70,6 +71,14 @@ SCHEMA: dict[str, dict[str, type]] = {
 # gaps filled by later ones), and `build --update` copies them for unchanged articles.
 SCHEMA["_speaker_mentions"] = {"source_article": str, **SCHEMA["speakers"]}
 SCHEMA["_organization_mentions"] = {"source_article": str, **SCHEMA["organizations"]}
+# Corrections applied by the build (quotecat.corrections), one row per entry of corrections.yaml.
+SCHEMA["corrections"] = {"id": int, "kind": str, "target": str, "value": str, "note": str, "file": str,
+                         "line": int, "rows": int, "articles": int}
+# Hidden: the articles whose rows a correction changed; `build --update` extracts them again.
+SCHEMA["_corrected_articles"] = {"article_id": str}
+# Quotations repeated across articles (quotecat.clusters); quotes.cluster_id points here.
+SCHEMA["quote_clusters"] = {"id": str, "text": str, "words": int, "quotes": int, "articles": int,
+                            "speakers": int, "attributed_differently": int}
 # Hidden: facet counts of the whole table, for the site's facet_counts plugin (the database is served read-only).
 SCHEMA["_facet_counts"] = {"table_name": str, "column_name": str, "value": None, "count": int}
 # Hidden: attributions counted by what sourcing audits group and filter by, for the sourcing_by_*
@@ -108,6 +117,9 @@ def create_tables(db: sqlite_utils.Database) -> None:
     )
     db["_speaker_mentions"].create(SCHEMA["_speaker_mentions"])
     db["_organization_mentions"].create(SCHEMA["_organization_mentions"])
+    db["corrections"].create(SCHEMA["corrections"], pk="id")
+    db["_corrected_articles"].create(SCHEMA["_corrected_articles"], pk="article_id")
+    db["quote_clusters"].create(SCHEMA["quote_clusters"], pk="id")
     db.execute("create table _facet_counts (table_name text, column_name text, value, count integer)")
     db["_sourcing_counts"].create(SCHEMA["_sourcing_counts"])
 
@@ -208,7 +220,8 @@ def add_counts(db: sqlite_utils.Database) -> None:
 
 
 def finish(db: sqlite_utils.Database) -> None:
-    """Indexes, full-text search, facet counts and the view, once all rows are in: faster than row by row."""
+    """Clusters of repeated quotations, indexes, full-text search, facet counts and the view, once all rows are in."""
+    cluster(db)
     add_counts(db)
     for table, indexes in FACET_INDEXES.items():
         for columns in indexes:

@@ -29,14 +29,19 @@ COLUMNS = {
                  "description", "article_id", "source_type", "role_class", "gender", "gender_evidence",
                  "attributions", "direct_quotes", "articles"],
     "quotes": ["id", "article_id", "speaker_id", "affiliation_id", "text", "type", "cue", "speaker_mention",
-               "medium", "paragraph", "start", "end", "anonymous", "fragments", "source_type", "role_class", "confidence"],
+               "medium", "paragraph", "start", "end", "anonymous", "fragments", "source_type", "role_class",
+               "confidence", "cluster_id"],
+    "corrections": ["id", "kind", "target", "value", "note", "file", "line", "rows", "articles"],
+    "quote_clusters": ["id", "text", "words", "quotes", "articles", "speakers", "attributed_differently"],
 }
 FOREIGN_KEYS = {
     "articles": set(),
     "organizations": set(),
     "speakers": {("affiliation_id", "organizations", "id"), ("article_id", "articles", "id")},
     "quotes": {("article_id", "articles", "id"), ("speaker_id", "speakers", "id"),
-               ("affiliation_id", "organizations", "id")},
+               ("affiliation_id", "organizations", "id"), ("cluster_id", "quote_clusters", "id")},
+    "corrections": set(),
+    "quote_clusters": set(),
 }
 
 

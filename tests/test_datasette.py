@@ -90,6 +90,11 @@ async def test_search_finds_a_word_from_an_attribution(ds, db):
     assert containing and containing <= set(found)
 
 
+# Canned queries that have nothing to list in a catalogue of one article with no corrections file;
+# tests/test_corrections.py and tests/test_clusters.py show each of them returning its rows.
+EMPTY_ON_THE_EXAMPLE = {"applied_corrections", "same_words_different_speakers"}
+
+
 async def test_every_canned_query_runs_and_returns_rows(ds, db, metadata):
     queries = metadata["databases"]["quotes"]["queries"]
     assert len(queries) >= 3
@@ -98,7 +103,7 @@ async def test_every_canned_query_runs_and_returns_rows(ds, db, metadata):
         params = {p: (word if p in ("q", "search") else "") for p in re.findall(r"(?<!:):(\w+)", query["sql"])}
         response = await ds.client.get(f"/quotes/{name}.json", params={**params, "_shape": "objects"})
         assert response.status_code == 200, (name, response.text)
-        assert response.json()["rows"], name
+        assert bool(response.json()["rows"]) != (name in EMPTY_ON_THE_EXAMPLE), name
         page = await ds.client.get(f"/quotes/{name}", params=params)
         assert page.status_code == 200, name
 

@@ -22,6 +22,8 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSON_SUFFIXES = (".json",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 CSV_SUFFIXES = (".csv",)
+# A build's corrections at the top of an input folder (quotecat.corrections): passed over, not an article.
+CORRECTIONS_FILES = ("corrections.yaml", "corrections.yml")
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES + CSV_SUFFIXES
 # Archives are shipped compressed: x.jsonl.gz, x.txt.bz2, x.csv.xz are read as x.jsonl, x.txt, x.csv.
 COMPRESSED: dict[str, Callable[[BinaryIO], Any]] = {
@@ -151,6 +153,8 @@ def _walk(root: Path, on_skip: Callable[[ArticleError], None]) -> list[Path]:
                 is_folder = False
             if is_folder:
                 subfolders.append(Path(entry.path))
+            elif folder == root and entry.name in CORRECTIONS_FILES:
+                continue  # the build's corrections (quotecat.corrections), not an article
             elif file_format(entry.name)[0]:
                 files.append(Path(entry.path))
             else:
