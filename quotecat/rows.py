@@ -143,5 +143,6 @@ class Catalogue:
                 "fragments": json.dumps(a.fragments) if len(a.fragments) > 1 else None,
                 "source_type": a.source_type,
                 "role_class": a.role_class,
+                "confidence": a.confidence,
             })
         return rows

@@ -63,6 +63,7 @@ SCHEMA: dict[str, dict[str, type]] = {
         "fragments": str,
         "source_type": str,
         "role_class": str,
+        "confidence": float,
     },
 }
 # Hidden build state: each article's own view of its sources, in input order. The
@@ -127,7 +128,7 @@ def create_tables(db: sqlite_utils.Database) -> None:
 FACET_INDEXES = {
     "articles": [["outlet"], ["published"]],
     "speakers": [["kind"], ["anonymous"], ["gender"], ["source_type"], ["role_class"]],
-    "quotes": [["type"], ["anonymous"], ["cue"], ["source_type"], ["role_class"], ["speaker_id", "type"],
+    "quotes": [["type"], ["anonymous"], ["cue"], ["source_type"], ["role_class"], ["confidence"], ["speaker_id", "type"],
                # Filtering by one source and faceting by another default facet reads one index range.
                ["speaker_id", "affiliation_id"], ["speaker_id", "article_id"],
                ["speaker_id", "anonymous"], ["speaker_id", "cue"]],
@@ -181,6 +182,7 @@ select
   quotes.speaker_mention,
   quotes.medium,
   quotes.anonymous,
+  quotes.confidence,
   quotes.article_id,
   quotes.speaker_id,
   quotes.affiliation_id,
