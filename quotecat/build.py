@@ -534,9 +534,9 @@ def extractor_version_number() -> int:
 
 
 # What the fingerprint covers: the extractor (quotecat/extract, quotecat/lexicon, model.py, as
-# compiled, and the cue model's weights), rows.py, which turns its attributions into the rows
-# --update copies, and ids.py, their ids.
-FINGERPRINTED = (*compiled.source_files(), "lexicon/cue_model.json", "rows.py", "ids.py")
+# compiled, and the weights of the cue model and the confidence), rows.py, which turns its attributions
+# into the rows --update copies, and ids.py, their ids.
+FINGERPRINTED = (*compiled.source_files(), "lexicon/cue_model.json", "lexicon/confidence.json", "rows.py", "ids.py")
 
 
 # --- in this process: rows to the database ----------------------------------------------

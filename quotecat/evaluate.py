@@ -276,30 +276,20 @@ def evaluate(gold_dir: Path, extractor=extract, catalogue: bool = True) -> dict:
         golds = [Gold(r) for r in gold_by_article.get(name, [])]
         score = ArticleScore(name, gold=sum(g.required for g in golds), extracted=len(predictions))
         tally["records"]["not_required"] += len(golds) - score.gold
-        pred_chars = [_chars(p.fragments or [[p.start, p.end]]) for p in predictions]
-        gold_chars = [_chars(g.fragments) for g in golds]
-        # candidates[j]: the predictions covering enough of gold j.
-        candidates = [[i for i, chars in enumerate(pred_chars)
-                       if gchars and len(gchars & chars) / len(gchars) >= MATCH_THRESHOLD]
-                      for gchars in gold_chars]
-        judged = {}  # (prediction, gold) -> (speaker right, affiliation right, row right)
-        for j, gold in enumerate(golds):
-            for i in candidates[j]:
-                speaker_ok = _speaker_right(predictions[i], gold.record)
-                affiliation_ok = _affiliation_right(predictions[i], gold.record)
-                judged[i, j] = (speaker_ok, affiliation_ok, speaker_ok is not False and affiliation_ok is not False)
-                if speaker_ok and gold.record.get("resolved_speaker"):
-                    genders[name, gold.record["resolved_speaker"]].append(getattr(predictions[i], "gender", None))
+        pred_chars, gold_chars, candidates, judged = _judge(predictions, golds)
+        for (i, j), (speaker_ok, _, _) in judged.items():
+            if speaker_ok and golds[j].record.get("resolved_speaker"):
+                genders[name, golds[j].record["resolved_speaker"]].append(getattr(predictions[i], "gender", None))
         for j, gold in enumerate(golds):
             if gold.required:
                 _score_gold(gold, j, candidates[j], judged, predictions, pred_chars, gold_chars[j], text, tally, score)
 
-        for i, prediction in enumerate(predictions):
-            required = [j for j, gold in enumerate(golds) if gold.required and i in candidates[j]]
-            if not required and any(i in c for c in candidates):
+        rights = _rows_right(golds, candidates, judged, len(predictions))
+        for i, (prediction, row_right) in enumerate(zip(predictions, rights)):
+            if row_right is None:
                 continue  # matches only records that neither reward nor penalise
+            required = [j for j, gold in enumerate(golds) if gold.required and i in candidates[j]]
             quoted = prediction.type in ("direct", "mixed")
-            row_right = any(judged[i, j][2] for j in required)
             tally["extracted"]["all"] += 1
             tally["extracted"]["quoted"] += quoted
             tally["extracted"]["row_right"] += row_right
@@ -401,6 +391,50 @@ def catalogue_gender(gold_dir: Path, texts: dict[str, str], gold_by_article: dic
     report["method"] = ("across the catalogue built from these articles: speakers.gender of the speaker a person's "
                         "rows point to, against the gender their articles' evidence agrees on")
     return report
+
+
+def _judge(predictions, golds: list[Gold]):
+    """Match every prediction with every gold record it covers enough of (the span rule), and judge each
+    pair: (speaker right, affiliation right, row right) by the speaker and affiliation rules."""
+    pred_chars = [_chars(p.fragments or [[p.start, p.end]]) for p in predictions]
+    gold_chars = [_chars(g.fragments) for g in golds]
+    # candidates[j]: the predictions covering enough of gold j.
+    candidates = [[i for i, chars in enumerate(pred_chars)
+                   if gchars and len(gchars & chars) / len(gchars) >= MATCH_THRESHOLD]
+                  for gchars in gold_chars]
+    judged = {}  # (prediction, gold) -> (speaker right, affiliation right, row right)
+    for j, gold in enumerate(golds):
+        for i in candidates[j]:
+            speaker_ok = _speaker_right(predictions[i], gold.record)
+            affiliation_ok = _affiliation_right(predictions[i], gold.record)
+            judged[i, j] = (speaker_ok, affiliation_ok, speaker_ok is not False and affiliation_ok is not False)
+    return pred_chars, gold_chars, candidates, judged
+
+
+def _rows_right(golds: list[Gold], candidates, judged, n: int) -> list[bool | None]:
+    """Each prediction fully right (span, speaker, affiliation) against a required record; None when it
+    matches only records that are not required."""
+    result: list[bool | None] = []
+    for i in range(n):
+        required = [j for j, gold in enumerate(golds) if gold.required and i in candidates[j]]
+        if not required and any(i in c for c in candidates):
+            result.append(None)
+        else:
+            result.append(any(judged[i, j][2] for j in required))
+    return result
+
+
+def rows_right(predictions, records: list[dict]) -> list[tuple[bool, bool] | None]:
+    """Each extracted row of one article judged by the rules ``evaluate`` counts with: (span and speaker
+    right, row right: span, speaker and affiliation); None for a row that matches only records that are
+    not required. What the confidence is trained on."""
+    golds = [Gold(r) for r in records]
+    _, _, candidates, judged = _judge(predictions, golds)
+    result: list[tuple[bool, bool] | None] = []
+    for i, right in enumerate(_rows_right(golds, candidates, judged, len(predictions))):
+        required = [j for j, gold in enumerate(golds) if gold.required and i in candidates[j]]
+        result.append(None if right is None else (any(judged[i, j][0] is not False for j in required), right))
+    return result
 
 
 def _score_gold(gold, j, candidates, judged, predictions, pred_chars, gchars, text, tally, score):

@@ -61,6 +61,7 @@ class Attribution:
     fragments: list[list[int]] = field(default_factory=list)
     pattern: str | None = None  # which rule found it (for --explain)
     resolution: str | None = None  # how the speaker was resolved (for --explain)
+    confidence: float | None = None  # how likely span, speaker and affiliation are all right (extract/confidence.py)
 
     def to_dict(self) -> dict:
         return asdict(self)

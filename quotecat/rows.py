@@ -369,5 +369,6 @@ class Catalogue:
                 "source_type": a.source_type,
                 "role_class": a.role_class,
                 "fragments": json.dumps(a.fragments) if len(a.fragments) > 1 else None,
+                "confidence": a.confidence,
             })
         return rows

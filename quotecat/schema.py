@@ -64,6 +64,7 @@ SCHEMA: dict[str, dict[str, type]] = {
         "source_type": str,
         "role_class": str,
         "fragments": str,
+        "confidence": float,
     },
 }
 # Hidden build state: each article's own view of its sources, in input order (quotecat.rows).
@@ -146,7 +147,7 @@ def create_tables(db: sqlite_utils.Database) -> None:
 FACET_INDEXES = {
     "articles": [["outlet"], ["published"]],
     "speakers": [["kind"], ["anonymous"], ["gender"], ["source_type"], ["role_class"]],
-    "quotes": [["type"], ["anonymous"], ["cue"], ["source_type"], ["role_class"], ["speaker_id", "type"],
+    "quotes": [["type"], ["anonymous"], ["cue"], ["source_type"], ["role_class"], ["confidence"], ["speaker_id", "type"],
                # Filtering by one source and faceting by another default facet reads one index range.
                ["speaker_id", "affiliation_id"], ["speaker_id", "article_id"],
                ["speaker_id", "anonymous"], ["speaker_id", "cue"]],
@@ -200,6 +201,7 @@ select
   quotes.speaker_mention,
   quotes.medium,
   quotes.anonymous,
+  quotes.confidence,
   quotes.article_id,
   quotes.speaker_id,
   quotes.affiliation_id,

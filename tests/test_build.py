@@ -30,7 +30,7 @@ COLUMNS = {
                  "direct_quotes", "articles"],
     "quotes": ["id", "article_id", "speaker_id", "affiliation_id", "text", "type", "cue", "speaker_mention",
                "medium", "paragraph", "start", "end", "anonymous", "source_type", "role_class", "fragments",
-               "cluster_id"],
+               "confidence", "cluster_id"],
     "corrections": ["id", "kind", "target", "value", "note", "file", "line", "rows", "articles"],
     "quote_clusters": ["id", "text", "words", "quotes", "articles", "speakers", "attributed_differently"],
 }
@@ -149,6 +149,14 @@ def test_every_quote_is_exactly_its_span_of_the_article(db):
         'where quotes.text != substr(articles.text, quotes.start + 1, quotes."end" - quotes.start)'
     ).fetchone()[0]
     assert mismatches == 0
+
+
+def test_every_quote_has_a_confidence_between_0_and_1_that_the_filter_reads(db):
+    values = [row["confidence"] for row in db.query("select confidence from quotes")]
+    assert values and all(isinstance(v, float) and 0.0 <= v <= 1.0 for v in values)
+    assert len(set(values)) > 1  # it tells rows apart
+    confident = db.execute("select count(*) from quotes where confidence >= 0.9").fetchone()[0]
+    assert confident == sum(v >= 0.9 for v in values)
 
 
 def test_anonymous_flag_on_quotes_copies_the_speakers(db):

@@ -50,6 +50,21 @@ async def test_every_page_and_row_page_renders(ds, db):
     assert str(escape(quote[1]))[:80] in page.text
 
 
+@pytest.mark.parametrize("low", [0.5, 0.9])
+async def test_rows_filtered_and_sorted_by_confidence(ds, db, low):
+    """What the README and the column's description promise: ?confidence__gte=0.9, ?_sort=confidence."""
+    response = await ds.client.get("/quotes/quotes.json", params={"confidence__gte": low, "_shape": "objects",
+                                                                  "_size": "max", "_nofacet": "1"})
+    assert response.status_code == 200
+    rows = response.json()["rows"]
+    expected = db.execute("select count(*) from quotes where confidence >= ?", [low]).fetchone()[0]
+    assert expected and len(rows) == expected and all(row["confidence"] >= low for row in rows)
+    doubtful = await ds.client.get("/quotes/quotes.json", params={"_sort": "confidence", "_shape": "objects",
+                                                                  "_nofacet": "1"})
+    values = [row["confidence"] for row in doubtful.json()["rows"]]
+    assert values == sorted(values) and values[0] == db.execute("select min(confidence) from quotes").fetchone()[0]
+
+
 async def test_facet_by_speaker(ds, db):
     response = await ds.client.get("/quotes/quotes.json?_facet=speaker_id")
     assert response.status_code == 200

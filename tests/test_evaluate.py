@@ -6,7 +6,6 @@ thresholds lock in what the extractor reaches; raise them when it improves.
 
 import json
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
@@ -303,11 +302,8 @@ def storm(tmp_path):
 
 def row(words, speaker=None, affiliation=None, anonymous=False, confidence=None, gender=None):
     start, end = _span(ARTICLE, words)
-    attribution = Attribution(text=words, start=start, end=end, type="direct", speaker=speaker,
-                              affiliation=affiliation, anonymous=anonymous, gender=gender)
-    if confidence is not None:  # a field rows will carry (issue 12, item 6): read with getattr
-        return SimpleNamespace(**attribution.to_dict(), confidence=confidence)
-    return attribution
+    return Attribution(text=words, start=start, end=end, type="direct", speaker=speaker, affiliation=affiliation,
+                       anonymous=anonymous, gender=gender, confidence=confidence)
 
 
 def run(folder, *rows):

@@ -63,7 +63,10 @@ def test_click_only_in_the_cli():
 def test_the_fingerprint_covers_every_module_the_rows_are_made_with():
     """``--update`` copies rows of unchanged articles only when the code that made them is the same."""
     covered = {module_name(PACKAGE / f) for f in build.FINGERPRINTED if f.endswith(".py")}
-    assert "lexicon/cue_model.json" in build.FINGERPRINTED  # the learned weights make rows too
+    # The learned weights make rows too: every data file the extractor reads.
+    assert {"lexicon/cue_model.json", "lexicon/confidence.json"} <= set(build.FINGERPRINTED)
+    assert {f.name for f in (PACKAGE / "lexicon").glob("*.json")} == {
+        f.split("/")[-1] for f in build.FINGERPRINTED if f.endswith(".json")}
     assert {"quotecat.rows", "quotecat.ids", "quotecat.model", "quotecat.extract", "quotecat.lexicon.cues"} <= covered
     for name in sorted(covered):
         outside = {m for m in GRAPH[name] if m not in covered}

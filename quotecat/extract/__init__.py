@@ -8,12 +8,14 @@ One module per stage, in the order ``extract`` runs them:
 - ``quotes``: quotations without a cue of their own, given to the attribution they continue
   or to the subject of their sentence;
 - ``records``: each source described (``sources``) and resolved across the article
-  (``resolve``), and the attributions as records.
+  (``resolve``), and the attributions as records;
+- ``confidence``: how likely each record is right, from what the stages knew of it.
 
 ``found`` holds what the stages hand on. The words the rules read are in ``quotecat.lexicon``.
 """
 
 from ..model import Attribution
+from . import confidence
 from .cues import find_cues
 from .found import Found
 from .quotes import attach_quotes, orphan_quotes
@@ -33,4 +35,7 @@ def extract(text: str, byline: str | None = None) -> list[Attribution]:
         found += find_cues(text, paragraph)
     found = attach_quotes(text, paragraphs, found)
     found += orphan_quotes(text, paragraphs, found)
-    return records(text, paragraphs, found, writer_of(byline))
+    results = records(text, paragraphs, found, writer_of(byline))
+    for attribution in results:
+        attribution.confidence = confidence.confidence(text, attribution)
+    return results
