@@ -26,10 +26,11 @@ from . import compiled, corrections as corrections_
 from .distributed import COLUMNS as PARQUET_COLUMNS, result_from_record
 from .ids import file_id, path_id, unique_id
 from .model import Article, ArticleResult
+from .fold import fold
 from .parallel import in_chunks, in_order, resolve_jobs
 from .publish import BuildError, BuildInterrupted, SQLITE_HEADER, article_count, kept, publish, signals_deferred
 from .read import ArticleError, find_files, iter_articles, logical_path, read_file
-from .rows import article_result, article_row, content_hash, fill_gaps
+from .rows import article_result, article_row, content_hash
 from .schema import SCHEMA, create_tables, finish, insert_sql
 
 __all__ = ["BuildError", "BuildInterrupted", "BuildSummary", "StrictBuildError", "build", "load_parquet"]
@@ -574,7 +575,7 @@ class _Previous:
             conn.close()
             warn(f"cannot read {db_path.name} ({error}): building from scratch")
             return None
-        if "content_hash" not in columns or not {"_speaker_mentions", "_organization_mentions",
+        if "content_hash" not in columns or not {"_speaker_mentions", "_organization_mentions", "_quote_raw",
                                                   "_corrected_articles"} <= tables:
             reason = "was built by an older quotecat"
         elif version != extractor_version_number():
@@ -602,7 +603,7 @@ class _Previous:
     def copy(self, article_id: str) -> tuple[list, list, list] | None:
         """The quotes, speaker mentions and organisation mentions rows an article gave; None if they cannot be read."""
         try:
-            return (self._rows("quotes", "article_id", article_id),
+            return (self._quote_rows(article_id),
                     self._rows("_speaker_mentions", "source_article", article_id),
                     self._rows("_organization_mentions", "source_article", article_id))
         except sqlite3.DatabaseError as error:
@@ -613,6 +614,14 @@ class _Previous:
         columns = ", ".join(f"[{c}]" for c in SCHEMA[table])
         return self.conn.execute(f"select {columns} from [{table}] where [{column}] = ? order by rowid",
                                  [article_id]).fetchall()
+
+    def _quote_rows(self, article_id: str) -> list[tuple]:
+        """The article's quotes rows with the speaker and affiliation ids they had before the fold
+        (``_quote_raw``), so that the build folds them again as a rebuild does."""
+        columns = ", ".join(f"case when r.quote_id is null then q.[{c}] else r.[{c}] end"
+                            if c in ("speaker_id", "affiliation_id") else f"q.[{c}]" for c in SCHEMA["quotes"])
+        return self.conn.execute(f"select {columns} from quotes q left join _quote_raw r on r.quote_id = q.id "
+                                 "where q.article_id = ? order by q.rowid", [article_id]).fetchall()
 
     def close(self):
         self.conn.close()
@@ -729,45 +738,10 @@ class _Writer:
     def close(self) -> None:
         """Write what is left, then one row per speaker and organisation, folded from every article's mentions."""
         self.flush()
-        self.summary.organizations = _fold(self.db, "_organization_mentions", "organizations")
-        self.summary.speakers = _fold(self.db, "_speaker_mentions", "speakers")
+        self.summary.speakers, self.summary.organizations = fold(self.db)
 
 
 _BUFFERED = ("articles", "quotes", "_speaker_mentions", "_organization_mentions")
-
-
-def _fold(db: sqlite_utils.Database, mentions: str, table: str) -> int:
-    """One row per id, in id order: the first article's values, its gaps filled by later articles.
-
-    Streams over the mentions sorted by (id, input order), so memory holds one
-    batch of rows whatever the number of speakers.
-    """
-    db.execute(f"create index if not exists [{mentions}_id] on [{mentions}] (id)")
-    columns = list(SCHEMA[table])
-    cursor = db.conn.execute(
-        "select {} from [{}] order by id, rowid".format(", ".join(f"[{c}]" for c in columns), mentions)
-    )
-    insert = insert_sql(table)
-    count = 0
-    batch: list[list] = []
-    current: list | None = None
-    for row in cursor:
-        if current is not None and current[0] == row[0]:
-            fill_gaps(current, row, range(len(row)))
-            continue
-        if current is not None:
-            batch.append(current)
-        current = list(row)
-        if len(batch) >= _BATCH:
-            db.conn.executemany(insert, batch)
-            count += len(batch)
-            batch = []
-    if current is not None:
-        batch.append(current)
-    db.conn.executemany(insert, batch)
-    db.conn.commit()
-    return count + len(batch)
-
 
 
 def _display_name(path: Path, roots: list[Path]) -> str:

@@ -82,7 +82,6 @@ STOPWORDS = set(
 ALIAS_STOPWORDS = set("a an the of for and at in on to by with from its his her their mr mrs ms dr".split())
 # An alias with one of these is not a bare name ("president of poland").
 HEAD_BREAKS = set("of for at in from with on to who which that".split())
-GENDER_OF_PRONOUN = {"he": "man", "she": "woman"}
 
 
 def cue_family(cue: str | None) -> str:
@@ -178,9 +177,17 @@ def _speaker_right(prediction, gold: dict) -> bool | None:
     mention = gold.get("speaker")
     if not mention:
         return None
-    if gold.get("speaker_is_pronoun"):
+    if gold.get("speaker_is_pronoun") or _description(mention):
+        # The gold does not say who "he" or "the mayor" is: judge the mention the row keeps.
         return bool(name_tokens(prediction.speaker_mention) & name_tokens(mention))
     return bool(name_tokens(prediction.speaker) & name_tokens(mention))
+
+
+def _description(mention: str) -> bool:
+    """ "the mayor", "The senator", "this official": a definite description, which resolution may
+    turn into the name of the person it describes."""
+    words = mention.split()
+    return len(words) >= 2 and words[0].lower() in ("the", "this", "that") and words[1][:1].islower()
 
 
 def _affiliation_right(prediction, gold: dict) -> bool | None:
@@ -257,13 +264,13 @@ def _ratio(a, b):
 # --- scoring --------------------------------------------------------------------------------
 
 
-def evaluate(gold_dir: Path, extractor=extract) -> dict:
+def evaluate(gold_dir: Path, extractor=extract, catalogue: bool = True) -> dict:
     """Run the extractor over every gold article and return the scores as a dict."""
     gold_dir = Path(gold_dir)
     texts, gold_by_article = load_gold(gold_dir)
     resolved = any(r.get("resolved_speaker") for records in gold_by_article.values() for r in records)
     tally: defaultdict[str, defaultdict[str, int]] = defaultdict(lambda: defaultdict(int))
-    articles, calibration, not_sources, pronouns = [], [], [], defaultdict(list)
+    articles, calibration, not_sources, genders = [], [], [], defaultdict(list)
     for name, text in texts.items():
         predictions = extractor(text)
         golds = [Gold(r) for r in gold_by_article.get(name, [])]
@@ -272,7 +279,7 @@ def evaluate(gold_dir: Path, extractor=extract) -> dict:
         pred_chars, gold_chars, candidates, judged = _judge(predictions, golds)
         for (i, j), (speaker_ok, _, _) in judged.items():
             if speaker_ok and golds[j].record.get("resolved_speaker"):
-                pronouns[name, golds[j].record["resolved_speaker"]].append(predictions[i].pronoun)
+                genders[name, golds[j].record["resolved_speaker"]].append(getattr(predictions[i], "gender", None))
         for j, gold in enumerate(golds):
             if gold.required:
                 _score_gold(gold, j, candidates[j], judged, predictions, pred_chars, gold_chars[j], text, tally, score)
@@ -312,9 +319,77 @@ def evaluate(gold_dir: Path, extractor=extract) -> dict:
     report = _report(tally, articles, resolved, not_sources)
     report["calibration"] = _calibration(calibration)
     if (gold_dir / "gender.jsonl").exists():
-        report["gender"] = score_gender(pronoun_baseline(pronouns), load_gender(gold_dir / "gender.jsonl"))
-        report["gender"]["method"] = ("pronoun baseline: he -> man, she -> woman, from the rows matched to the "
-                                      "person with the right speaker; conflicting or none -> unknown")
+        persons = load_gender(gold_dir / "gender.jsonl")
+        report["gender"] = score_gender(gender_of_rows(genders), persons)
+        report["gender"]["method"] = ("per article: the gender the extractor gives the rows matched to the person "
+                                      "with the right speaker; none, or rows that disagree -> unknown")
+        if catalogue and extractor is extract:
+            report["gender_catalogue"] = catalogue_gender(gold_dir, texts, gold_by_article, persons)
+    return report
+
+
+def catalogue_gender(gold_dir: Path, texts: dict[str, str], gold_by_article: dict[str, list[dict]],
+                     persons: dict[tuple[str, str], str]) -> dict:
+    """Gender across a catalogue built from the gold articles (``quotecat build``, the fold included).
+
+    A person is the gold's ``resolved_speaker`` in every article that quotes them; the gold
+    gender across the catalogue is the one their articles' evidence agrees on (known in one
+    article is known, two that disagree are unknown). The prediction is ``speakers.gender`` of
+    the speaker row most of their matched rows (right span, right speaker) point to.
+    """
+    import tempfile
+
+    from .build import build
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db_path = Path(tmp) / "quotes.db"
+        build([gold_dir / "articles"], db_path, warn=lambda message: None)
+        conn = sqlite3.connect(db_path)
+        try:
+            articles = {Path(source).stem: (article_id, text) for article_id, source, text in
+                        conn.execute("select id, source_file, text from articles")}
+            speakers: defaultdict[str, Counter] = defaultdict(Counter)
+            genders: dict[str, str | None] = {}
+            for name, raw in texts.items():
+                if name not in articles:
+                    continue
+                article_id, text = articles[name]
+                offset = raw.find(text)  # the reader takes the headline off: gold offsets are the file's
+                rows = conn.execute(
+                    "select quotes.start, quotes.end, quotes.fragments, speakers.id, speakers.name, speakers.gender "
+                    "from quotes join speakers on speakers.id = quotes.speaker_id where quotes.article_id = ?",
+                    [article_id]).fetchall()
+                spans = [(_chars([[a + offset, b + offset] for a, b in json.loads(f or "null") or [[start, end]]]),
+                          speaker_id, speaker, gender) for start, end, f, speaker_id, speaker, gender in rows]
+                for record in gold_by_article.get(name, []):
+                    person = record.get("resolved_speaker")
+                    if (name, person) not in persons or offset < 0:
+                        continue
+                    gold_chars = _chars(Gold(record).fragments)
+                    for chars, speaker_id, speaker, gender in spans:
+                        if gold_chars and len(gold_chars & chars) / len(gold_chars) >= MATCH_THRESHOLD \
+                                and speaker_matches(speaker, record):
+                            speakers[person][speaker_id] += 1
+                            genders[speaker_id] = gender
+        finally:
+            conn.close()
+    # One person under the fullest name the gold gives them: "Trump" in one article is "Donald Trump".
+    names = sorted({person for _, person in persons}, key=lambda n: (-len(n), n))
+    fullest = {name: next((longer for longer in names if len(longer) > len(name) and alias_match(name, [longer])),
+                          name) for name in names}
+    known: defaultdict[str, set[str]] = defaultdict(set)
+    for (_, person), gender in persons.items():
+        known[fullest[person]].update({gender} - {"unknown"})
+    gold = {("catalogue", person): values.pop() if len(values) == 1 else "unknown" for person, values in known.items()}
+    merged: defaultdict[str, Counter] = defaultdict(Counter)
+    for person, counts in speakers.items():
+        merged[fullest[person]].update(counts)
+    speakers = merged
+    predicted = {("catalogue", person): genders.get(counts.most_common(1)[0][0]) or "unknown"
+                 for person, counts in speakers.items()}
+    report = score_gender(predicted, gold)
+    report["method"] = ("across the catalogue built from these articles: speakers.gender of the speaker a person's "
+                        "rows point to, against the gender their articles' evidence agrees on")
     return report
 
 
@@ -540,13 +615,14 @@ def load_gender(path: Path) -> dict[tuple[str, str], str]:
     return persons
 
 
-def pronoun_baseline(pronouns: dict[tuple[str, str], list]) -> dict[tuple[str, str], str]:
-    """Gender from the ``pronoun`` of the rows given to a person: he -> man, she -> woman, else unknown."""
-    genders = {}
-    for person, values in pronouns.items():
-        found = {GENDER_OF_PRONOUN[p] for p in values if p in GENDER_OF_PRONOUN}
-        genders[person] = found.pop() if len(found) == 1 else "unknown"
-    return genders
+def gender_of_rows(genders: Mapping[tuple[str, str], list]) -> dict[tuple[str, str], str]:
+    """One gender per person from the ``gender`` of the rows given to them: the one value they
+    agree on, else unknown (no row has one, or rows disagree)."""
+    decided = {}
+    for person, values in genders.items():
+        found = {g for g in values if g in ("woman", "man")}
+        decided[person] = found.pop() if len(found) == 1 else "unknown"
+    return decided
 
 
 def score_gender(predicted: Mapping[tuple[str, str], str | None], gold: Mapping[tuple[str, str], str]) -> dict:
@@ -564,6 +640,8 @@ def score_gender(predicted: Mapping[tuple[str, str], str | None], gold: Mapping[
         report[value] = {"precision": _ratio(sum(g == value for g in said), len(said)),
                          "recall": _ratio(sum(p == value for p in actual), len(actual))}
     report["unknown_share"] = _ratio(sum(p == "unknown" for _, p in pairs), len(pairs))
+    report["wrong"] = sorted([*person, value, predicted.get(person)] for person, value in gold.items()
+                             if (predicted.get(person) or "unknown") not in ("unknown", value))
     report["gold_unknown_share"] = _ratio(sum(g == "unknown" for g, _ in pairs), len(pairs))
     return report
 
@@ -623,14 +701,15 @@ def format_report(report: dict, worst: int = 15) -> str:
         for b in calibration["bins"]:
             label = f">= {b['low']:.1f}" if b["high"] >= 1.0 else f"{b['low']:.1f}-{b['high']:.1f}"
             lines.append(f"{label:<14}{b['rows']:>6}{b['right']:>7}  {pct(b['share_right'])}")
-    gender = report.get("gender")
-    if gender:
-        lines += ["", f"gender ({gender['method']})",
-                  f"  {gender['persons']} persons; gold {_counts(gender['gold'])}; "
-                  f"predicted {_counts(gender['predicted'])}",
-                  f"  woman: precision {pct(gender['woman']['precision'])} recall {pct(gender['woman']['recall'])}   "
-                  f"man: precision {pct(gender['man']['precision'])} recall {pct(gender['man']['recall'])}   "
-                  f"unknown share {pct(gender['unknown_share'])} (gold {pct(gender['gold_unknown_share'])})"]
+    for key in ("gender", "gender_catalogue"):
+        gender = report.get(key)
+        if gender:
+            lines += ["", f"gender ({gender['method']})",
+                      f"  {gender['persons']} persons; gold {_counts(gender['gold'])}; "
+                      f"predicted {_counts(gender['predicted'])}",
+                      f"  woman: precision {pct(gender['woman']['precision'])} recall {pct(gender['woman']['recall'])}   "
+                      f"man: precision {pct(gender['man']['precision'])} recall {pct(gender['man']['recall'])}   "
+                      f"unknown share {pct(gender['unknown_share'])} (gold {pct(gender['gold_unknown_share'])})"]
     resolved = speakers["precision"] is not None
     lines += ["", f"{'article':<58}{'gold':>6}{'found':>7}{'extr.':>7}{'right':>7}{'rows ok':>9}"
               + (f"{'sources':>10}" if resolved else "")]

@@ -51,6 +51,10 @@ class Attribution:
     source_type: str | None = None  # person / unnamed individual / unnamed group / organization / government / document / media
     role_class: str | None = None  # official / politician / expert / business / civil society / citizen / media / unknown
     pronoun: str | None = None
+    # woman / man from the article's own evidence about the person (never a first name), else None,
+    # and that evidence: each word ("she", "Mrs.", "spokeswoman", "mother") with how often it is used.
+    gender: str | None = None
+    gender_evidence: dict[str, int] | None = None
     description: str | None = None
     medium: str | None = None
     paragraph: int = 0

@@ -27,24 +27,25 @@ SCHEMA: dict[str, dict[str, type]] = {
         "trimmed_chars": int,
         "content_hash": str,
     },
-    "organizations": {"id": str, "name": str},
+    "organizations": {"id": str, "name": str, "forms": str},
     "speakers": {
         "id": str,
         "name": str,
         "kind": str,
+        # Kinds of source (quotecat.extract.sources.SOURCE_TYPES, lexicon.role_classes), decided
+        # across articles by quotecat.fold, as is gender (woman / man / unknown, from the articles' words).
+        "source_type": str,
+        "role_class": str,
         "title": str,
         "role": str,
         "affiliation_id": str,
         "anonymous": int,
         "pronoun": str,
-        "description": str,
-        "article_id": str,
-        # Kinds of source (quotecat.extract.sources.SOURCE_TYPES, lexicon.role_classes) and the
-        # gender the articles' own words give (woman / man / unknown); empty where not worked out.
-        "source_type": str,
-        "role_class": str,
         "gender": str,
         "gender_evidence": str,
+        "forms": str,
+        "description": str,
+        "article_id": str,
     },
     "quotes": {
         "id": str,
@@ -60,17 +61,32 @@ SCHEMA: dict[str, dict[str, type]] = {
         "start": int,
         "end": int,
         "anonymous": int,
-        "fragments": str,
         "source_type": str,
         "role_class": str,
+        "fragments": str,
         "confidence": float,
     },
 }
-# Hidden build state: each article's own view of its sources, in input order. The
-# speakers and organizations rows are folded from these (first article's values,
-# gaps filled by later ones), and `build --update` copies them for unchanged articles.
-SCHEMA["_speaker_mentions"] = {"source_article": str, **SCHEMA["speakers"]}
-SCHEMA["_organization_mentions"] = {"source_article": str, **SCHEMA["organizations"]}
+# Hidden build state: each article's own view of its sources, in input order (quotecat.rows).
+# The speakers and organizations rows are folded from these (quotecat.fold), and
+# `build --update` copies them for unchanged articles.
+SCHEMA["_speaker_mentions"] = {
+    "source_article": str, "id": str, "name": str, "kind": str, "source_type": str, "role_class": str,
+    "title": str, "role": str, "affiliation_id": str,
+    "anonymous": int, "pronoun": str, "description": str, "article_id": str,
+    # who is who across articles: "donald trump", "trump", "j" for Donald J. Trump
+    "person_key": str, "surname": str, "middle": str,
+    # what this article says of the person's gender, with its words (JSON), and how many rows it gives them
+    "gender": str, "gender_evidence": str, "rows": int,
+}
+SCHEMA["_organization_mentions"] = {"source_article": str, "id": str, "name": str,
+                                    # "WHO" where the article writes "World Health Organization (WHO)", and back
+                                    "acronym": str, "expansion": str}
+# Hidden, made by the fold: a mention's id -> the catalogue's id, and the ids quotes rows had
+# before the fold (what `build --update` copies, so that it folds again as a rebuild does).
+SCHEMA["_speaker_merge"] = {"id": str, "canonical": str}
+SCHEMA["_organization_merge"] = {"id": str, "canonical": str}
+SCHEMA["_quote_raw"] = {"quote_id": str, "speaker_id": str, "affiliation_id": str}
 # Corrections applied by the build (quotecat.corrections), one row per entry of corrections.yaml.
 SCHEMA["corrections"] = {"id": int, "kind": str, "target": str, "value": str, "note": str, "file": str,
                          "line": int, "rows": int, "articles": int}
@@ -117,6 +133,9 @@ def create_tables(db: sqlite_utils.Database) -> None:
     )
     db["_speaker_mentions"].create(SCHEMA["_speaker_mentions"])
     db["_organization_mentions"].create(SCHEMA["_organization_mentions"])
+    db["_speaker_merge"].create(SCHEMA["_speaker_merge"], pk="id")
+    db["_organization_merge"].create(SCHEMA["_organization_merge"], pk="id")
+    db["_quote_raw"].create(SCHEMA["_quote_raw"], pk="quote_id")
     db["corrections"].create(SCHEMA["corrections"], pk="id")
     db["_corrected_articles"].create(SCHEMA["_corrected_articles"], pk="article_id")
     db["quote_clusters"].create(SCHEMA["quote_clusters"], pk="id")

@@ -24,12 +24,12 @@ GOOD_ARTICLE = next(ARTICLES.glob("*.txt"))
 COLUMNS = {
     "articles": ["id", "title", "byline", "outlet", "published", "url", "source_file", "text", "word_count",
                  "trimmed_chars", "content_hash", "attributions", "anonymous_attributions", "percent_anonymous"],
-    "organizations": ["id", "name", "attributions", "speakers", "articles", "anonymous_attributions"],
-    "speakers": ["id", "name", "kind", "title", "role", "affiliation_id", "anonymous", "pronoun",
-                 "description", "article_id", "source_type", "role_class", "gender", "gender_evidence",
-                 "attributions", "direct_quotes", "articles"],
+    "organizations": ["id", "name", "forms", "attributions", "speakers", "articles", "anonymous_attributions"],
+    "speakers": ["id", "name", "kind", "source_type", "role_class", "title", "role", "affiliation_id", "anonymous",
+                 "pronoun", "gender", "gender_evidence", "forms", "description", "article_id", "attributions",
+                 "direct_quotes", "articles"],
     "quotes": ["id", "article_id", "speaker_id", "affiliation_id", "text", "type", "cue", "speaker_mention",
-               "medium", "paragraph", "start", "end", "anonymous", "fragments", "source_type", "role_class",
+               "medium", "paragraph", "start", "end", "anonymous", "source_type", "role_class", "fragments",
                "confidence", "cluster_id"],
     "corrections": ["id", "kind", "target", "value", "note", "file", "line", "rows", "articles"],
     "quote_clusters": ["id", "text", "words", "quotes", "articles", "speakers", "attributed_differently"],
@@ -234,19 +234,33 @@ def test_a_quote_without_a_source_is_kept_with_no_speaker():
     assert catalogue.speakers == {}
 
 
-def test_named_source_has_one_row_with_its_affiliation():
+@pytest.mark.parametrize("speaker, fields, listed", [
+    ("the report", dict(kind="other", source_type="document", anonymous=False), True),
+    ("residents", dict(kind="group", source_type="unnamed group"), True),
+    # What the extractor gave no type is no source: a clause ending in a pronoun.
+    ("Mayor Ruiz included the bridge on a list of repairs he", dict(kind="other", source_type=None,
+                                                                   anonymous=False), False),
+])
+def test_only_a_source_becomes_a_speaker(speaker, fields, listed):
     catalogue = Catalogue()
+    quotes = catalogue.quote_rows(BRIDGE, [attribution(speaker, **fields)], ignore)
+    assert (quotes[0]["speaker_id"] is not None, quotes[0]["speaker_mention"]) == (listed, speaker)
+    assert len(catalogue.speakers) == listed
+
+
+def test_named_source_has_one_row_with_its_affiliation():
+    catalogue = Catalogue(BRIDGE.text)
     dorrian = dict(speaker="John Dorrian", name="John Dorrian", anonymous=False, kind="person",
                    affiliation="U.S.-led coalition")
-    other = Article(id="other", title="Other", text=BRIDGE.text)
     catalogue.quote_rows(BRIDGE, [attribution(**dorrian, title="Col.")], ignore)
-    quotes = catalogue.quote_rows(other, [attribution(**dorrian, pronoun="he")], ignore)
+    quotes = catalogue.quote_rows(BRIDGE, [attribution(**dorrian, pronoun="he", start=4, end=10)], ignore)
     assert quotes[0]["speaker_id"] == "john-dorrian"
-    assert quotes[0]["affiliation_id"] == "u-s-led-coalition"
-    assert catalogue.speakers["john-dorrian"]["title"] == "Col."  # first mention kept...
-    assert catalogue.speakers["john-dorrian"]["pronoun"] == "he"  # ...gaps filled by later ones
-    assert catalogue.speakers["john-dorrian"]["article_id"] is None
-    assert catalogue.organizations == {"u-s-led-coalition": {"id": "u-s-led-coalition", "name": "U.S.-led coalition"}}
+    assert quotes[0]["affiliation_id"] == "us-led-coalition"
+    row = catalogue.speakers["john-dorrian"]
+    assert (row["title"], row["pronoun"], row["rows"]) == ("Col.", "he", 2)  # one row per article, gaps filled
+    assert (row["person_key"], row["surname"], row["article_id"]) == ("john dorrian", "dorrian", None)
+    assert catalogue.organizations == {"us-led-coalition": {"id": "us-led-coalition", "name": "U.S.-led coalition",
+                                                            "acronym": None, "expansion": None}}
 
 
 def test_span_outside_the_article_is_left_out_with_a_warning():
@@ -417,10 +431,10 @@ def test_an_extractor_failure_skips_that_article_names_it_and_builds_the_rest(tm
                                         encoding="utf-8")
     real_extract = rows_module.extract
 
-    def failing_on_trouble(text):
+    def failing_on_trouble(text, byline=None):
         if "extractor fail" in text:
             raise IndexError("simulated extractor bug")
-        return real_extract(text)
+        return real_extract(text, byline)
 
     monkeypatch.setattr(rows_module, "extract", failing_on_trouble)
     warnings = []

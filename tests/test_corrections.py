@@ -19,9 +19,9 @@ By Staff Writer
 
 The harbour board will delay its vote on the new ferry terminal until the spring, officials said on Tuesday.
 
-"We owe the islanders a proper hearing before a single pile is driven into the seabed," said Maria Okonkwo, the board's chair.
+"We owe the islanders a proper hearing before a single pile is driven into the seabed," said Maria Okonkwo, the chair of the Harbour Board.
 
-Col. Peter Lindqvist, a spokesman for the coast guard, said the terminal would need a new radar station.
+Col. Peter Lindqvist, a spokesman for the Coast Guard, said the terminal would need a new radar station.
 
 "The waters off the north pier are among the busiest on the coast, and nobody wants another collision," Lindqvist said.
 
@@ -78,7 +78,7 @@ KINDS = [
      "select speakers.name from quotes join speakers on speakers.id = speaker_id where quotes.id = '{row}'",
      "Ruth Abernethy"),
     ("- speaker: {{row: {row}, is: Maria Okonkwo}}",  # a speaker already in the catalogue, with her affiliation
-     "select speaker_id || ' / ' || affiliation_id from quotes where id = '{row}'", "maria-okonkwo / board"),
+     "select speaker_id || ' / ' || affiliation_id from quotes where id = '{row}'", "maria-okonkwo / harbour-board"),
     ("- speaker: {{row: {row}, is: Peter Lindqvist}}",  # ...and his kind of source
      "select quotes.source_type is speakers.source_type and quotes.role_class is speakers.role_class "
      "and speakers.source_type is not null from quotes join speakers on speakers.id = speaker_id "
@@ -87,9 +87,9 @@ KINDS = [
      "select count(*) from quotes where speaker_id = 'per-lindqvist'", 3),
     ("- merge_speaker: {{from: Peter Lindqvist, into: Maria Okonkwo}}",
      "select count(*) from speakers where id = 'peter-lindqvist'", 0),
-    ("- organisation: {{row: {quote}, is: Harbour Board}}",
+    ("- organisation: {{row: {quote}, is: Island Ferry Trust}}",
      "select organizations.name from quotes join organizations on organizations.id = affiliation_id "
-     "where quotes.id = '{quote}'", "Harbour Board"),
+     "where quotes.id = '{quote}'", "Island Ferry Trust"),
     ("- organisation: {{from: coast guard, is: Coastguard Agency}}",
      "select count(*) from quotes where affiliation_id = 'coastguard-agency'", 2),
     ("- organization: {{from: coast-guard, is: Coastguard Agency}}\n  note: the US spelling and an id work too",
@@ -138,7 +138,7 @@ def test_a_correction_is_kept_through_a_full_rebuild_and_through_update(folder, 
 
     extracted = []
     real = rows_module.extract
-    monkeypatch.setattr(rows_module, "extract", lambda text: extracted.append(text) or real(text))
+    monkeypatch.setattr(rows_module, "extract", lambda text, *byline: extracted.append(text) or real(text, *byline))
     (folder / "ferry-wire.txt").write_text(WIRE + "\nThe board meets again in March.\n", encoding="utf-8")
     summary = build([folder], db_path, warn=ignore, jobs=1, update=True)
     assert speaker_of(db_path, row) == "ruth-abernethy"

@@ -52,7 +52,9 @@ def attributions_in(sentence: str):
     ("The harbour authority is expected to announce the new fees next week.",
      "expected", None, "The harbour authority is expected to announce the new fees"),
     # A second verb of the subject: the looser reading finds the subject before "and".
-    ("He toured the plant on Monday and says it will close in March.", "says", "He", "it will close in March"),
+    # (A named subject: an unresolved "He" would give the row no speaker.)
+    ("Ines Falk toured the plant on Monday and says it will close in March.", "says", "Ines Falk",
+     "it will close in March"),
     # Sources the rules read since the cue model's mining: poll shares, ages, dashes, asides.
     ("Six in 10 residents say the ferry should keep running.", "say", "Six in 10 residents",
      "the ferry should keep running"),

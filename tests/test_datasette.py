@@ -206,6 +206,18 @@ async def test_search_answers_without_default_facets_unless_one_is_asked_for(ds,
     assert "type" in browsing["facet_results"]  # the default facets stay for browsing
 
 
+async def test_the_speakers_table_opens_on_the_most_quoted_with_facets_on_kinds_and_gender(ds, db):
+    response = await ds.client.get("/quotes/speakers.json?_shape=objects")
+    data = response.json()
+    counts = [row["attributions"] for row in data["rows"]]
+    assert counts == sorted(counts, reverse=True) and counts[0] == db.execute(
+        "select max(attributions) from speakers").fetchone()[0]
+    assert list(data["facet_results"]) == ["source_type", "role_class", "gender", "anonymous"]
+    types = {r["value"]: r["count"] for r in data["facet_results"]["source_type"]["results"]}
+    assert types == dict(db.execute("select source_type, count(*) from speakers where source_type is not null "
+                                    "group by source_type").fetchall())
+
+
 async def test_table_pages_open_on_their_rows_with_the_column_documentation_folded(ds, metadata):
     for table in ("quotes", "speakers", "articles"):
         page = (await ds.client.get(f"/quotes/{table}")).text

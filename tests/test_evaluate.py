@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from quotecat.cli import cli
 from quotecat.evaluate import (
-    _affiliation_right, _chars, _speaker_right, alias_match, evaluate, format_report, name_tokens, pronoun_baseline,
+    _affiliation_right, _chars, _speaker_right, alias_match, evaluate, format_report, gender_of_rows, name_tokens,
     sample_rows, score_gender, speaker_matches,
 )
 from quotecat.extract import extract
@@ -30,20 +30,28 @@ OWN_SET_THRESHOLDS = {
     "all.recall": 0.93,  # 0.933 (0.928 with the learned cue model)
     "quoted.recall": 0.96,  # 0.967
     "speech.recall": 0.95,  # 0.950
-    "all.speaker_accuracy": 0.93,  # 0.933 (0.890 before the title grammar of issue 12.3)
-    "quoted.speaker_accuracy": 0.99,  # 1.000 (0.970)
-    "all.pronoun_accuracy": 0.70,  # 0.710
-    # 0.539 (0.542 on main): lowered from 0.54 because one more row is found ("Gov. X, asked by
-    # reporters whether ..., said ..."), with the right speaker but not the campaign it speaks for:
-    # 83 of 154 affiliations right where main had 83 of 153.
+    "all.speaker_accuracy": 0.93,  # 0.939 (0.890 before the title grammar of issue 12.3)
+    "quoted.speaker_accuracy": 0.99,  # 1.000
+    "all.pronoun_accuracy": 0.86,  # 0.871 (0.710 before salience and gender agreement)
+    # 0.539: one row main's spans work finds ("Gov. X, asked by reporters whether ..., said ...")
+    # has the right speaker but not the campaign it speaks for.
     "all.affiliation_accuracy": 0.53,
     "all.type_accuracy": 0.92,  # 0.923
-    "row_accuracy": 0.54,  # 0.545 (0.450)
+    "row_accuracy": 0.55,  # 0.555 (0.450)
     "anonymous.recall": 0.90,  # 0.909 (0.860)
-    "anonymous.precision": 0.93,  # 0.930 (0.860)
-    "speakers.precision": 0.90,  # 0.902 (0.866)
-    "kinds.source_type.accuracy": 0.95,  # 0.960, rows with the right speaker (issue 13.2)
-    "kinds.role_class.accuracy": 0.70,  # 0.709
+    # 0.909: "The authors" of a study is no longer given to its lead author alone (the gold
+    # has "Munro and her colleagues", which the extractor does not build), so it is a group.
+    "anonymous.precision": 0.90,
+    "speakers.precision": 0.93,  # 0.938 (0.866)
+    "kinds.source_type.accuracy": 0.95,  # 0.956, rows with the right speaker (issue 13.2)
+    "kinds.role_class.accuracy": 0.73,  # 0.735
+    # Gender from each article's own evidence (tests/gold/gender.jsonl, 68 persons: 15 woman, 22 man):
+    # 14 said woman, 18 man, none wrong; unknown share 0.529 (gold 0.456).
+    "gender.woman.precision": 0.99,
+    "gender.man.precision": 0.99,
+    "gender.woman.recall": 0.9,  # 0.933
+    "gender.man.recall": 0.8,  # 0.818
+    "gender_catalogue.man.precision": 0.99,
 }
 # Measured on the development set when these were set; a drop is a regression.
 POLNEAR_THRESHOLDS = {
@@ -54,11 +62,11 @@ POLNEAR_THRESHOLDS = {
     # 0.94 before the learned cue model, which finds 22 more direct and mixed attributions here
     # (11 of them with the right speaker: 593 right before, 604 then). On the check half of the
     # training split (3,166 of them) the same change found 104 more and speaker accuracy rose.
-    "quoted.speaker_accuracy": 0.94,  # 0.946
-    "speech.speaker_accuracy": 0.96,  # 0.963
+    "quoted.speaker_accuracy": 0.95,  # 0.952 with the salience resolver (0.946 without)
+    "speech.speaker_accuracy": 0.96,  # 0.970 (0.963)
     # 0.858 before the learned cue model: some of the rows it adds run past the gold content.
     "strict_precision": 0.84,  # 0.842
-    "quoted.row_accuracy": 0.85,  # 0.860
+    "quoted.row_accuracy": 0.86,  # 0.864 (0.860)
 }
 # The Wikinews development set (required records): the baseline before work on issue 12 in
 # brackets, the level reached by the title grammar, kinds of source and the spans work after.
@@ -66,12 +74,19 @@ WIKINEWS_THRESHOLDS = {
     "all.recall": 0.94,  # 0.947 (0.876) with the learned cue model
     "precision": 0.90,  # 0.903 (0.906)
     "strict_precision": 0.84,  # 0.845 (0.846): rows the cue model adds run past the gold content
-    "all.speaker_accuracy": 0.95,  # 0.958 (0.867)
-    "all.affiliation_accuracy": 0.73,  # 0.738 (0.276)
-    "row_accuracy": 0.76,  # 0.767 (0.428)
-    "anonymous.recall": 0.89,  # 0.895 (0.562)
-    "anonymous.precision": 0.82,  # 0.829 (0.514)
-    "speakers.precision": 0.87,  # 0.874 (0.772; 0.872 on main when merged)
+    "all.speaker_accuracy": 0.96,  # 0.962 (0.867; 0.958 without the salience resolver)
+    "all.pronoun_accuracy": 0.96,  # 0.968 (0.667)
+    "all.affiliation_accuracy": 0.78,  # 0.785 (0.276)
+    "row_accuracy": 0.80,  # 0.809 (0.428)
+    "anonymous.recall": 0.92,  # 0.921 (0.562)
+    "anonymous.precision": 0.85,  # 0.854 (0.514)
+    "speakers.precision": 0.90,  # 0.907 (0.772)
+    # gender.jsonl, 118 persons (14 woman, 32 man): 11 said woman (10 right), 21 man (all right);
+    # across the catalogue 10 woman, 20 man, all right
+    "gender.woman.precision": 0.90,  # 0.909
+    "gender.man.precision": 0.99,  # 1.000
+    "gender_catalogue.woman.precision": 0.99,  # 1.000
+    "gender_catalogue.man.precision": 0.99,  # 1.000
 }
 
 
@@ -158,7 +173,7 @@ def test_development_set_does_not_regress():
 def test_wikinews_set_does_not_regress():
     result = CliRunner().invoke(cli, ["evaluate", str(WIKINEWS), "--worst", "0", *fail_under(WIKINEWS_THRESHOLDS)])
     assert result.exit_code == 0, result.output
-    assert "pronoun baseline" in result.output
+    assert "gender (per article" in result.output and "gender (across the catalogue" in result.output
 
 
 # --- the rules, on small hand-made gold folders (invented text, not from any corpus) -----------------
@@ -285,10 +300,10 @@ def storm(tmp_path):
     return tmp_path
 
 
-def row(words, speaker=None, affiliation=None, anonymous=False, confidence=None, pronoun=None):
+def row(words, speaker=None, affiliation=None, anonymous=False, confidence=None, gender=None):
     start, end = _span(ARTICLE, words)
     return Attribution(text=words, start=start, end=end, type="direct", speaker=speaker, affiliation=affiliation,
-                       anonymous=anonymous, pronoun=pronoun, confidence=confidence)
+                       anonymous=anonymous, gender=gender, confidence=confidence)
 
 
 def run(folder, *rows):
@@ -384,25 +399,25 @@ def test_gender_scored_per_value_with_the_unknown_share():
     assert score["unknown_share"] == 0.25 and score["gold_unknown_share"] == 0.25
 
 
-@pytest.mark.parametrize("pronouns, gender", [
-    (["she", "she", None], "woman"),
-    (["he"], "man"),
-    (["he", "she"], "unknown"),    # conflicting evidence
-    (["they", None], "unknown"),
+@pytest.mark.parametrize("genders, gender", [
+    (["woman", "woman", None], "woman"),
+    (["man"], "man"),
+    (["man", "woman"], "unknown"),    # rows that disagree
+    ([None, None], "unknown"),         # no evidence in the article
 ])
-def test_pronoun_baseline(pronouns, gender):
-    assert pronoun_baseline({("a", "X"): pronouns}) == {("a", "X"): gender}
+def test_gender_of_a_person_from_their_rows(genders, gender):
+    assert gender_of_rows({("a", "X"): genders}) == {("a", "X"): gender}
 
 
 def test_gender_section_from_the_rows_given_to_each_person(storm):
     people = [{"article": "storm", "resolved_speaker": "Ilse Varga", "kind": "person", "gender": "woman"},
               {"article": "storm", "resolved_speaker": "officials", "kind": "group", "gender": "n/a"}]
     (storm / "gender.jsonl").write_text("".join(json.dumps(p) + "\n" for p in people), encoding="utf-8")
-    report = run(storm, row(QUOTE, "Ilse Varga", pronoun="she"), row(CLAIM, "officials", pronoun="they"))
+    report = run(storm, row(QUOTE, "Ilse Varga", gender="woman"), row(CLAIM, "officials"))
     assert report["gender"]["persons"] == 1
     assert report["gender"]["woman"]["precision"] == 1.0
-    assert "pronoun baseline" in format_report(report)
-    wrong_speaker = run(storm, row(QUOTE, "Kofi", pronoun="he"))  # a row given to someone else says nothing
+    assert "per article" in format_report(report)
+    wrong_speaker = run(storm, row(QUOTE, "Kofi", gender="man"))  # a row given to someone else says nothing
     assert wrong_speaker["gender"]["unknown_share"] == 1.0
 
 

@@ -342,7 +342,8 @@ def test_quotecat_extract_is_the_function_of_the_package_of_the_same_name():
     ("State press agency PAP reported that five people had died.", ["PAP"]),
 ])
 def test_the_speaker_is_the_subject_noun_phrase(sentence, speakers):
-    assert [a.speaker for a in extract(sentence)] == speakers
+    # An unresolved pronoun gives the row no speaker; the words it read stay in speaker_mention.
+    assert [a.speaker or a.speaker_mention for a in extract(sentence)] == speakers
 
 
 @pytest.mark.parametrize("sentence, affiliation, source_type, role_class", [

@@ -341,7 +341,8 @@ async def test_speaker_page_shows_who_they_are_and_all_their_attributions(ds, db
     speaker = db["speakers"].get(s)
     page = (await ds.client.get(row_path("speakers", s))).text
     facts = section(page, "dl", "q-facts")
-    for value in (speaker["role"], speaker["description"]):
+    for value in (speaker["role"], speaker["description"], speaker["source_type"], speaker["role_class"],
+                  speaker["gender"]):
         assert str(escape(value)) in facts
     if speaker["title"]:
         assert str(escape(speaker["title"])) in page

@@ -195,7 +195,19 @@ PATHOLOGICAL = {
         "Jo Smith, a spokesman for the group, said it would go. " + "and so on " * (n // 10)),
     "real articles run together as one paragraph": lambda n: (REAL_NEWS * (n // len(REAL_NEWS) + 1))[:n],
     "real articles run together": lambda n: (REAL_NEWS_PARAGRAPHS * (n // len(REAL_NEWS_PARAGRAPHS) + 1))[:n],
+    # Resolution: a new person in every sentence once copied the text before each mention and
+    # searched it for the surname (7.0x per 4x from 100,000 characters), and a line as long as
+    # the article (old Mac line ends) made every organisation look-up read back to the start of
+    # the text (7.0x per 4x from 100,000 characters).
+    "a new person quoted in every sentence": lambda n: " ".join(
+        f'"Q{i}," said Mr. Smith{i}.' for i in range(n // 24)),
+    "real articles with carriage-return line ends": lambda n: (
+        REAL_NEWS_PARAGRAPHS.replace("\n", "\r") * (n // len(REAL_NEWS_PARAGRAPHS) + 1))[:n],
+    "real articles with CRLF line ends": lambda n: (
+        REAL_NEWS_PARAGRAPHS.replace("\n", "\r\n") * (n // len(REAL_NEWS_PARAGRAPHS) + 1))[:n],
 }
+# Where a case shows its trend only past a size (a fixed cost per article hides it below).
+START_SIZE = {"real articles with carriage-return line ends": 100_000, "a new person quoted in every sentence": 100_000}
 # Inputs that were super-linear once, with the bug; an entry here marks its case xfail(strict).
 SUPERLINEAR: dict[str, str] = {}
 BASE_SIZE = 2000
@@ -224,7 +236,7 @@ def best_time(text, runs=3):
 ])
 def test_extraction_time_grows_linearly(name):
     make = PATHOLOGICAL[name]
-    n = BASE_SIZE
+    n = START_SIZE.get(name, BASE_SIZE)
     small = best_time(make(n))
     # Grow the base until it takes long enough to measure, so fixed costs do not hide the trend.
     while small < 0.02 and n < 64 * BASE_SIZE:

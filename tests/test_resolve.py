@@ -2,51 +2,116 @@
 
 import pytest
 
-from quotecat.extract.resolve import Resolver
+from quotecat.extract.resolve import Resolver, writer_of
 from quotecat.extract.sources import describe
 
 
-def resolved(text: str, mentions: list[str]) -> list[tuple[str, str | None, str]]:
-    """(speaker, pronoun, how) for each mention, resolved in reading order as the extractor does."""
-    resolver = Resolver(text)
+def resolved(text: str, mentions: list[str], byline: str | None = None) -> list[tuple[str | None, str]]:
+    """(speaker, how) for each mention, resolved in reading order as the extractor does; None when unresolved.
+
+    ``"she@she said"`` is the mention "she" where the text says "she said"."""
+    resolver = Resolver(text, writer=writer_of(byline))
     results, position = [], 0
     for mention in mentions:
-        at = text.index(mention, position)
+        mention, _, where = mention.partition("@")
+        at = text.index(where or mention, position)
         position = at + len(mention)
         (source, how), = resolver.resolve_all(describe(mention), at)
-        results.append((source.label, source.pronoun, how))
+        results.append((source.label if source else None, how))
     return results
 
 
 @pytest.mark.parametrize("text, mentions, expected", [
     ("Col. John Dorrian, spokesman for the coalition, said the route was open. Col. Dorrian said it would stay open.",
      ["Col. John Dorrian, spokesman for the coalition", "Col. Dorrian"],
-     [("John Dorrian", "he", "named where quoted"),  # "spokesman" says which pronoun fits
-      ("John Dorrian", "he", "surname 'Col. Dorrian' -> John Dorrian")]),
+     [("John Dorrian", "named where quoted"),
+      ("John Dorrian", "surname 'Col. Dorrian' -> John Dorrian")]),
     ("Anna Keller said the bridge was unsafe. She said repairs would take a year.",
      ["Anna Keller", "She"],
-     [("Anna Keller", "she", "named where quoted"),
-      ("Anna Keller", "she", "pronoun 'She' -> Anna Keller (nearest earlier person)")]),
+     [("Anna Keller", "named where quoted"),
+      ("Anna Keller", "pronoun 'She' -> Anna Keller (most salient person before)")]),
+    # "Mrs." says which pronoun fits: "She" goes past the man quoted in between.
     ("Mrs. Anna Keller said the bridge was unsafe. Tom Park disagreed, he said. She said repairs would take a year.",
      ["Mrs. Anna Keller", "Tom Park", "he", "She"],
-     [("Anna Keller", "she", "named where quoted"),  # "Mrs." says which pronoun fits
-      ("Tom Park", "he", "named where quoted"),
-      ("Tom Park", "he", "pronoun 'he' -> Tom Park (nearest earlier person)"),
-      ("Anna Keller", "she", "pronoun 'She' -> Anna Keller (nearest earlier person)")]),  # past another person
+     [("Anna Keller", "named where quoted"),
+      ("Tom Park", "named where quoted"),
+      ("Tom Park", "pronoun 'he' -> Tom Park (most salient person before)"),
+      ("Anna Keller", "pronoun 'She' -> Anna Keller (most salient person before)")]),
     ("Residents said the water was cut. They said it had been cut before.",
      ["Residents", "They"],
-     [("Residents", None, "described where quoted"),
-      ("Residents", None, "pronoun 'They' -> Residents (nearest earlier group or organisation)")]),
+     [("Residents", "described where quoted"),
+      ("Residents", "pronoun 'They' -> Residents (nearest earlier group or organisation)")]),
     ("The senior official said talks had stalled. The official said a deal was still possible.",
      ["The senior official", "The official"],
-     [("the senior official", None, "described where quoted"),
-      ("the senior official", None, "description 'The official' -> the senior official (same role earlier)")]),
+     [("the senior official", "described where quoted"),
+      ("the senior official", "description 'The official' -> the senior official (same role earlier)")]),
+    # Nobody before: no speaker at all, rather than a speaker called "He".
     ("He said nothing had changed.",
      ["He"],
-     [("He", "he", "pronoun 'He' left unresolved (no earlier person)")]),
+     [(None, "pronoun 'He' left unresolved (no earlier person fits)")]),
+    # The subject of the sentence before, not the nearest name (an object).
+    ('On Wednesday, the day she left the race, Senator Mara Lindqvist endorsed her rival, Ann Cole. "We need unity," she said.',
+     ["she@she said"],
+     [("Mara Lindqvist", "pronoun 'she' -> Mara Lindqvist (most salient person before)")]),
+    # A name inside a quotation is the speaker's word, not a mention of the writer's.
+    ('Officer Sam Ortiz spoke at the vigil. "Only Lee Brandt knew that trail," he said.',
+     ["he@he said"],
+     [("Sam Ortiz", "pronoun 'he' -> Sam Ortiz (most salient person before)")]),
+    # A name after a preposition or as a possessor weighs less than a subject.
+    ("Ivo Brandt's lawyers met Nora Lind, the city's negotiator, on Monday. She said the talks had failed.",
+     ["She@She said"],
+     [("Nora Lind", "pronoun 'She' -> Nora Lind (most salient person before)")]),
+    # Gender from the article's own words: a kinship word in the appositive.
+    ('Nora Lind, the victim\'s mother, spoke to reporters with Ivo Brandt. "We want answers," she said.',
+     ["she@she said"],
+     [("Nora Lind", "pronoun 'she' -> Nora Lind (most salient person before)")]),
+    # A sentence that opens with "She" stands for the person it resolves to.
+    ("Lena Ortiz, a nurse, founded the clinic with Mark Stone in 1990. She ran it for a decade. She said the work was hard.",
+     ["She@She said"],
+     [("Lena Ortiz", "pronoun 'She' -> Lena Ortiz (most salient person before)")]),
+    # Definite descriptions go to the named person the article described with every word.
+    ("Indiana Gov. Mike Pence campaigned in Ohio on Monday. The Indiana governor said the race was close.",
+     ["The Indiana governor"],
+     [("Mike Pence", "description 'The Indiana governor' -> Mike Pence (same role earlier)")]),
+    ("Republican presidential nominee Dana Whitlock spoke in Ohio. The Republican presidential nominee said more.",
+     ["The Republican presidential nominee"],
+     [("Dana Whitlock", "description 'The Republican presidential nominee' -> Dana Whitlock (same role earlier)")]),
+    ("Republican presidential nominee Dana Whitlock spoke in Ohio. The Democratic nominee said less.",
+     ["The Democratic nominee"],
+     [("the Democratic nominee", "described where quoted")]),
+    ("The boy's father, Amir Haddad, waited outside the court. The father said the verdict was fair.",
+     ["The father"],
+     [("Amir Haddad", "description 'The father' -> Amir Haddad (same role earlier)")]),
+    ("Halden Bus Company cut three routes. The company said demand had fallen.",
+     ["The company"],
+     [("Halden Bus Company", "description 'The company' -> Halden Bus Company (the organisation named before)")]),
+    # An indefinite pronoun at a sentence start: described, it is an unnamed source; bare, no one.
+    ("Someone familiar with the talks said they had stalled. Someone said they would resume.",
+     ["Someone familiar with the talks", "Someone"],
+     [("someone familiar with the talks", "an unnamed source, described where quoted"),
+      (None, "'Someone' names no one")]),
 ])
 def test_resolver(text, mentions, expected):
     assert resolved(text, mentions) == expected
+
+
+@pytest.mark.parametrize("text, byline, expected", [
+    # An op-ed: "I" is the one person who writes it.
+    ("I believe the council is wrong about the bridge.", "By Jane Doe",
+     ("Jane Doe", "pronoun 'I' -> Jane Doe (who writes the article)")),
+    ("We believe the council is wrong about the bridge.", "By the Editorial Board",
+     ("Editorial Board", "pronoun 'We' -> Editorial Board (who writes the article)")),
+    # No byline, or two authors: nobody to give "I" to.
+    ("I believe the council is wrong about the bridge.", None,
+     (None, "pronoun 'I' left unresolved (first or second person)")),
+    ("I believe the council is wrong about the bridge.", "By Jane Doe and John Roe",
+     (None, "pronoun 'I' left unresolved (first or second person)")),
+    # One writer does not make "we" an organisation.
+    ("We believe the council is wrong about the bridge.", "By Jane Doe",
+     (None, "pronoun 'We' left unresolved (first or second person)")),
+])
+def test_first_person_is_the_writer_when_the_byline_names_one(text, byline, expected):
+    assert resolved(text, [text.split()[0]], byline) == [expected]
 
 
 def test_they_after_sources_named_together_stands_for_each_of_them():
@@ -59,6 +124,34 @@ def test_they_after_sources_named_together_stands_for_each_of_them():
     assert [(source.label, how) for source, how in found] == [
         ("Ann Lee", "pronoun 'they' -> Ann Lee and Tom Park (sources named together earlier)"),
         ("Tom Park", "pronoun 'they' -> Ann Lee and Tom Park (sources named together earlier)")]
+
+
+@pytest.mark.parametrize("text, name, gender, evidence", [
+    ("Mrs. Anna Keller said the bridge was unsafe.", "Anna Keller", "woman", {"mrs.": 1}),
+    ("Col. John Dorrian, spokesman for the coalition, said so.", "John Dorrian", "man", {"spokesman": 1}),
+    ("Jo Brandt said she would stay. Brandt said that she had no choice.", "Jo Brandt", "woman", {"she": 2}),
+    ("Kweisi Adomako announced his resignation in May.", "Kweisi Adomako", "man", {"he": 1}),
+    # Evidence that disagrees decides nothing.
+    ("Sam Lee, the company's spokeswoman, said so. Mr. Lee said more.", "Sam Lee", None,
+     {"mr.": 1, "spokeswoman": 1}),
+    # A first name is no evidence: nothing in the article says who Mary Smith is.
+    ("Mary Smith said the plan would work. Smith said the vote was close.", "Mary Smith", None, {}),
+    # "the victim's mother" is the possessor's kin, not the person's: "Tom Park's" says nothing of Park.
+    ("Dana Wells met Tom Park's mother on Monday.", "Dana Wells", None, {}),
+    # A pronoun inside a quotation is the speaker's, about someone else.
+    ('Rui Costa said: "She will win."', "Rui Costa", None, {}),
+])
+def test_gender_from_the_articles_own_words(text, name, gender, evidence):
+    resolver = Resolver(text)
+    resolver.resolve(describe(name), text.index(name))
+    assert (resolver.gender(name), resolver.evidence(name)) == (gender, evidence)
+
+
+def test_writer_of_a_byline():
+    assert writer_of("By Jane Doe").name == "Jane Doe"
+    assert writer_of("Jane Doe, Reuters").name == "Jane Doe"
+    assert writer_of("By Jane Doe and John Roe") is None
+    assert writer_of("") is None and writer_of(None) is None
 
 
 @pytest.mark.parametrize("text, affiliation, expected", [

@@ -37,7 +37,7 @@ def test_canned_query_sql_in_metadata_json_is_the_sql_in_queries():
 def test_the_build_stores_facet_counts_for_every_default_facet_of_metadata_json(db_path):
     conn = sqlite3.connect(db_path)
     stored = conn.execute("select distinct table_name, column_name from _facet_counts").fetchall()
-    # A column with no value at all (speakers.gender until it is worked out) has no counts to store.
+    # A column with no value at all (gender in a catalogue of organisations only) has no counts to store.
     valued = {(table, column) for table, columns in site.default_facets().items() for column in columns
               if conn.execute(f"select 1 from [{table}] where [{column}] is not null limit 1").fetchone()}
     assert set(stored) == valued and len(valued) >= 8

@@ -220,6 +220,10 @@ DESCRIBED = [
     ("a new report", None, None, None, None, "document", "unknown", False),
     ("Government figures", "Government figures", None, None, "Government figures", "document", "official", False),
     ("CNN's projections", None, None, "projections", "CNN", "document", "media", False),
+    # An indefinite pronoun with a description is an unnamed source; on its own it describes no one.
+    ("someone familiar with the talks", None, None, None, None, "unnamed individual", "unknown", True),
+    ("everyone at the plant", None, None, None, None, "unnamed group", "unknown", True),
+    ("someone", None, None, None, None, None, "unknown", False),
 ]
 
 

@@ -20,18 +20,22 @@ from .cues import find_cues
 from .found import Found
 from .quotes import attach_quotes, orphan_quotes
 from .records import records
+from .resolve import writer_of
 from .text import parse
 
 
-def extract(text: str) -> list[Attribution]:
-    """Every quotation and attributed claim in ``text``, in reading order."""
+def extract(text: str, byline: str | None = None) -> list[Attribution]:
+    """Every quotation and attributed claim in ``text``, in reading order.
+
+    ``byline`` says who writes the article: "I" in an op-ed or a letter is its one author
+    (and "we" an organisation that signs it); without it they stay unresolved."""
     paragraphs = parse(text)
     found: list[Found] = []
     for paragraph in paragraphs:
         found += find_cues(text, paragraph)
     found = attach_quotes(text, paragraphs, found)
     found += orphan_quotes(text, paragraphs, found)
-    results = records(text, paragraphs, found)
+    results = records(text, paragraphs, found, writer_of(byline))
     for attribution in results:
         attribution.confidence = confidence.confidence(text, attribution)
     return results

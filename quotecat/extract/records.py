@@ -8,6 +8,7 @@ two records. The content's type comes from how much of it is inside quotation ma
 import bisect
 from collections.abc import Iterable
 
+from ..lexicon.gender import SUBJECT_PRONOUN
 from ..model import Attribution
 from .found import Found, Pattern, Speaker
 from .medium import medium_spans
@@ -30,10 +31,14 @@ class _Spans:
 
 
 
-def records(text: str, paragraphs: list[Paragraph], found: list[Found]) -> list[Attribution]:
-    """Describe and resolve each source, in reading order, and build the records."""
-    resolver = Resolver(text)
-    results = []
+def records(text: str, paragraphs: list[Paragraph], found: list[Found], writer: Source | None = None) -> list[Attribution]:
+    """Describe and resolve each source, in reading order, and build the records.
+
+    A person's gender is read once the whole article has been: the pronouns resolved to
+    them later count as much as the words where they are first named."""
+    resolver = Resolver(text, paragraphs, writer)
+    results: list[Attribution] = []
+    persons: list[tuple[Attribution, str]] = []
     quote_spans = _Spans((q.start, q.end) for p in paragraphs for q in p.quotes)
     previous: list[Speaker] = []  # the speakers of the latest attribution that named its source
     country: list[str | None] = []  # the country the article is about, found when a source needs it
@@ -77,10 +82,20 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found]) -> list[
                     country.append(article_country(text))
                 if country[0]:
                     resolved = with_country(resolved, country[0])
-            results.append(_record(text, paragraphs[item.paragraph], item, content, quote_spans, resolved, speaker))
+            record = _record(text, paragraphs[item.paragraph], item, content, quote_spans, resolved, speaker)
+            results.append(record)
+            if resolved is not None and resolved.kind == "person":
+                persons.append((record, resolved.name or resolved.label))
         item.described = speakers
         if item.source is not None:
             previous = speakers
+    decided: dict[str, tuple[str | None, dict[str, int]]] = {}
+    for record, key in persons:
+        if key not in decided:
+            decided[key] = (resolver.gender(key), resolver.evidence(key))
+        gender, evidence = decided[key]
+        record.gender, record.gender_evidence = gender, evidence or None  # one dict per person, never changed
+        record.pronoun = SUBJECT_PRONOUN[gender] if gender else None
     return _untangle(text, _dedupe(results))
 
 

@@ -23,6 +23,8 @@ from ..lexicon.function_words import (
     DETERMINERS,
     FIRST_PERSON,
     FUNCTION_WORDS,
+    INDEFINITE_GROUPS,
+    INDEFINITE_PERSONS,
     GROUP_PRONOUNS,
     LEADING_CONNECTIVES,
     ORGANIZATION_PRONOUNS,
@@ -1369,9 +1371,12 @@ def _source_type(source: Source) -> str | None:
     if head in ("police", "government") and (source.role or head) in (head, "the " + head) \
             or head in GOVERNMENT_BODIES and not _is_role(head):
         return "government"
-    if source.kind == "group" or source.plural:
+    # "someone familiar with the talks", "everyone at the plant": unnamed, as a role would be
+    # (a bare "someone" describes no one: no source, as an unresolved pronoun)
+    indefinite = words[0] if len(words) > 1 else ""
+    if source.kind == "group" or source.plural or indefinite in INDEFINITE_GROUPS:
         return "unnamed group"
-    if source.role or source.kind == "person":
+    if source.role or source.kind == "person" or indefinite in INDEFINITE_PERSONS:
         return "unnamed individual"
     return None
 

@@ -115,3 +115,6 @@ LY_NOUNS: Final = frozenset({"family", "ally", "assembly", "daily", "weekly", "m
 # Words that never head a noun phrase.
 FUNCTION_WORDS: Final = AUXILIARIES | CLAUSE_BREAKERS | DETERMINERS | ADVERBS | PREPOSITIONS | {
     "not", "no", "it", "there", "here", "what", "who", "whom", "this", "also", "just", "very", "so"}
+# Pronouns for an unnamed person or people: "Someone called it ...", "Everyone agreed".
+INDEFINITE_PERSONS: Final = frozenset({"someone", "somebody", "anyone", "anybody"})  # not "nobody": no source
+INDEFINITE_GROUPS: Final = frozenset({"everyone", "everybody"})

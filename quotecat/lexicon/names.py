@@ -16,7 +16,8 @@ NOT_NAMES: Final = {"The", "A", "An", "In", "On", "At", "But", "And", "As", "If"
                     "Our", "Mr", "Mrs", "Ms", "Dr", "So", "Yet", "Still", "Meanwhile", "However", "Last",
                     "Next", "One", "Two", "Three", "Some", "Many", "Most", "All", "No", "Not", "There",
                     "Only", "Even", "Perhaps", "Maybe", "Also", "Just", "Indeed", "Then", "Now", "Here", "Instead",
-                    "Both", "Either", "Neither", "Every", "Each", "Such"}
+                    "Both", "Either", "Neither", "Every", "Each", "Such", "Someone", "Somebody", "Anyone",
+                    "Anybody", "Nobody", "Everyone", "Everybody"}
 # Words that make a run of capitalised words an event, a place or a thing, not a person
 # (with organizations.ORG_WORDS).
 NOT_PERSON_WORDS: Final = set(
@@ -26,3 +27,13 @@ NOT_PERSON_WORDS: Final = set(
     republican democratic american united international federal new general election summit
     olympics festival trial case report review strategy doctrine treaty accord agreement""".split()
 )
+# Words written before a person's name that are no part of it: "Rival Hillary Clinton",
+# "Former Trump adviser", "Then-Senator ..." (with the titles and role nouns of lexicon.titles).
+NAME_PREFIXES: Final = {"former", "rival", "then", "ex", "late", "incumbent", "acting", "interim", "outgoing",
+                        "incoming", "presumptive", "presidential", "republican", "democratic", "gop", "democrat",
+                        "independent", "liberal", "conservative", "veteran", "longtime", "fellow", "embattled",
+                        "disgraced", "billionaire", "businessman", "businesswoman", "candidate", "nominee",
+                        "then-candidate", "then-senator", "then-president", "ex-president", "vice",
+                        "current", "new", "top", "chief"}
+# What may follow a surname and is no part of it: "John G. Roberts Jr."
+NAME_SUFFIXES: Final = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}

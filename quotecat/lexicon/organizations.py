@@ -21,6 +21,22 @@ GENERIC_ORGANIZATIONS: Final = {"group", "organization", "organisation", "moveme
                                 "company", "firm", "agency", "ministry", "government", "militia", "regime",
                                 "coalition", "alliance", "union", "campaign", "administration", "club", "team",
                                 "department", "committee", "board", "council", "bank", "authority"}
+# The names one organisation goes by, lower case, and the name the catalogue gives it: a party
+# is one organisation whether an article writes "Democrats", "the Democratic Party" or
+# "Democratic" (as a party label). Party names only: general newsroom vocabulary.
+ORGANIZATION_ALIASES: Final = {
+    "democrats": "Democratic Party", "democratic": "Democratic Party", "democratic party": "Democratic Party",
+    "democrat": "Democratic Party", "dems": "Democratic Party",
+    "republicans": "Republican Party", "republican": "Republican Party", "republican party": "Republican Party",
+    "gop": "Republican Party", "grand old party": "Republican Party",
+    "labour": "Labour Party", "labour party": "Labour Party",
+    "tories": "Conservative Party", "tory party": "Conservative Party",
+    "lib dems": "Liberal Democrats", "liberal democrats": "Liberal Democrats",
+    "libertarian": "Libertarian Party", "libertarians": "Libertarian Party", "libertarian party": "Libertarian Party",
+    "green party": "Green Party", "greens": "Green Party",
+}
+# Small words an organisation's initials skip: "World Health Organization" is WHO, "Bank of England" BoE.
+ACRONYM_SKIPS: Final = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "&"})
 # Heads of the names of state bodies: an organisation named with one is a government source
 # ("the Interior Ministry", "Thames Valley Police", "the Court of Session", "the Coast Guard").
 GOVERNMENT_BODIES: Final = frozenset(

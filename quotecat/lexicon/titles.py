@@ -60,6 +60,13 @@ GENDERED_WORDS: Final = {"mr.": "he", "mr": "he", "sir": "he", "mrs.": "she", "m
                          "chairman": "he", "chairwoman": "she", "spokesman": "he", "spokeswoman": "she",
                          "councilman": "he", "councilwoman": "she", "father": "he", "sister": "she",
                          "brother": "he", "prince": "he", "princess": "she"}
+# Abbreviated titles and the role noun each stands for, so "the governor" finds "Gov. Mike Pence".
+TITLE_ROLES: Final = {"gov.": "governor", "gov": "governor", "sen.": "senator", "sen": "senator",
+                      "rep.": "representative", "rep": "representative", "gen.": "general", "col.": "colonel",
+                      "lt.": "lieutenant", "sgt.": "sergeant", "capt.": "captain", "maj.": "major",
+                      "adm.": "admiral", "cmdr.": "commander", "dr.": "doctor", "prof.": "professor",
+                      "rev.": "reverend", "pres.": "president", "atty.": "attorney", "supt.": "superintendent",
+                      "insp.": "inspector", "det.": "detective", "gov.-elect": "governor"}
 # Words that qualify a role or title before its head noun: "Deputy Health Minister", "Prime
 # Minister", "Senate Minority Leader", "senior vice president", "longtime aide".
 ROLE_MODIFIERS: Final = frozenset(

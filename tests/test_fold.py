@@ -1,0 +1,248 @@
+"""The catalogue across articles (quotecat.rows ids, quotecat.fold): one person one speaker, with the
+forms the articles used; gender from the articles' evidence; organisations canonical; and the fold
+giving the same rows on --update as on a full rebuild."""
+
+import json
+import sqlite3
+
+import pytest
+
+from quotecat.build import build
+from quotecat.extract.sources import UNNAMED
+from quotecat.fold import decide_gender, decide_role_class, decide_source_type
+from quotecat.rows import clean_name, expansion_in, organization_id, person_key
+from collections import Counter
+
+
+def ignore(message):
+    pass
+
+
+def catalogue(tmp_path, articles: dict[str, str], name="quotes.db", **options) -> sqlite3.Connection:
+    folder = tmp_path / "articles"
+    folder.mkdir(exist_ok=True)
+    for file, body in articles.items():
+        (folder / f"{file}.txt").write_text(f"{file.replace('-', ' ').title()}\n\n{body}\n", encoding="utf-8")
+    build([folder], tmp_path / name, warn=ignore, **options)
+    conn = sqlite3.connect(tmp_path / name)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def speaker_of(conn, article: str, words: str) -> sqlite3.Row:
+    return conn.execute("select speakers.* from quotes join speakers on speakers.id = quotes.speaker_id "
+                        "where quotes.article_id = ? and quotes.text like ?", [article, f"%{words}%"]).fetchone()
+
+
+# --- names as keys -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, cleaned, key", [
+    ("Donald J. Trump", "Donald J. Trump", ("donald j trump", "donald trump", "trump", "j")),
+    ("Donald Trump", "Donald Trump", ("donald trump", "donald trump", "trump", "")),
+    ("Trump's", "Trump", ("trump", None, "trump", "")),
+    ("Rival Hillary Clinton", "Hillary Clinton", ("hillary clinton", "hillary clinton", "clinton", "")),
+    ("Former Vice-President Biden", "Biden", ("biden", None, "biden", "")),
+    ("Town Manager Greg Pollard", "Greg Pollard", ("greg pollard", "greg pollard", "pollard", "")),
+    ("Halden Rovers manager Siobhan Quigley", "Siobhan Quigley",
+     ("siobhan quigley", "siobhan quigley", "quigley", "")),
+    ("John G. Roberts Jr.", "John G. Roberts", ("john g roberts", "john roberts", "roberts", "g")),
+    ("George H. W. Bush", "George H. W. Bush", ("george h w bush", "george bush", "bush", "hw")),
+    ("Joost van Leeuwen", "Joost van Leeuwen", ("joost van leeuwen", "joost van leeuwen", "leeuwen", "")),
+    ("Joachim Brudziński", "Joachim Brudziński", ("joachim brudzinski", "joachim brudzinski", "brudzinski", "")),
+])
+def test_a_persons_name_as_a_key(name, cleaned, key):
+    assert clean_name(name) == cleaned
+    assert person_key(name) == key
+
+
+@pytest.mark.parametrize("names", [
+    ["Democrats", "the Democratic Party", "Democratic"],
+    ["Republicans", "GOP", "the Republican Party"],
+    ["the U.S. Army", "US Army"],
+    ["Senate Majority", "the Senate"],
+])
+def test_an_organisation_written_several_ways_has_one_id(names):
+    assert len({organization_id(n) for n in names}) == 1
+
+
+def test_an_acronym_is_spelled_out_where_the_article_gives_both():
+    text = "Officials of the World Health Organization (WHO) met. The WHO said so."
+    assert expansion_in(text, "WHO") == "World Health Organization"
+    assert expansion_in("The WHO said so.", "WHO") is None
+
+
+# --- one person, one speaker ---------------------------------------------------------------------
+
+
+def test_a_full_name_and_a_surname_in_two_articles_are_one_speaker_with_both_forms(tmp_path):
+    conn = catalogue(tmp_path, {
+        "plant-stays-open": "Donald J. Trump said the plant would stay open on Monday.",
+        "rally-in-iowa": "Mr. Trump said the crowd in Des Moines was the biggest yet.",
+    })
+    first, second = speaker_of(conn, "plant-stays-open", "plant"), speaker_of(conn, "rally-in-iowa", "crowd")
+    assert first["id"] == second["id"] == "donald-trump"
+    assert first["name"] == "Donald J. Trump"
+    assert json.loads(first["forms"]) == [["Donald J. Trump", 1], ["Trump", 1]]
+    assert conn.execute("select count(*) from speakers where name like '%Trump%'").fetchone()[0] == 1
+
+
+def test_two_middle_initials_are_two_people_and_the_bare_name_stays_apart_when_unsure(tmp_path):
+    conn = catalogue(tmp_path, {
+        "war-a": "George W. Bush said the war would end soon.",
+        "war-b": "George W. Bush said the troops would come home.",
+        "gulf": "George H. W. Bush said the coalition would hold.",
+        "library": "George Bush said the library would open in May.",
+    })
+    ids = {speaker_of(conn, a, w)["id"] for a, w in
+           (("war-a", "end"), ("war-b", "troops"), ("gulf", "coalition"), ("library", "library"))}
+    assert ids == {"george-w-bush", "george-hw-bush", "george-bush"}
+
+
+def test_an_unresolved_pronoun_gives_a_row_with_no_speaker(tmp_path):
+    conn = catalogue(tmp_path, {"storm-coast": '"We are ready for the storm," she said.'})
+    row = conn.execute("select speaker_id, speaker_mention from quotes").fetchone()
+    assert (row["speaker_id"], row["speaker_mention"]) == (None, "she")
+    assert conn.execute("select count(*) from speakers").fetchone()[0] == 0
+
+
+# --- gender from the articles' evidence ----------------------------------------------------------
+
+
+def test_gender_from_the_evidence_of_several_articles_and_unknown_when_they_disagree(tmp_path):
+    conn = catalogue(tmp_path, {
+        "vote-ahead": "Mrs. Ana Ruiz said the vote would go ahead on Tuesday.",
+        "budget-fine": "Ana Ruiz said the budget was sound. She said taxes would not rise.",
+        "no-evidence": "Ana Ruiz said the bridge would reopen in June.",
+        "port-a": "Sam Lee, the port's spokeswoman, said the strike was over.",
+        "port-b": "Mr. Sam Lee said the ships would sail at dawn.",
+    })
+    ruiz, lee = speaker_of(conn, "vote-ahead", "vote"), speaker_of(conn, "port-a", "strike")
+    assert (ruiz["gender"], ruiz["pronoun"]) == ("woman", "she")
+    assert json.loads(ruiz["gender_evidence"]) == {"articles": {"woman": 2}, "named_articles": {"woman": 1},
+                                                   "words": {"mrs.": 1, "she": 1}}
+    assert lee["gender"] == "unknown" and lee["pronoun"] is None
+    assert json.loads(lee["gender_evidence"])["articles"] == {"man": 1, "woman": 1}
+
+
+@pytest.mark.parametrize("votes, named, gender", [
+    ({"woman": 9}, {}, "woman"),
+    ({"woman": 9, "man": 1}, {}, "woman"),       # nine in ten agree
+    ({"woman": 8, "man": 2}, {}, "unknown"),     # conflicting evidence
+    ({"woman": 2, "man": 17}, {"woman": 2}, "woman"),  # "Mrs." outweighs pronouns resolved to her by mistake
+    ({}, {}, "unknown"),                          # no article says
+])
+def test_gender_decided_across_articles(votes, named, gender):
+    assert decide_gender(Counter(votes), Counter(named)) == gender
+
+
+# --- kinds of source ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, source_type, role_class, anonymous", [
+    ("Ana Ruiz, a professor of economics at the University of Leeds, said the plan would fail.",
+     "person", "expert", 0),
+    ("A senior official said the talks had stalled.", "unnamed individual", "official", 1),
+    ("Residents said the water was brown for days.", "unnamed group", "citizen", 1),
+    ("The Interior Ministry said the border would stay closed.", "government", "official", 0),
+    ("Tesco said its profits rose.", "organization", "unknown", 0),
+    ("The BBC reported that the match was called off.", "media", "media", 0),
+    ("Sen. Jane Ortiz said the bill would pass.", "person", "politician", 0),
+    ("Tom Lee, chief executive of Harbour Foods, said sales had doubled.", "person", "business", 0),
+])
+def test_each_row_and_its_speaker_store_the_kind_of_source(tmp_path, sentence, source_type, role_class, anonymous):
+    conn = catalogue(tmp_path, {"one-story": sentence})
+    row = conn.execute("select quotes.source_type, quotes.role_class, quotes.anonymous, speakers.source_type, "
+                       "speakers.role_class, speakers.anonymous, speakers.kind from quotes "
+                       "join speakers on speakers.id = quotes.speaker_id").fetchone()
+    assert tuple(row)[:6] == (source_type, role_class, anonymous) * 2
+    assert row["kind"] == {"person": "person", "unnamed individual": "person", "unnamed group": "group",
+                           "document": "other"}.get(source_type, "organization")
+
+
+@pytest.mark.parametrize("types, decided", [
+    ({"person": 1, "organization": 3}, "person"),     # "Trump said" read as a body where nothing says who
+    ({"organization": 2, "government": 1}, "organization"),
+    ({"organization": 1, "government": 1}, "government"),  # of equals, the more specific
+    ({"unnamed group": 1, "unnamed individual": 1}, "unnamed individual"),
+    ({None: 2}, None),                                # no source
+])
+def test_source_type_decided_across_articles(types, decided):
+    assert decide_source_type(Counter(types)) == decided
+
+
+@pytest.mark.parametrize("classes, decided", [
+    ({"expert": 2, "unknown": 5}, "expert"),          # a class over no class: the most specific
+    ({"official": 3, "politician": 1}, "official"),   # the majority
+    ({"official": 2, "politician": 2}, "unknown"),    # conflicting evidence
+    ({"unknown": 3}, "unknown"),
+    ({}, "unknown"),
+])
+def test_role_class_decided_across_articles(classes, decided):
+    assert decide_role_class(Counter(classes)) == decided
+
+
+def test_a_persons_role_class_is_what_most_of_their_articles_say(tmp_path):
+    conn = catalogue(tmp_path, {
+        "plan-a": "Ana Ruiz, a professor of economics at the University of Leeds, said the plan would fail.",
+        "plan-b": "Ana Ruiz, an economist, said the plan was too costly.",
+        "plan-c": "Ana Ruiz said the figures did not add up.",
+        "port-a": "Sam Okoro, a union organiser, said the strike was over.",
+        "port-b": "Sam Okoro, a shipping analyst, said the ships would sail at dawn.",
+    })
+    ruiz, okoro = speaker_of(conn, "plan-c", "figures"), speaker_of(conn, "port-a", "strike")
+    assert (ruiz["source_type"], ruiz["role_class"]) == ("person", "expert")
+    # The rows keep what their own article says; the speaker what the catalogue decides.
+    assert conn.execute("select role_class from quotes where article_id = 'plan-c'").fetchone()[0] == "unknown"
+    assert {r[0] for r in conn.execute("select role_class from quotes where article_id like 'port-%'")} == {
+        "civil society", "expert"}
+    assert okoro["role_class"] == "unknown"  # one article each way: conflicting evidence
+
+
+def test_anonymous_is_exactly_the_unnamed_kinds_in_both_tables(db):
+    for table in ("quotes", "speakers"):
+        rows = db.execute(f"select source_type, anonymous from {table} where source_type is not null").fetchall()
+        assert rows
+        assert all(anonymous == int(source_type in UNNAMED) for source_type, anonymous in rows), table
+
+
+# --- organisations -------------------------------------------------------------------------------
+
+
+def test_an_acronym_and_its_expansion_are_one_organisation(tmp_path):
+    conn = catalogue(tmp_path, {
+        "virus-spreads": "Maria Kerkhove, an expert at the World Health Organization (WHO), said the virus spread.",
+        "tests-work": "Tom Abel, an expert at the WHO, said the tests worked.",
+    })
+    organizations = conn.execute("select id, name, forms from organizations").fetchall()
+    assert [(o["id"], o["name"]) for o in organizations] == [("world-health-organization", "World Health Organization")]
+    assert {tuple(f) for f in json.loads(organizations[0]["forms"])} == {("World Health Organization", 1), ("WHO", 1)}
+    assert {r[0] for r in conn.execute("select affiliation_id from quotes")} == {"world-health-organization"}
+
+
+def test_a_persons_name_is_no_affiliation(tmp_path):
+    conn = catalogue(tmp_path, {
+        "campaign-a": "Hillary Clinton said the plan was fair.",
+        "campaign-b": "Clinton spokesman Brian Fallon said the plan was fair.",
+    })
+    assert speaker_of(conn, "campaign-b", "fair")["affiliation_id"] is None
+    assert conn.execute("select count(*) from organizations").fetchone()[0] == 0
+
+
+# --- the fold is the same on --update ------------------------------------------------------------
+
+
+def test_update_folds_to_the_rows_a_rebuild_writes_when_who_is_who_changes(tmp_path):
+    """Adding articles about another Trump makes a bare "Trump" nobody's in particular: the updated
+    catalogue must take the ids back from before the last fold, not keep the old merge."""
+    first = {"plant-stays-open": "Donald J. Trump said the plant would stay open on Monday.",
+             "rally-in-iowa": "Mr. Trump said the crowd in Des Moines was the biggest yet."}
+    catalogue(tmp_path, first).close()
+    more = {f"ivanka-{n}": f"Ivanka Trump said the {word} would open." for n, word in enumerate(("shop", "hotel"))}
+    updated = catalogue(tmp_path, {**first, **more}, update=True)
+    rebuilt = catalogue(tmp_path, {**first, **more}, name="rebuilt.db")  # the same folder, built anew
+    for table in ("quotes", "speakers", "organizations"):
+        assert [tuple(r) for r in updated.execute(f"select * from {table} order by id")] == \
+            [tuple(r) for r in rebuilt.execute(f"select * from {table} order by id")], table
+    # No longer Donald Trump's: he is named in 1 of the 3 articles that name a Trump in full.
+    assert speaker_of(updated, "rally-in-iowa", "crowd")["id"] == "trump"
