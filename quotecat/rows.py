@@ -28,7 +28,8 @@ import unicodedata
 from .extract import extract
 from .ids import name_id
 from .lexicon.function_words import DETERMINERS
-from .lexicon.names import NAME_PARTICLES, NAME_PREFIXES, NAME_SUFFIXES, NOT_NAMES
+from .lexicon.function_words import OPENER_STARTS
+from .lexicon.names import NAME_PARTICLES, NAME_PREFIXES, NAME_SUFFIXES, NICKNAMES, NOT_NAMES
 from .lexicon.organizations import ACRONYM_SKIPS, GENERIC_ORGANIZATIONS, ORG_WORDS, ORGANIZATION_ALIASES
 from .lexicon.places import COUNTRIES, DEMONYMS
 from .lexicon.titles import ROLE_WORDS, TITLES
@@ -101,7 +102,8 @@ def clean_name(name: str) -> str:
     last_role = max((i for i, w in enumerate(words[:-1]) if _prefix(w) and w.lower() not in NAME_PARTICLES),
                     default=-1)
     words = words[last_role + 1:]
-    while len(words) > 1 and _prefix(words[0]):
+    # "Despite Ted Cruz", "The Ted Cruz": a sentence's opening word is no part of a name.
+    while len(words) > 1 and (_prefix(words[0]) or words[0] in NOT_NAMES or words[0].lower() in OPENER_STARTS):
         words = words[1:]
     return " ".join(words).rstrip(",")
 
@@ -132,7 +134,7 @@ def person_key(name: str) -> tuple[str, str | None, str, str]:
         first_of_surname -= 1  # "van Leeuwen", "von der Leyen": the particles are the surname's
     surname = " ".join(words[first_of_surname:])
     middle = "".join(w[0] for w in words[1:first_of_surname])
-    return " ".join(words), f"{words[0]} {surname}", words[-1], middle
+    return " ".join(words), f"{NICKNAMES.get(words[0], words[0])} {surname}", words[-1], middle
 
 
 def organization_name(name: str) -> str:

@@ -50,6 +50,12 @@ def speaker_of(conn, article: str, words: str) -> sqlite3.Row:
     ("George H. W. Bush", "George H. W. Bush", ("george h w bush", "george bush", "bush", "hw")),
     ("Joost van Leeuwen", "Joost van Leeuwen", ("joost van leeuwen", "joost van leeuwen", "leeuwen", "")),
     ("Joachim Brudziński", "Joachim Brudziński", ("joachim brudzinski", "joachim brudzinski", "brudzinski", "")),
+    # A short first name keys as its long form: "Joe Biden" and "Joseph R. Biden" are one person.
+    ("Joe Biden", "Joe Biden", ("joe biden", "joseph biden", "biden", "")),
+    ("Joseph R. Biden", "Joseph R. Biden", ("joseph r biden", "joseph biden", "biden", "r")),
+    # A sentence's opening word is no part of the name.
+    ("Despite Ted Cruz", "Ted Cruz", ("ted cruz", "ted cruz", "cruz", "")),
+    ("Unlike Marta Quist", "Marta Quist", ("marta quist", "marta quist", "quist", "")),
 ])
 def test_a_persons_name_as_a_key(name, cleaned, key):
     assert clean_name(name) == cleaned

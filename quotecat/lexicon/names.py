@@ -37,3 +37,17 @@ NAME_PREFIXES: Final = {"former", "rival", "then", "ex", "late", "incumbent", "a
                         "current", "new", "top", "chief"}
 # What may follow a surname and is no part of it: "John G. Roberts Jr."
 NAME_SUFFIXES: Final = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+# Short forms of first names, for telling one person from two across articles: "Joe Biden"
+# and "Joseph R. Biden" are one key. Only the common English pairs that newsrooms use for the
+# same people; a form that is a name in its own right elsewhere (Ted, Jack) is left out.
+NICKNAMES: Final = {
+    "joe": "joseph", "bill": "william", "will": "william", "billy": "william", "bob": "robert",
+    "rob": "robert", "bobby": "robert", "mike": "michael", "jim": "james", "jimmy": "james",
+    "tom": "thomas", "tommy": "thomas", "dick": "richard", "rick": "richard", "chuck": "charles",
+    "charlie": "charles", "dan": "daniel", "danny": "daniel", "dave": "david", "steve": "steven",
+    "chris": "christopher", "tony": "anthony", "andy": "andrew", "ben": "benjamin", "ed": "edward",
+    "jeff": "jeffrey", "ken": "kenneth", "larry": "lawrence", "matt": "matthew", "nick": "nicholas",
+    "pat": "patrick", "pete": "peter", "ron": "ronald", "sam": "samuel", "tim": "timothy",
+    "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine", "cathy": "catherine",
+    "sue": "susan", "jenny": "jennifer", "becky": "rebecca", "debbie": "deborah", "patty": "patricia",
+}
