@@ -5,11 +5,14 @@ the chunks were sent, and at most ``_IN_FLIGHT_PER_JOB`` chunks per worker are o
 time, so memory stays flat whatever the size of the batch.
 """
 
+import contextlib
 import itertools
 import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
+from collections.abc import Iterator
 
 # Per chunk sent to a worker: enough tasks (files or articles) to make the round trip cheap,
 # little enough input (bytes of a file, characters of an article) to keep memory flat.
@@ -76,6 +79,30 @@ def _start_worker():
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+@contextlib.contextmanager
+def _inherited_signals_default() -> Iterator[None]:
+    """While the workers are forked, SIGTERM and SIGHUP have their default action.
+
+    A forked worker keeps the parent's handlers until ``_start_worker`` runs. Forked from a
+    process with other threads (a test run, a host application), a worker can block on a
+    lock one of them held at the fork before it gets there; with the build's Python handler
+    inherited, the pool's SIGTERM then never ends it and the build waits for it forever
+    (seen once in a full test run). With the default action it dies. (A signal to the parent
+    in these milliseconds ends it at once; the next build removes its temporary file.)
+    """
+    saved = {}
+    if threading.current_thread() is threading.main_thread():
+        for name in ("SIGTERM", "SIGHUP"):
+            if hasattr(signal, name):
+                signum = getattr(signal, name)
+                saved[signum] = signal.signal(signum, signal.SIG_DFL)
+    try:
+        yield
+    finally:
+        for signum, handler in saved.items():
+            signal.signal(signum, handler)
+
+
 # How often a wait for a worker's result calls ``check`` (seconds).
 _CHECK_EVERY = 0.1
 
@@ -108,7 +135,9 @@ def in_order(function, chunks, jobs: int, check=_nothing):
         return
     # fork: workers start at once and see the parent's modules as they are.
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with context.Pool(jobs, initializer=_start_worker) as pool:
+    with _inherited_signals_default():
+        pool = context.Pool(jobs, initializer=_start_worker)
+    with pool:
         pending: deque = deque()
         for chunk in itertools.chain([first, second], chunks):
             check()
