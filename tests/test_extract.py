@@ -367,3 +367,22 @@ def test_an_office_without_a_country_takes_the_country_the_article_is_about():
             "prosecutors opened an inquiry.\n\nPresident Andrzej Nowak said the victims were \"joyful girls\".")
     [row] = [a for a in extract(text) if a.speaker == "Andrzej Nowak"]
     assert row.affiliation == "Polish government"
+
+
+# A negated belief or perception is no claim of its subject; a negated report often is
+# (lemmas and counts in quotecat/lexicon/cues.py, NEGATED_NOT_REPORTS).
+@pytest.mark.parametrize("sentence, contents", [
+    ("Ms. Okafor did not know that the ferry had been cancelled.", []),
+    ("The governor never believed the levy would pass.", []),
+    ("Mr. Brandt didn't think the council had the votes.", []),
+    ("The senator did not really see the point of a second hearing.", []),
+    ("The mayor did not mention the harbour contract in her address.", ["the harbour contract"]),
+    ("The mayor never said the harbour would reopen.", ["the harbour would reopen"]),
+    ("Mr. Brandt thinks the council has the votes.", ["the council has the votes"]),
+])
+def test_a_negated_belief_is_no_claim(sentence, contents):
+    found = [a.text for a in extract(sentence)]
+    assert len(found) == len(contents), found
+    for content, text in zip(contents, found):
+        assert content in text
+

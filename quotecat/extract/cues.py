@@ -19,6 +19,7 @@ from ..lexicon.cues import (
     CONTENT_AFTER_LEMMAS,
     CUE_HINTS,
     CUE_WORDS,
+    NEGATED_NOT_REPORTS,
     EVIDENCE_NOUNS,
     HEARER_LEMMAS,
     HEARERS,
@@ -107,6 +108,8 @@ def _sentence_cues(text: str, tokens: list[Token], paragraph: Paragraph, sentenc
         if kind < 0 or token.kind != "word":
             continue
         lower = token.lower
+        if CUE_WORDS.get(lower) in NEGATED_NOT_REPORTS and _negated(tokens, i):
+            continue  # "did not know", "never believed": no claim of the subject
         if kind == 2:
             if i + 1 >= len(tokens) or tokens[i + 1].lower != "to":
                 continue
@@ -124,6 +127,17 @@ def _sentence_cues(text: str, tokens: list[Token], paragraph: Paragraph, sentenc
         if item and (item.pattern is Pattern.COLON_LEAD_IN or accept(text, tokens, i, item)):
             results.append(item)
     return results
+
+
+NEGATIONS: Final = frozenset({"not", "never"})
+
+
+def _negated(tokens: list[Token], i: int) -> bool:
+    """Is the cue at ``tokens[i]`` negated ("did not really know", "didn't think", "never saw")?"""
+    k = i - 1
+    while k >= max(0, i - 3) and tokens[k].lower in ADVERBS and tokens[k].lower not in NEGATIONS:
+        k -= 1
+    return k >= 0 and (tokens[k].lower in NEGATIONS or tokens[k].lower.endswith(("n't", "n’t")))
 
 
 def _headline_cue(tokens: list[Token], i: int) -> bool:
