@@ -386,3 +386,18 @@ def test_a_negated_belief_is_no_claim(sentence, contents):
     for content, text in zip(contents, found):
         assert content in text
 
+
+# "X, an appositive, who/whose ..., said": the name is the source, the appositive its description.
+@pytest.mark.parametrize("sentence, speaker, role, affiliation", [
+    ("Dana Whitfield, a former treasurer of the Nevada Green Party, whose parents ran a mine in Ely, "
+     "said the party was broke.", "Dana Whitfield", "former treasurer", "Nevada Green Party"),
+    ("Omar Haddad, a spokesman for the Port Authority, who joined it in 2009, said the cranes were idle.",
+     "Omar Haddad", "spokesman", "Port Authority"),
+    ("Omar Haddad, a spokesman for the Port Authority, said the cranes were idle.",
+     "Omar Haddad", "spokesman", "Port Authority"),
+    ("Omar Haddad, who joined the Port Authority in 2009, said the cranes were idle.",
+     "Omar Haddad", None, None),
+])
+def test_the_name_before_an_appositive_and_an_aside_is_the_source(sentence, speaker, role, affiliation):
+    (row,) = extract(sentence)
+    assert (row.speaker, row.role, row.affiliation) == (speaker, role, affiliation)
