@@ -401,3 +401,21 @@ def test_a_negated_belief_is_no_claim(sentence, contents):
 def test_the_name_before_an_appositive_and_an_aside_is_the_source(sentence, speaker, role, affiliation):
     (row,) = extract(sentence)
     assert (row.speaker, row.role, row.affiliation) == (speaker, role, affiliation)
+
+
+# A cue inside the subject's "who ..." clause claims no more than the clause.
+@pytest.mark.parametrize("sentence, content", [
+    ("Senator Alvarez, who has long expressed doubts about the pipeline, recently ordered a review of its permits.",
+     "doubts about the pipeline"),
+    ("The mayor, who argued that the tunnel was too costly, has since changed her mind.",
+     "that the tunnel was too costly"),
+    ("Senator Alvarez, who said the pipeline was unsafe, voted against it on Tuesday.", "the pipeline was unsafe"),
+    # No main verb after the comma: the content runs on.
+    ("Senator Alvarez, who said the pipeline was unsafe, in a speech on Tuesday.",
+     "the pipeline was unsafe, in a speech on Tuesday"),
+    ("Senator Alvarez said the pipeline was unsafe, voted against it and left.",
+     "the pipeline was unsafe, voted against it and left"),
+])
+def test_a_cue_in_a_relative_clause_ends_with_the_clause(sentence, content):
+    (row,) = extract(sentence)
+    assert row.text == content
