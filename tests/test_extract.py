@@ -367,3 +367,55 @@ def test_an_office_without_a_country_takes_the_country_the_article_is_about():
             "prosecutors opened an inquiry.\n\nPresident Andrzej Nowak said the victims were \"joyful girls\".")
     [row] = [a for a in extract(text) if a.speaker == "Andrzej Nowak"]
     assert row.affiliation == "Polish government"
+
+
+# A negated belief or perception is no claim of its subject; a negated report often is
+# (lemmas and counts in quotecat/lexicon/cues.py, NEGATED_NOT_REPORTS).
+@pytest.mark.parametrize("sentence, contents", [
+    ("Ms. Okafor did not know that the ferry had been cancelled.", []),
+    ("The governor never believed the levy would pass.", []),
+    ("Mr. Brandt didn't think the council had the votes.", []),
+    ("The senator did not really see the point of a second hearing.", []),
+    ("The mayor did not mention the harbour contract in her address.", ["the harbour contract"]),
+    ("The mayor never said the harbour would reopen.", ["the harbour would reopen"]),
+    ("Mr. Brandt thinks the council has the votes.", ["the council has the votes"]),
+])
+def test_a_negated_belief_is_no_claim(sentence, contents):
+    found = [a.text for a in extract(sentence)]
+    assert len(found) == len(contents), found
+    for content, text in zip(contents, found):
+        assert content in text
+
+
+# "X, an appositive, who/whose ..., said": the name is the source, the appositive its description.
+@pytest.mark.parametrize("sentence, speaker, role, affiliation", [
+    ("Dana Whitfield, a former treasurer of the Nevada Green Party, whose parents ran a mine in Ely, "
+     "said the party was broke.", "Dana Whitfield", "former treasurer", "Nevada Green Party"),
+    ("Omar Haddad, a spokesman for the Port Authority, who joined it in 2009, said the cranes were idle.",
+     "Omar Haddad", "spokesman", "Port Authority"),
+    ("Omar Haddad, a spokesman for the Port Authority, said the cranes were idle.",
+     "Omar Haddad", "spokesman", "Port Authority"),
+    ("Omar Haddad, who joined the Port Authority in 2009, said the cranes were idle.",
+     "Omar Haddad", None, None),
+])
+def test_the_name_before_an_appositive_and_an_aside_is_the_source(sentence, speaker, role, affiliation):
+    (row,) = extract(sentence)
+    assert (row.speaker, row.role, row.affiliation) == (speaker, role, affiliation)
+
+
+# A cue inside the subject's "who ..." clause claims no more than the clause.
+@pytest.mark.parametrize("sentence, content", [
+    ("Senator Alvarez, who has long expressed doubts about the pipeline, recently ordered a review of its permits.",
+     "doubts about the pipeline"),
+    ("The mayor, who argued that the tunnel was too costly, has since changed her mind.",
+     "that the tunnel was too costly"),
+    ("Senator Alvarez, who said the pipeline was unsafe, voted against it on Tuesday.", "the pipeline was unsafe"),
+    # No main verb after the comma: the content runs on.
+    ("Senator Alvarez, who said the pipeline was unsafe, in a speech on Tuesday.",
+     "the pipeline was unsafe, in a speech on Tuesday"),
+    ("Senator Alvarez said the pipeline was unsafe, voted against it and left.",
+     "the pipeline was unsafe, voted against it and left"),
+])
+def test_a_cue_in_a_relative_clause_ends_with_the_clause(sentence, content):
+    (row,) = extract(sentence)
+    assert row.text == content

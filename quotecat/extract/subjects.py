@@ -218,7 +218,7 @@ def find_subject(tokens: list[Token], j: int) -> tuple[tuple[int, int] | None, P
     return None, Place.SUBJECT
 
 
-def _appositive_subject(tokens: list[Token], j: int) -> tuple[int, int] | None:
+def _appositive_subject(tokens: list[Token], j: int, after_aside: bool = False) -> tuple[int, int] | None:
     """``Mark Jones, an attorney for the family, said``: walk back over one appositive.
 
     "X, who ..., said" / "X, at a later briefing, said": an aside is walked over too, but it is not the source.
@@ -250,6 +250,12 @@ def _appositive_subject(tokens: list[Token], j: int) -> tuple[int, int] | None:
     head = subject_before(tokens, k - 1)
     if not head:
         return None
+    if aside and not after_aside and head[0] >= 2 and tokens[head[0] - 1].text == ",":
+        # "X, a former director of Y, whose roots are in Z, said": the aside follows an appositive,
+        # whose name before it is the source (the appositive its description).
+        described = _appositive_subject(tokens, k, after_aside=True)
+        if described is not None and described[1] == k - 1:
+            return described
     return head if aside else (head[0], j - 1)
 
 
