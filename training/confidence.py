@@ -27,6 +27,7 @@ C = 0.3  # inverse regularisation; out-of-fold log loss flat from 0.1 to 1
 C_AFFILIATION = 0.3
 # What the affiliation part reads: where the affiliation came from, the kind of source, how it was resolved
 # (quotecat.extract.confidence.AFFILIATION_FAMILIES, which looks up only these).
+UNRESOLVED = "r=pronoun unresolved"  # a row whose pronoun the resolver gave to no one
 MIN_COUNT = 5  # a feature seen on fewer training rows gets no weight
 FOLDS = 5
 BINS = [(0.9, 1.01), (0.8, 0.9), (0.7, 0.8), (0.6, 0.7), (0.5, 0.6), (0.0, 0.5)]
@@ -47,7 +48,12 @@ def collect(gold_dir: Path, names: list[str] | None = None) -> list[tuple[str, l
         predictions = extract(text)
         for prediction, judged in zip(predictions, rows_right(predictions, gold.get(name, []))):
             if judged is not None:
-                rows.append((name, features(text, prediction), *judged))
+                named = features(text, prediction)
+                if UNRESOLVED in named:
+                    # PolNeAR judges a pronoun mention against the pronoun, so "he said" left with
+                    # nobody would count as right; a journalist gets a row without a speaker.
+                    judged = (False, False)
+                rows.append((name, named, *judged))
     return rows
 
 
