@@ -39,7 +39,7 @@ import sqlite_utils
 from .ids import name_id
 from .lexicon.gender import PRONOUNS, SUBJECT_PRONOUN
 from .lexicon.titles import ROLE_WORDS, TITLES
-from .rows import organization_id, organization_name
+from .rows import acronym_of, is_acronym, organization_id, organization_name
 from .extract.sources import KIND_OF_SOURCE_TYPE, UNNAMED
 from .schema import SCHEMA, insert_sql
 
@@ -115,12 +115,33 @@ def merge_organizations(db: sqlite_utils.Database) -> None:
 
     _insert(db, "_organization_merge", merged())
     db.execute("drop table _acronym_pairs")
+    _insert(db, "_organization_merge", _acronyms_named_once(db))
     # A person is no organisation: "Clinton" in "Clinton spokesman Brian Fallon", "Mrs. Clinton".
     db.execute(
         "insert or ignore into _organization_merge select distinct id, '' from _organization_mentions "
         "where lower(name) in (select surname from _speaker_mentions where person_key is not null) "
         "or lower(name) in (select person_key from _speaker_mentions where person_key is not null) "
         "or lower(name) like 'mr. %' or lower(name) like 'mrs. %' or lower(name) like 'ms. %' order by id")
+
+
+def _acronyms_named_once(db: sqlite_utils.Database) -> Iterator[tuple[str, str]]:
+    """An acronym no article spells out -> the one organisation of the catalogue with those initials
+    ("RNC" -> Republican National Committee, "DNC" -> Democratic National Committee: on a catalogue
+    of every PolNeAR article both were two organisations). Two names with the same initials: no merge."""
+    named = db.conn.execute(
+        "select distinct o.id, o.name from _organization_mentions o "
+        "where o.id not in (select id from _organization_merge) order by o.id")
+    acronyms: dict[str, str] = {}
+    spelled: dict[str, set[str]] = {}
+    for org_id, name in named:
+        if is_acronym(name):
+            acronyms[name.replace(".", "").upper()] = org_id
+        elif len(name.split()) > 1:
+            spelled.setdefault(acronym_of(name), set()).add(org_id)
+    for acronym, org_id in sorted(acronyms.items()):
+        owners = spelled.get(acronym, set()) - {org_id}
+        if len(owners) == 1:
+            yield org_id, owners.pop()
 
 
 def merge_speakers(db: sqlite_utils.Database) -> None:

@@ -78,6 +78,22 @@ def test_an_acronym_is_spelled_out_where_the_article_gives_both():
     assert expansion_in("The WHO said so.", "WHO") is None
 
 
+@pytest.mark.parametrize("articles, merged", [
+    # No article spells it out, and the catalogue has one organisation with those initials.
+    ({"levy-a": "The Harbour Traders Association said the levy was unfair.",
+      "levy-b": "The HTA said the levy would be challenged in court."}, True),
+    # Two organisations with those initials: which one is meant is not known.
+    ({"levy-a": "The Harbour Traders Association said the levy was unfair.",
+      "levy-b": "The HTA said the levy would be challenged in court.",
+      "levy-c": "The Hill Tenants Alliance said rents would rise."}, False),
+])
+def test_an_acronym_is_the_one_organisation_of_the_catalogue_with_its_initials(tmp_path, articles, merged):
+    conn = catalogue(tmp_path, articles)
+    names = {row[0] for row in conn.execute("select name from organizations")}
+    assert ("HTA" not in names) == merged
+    assert "Harbour Traders Association" in names
+
+
 # --- one person, one speaker ---------------------------------------------------------------------
 
 
