@@ -20,6 +20,7 @@ Each article's view of each source is a ``_speaker_mentions`` row (``Catalogue``
 fold (``quotecat.fold``) makes the speakers and organizations tables from all of them.
 """
 
+import functools
 import hashlib
 import json
 import re
@@ -90,6 +91,7 @@ def _fold(word: str) -> str:
     return re.sub(r"['’]s$", "", word).strip("'’,")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a catalogue names the same people and bodies again and again
 def clean_name(name: str) -> str:
     """A person's name without the titles, roles and prefixes written before it and the
     suffixes after it: "Rival Hillary Clinton" -> "Hillary Clinton", "John G. Roberts Jr." ->
@@ -116,6 +118,7 @@ def _prefix(word: str) -> bool:
             or not word[:1].isupper())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def person_key(name: str) -> tuple[str, str | None, str, str]:
     """(form key, first name + surname, surname, middle initials) of a person's name.
 
@@ -137,6 +140,7 @@ def person_key(name: str) -> tuple[str, str | None, str, str]:
     return " ".join(words), f"{NICKNAMES.get(words[0], words[0])} {surname}", words[-1], middle
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def organization_name(name: str) -> str:
     """The name the catalogue gives an organisation: a party by the party (ORGANIZATION_ALIASES),
     a demonym by its country ("Chilean" -> Chile), else the name without a leading "the"."""
@@ -173,6 +177,7 @@ def names_an_organization(name: str) -> bool:
         or first in TITLES or first.rstrip(".") + "." in TITLES)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def organization_id(name: str) -> str:
     """One id for every way an article writes an organisation: "the U.S. Army" and "US Army"."""
     return name_id(" ".join(_fold(w) for w in organization_name(name).split()))
