@@ -163,3 +163,51 @@ def test_writer_of_a_byline():
 ])
 def test_resolver_affiliation(text, affiliation, expected):
     assert Resolver(text).affiliation(affiliation, len(text)) == expected
+
+
+def resolved_affiliations(text: str, mentions: list[str]) -> list[tuple[str | None, str | None]]:
+    """(speaker, affiliation) for each mention, resolved in reading order."""
+    resolver = Resolver(text)
+    results, position = [], 0
+    for mention in mentions:
+        mention, _, where = mention.partition("@")
+        at = text.index(where or mention, position)
+        position = at + len(mention)
+        source, _ = resolver.resolve(describe(mention), at)
+        results.append((source.label, source.affiliation) if source else (None, None))
+    return results
+
+
+@pytest.mark.parametrize("text, mentions, expected", [
+    # whom a person speaks for, said where the article first names them (not quoted there),
+    # carries over to the later rows of the same person
+    ("The petition was brought by Moira Quentin of the Highland Labour Party and others. "
+     "Quentin said the ruling was fair.",
+     ["Quentin@Quentin said"], [("Moira Quentin", "Highland Labour Party")]),
+    ("Tilda Brandt from Nordvik Shipping signed the deal on Monday. Brandt said it would hold.",
+     ["Brandt@Brandt said"], [("Tilda Brandt", "Nordvik Shipping")]),
+    # a country after "of" says where they are from, not whom they speak for
+    ("Kofi Mensah of Ghana arrived on Monday. Mensah said the talks had failed.",
+     ["Mensah@Mensah said"], [("Kofi Mensah", None)]),
+    # names in any Latin script are names
+    ("Władysław Brzęczyszczykiewicz of the Rural Alliance opened the meeting. "
+     "Brzęczyszczykiewicz said the vote was lost.",
+     ["Brzęczyszczykiewicz@Brzęczyszczykiewicz said"], [("Władysław Brzęczyszczykiewicz", "Rural Alliance")]),
+    # an unmatched single word that is the first name of the one person named before: that person
+    ("Transport Minister Gurpreet Singh Bhatia visited the site. Gurpreet said the line would reopen.",
+     ["Gurpreet@Gurpreet said"], [("Gurpreet Singh Bhatia", "Transport Ministry")]),
+    # two people with that first name: no guess (one word read, as before, as an organisation)
+    ("Judge Ana Ruiz and nurse Ana Molina arrived. Ana said it was late.",
+     ["Ana@Ana said"], [("Ana", "Ana")]),
+    # a study's people speak for the researchers' institution named before
+    ("Researchers from the University of Eastbrook reported a new coating on Monday. "
+     "The research team said it lasts a year. In a statement, study co-author Lena Varga said it was cheap.",
+     ["Researchers from the University of Eastbrook", "The research team", "study co-author Lena Varga"],
+     [("Researchers from the University of Eastbrook", "University of Eastbrook"),
+      ("Researchers from the University of Eastbrook", "University of Eastbrook"),
+      ("Lena Varga", "University of Eastbrook")]),
+    # without researchers named before, "the research team" speaks for no one
+    ("The research team said it lasts a year.", ["The research team"], [("the research team", None)]),
+])
+def test_affiliation_carried_from_an_earlier_mention(text, mentions, expected):
+    assert resolved_affiliations(text, mentions) == expected

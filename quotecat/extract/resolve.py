@@ -27,22 +27,28 @@ from ..lexicon.gender import GENDERED_ROLES, HONORIFICS, KINSHIP, PRONOUNS, SUBJ
 from ..lexicon.names import NAME_PARTICLES, NAME_RUN_PARTICLES, NOT_NAMES, NOT_PERSON_WORDS
 from ..lexicon.organizations import GENERIC_ORGANIZATIONS, ORG_WORDS
 from ..lexicon.places import COUNTRIES, DEMONYMS
-from ..lexicon.titles import NAME_TITLE_ABBREVIATIONS, ROLE_WORDS, TITLE_ROLES, TITLES
+from ..lexicon.titles import NAME_TITLE_ABBREVIATIONS, RESEARCH_WORDS, ROLE_WORDS, TITLE_ROLES, TITLES
 from .sources import Source, describe
 from .text import Paragraph, parse
 
 TITLE_ABBREVIATIONS: Final = {t for t in TITLES if t.endswith(".")}
+# A lower-case letter of any script and the apostrophes of a name ("Kaczyński", "O'Neill").
+_LOWER: Final = "[a-z'’\u00df-\u024f]"
 # Runs of capitalised words, optionally after a title: candidate antecedents for pronouns.
 _NAME_RUN: Final = re.compile(
     r"(?=[A-Z])"  # both branches start with a capital: reject other positions at once
     r"(?:(?:%s)\.\s+)?" % "|".join(NAME_TITLE_ABBREVIATIONS)
-    + r"[A-Z][a-z'’]+(?:[ -](?:[A-Z]\.|[A-Z][a-z'’]+|al-[A-Z][a-z]+|%s))*\s[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+    + r"[A-Z]{l}+(?:[ -](?:[A-Z]\.|[A-Z]{l}+|al-[A-Z][a-z]+|%s))*\s[A-Z]{l}+(?:-[A-Z]{l}+)?".replace("{l}", _LOWER)
     % "|".join(NAME_RUN_PARTICLES)
 )
 # A capitalised word standing on its own, without a possessive 's: where a surname can be.
 _CAPITALISED_WORD: Final = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?<!['’]s)(?<!['’])")
 _ROLE_BEFORE: Final = re.compile(r"((?:[A-Z][\w.'’-]*\s){0,3}([a-z]+)\s)$")
 _APPOSITIVE_AFTER: Final = re.compile(r",\s+((?:a|an|the|his|her|its|their)\s[^,.;:\"“”]{3,90}?),")
+# "Joanna Cherry of the Scottish National Party", "Ana Ruiz from Acme Corp": whom a person
+# speaks for, said right after the name where the article first names them.
+_OF_AFTER: Final = re.compile(
+    r" (of|from) ((?:the )?(?:[a-z]+ )?[A-Z][\w.&'’-]*(?: (?:(?:and|of|for|&) )?[A-Z][\w.&'’-]*)*)")
 
 _POSSESSIVE_MARK: Final = re.compile(r"['’]s?$")
 _POSSESSORS: Final = re.compile(r"\b(?=[A-Z])((?:[A-Z][\w.-]+ )*[A-Z][\w.-]+)['’]s\b")  # "the Kremlin's"
@@ -134,6 +140,7 @@ class Resolver:
         self._paragraphs = paragraphs
         self._fullest_by_name: dict[str, Source] = {}
         self._by_surname_index: dict[str, list[tuple[int, str]]] = {}
+        self._by_first: dict[str, list[tuple[int, str]]] = {}  # first name -> where, whose full name
         self._names: list[tuple[int, Source]] | None = None
         self._named_orgs: dict[str, list[tuple[int, str]]] = {}
         self._salient: str | None = None
@@ -290,6 +297,10 @@ class Resolver:
             described = role + _title_before(text, start) + " ".join(modifiers + words)
             if appositive:
                 described += ", " + appositive.group(1)
+            else:
+                of = _OF_AFTER.match(text, match.end())
+                if of and of.group(2).removeprefix("the ") not in COUNTRIES:  # "of Ghana" says where from
+                    described += " " + of.group(1) + " " + of.group(2)
             source = describe(described)
             if source.kind != "person" or not source.name or len(source.name.split()) < 2:
                 continue
@@ -410,9 +421,15 @@ class Resolver:
                 self._remember(position, merged)
                 return merged, f"surname '{mention}' -> {antecedent.label}"
             if source.kind == "other" and len(source.name.split()) == 1 and not source.title:
-                # One capitalised word nobody was named in full with: a person when the article
-                # says so ("Mr. Okafor", "Okafor said he"), else, as before, an organisation or
-                # a country ("Reuters said", "Rwanda said").
+                # One capitalised word no surname of a full name: the first name of the one person
+                # named earlier with it ("Hardeep" after "Minister Hardeep Singh Puri"), a person
+                # when the article says so ("Mr. Okafor", "Okafor said he"), else, as before, an
+                # organisation or a country ("Reuters said", "Rwanda said").
+                known_person = self._by_first_name(source.name, position)
+                if known_person is not None:
+                    merged = _merge(known_person, source)
+                    self._remember(position, merged)
+                    return merged, f"first name '{mention}' -> {known_person.label}"
                 if self._person_evidence(source.name):
                     source = source.evolve(kind="person")
                 else:
@@ -423,6 +440,10 @@ class Resolver:
                 antecedent = found[1]
                 self._remember(position, antecedent)
                 return antecedent, f"description '{mention}' -> {antecedent.label} (same role earlier)"
+            study = self._study_group(source, position)
+            if study is not None:
+                self._remember(position, study)
+                return study, f"description '{mention}' -> {study.label} (the study's authors named before)"
         if _definite(mention):
             head = _head(mention)
             if head in GENERIC_ORGANIZATIONS and _content_words(mention) == [head]:
@@ -434,8 +455,30 @@ class Resolver:
                     organization = Source(mention=mention, name=named, affiliation=named, kind="organization")
                     self._remember(position, organization)
                     return organization, f"description '{mention}' -> {named} (the organisation named before)"
+        if source.kind == "person" and source.name and source.affiliation \
+                and set(source.affiliation.split()) <= set(source.name.split()):
+            source = source.evolve(affiliation=None)  # a person never speaks for their own name
+        if source.kind == "person" and source.name and not source.affiliation:
+            study = self._study_group(source, position)
+            if study is not None:
+                source = source.evolve(affiliation=study.affiliation)  # "study co-author X"
         self._remember(position, source)
         return source, "named where quoted" if source.name else "described where quoted"
+
+    def _study_group(self, source: Source, position: int) -> Source | None:
+        """The researchers a study's people belong to: "the research team", "the authors" or
+        "co-author X" after "researchers from Y" -> those researchers (of Y). None when ``source``
+        says nothing of a study or the latest sources name no researchers with an affiliation."""
+        if source.affiliation:
+            return None
+        words = _content_words((source.role or "") + " " + (source.mention if not source.name else ""))
+        if not any(w in RESEARCH_WORDS for w in words):
+            return None
+        for _, known in self._latest(position):
+            if known.affiliation and not known.name and known.kind != "organization" and any(
+                    w in RESEARCH_WORDS for w in _content_words((known.role or "") + " " + known.mention)):
+                return known
+        return None
 
     def _remember(self, position: int, source: Source) -> None:
         if self.speakers and position < self.speakers[-1][0]:
@@ -471,6 +514,8 @@ class Resolver:
             if position < self._first_named.get(entity, position + 1):
                 self._first_named[entity] = position
         surname = words[-1].lower()
+        if len(words) > 1 and source.kind == "person":
+            self._by_first.setdefault(words[0].lower(), []).append((position, source.name))
         if len(words) == 1:
             self._single_names.setdefault(surname, source.name)
         else:
@@ -860,6 +905,17 @@ class Resolver:
                 self.names  # only a surname written earlier can belong to a name written earlier
                 found = self._surname_before(source, position)
         return found
+
+    def _by_first_name(self, word: str, position: int) -> Source | None:
+        """The one person named in full before ``position`` whose first name is ``word``."""
+        occurrences = self.positions(word)
+        if not occurrences or occurrences[0] >= position:
+            return None
+        self.names
+        found = {self._entity.get(name, name) for at, name in self._by_first.get(word.lower(), ()) if at < position}
+        if len(found) != 1:
+            return None
+        return self._fullest_by_name[found.pop()]
 
     def _surname_before(self, source: Source, position: int) -> Source | None:
         """The person an earlier full name gives a surname to ("Col. Dorrian" -> John Dorrian)."""

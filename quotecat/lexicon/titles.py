@@ -103,6 +103,12 @@ GOVERNMENT_OFFICES: Final = frozenset(
     envoy envoys diplomat diplomats official officials king queen emir sultan monarch leader
     spokesman spokeswoman spokesperson attorney authorities""".split()
 )
+# Words for the people behind a study: "the research team", "the authors" and "co-author X" are the
+# "researchers from Y" named before, and speak for Y.
+RESEARCH_WORDS: Final = frozenset(
+    """researcher researchers scientist scientists author authors co-author co-authors coauthor coauthors
+    research investigators study""".split()
+)
 # Role heads whose words before them name a portfolio: "Interior Minister" -> Interior Ministry,
 # "Defence Secretary" -> Defence Department.
 PORTFOLIO_HEADS: Final = {"minister": "Ministry", "ministers": "Ministry", "secretary": "Department"}
