@@ -8,21 +8,15 @@ span's shape); each part's log-odds is the sum of their weights: no library, no 
 same compiled or not. README, "Confidence", has the calibration table.
 """
 
-import json
 import math
-from importlib import resources
 from typing import Final
 
 from ..lexicon.cues import CUE_WORDS, SPEECH_VERBS, THOUGHT_VERBS
 from ..model import Attribution
+from .weights import read_weights, weight_tables
 
 
-def _load() -> dict:
-    # Through the top-level package, whose directory holds the sources compiled or not (as cue_model.py).
-    return json.loads(resources.files("quotecat").joinpath("lexicon", "confidence.json").read_text(encoding="utf-8"))
-
-
-_DATA: Final = _load()
+_DATA: Final = read_weights("confidence.json")
 # Two parts: the span and the speaker right (fitted on both sets), then the affiliation right given that
 # (fitted on Wikinews, the set that states affiliations); the confidence is their product.
 WEIGHTS: Final[dict[str, float]] = _DATA["weights"]
@@ -101,25 +95,8 @@ def _antecedent_distance(text: str, a: Attribution) -> str:
     return "none" if found < 0 else _distance(a.mention_start - found)
 
 
-def _tables(weights: dict[str, float]) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, dict[str, float]]]]:
-    """One part's weights by family, so a row is scored without building its feature names:
-    "p=<pattern>" -> one["p"][pattern], "pt=<pattern>|direct" -> two["pt"][pattern]["direct"], "role" -> one[""]["role"]."""
-    one: dict[str, dict[str, float]] = {"": {}}
-    two: dict[str, dict[str, dict[str, float]]] = {}
-    for name, weight in weights.items():
-        family, equals, value = name.partition("=")
-        if not equals:
-            one[""][name] = weight
-        elif "|" in value:
-            first, _, second = value.partition("|")
-            two.setdefault(family, {}).setdefault(first, {})[second] = weight
-        else:
-            one.setdefault(family, {})[value] = weight
-    return one, two
-
-
-_SPEAKER: Final = _tables(WEIGHTS)
-_AFFILIATION: Final = _tables(AFFILIATION_WEIGHTS)
+_SPEAKER: Final = weight_tables(WEIGHTS)
+_AFFILIATION: Final = weight_tables(AFFILIATION_WEIGHTS)
 SPEAKER_ONE: Final[dict[str, dict[str, float]]] = _SPEAKER[0]
 SPEAKER_TWO: Final[dict[str, dict[str, dict[str, float]]]] = _SPEAKER[1]
 AFFILIATION_ONE: Final[dict[str, dict[str, float]]] = _AFFILIATION[0]

@@ -8,8 +8,6 @@ kept only when the model is fairly sure it is right (from THRESHOLD). Scoring is
 weights looked up by feature name: no library, no download, the same compiled or not.
 """
 
-import json
-from importlib import resources
 from typing import Final
 
 from ..lexicon.cues import CUE_WORDS, SPEECH_VERBS, THOUGHT_VERBS
@@ -17,15 +15,10 @@ from ..lexicon.function_words import DETERMINERS, FIRST_PERSON, FUNCTION_WORDS, 
 from ..lexicon.titles import ROLE_WORDS
 from .found import Found
 from .tokens import MAX_CONTENT, Token
+from .weights import read_weights, weight_tables
 
 
-def _load() -> dict:
-    # Read through the top-level package, whose directory holds the sources whether or not the
-    # extractor runs compiled (a compiled module's own directory is the build's).
-    return json.loads(resources.files("quotecat").joinpath("lexicon", "cue_model.json").read_text(encoding="utf-8"))
-
-
-_DATA: Final = _load()
+_DATA: Final = read_weights("cue_model.json")
 # Cue word forms the lexicon lacks, each with its lemma ("railed" -> "rail").
 MINED: Final[dict[str, str]] = {form: entry[0] for form, entry in _DATA["cues"].items()}
 # Words that make a mined cue a phrase: "railed against", "referring to".
@@ -40,24 +33,7 @@ THRESHOLD: Final[float] = _DATA["threshold"]  # log-odds from which a proposed c
 VETO: Final[float] = _DATA["veto"]  # log-odds below which a candidate of the rules is dropped
 
 
-def _tables() -> tuple[dict[str, dict[str, float]], dict[str, dict[str, dict[str, float]]]]:
-    """The weights by family, so a candidate is scored without building its feature names:
-    "w=said" -> ONE["w"]["said"], "lr=say|participle" -> TWO["lr"]["say"]["participle"], "sq" -> ONE[""]["sq"]."""
-    one: dict[str, dict[str, float]] = {"": {}}
-    two: dict[str, dict[str, dict[str, float]]] = {}
-    for name, weight in WEIGHTS.items():
-        family, equals, value = name.partition("=")
-        if not equals:
-            one[""][name] = weight
-        elif "|" in value:
-            first, _, second = value.partition("|")
-            two.setdefault(family, {}).setdefault(first, {})[second] = weight
-        else:
-            one.setdefault(family, {})[value] = weight
-    return one, two
-
-
-_TABLES: Final = _tables()
+_TABLES: Final = weight_tables(WEIGHTS)
 ONE: Final[dict[str, dict[str, float]]] = _TABLES[0]
 TWO: Final[dict[str, dict[str, dict[str, float]]]] = _TABLES[1]
 _NO_ONE: Final[dict[str, float]] = {}
