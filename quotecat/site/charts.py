@@ -21,17 +21,10 @@ def bar_chart(rows: list[dict], title: str, series: list[tuple[str, str, str]],
         '<svg class="q-chart" role="img" aria-label="{}" viewBox="0 0 {} {}" width="{}" height="{}" '
         'xmlns="http://www.w3.org/2000/svg"><title>{}</title>'
     ).format(title, width, height, width, height, title)]
-    x = label_width
-    for key, legend, css in series:  # legend along the top
-        out.append(Markup('<rect class="{}" x="{}" y="6" width="12" height="12"></rect>'
-                          '<text class="q-legend" x="{}" y="16">{}</text>').format(css, x, x + 16, legend))
-        x += 24 + 7 * len(legend)
+    out += _legend(series, label_width)
     for i, (r, n) in enumerate(zip(rows, total)):
         y = top + i * (bar + gap)
-        label = r["label"] if len(r["label"]) <= 34 else r["label"][:33] + "…"
-        text = Markup('<text class="q-label" x="{}" y="{}" text-anchor="end">{}<title>{}</title></text>').format(
-            label_width - 8, y + bar - 5, label, r["label"])
-        out.append(Markup('<a href="{}">{}</a>').format(r["url"], text) if r.get("url") else text)
+        out.append(_row_label(r, label_width - 8, y + bar - 5, 34))
         x = label_width
         for key, legend, css in series:
             value = r.get(key) or 0
@@ -65,18 +58,11 @@ def share_chart(rows: list[dict], title: str, series: list[tuple[str, str, str]]
         '<svg class="q-chart q-share-chart" role="img" aria-label="{}" viewBox="0 0 {} {}" width="{}" height="{}" '
         'xmlns="http://www.w3.org/2000/svg"><title>{}</title>'
     ).format(title, width, height, width, height, title)]
-    x = 4
-    for key, legend, css in series:  # legend along the top
-        out.append(Markup('<rect class="{}" x="{}" y="6" width="12" height="12"></rect>'
-                          '<text class="q-legend" x="{}" y="16">{}</text>').format(css, x, x + 16, legend))
-        x += 24 + 7 * len(legend)
+    out += _legend(series, 4)
     for i, r in enumerate(rows):
         y = top + i * (bar + gap)
         total = sum(r.get(key) or 0 for key, _, _ in series)
-        label = r["label"] if len(r["label"]) <= 22 else r["label"][:21] + "…"
-        text = Markup('<text class="q-label" x="{}" y="{}" text-anchor="end">{}<title>{}</title></text>').format(
-            label_width - 8, y + bar - 5, label, r["label"])
-        out.append(Markup('<a href="{}">{}</a>').format(r["url"], text) if r.get("url") else text)
+        out.append(_row_label(r, label_width - 8, y + bar - 5, 22))
         x = label_width
         for key, legend, css in series:
             value = r.get(key) or 0
@@ -136,3 +122,21 @@ def timeline_chart(months: list[dict], title: str, width: int = 640, height: int
                 x + column / 2, height - bottom + 14, name))
     out.append(Markup("</svg>"))
     return Markup("").join(out)
+
+
+def _legend(series: list[tuple[str, str, str]], x: int) -> list[Markup]:
+    """A swatch and the words of each series along the top of a chart, from ``x``."""
+    out = []
+    for _, legend, css in series:
+        out.append(Markup('<rect class="{}" x="{}" y="6" width="12" height="12"></rect>'
+                          '<text class="q-legend" x="{}" y="16">{}</text>').format(css, x, x + 16, legend))
+        x += 24 + 7 * len(legend)
+    return out
+
+
+def _row_label(r: dict, x: int, y: int, longest: int) -> Markup:
+    """A bar's label cut to ``longest`` characters (the whole label as its tooltip), linked when the row has a url."""
+    label = r["label"] if len(r["label"]) <= longest else r["label"][:longest - 1] + "…"
+    text = Markup('<text class="q-label" x="{}" y="{}" text-anchor="end">{}<title>{}</title></text>').format(
+        x, y, label, r["label"])
+    return Markup('<a href="{}">{}</a>').format(r["url"], text) if r.get("url") else text
