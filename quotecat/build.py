@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import sqlite_utils
 
-from . import compiled, corrections as corrections_
+from . import clusters, compiled, corrections as corrections_
 from .distributed import COLUMNS as PARQUET_COLUMNS, result_from_record
 from .ids import file_id, path_id, unique_id
 from .model import Article, ArticleResult
@@ -340,6 +340,7 @@ class ArticleRows(NamedTuple):
     quotes: list[tuple]
     speakers: list[tuple]  # _speaker_mentions
     organizations: list[tuple]  # _organization_mentions
+    signatures: list  # clusters.signature of each quotes row, computed here so the build's end only groups them
     warnings: list[str]
     failed: str | None = None  # why the extractor could not read it
     reused: bool = False  # unchanged since the previous build: its rows are copied from there
@@ -435,24 +436,26 @@ def _rows(article: Article, name: str, known) -> ArticleRows:
             if value:
                 value.encode("utf-8")
     except UnicodeEncodeError as error:  # a lone surrogate ("\ud83d" in JSON): SQLite cannot store it
-        return ArticleRows(article.id, "", (), [], [], [], [], failed=f"article {article.id!r}: text that is not "
+        return ArticleRows(article.id, "", (), [], [], [], [], [], failed=f"article {article.id!r}: text that is not "
                            f"valid Unicode ({error.reason} at character {error.start}); skipped")
     stored = known(article.id) if known else None
     if stored == digest:
         return ArticleRows(article.id, digest, _tuple(article_row(article, name), "articles", digest),
-                           [], [], [], [], reused=True, in_previous=True)
+                           [], [], [], [], [], reused=True, in_previous=True)
     return article_rows(article, digest, article_result(article, name), in_previous=stored is not None)
 
 
 def article_rows(article: Article, digest: str, result: ArticleResult, in_previous: bool = False) -> ArticleRows:
     """``result`` as tuples in SCHEMA's column order."""
+    quotes = [_tuple(row, "quotes") for row in result.quotes]
     return ArticleRows(
         id=article.id,
         digest=digest,
         article=_tuple(result.article, "articles", digest),
-        quotes=[_tuple(row, "quotes") for row in result.quotes],
+        quotes=quotes,
         speakers=[_tuple(row, "_speaker_mentions") for row in result.speakers],
         organizations=[_tuple(row, "_organization_mentions") for row in result.organizations],
+        signatures=_signatures(quotes),
         warnings=result.warnings,
         failed=result.failed,
         in_previous=in_previous,
@@ -460,6 +463,11 @@ def article_rows(article: Article, digest: str, result: ArticleResult, in_previo
 
 
 _COLUMNS = {table: tuple(columns) for table, columns in SCHEMA.items()}
+_QUOTE_ID, _QUOTE_TEXT, _QUOTE_TYPE = (_COLUMNS["quotes"].index(column) for column in ("id", "text", "type"))
+
+
+def _signatures(quotes: list[tuple]) -> list:
+    return [clusters.signature(row[_QUOTE_TEXT], row[_QUOTE_TYPE]) for row in quotes]
 
 
 def _tuple(row: dict, table: str, digest: str | None = None) -> tuple:
@@ -658,6 +666,8 @@ class _Writer:
         self.previous = previous
         self.buffers: dict[str, list] = {table: [] for table in _BUFFERED}
         self.reserved: dict[str, tuple[str, str]] = {}  # article id -> (file, content hash), not yet written
+        self.signatures = clusters.Signatures(db)
+        self.quotes_written = 0  # the rowid of the last quotes row: the table is new, rows are only added
         self.matched = 0  # articles whose id the previous build has
 
     def holder(self, article_id: str) -> tuple[str, str] | None:
@@ -704,12 +714,17 @@ class _Writer:
             rows = self._again(rows, rows.id, name, reuse=False)
         if copied is not None:
             quotes, speakers, organizations = copied
+            signatures = _signatures(quotes)
             self.summary.reused += 1
         else:
             for message in rows.warnings:
                 self.warn(message)
             quotes, speakers, organizations = rows.quotes, rows.speakers, rows.organizations
+            signatures = rows.signatures
             self.summary.extracted += 1
+        for row, found in zip(quotes, signatures):
+            self.quotes_written += 1
+            self.signatures.add(self.quotes_written, row[_QUOTE_ID], found)
         buffers = self.buffers
         buffers["articles"].append(rows.article)
         buffers["quotes"] += quotes
@@ -730,6 +745,7 @@ class _Writer:
             for table, rows in self.buffers.items():
                 if rows:
                     self.db.conn.executemany(insert_sql(table), rows)
+            self.signatures.flush()
         for row in self.buffers["articles"]:
             self.reserved.pop(row[0], None)
         for rows in self.buffers.values():

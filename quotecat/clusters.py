@@ -96,11 +96,73 @@ def jaccard(a: set[int], b: set[int]) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
 
+def signature(text: str, kind: str) -> tuple[bytes, list[int]] | None:
+    """A quotation's shingles (packed, for the check) and band keys; None for one that forms no cluster.
+
+    A pure function of the row, so the build's workers compute it with the rows (``Signatures``).
+    """
+    if kind not in TYPES:
+        return None
+    tokens = words(text)
+    if len(tokens) < MIN_WORDS:
+        return None
+    found = shingles(tokens)
+    return array("I", found).tobytes(), band_keys(found)
+
+
+class Signatures:
+    """The signatures of the quotes rows as the build writes them, for ``cluster`` at the end.
+
+    Workers compute them with the rows, so the end of a build, which runs on one core while the
+    others idle, only groups them: on 824 real articles hashing the quotations there was 0.3 s of
+    the 0.4 s clustering took.
+    """
+
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+        _create_temporary(db)
+        self.bands: list[tuple[int, int]] = []
+        self.hashes: list[tuple[int, str, bytes]] = []
+
+    def add(self, rowid: int, quote_id: str, found: tuple[bytes, list[int]] | None) -> None:
+        """The quotes row ``rowid`` (with id ``quote_id``) has signature ``found``."""
+        if found is not None:
+            packed, keys = found
+            self.hashes.append((rowid, quote_id, packed))
+            self.bands.extend((key, rowid) for key in keys)
+
+    def flush(self) -> None:
+        _flush(self.db, self.bands, self.hashes)
+
+
+def _create_temporary(db: sqlite_utils.Database) -> None:
+    # Each eligible quotation's shingles (for the check) and band keys, on disk, not in memory.
+    db.execute("create temporary table _shingles (quote integer primary key, id text, hashes blob)")
+    db.execute("create temporary table _bands (key integer, quote integer)")
+
+
+def _gathered(db: sqlite_utils.Database) -> bool:
+    """Did the build gather the signatures as it wrote (``Signatures``)? Then keep those of the rows still there
+    (a correction deletes rows); if any row is not where they say, drop them and start over."""
+    if not db.execute("select 1 from sqlite_temp_master where name = '_shingles'").fetchone():
+        return False
+    with db.conn:
+        db.execute("delete from _shingles where quote not in (select rowid from quotes)")
+        db.execute("delete from _bands where quote not in (select quote from _shingles)")
+    moved = db.execute("select 1 from _shingles s join quotes q on q.rowid = s.quote where q.id != s.id limit 1")
+    if moved.fetchone() is None:
+        return True
+    db.execute("drop table _bands")
+    db.execute("drop table _shingles")
+    return False
+
+
 def cluster(db: sqlite_utils.Database) -> int:
     """Fill ``quote_clusters`` and ``quotes.cluster_id`` from the finished quotes; return the number of clusters.
 
     Runs after corrections and before the counts and indexes (``schema.finish``); run again on
-    a finished database (./scripts/bench times it so), it starts over.
+    a finished database (./scripts/bench times it so), it starts over. The signatures are the
+    ones the build gathered (``Signatures``), else computed here.
     """
     if "cluster_id" in db["quotes"].columns_dict:
         with db.conn:
@@ -108,19 +170,17 @@ def cluster(db: sqlite_utils.Database) -> int:
             db.execute("delete from quote_clusters")
     else:
         db.execute("alter table quotes add column cluster_id text references quote_clusters(id)")
-    # Each eligible quotation's shingles (for the check) and band keys, on disk, not in memory.
-    db.execute("create temporary table _shingles (quote integer primary key, hashes blob)")
-    db.execute("create temporary table _bands (key integer, quote integer)")
-    bands: list[tuple[int, int]] = []
-    hashes: list[tuple[int, bytes]] = []
-    with db.conn:
-        for rowid, tokens in _eligible(db):
-            found = shingles(tokens)
-            hashes.append((rowid, array("I", found).tobytes()))
-            bands.extend((key, rowid) for key in band_keys(found))
-            if len(bands) >= 20_000:
-                _flush(db, bands, hashes)
-        _flush(db, bands, hashes)
+    if not _gathered(db):
+        _create_temporary(db)
+        bands: list[tuple[int, int]] = []
+        hashes: list[tuple[int, str, bytes]] = []
+        with db.conn:
+            for rowid, quote_id, found in _eligible(db):
+                hashes.append((rowid, quote_id, found[0]))
+                bands.extend((key, rowid) for key in found[1])
+                if len(bands) >= 20_000:
+                    _flush(db, bands, hashes)
+            _flush(db, bands, hashes)
     parent: dict[int, int] = {}
 
     def root(x: int) -> int:
@@ -151,7 +211,7 @@ def cluster(db: sqlite_utils.Database) -> int:
 
 def _flush(db, bands: list, hashes: list) -> None:
     db.conn.executemany("insert into _bands values (?, ?)", bands)
-    db.conn.executemany("insert into _shingles values (?, ?)", hashes)
+    db.conn.executemany("insert into _shingles values (?, ?, ?)", hashes)
     bands.clear()
     hashes.clear()
 
@@ -162,13 +222,13 @@ def _unpack(blob: bytes) -> set[int]:
     return set(hashes)
 
 
-def _eligible(db: sqlite_utils.Database) -> Iterator[tuple[int, list[str]]]:
+def _eligible(db: sqlite_utils.Database) -> Iterator[tuple[int, str, tuple[bytes, list[int]]]]:
     cursor = db.conn.execute(
-        f"select rowid, text from quotes where type in ({', '.join('?' * len(TYPES))}) order by rowid", TYPES)
-    for rowid, text in cursor:
-        tokens = words(text)
-        if len(tokens) >= MIN_WORDS:
-            yield rowid, tokens
+        f"select rowid, id, text, type from quotes where type in ({', '.join('?' * len(TYPES))}) order by rowid", TYPES)
+    for rowid, quote_id, text, kind in cursor:
+        found = signature(text, kind)
+        if found is not None:
+            yield rowid, quote_id, found
 
 
 def _write(db: sqlite_utils.Database, components: list[list[int]]) -> int:

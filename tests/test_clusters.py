@@ -117,3 +117,34 @@ async def test_the_misattribution_query_lists_both_speakers(wire_db):
     found = response.json()["rows"]
     assert sorted((r["speaker"], r["article_id"]) for r in found) == [
         ("Maria Okonkwo", "harbour-vote"), ("Peter Lindqvist", "ferry-wire")]
+
+
+def _cluster_rows(conn):
+    return (conn.execute("select * from quote_clusters order by id").fetchall(),
+            conn.execute("select id, cluster_id from quotes order by rowid").fetchall())
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_signatures_a_build_gathers_give_the_clusters_computed_afresh(tmp_path, jobs):
+    # The workers compute each row's signature (clusters.Signatures); clustering the finished
+    # file again, from its rows alone, must find the same clusters, also after a correction
+    # deleted a clustered row (the gathered signature of a deleted row is dropped).
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"harbour-{n}.txt").write_text(HARBOUR, encoding="utf-8")
+        (folder / f"ferry-{n}.txt").write_text(WIRE.replace("ferry", f"ferry {n}"), encoding="utf-8")
+    db_path = tmp_path / "quotes.db"
+    build([folder], db_path, warn=lambda message: None, jobs=jobs)
+    conn = sqlite3.connect(db_path)
+    deleted = conn.execute("select id from quotes where cluster_id is not null order by rowid").fetchone()[0]
+    (folder / "corrections.yaml").write_text(f"- not_an_attribution: {deleted}\n", encoding="utf-8")
+    corrected = tmp_path / "corrected.db"
+    build([folder], corrected, warn=lambda message: None, jobs=jobs)
+    for path in (db_path, corrected):
+        built = _cluster_rows(sqlite3.connect(path))
+        again = sqlite_utils.Database(path)
+        clusters.cluster(again)
+        assert _cluster_rows(again.conn) == built
+        assert built[0]
+    assert deleted not in {quote_id for quote_id, _ in _cluster_rows(sqlite3.connect(corrected))[1]}
