@@ -2,9 +2,10 @@
 
 ``build`` lists the article files (``quotecat.read``); worker processes
 (``quotecat.parallel``) read, hash and extract them and turn them into rows
-(``quotecat.rows``); this process writes the rows in input order into the tables
-``quotecat.schema`` declares, on a temporary file that replaces ``quotes.db`` only when
-complete and worth having (``quotecat.publish``). ``--update`` copies the rows of
+(``quotecat.rows``) and the quotations' signatures (``quotecat.clusters``); this
+process writes the rows in input order into the tables ``quotecat.schema`` declares,
+on a temporary file that replaces ``quotes.db`` only when complete and worth having
+(``quotecat.publish``). ``--update`` copies the rows of
 unchanged articles from the previous build; ``load_parquet`` writes rows a distributed
 run made.
 """

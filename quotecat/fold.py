@@ -212,7 +212,7 @@ def remap_quotes(db: sqlite_utils.Database) -> None:
 # --- 3. what the catalogue says of each --------------------------------------------------------
 
 
-def _most(counts: Counter, prefer=None):
+def _most(counts: dict, prefer=None):
     """The value most articles give (of those ``prefer`` likes, when it likes some); of equals,
     the longest (the most specific), then the first in order."""
     if len(counts) <= 1:  # most speakers are named by one article: nothing to weigh
@@ -231,12 +231,12 @@ def _role_like(role: str) -> bool:
 _json = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def _forms(counts: Counter) -> str:
+def _forms(counts: dict) -> str:
     """``[[form, articles], ...]``, most used first: every way the articles name the source."""
     return _json(sorted(([form, n] for form, n in counts.items()), key=lambda f: (-f[1], f[0])))
 
 
-def decide_gender(votes: Counter, named: Counter | None = None) -> str:
+def decide_gender(votes: dict, named: dict | None = None) -> str:
     """woman / man when nine in ten of the articles with evidence agree, else unknown.
 
     ``named`` counts the articles whose evidence includes an honorific, a gendered role noun or a
@@ -259,7 +259,7 @@ SOURCE_TYPE_ORDER = ("person", "government", "media", "organization", "document"
                      "unnamed group")
 
 
-def decide_source_type(counts: Counter) -> str | None:
+def decide_source_type(counts: dict) -> str | None:
     """A person when any article says so ("Trump said" reads as an organisation where the article
     gives no evidence); else the type most articles give, the more specific of equals."""
     if counts.get("person"):
@@ -270,7 +270,7 @@ def decide_source_type(counts: Counter) -> str | None:
     return min(given, key=lambda t: (-counts[t], SOURCE_TYPE_ORDER.index(t) if t in SOURCE_TYPE_ORDER else 99))
 
 
-def decide_role_class(counts: Counter) -> str:
+def decide_role_class(counts: dict) -> str:
     """The class most of the articles that give one give; unknown when none does or two tie."""
     top, most, tied = None, 0, False
     for given, n in counts.items():
