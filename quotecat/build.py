@@ -310,7 +310,9 @@ def _check_worth_publishing(summary: BuildSummary, db_path: Path, strict: bool, 
 
 def new_database(path: Path) -> sqlite_utils.Database:
     """An empty database at ``path`` with every table declared, set up for writing fast."""
-    db = sqlite_utils.Database(path)
+    # No sqlite-utils plugins: the build runs only its own SQL, and looking them up scans the entry
+    # points of every installed package (0.04 s of CPU before the first article is read).
+    db = sqlite_utils.Database(path, execute_plugins=False)
     # Durability comes from the final fsync + rename, not from SQLite's journal:
     # a crash leaves a temporary file that the next build removes.
     db.execute("pragma synchronous = off")
