@@ -31,7 +31,7 @@ from .ids import name_id
 from .lexicon.function_words import DETERMINERS
 from .lexicon.function_words import OPENER_STARTS
 from .lexicon.names import NAME_PARTICLES, NAME_PREFIXES, NAME_SUFFIXES, NICKNAMES, NOT_NAMES
-from .lexicon.organizations import ACRONYM_SKIPS, GENERIC_ORGANIZATIONS, ORG_WORDS, ORGANIZATION_ALIASES
+from .lexicon.organizations import ACRONYM_SKIPS, DOCUMENT_WORDS, GENERIC_ORGANIZATIONS, ORG_WORDS, ORGANIZATION_ALIASES
 from .lexicon.places import COUNTRIES, DEMONYMS
 from .lexicon.titles import ROLE_WORDS, TITLES
 from .model import Article, ArticleResult, Attribution
@@ -172,7 +172,7 @@ def names_an_organization(name: str) -> bool:
     lowered = stripped.lower()
     first = lowered.split()[0] if lowered else ""
     return bool(stripped) and (stripped[:1].isupper() or stripped[:1].isdigit()) and not (
-        lowered in GENERIC_ORGANIZATIONS or lowered in ORG_WORDS or stripped in NOT_NAMES
+        lowered in GENERIC_ORGANIZATIONS or lowered in ORG_WORDS or stripped in NOT_NAMES or lowered in DOCUMENT_WORDS
         or lowered in ROLE_WORDS or lowered in _ROLE_SIDES or first in _NOT_ORGANIZATION_STARTS
         or first in TITLES or first.rstrip(".") + "." in TITLES)
 

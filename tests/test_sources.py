@@ -42,7 +42,8 @@ def test_describe_roles(mention, role):
     ("Okafor's campaign manager", "Okafor campaign"),  # a campaign role: the campaign
     ("the company's chief financial officer", "company"),
     ("Halden Rovers manager Siobhan Quigley", "Halden Rovers"),  # capitalised words before the role
-    ("Rep. Elijah Cummings of Maryland", "Maryland"),  # the place after a name
+    ("Rep. Elijah Cummings of Maryland", "US House of Representatives"),  # the state elects; the chamber
+    ("Councillor Ann Bray of Eastbrook", "Eastbrook"),  # the place after a name
     ("Many families in Eastbrook", "Eastbrook"),  # people counted and placed
     ("a Western diplomat", None),  # a region is no affiliation
     # a name may start with a number

@@ -6,6 +6,7 @@ two records. The content's type comes from how much of it is inside quotation ma
 """
 
 import bisect
+from collections import Counter
 from collections.abc import Iterable
 
 from ..lexicon.gender import SUBJECT_PRONOUN
@@ -89,6 +90,7 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found], writer: 
         item.described = speakers
         if item.source is not None:
             previous = speakers
+    _fill_affiliations(persons)
     decided: dict[str, tuple[str | None, dict[str, int]]] = {}
     for record, key in persons:
         if key not in decided:
@@ -97,6 +99,23 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found], writer: 
         record.gender, record.gender_evidence = gender, evidence or None  # one dict per person, never changed
         record.pronoun = SUBJECT_PRONOUN[gender] if gender else None
     return _untangle(text, _dedupe(results))
+
+
+def _fill_affiliations(persons: list[tuple[Attribution, str]]) -> None:
+    """A person's rows with no affiliation take the one the article gives them elsewhere ("Brian
+    Fallon, a Clinton campaign spokesman, said ..." then "he wrote"): whom a person speaks for is
+    said once in an article, and every row of theirs is read alone. The one most of their rows
+    give; none when two tie (two roles in one article)."""
+    given: dict[str, Counter[str]] = {}
+    for record, key in persons:
+        if record.affiliation:
+            given.setdefault(key, Counter())[record.affiliation] += 1
+    for record, key in persons:
+        if record.affiliation or key not in given:
+            continue
+        ranked = given[key].most_common(2)
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            record.affiliation = ranked[0][0]
 
 
 def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[list[int]]:

@@ -26,7 +26,7 @@ from ..lexicon.function_words import (CLAUSE_BREAKERS, DEFINITE, DETERMINERS, IN
 from ..lexicon.gender import GENDERED_ROLES, HONORIFICS, KINSHIP, PRONOUNS, SUBJECT_PRONOUN
 from ..lexicon.names import NAME_PARTICLES, NAME_RUN_PARTICLES, NOT_NAMES, NOT_PERSON_WORDS
 from ..lexicon.organizations import GENERIC_ORGANIZATIONS, ORG_WORDS
-from ..lexicon.places import COUNTRIES, DEMONYMS
+from ..lexicon.places import CAPITALS, COUNTRIES, DEMONYMS, US_STATES
 from ..lexicon.titles import NAME_TITLE_ABBREVIATIONS, RESEARCH_WORDS, ROLE_WORDS, TITLE_ROLES, TITLES
 from .sources import Source, describe
 from .text import Paragraph, parse
@@ -344,7 +344,11 @@ class Resolver:
             # People are no organisation: their names are looked up only when a possessor needs it.
             named_people = [n.name for _, n in self.names if n.name] if possessors else []
             people = set(named_people) | {name.split()[-1] for name in named_people}
-            candidates = Counter(p for p in possessors if p not in people and p not in NOT_NAMES)
+            # Nor is a place ("Cleveland's"), nor someone with an honorific ("Mr. Trump's"): "the
+            # group" is an organisation.
+            candidates = Counter(p for p in possessors if p not in people and p not in NOT_NAMES
+                                 and p not in COUNTRIES and p not in US_STATES and p not in CAPITALS
+                                 and p.split()[0].lower() not in HONORIFICS)
             counts = {p: self.text.count(p) for p, _ in candidates.most_common(20)}
             self._salient = max(counts, key=lambda p: (counts[p], p)) if counts else ""
         return self._salient or affiliation
@@ -360,9 +364,16 @@ class Resolver:
                 matches = _matches_ending_at(pattern, self.text, ends)
             else:
                 matches = list(pattern.finditer(self.text))
-            self._named_orgs[noun] = [
-                (m.start(), m.group().strip()) for m in matches
-                if m.group(1).strip()[:1].isupper() and m.group(1).split()[0] not in NOT_NAMES]
+            named = [(m.start(), m.group().strip()) for m in matches
+                     if m.group(1).strip()[:1].isupper() and m.group(1).split()[0] not in NOT_NAMES]
+            # "Working America, a labor-affiliated group": a name the appositive says is one.
+            folded = self.folded if self.folded is not None else self.text.lower()
+            for m in re.finditer(r"\b" + re.escape(noun) + r"\b", folded):
+                window = self.text[max(0, m.start() - 90):m.start()]
+                described = _APPOSITIVE_BEFORE.search(window)
+                if described and described.group(1).split()[0] not in NOT_NAMES:
+                    named.append((m.start() - len(window) + described.start(1), described.group(1)))
+            self._named_orgs[noun] = sorted(named)
         return self._named_orgs[noun]
 
     # --- resolving a mention -------------------------------------------------------------
@@ -1020,6 +1031,12 @@ class Resolver:
 
 
 # --- the words around a mention ---------------------------------------------------------------
+
+
+# A capitalised name, a comma and an indefinite description ending where the noun starts:
+# "Working America, a labor-affiliated " (+ "group").
+_APPOSITIVE_BEFORE: Final = re.compile(
+    r"((?:[A-Z][\w.'’&-]*\s(?:(?:of|for|and|the|&)\s)?){0,5}[A-Z][\w.'’&-]*), an? (?:[\w-]+\s){0,4}$")
 
 
 def _word_ending_at(text: str, end: int) -> str:

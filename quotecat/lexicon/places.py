@@ -85,3 +85,14 @@ CAPITALS: Final = {
 # Regions and faiths before a role: "a Western diplomat" speaks for no one in particular.
 NOT_AFFILIATIONS: Final = frozenset({"western", "eastern", "arab", "muslim", "christian", "jewish", "catholic",
                                      "african", "asian", "latin", "gulf", "foreign", "local", "international"})
+# The states of the United States (and its capital district): where a senator or a representative
+# is elected, or where a businessman lives, is not whom they speak for ("Texas Sen. Ted Cruz",
+# "Representative Peter King of New York", "the New York businessman"). On a catalogue of every
+# PolNeAR article, states were 7 of the 25 largest organisations (Vermont, Texas, New York, ...).
+US_STATES: Final = frozenset(
+    """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho
+    Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi
+    Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia
+    Washington Wisconsin Wyoming""".split()
+) | {"New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Rhode Island",
+     "South Carolina", "South Dakota", "West Virginia", "District of Columbia", "Washington, D.C."}
