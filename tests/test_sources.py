@@ -311,3 +311,37 @@ def test_anonymous_is_exactly_the_unnamed_kinds():
     assert UNNAMED == {"unnamed individual", "unnamed group"}
     for row in DESCRIBED:
         assert row[-1] == (row[-3] in UNNAMED), row[0]
+
+
+@pytest.mark.parametrize("mention, role, affiliation", [
+    # a US state elects a senator or a representative: the party in the brackets or the appositive,
+    # else the chamber, is whom they speak for; a state legislator's chamber is not Congress
+    ("Sen. Dale Harmon (R-Texas)", None, "Republican Party"),
+    ("Sen. Dale Harmon, D-Vt.", None, "Democratic Party"),
+    ("Texas Sen. Dale Harmon", None, "US Senate"),
+    ("the Vermont senator", "senator", "US Senate"),
+    ("Rep. Ona Fields of Maryland", None, "US House of Representatives"),
+    ("Texas state Sen. Ona Fields", "Texas state Sen.", None),
+    # a governor speaks for the state; a former one no longer does
+    ("Ohio Gov. Reed Tanner", None, "Ohio"),
+    ("former Ohio Gov. Reed Tanner", "former Ohio Gov.", None),
+    ("the former Florida governor", "former Florida governor", None),
+    # a state or a city where someone lives or works is no affiliation
+    ("New York businessman Lionel Dray", "New York businessman", None),
+    ("Pia Salo, a Washington lawyer", "Washington lawyer", None),
+    ("Pia Salo, a Republican strategist in Washington", "strategist", "Republican Party"),
+    ("Tomas Reyes of Washington, D.C.", "D.C", None),
+    ("Tomas Reyes, 21, a student from Daytona Beach, Fla.", "student", None),
+    # a judge's title names the court
+    ("U.S. District Judge Ada Morrow", "District Judge", "U.S. District Court"),
+    # an outlet's desk is the role's: "National Security Editor" of Breitbart News
+    ("Breitbart News National Security Editor Ivo Kern", "National Security Editor", "Breitbart News"),
+    ("Fox News Sunday host Ivo Kern", "Sunday host", "Fox News"),
+    ("Washington Post columnist Ivo Kern", "columnist", "Washington Post"),
+    ("News National Security editor Ivo Kern", "News National Security editor", None),  # the outlet cut off
+    # a topic after the role, then the body
+    ("Lev Adler, an expert on Russia at the Harlow Policy Center", "expert on Russia", "Harlow Policy Center"),
+])
+def test_places_courts_and_outlets_in_a_description(mention, role, affiliation):
+    source = describe(mention)
+    assert (source.role, source.affiliation) == (role, affiliation)

@@ -13,7 +13,7 @@ from ..lexicon.gender import SUBJECT_PRONOUN
 from ..model import Attribution
 from .found import Found, Pattern, Speaker
 from .medium import medium_spans
-from .resolve import Resolver
+from .resolve import Resolver, _words_before
 from .sources import KIND_OF_SOURCE_TYPE, UNNAMED, Source, article_country, describe, needs_country, reads_lowercase, \
     split_sources, with_country
 from .text import Paragraph, spans_overlap
@@ -90,7 +90,7 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found], writer: 
         item.described = speakers
         if item.source is not None:
             previous = speakers
-    _fill_affiliations(persons)
+    _fill_affiliations(persons, text)
     decided: dict[str, tuple[str | None, dict[str, int]]] = {}
     for record, key in persons:
         if key not in decided:
@@ -101,21 +101,45 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found], writer: 
     return _untangle(text, _dedupe(results))
 
 
-def _fill_affiliations(persons: list[tuple[Attribution, str]]) -> None:
+def _fill_affiliations(persons: list[tuple[Attribution, str]], text: str) -> None:
     """A person's rows with no affiliation take the one the article gives them elsewhere ("Brian
     Fallon, a Clinton campaign spokesman, said ..." then "he wrote"): whom a person speaks for is
     said once in an article, and every row of theirs is read alone. The one most of their rows
-    give; none when two tie (two roles in one article)."""
+    give, else the one the words before their name give where it is not a source ("powerful AFT
+    President Randi Weingarten hugging her"); none when two tie (two roles in one article)."""
     given: dict[str, Counter[str]] = {}
     for record, key in persons:
         if record.affiliation:
             given.setdefault(key, Counter())[record.affiliation] += 1
+    for key in {key for _, key in persons if key not in given and " " in key}:
+        for at in _occurrences(text, key):
+            before = _words_before(text, at)
+            start = text.rfind("\n", 0, at)
+            if start >= at - len(before) - 1:
+                before = text[start + 1:at].strip()  # the words of the name's own paragraph, not a headline's
+            if before:
+                start = text.rfind(before, 0, at)
+                opening = text[:start].rstrip()
+                if not opening or opening[-1] in ".!?\"“”'’:" or "\n" in text[len(opening):start]:
+                    before = before[0].lower() + before[1:]  # "Fashion designer X": a sentence's capital
+                described = describe(f"{before} {key}")
+                if described.kind == "person" and described.name == key and described.affiliation:
+                    given.setdefault(key, Counter())[described.affiliation] += 1
     for record, key in persons:
         if record.affiliation or key not in given:
             continue
         ranked = given[key].most_common(2)
         if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
             record.affiliation = ranked[0][0]
+
+
+def _occurrences(text: str, name: str, most: int = 5) -> list[int]:
+    found: list[int] = []
+    at = text.find(name)
+    while at >= 0 and len(found) < most:
+        found.append(at)
+        at = text.find(name, at + len(name))
+    return found
 
 
 def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[list[int]]:

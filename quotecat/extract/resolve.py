@@ -21,11 +21,12 @@ from collections.abc import Iterable, Iterator
 from typing import Final
 
 from ..lexicon.cues import CUE_WORDS
-from ..lexicon.function_words import (CLAUSE_BREAKERS, DEFINITE, DETERMINERS, INDEFINITE_GROUPS, INDEFINITE_PERSONS,
-                                      PREPOSITIONS)
+from ..lexicon.function_words import (ARTICLES, CLAUSE_BREAKERS, DEFINITE, DETERMINERS, INDEFINITE_GROUPS,
+                                      INDEFINITE_PERSONS, PREPOSITIONS)
 from ..lexicon.gender import GENDERED_ROLES, HONORIFICS, KINSHIP, PRONOUNS, SUBJECT_PRONOUN
 from ..lexicon.names import NAME_PARTICLES, NAME_RUN_PARTICLES, NOT_NAMES, NOT_PERSON_WORDS
 from ..lexicon.organizations import GENERIC_ORGANIZATIONS, ORG_WORDS
+from ..lexicon.outlets import OUTLET_WORDS
 from ..lexicon.places import CAPITALS, COUNTRIES, DEMONYMS, US_STATES
 from ..lexicon.titles import NAME_TITLE_ABBREVIATIONS, RESEARCH_WORDS, ROLE_WORDS, TITLE_ROLES, TITLES
 from .sources import Source, describe
@@ -364,8 +365,10 @@ class Resolver:
                 matches = _matches_ending_at(pattern, self.text, ends)
             else:
                 matches = list(pattern.finditer(self.text))
+            # Not a sentence's opening determiner: "Several party (officials)" names no party.
             named = [(m.start(), m.group().strip()) for m in matches
-                     if m.group(1).strip()[:1].isupper() and m.group(1).split()[0] not in NOT_NAMES]
+                     if m.group(1).strip()[:1].isupper() and m.group(1).split()[0] not in NOT_NAMES
+                     and m.group(1).split()[0].lower() not in DETERMINERS]
             # "Working America, a labor-affiliated group": a name the appositive says is one.
             folded = self.folded if self.folded is not None else self.text.lower()
             for m in re.finditer(r"\b" + re.escape(noun) + r"\b", folded):
@@ -457,6 +460,10 @@ class Resolver:
                 return study, f"description '{mention}' -> {study.label} (the study's authors named before)"
         if _definite(mention):
             head = _head(mention)
+            outlet = self._outlet_before(head, mention, position)
+            if outlet is not None:
+                self._remember(position, outlet)
+                return outlet, f"description '{mention}' -> {outlet.label} (the outlet named before)"
             if head in GENERIC_ORGANIZATIONS and _content_words(mention) == [head]:
                 # "the company" -> "Halden Bus Company": a name ending in the same noun, written before.
                 named_orgs = self._organizations_ending_in(head)
@@ -475,6 +482,28 @@ class Resolver:
                 source = source.evolve(affiliation=study.affiliation)  # "study co-author X"
         self._remember(position, source)
         return source, "named where quoted" if source.name else "described where quoted"
+
+    def _outlet_before(self, head: str, mention: str, position: int) -> Source | None:
+        """"the Times" -> "The New York Times", "the newspaper" -> the latest outlet quoted before:
+        an outlet is named in full once and shortened after."""
+        if _content_words(mention) != [head]:
+            return None
+        if head in OUTLET_WORDS and mention.split()[-1][:1].isupper():
+            word = mention.split()[-1]
+            at = self.text.rfind(word, 0, position)
+            while at > 0:
+                run = _OUTLET_RUN.search(self.text, max(0, at - 60), at)
+                words = [w for w in run.group(1).split() if w.lower() not in ARTICLES] if run else []
+                if words and words[0] not in NOT_NAMES:
+                    name = " ".join(words + [word])
+                    return Source(mention=mention, name=name, affiliation=name, kind="organization")
+                at = self.text.rfind(word, 0, at)
+            return None
+        if head in _OUTLET_NOUNS:
+            for _, known in self._latest(position):
+                if known.kind == "organization" and known.name and known.classified()[0] == "media":
+                    return known.evolve(mention=mention)
+        return None
 
     def _study_group(self, source: Source, position: int) -> Source | None:
         """The researchers a study's people belong to: "the research team", "the authors" or
@@ -1033,6 +1062,11 @@ class Resolver:
 # --- the words around a mention ---------------------------------------------------------------
 
 
+# Nouns for an outlet a definite description uses after naming it: "the newspaper", "the network".
+_OUTLET_NOUNS: Final = frozenset({"newspaper", "paper", "network", "broadcaster", "magazine", "station", "tabloid",
+                                  "channel", "daily", "outlet", "agency", "website"})
+# The capitalised words of an outlet's name before its last word: "The New York " (Times).
+_OUTLET_RUN: Final = re.compile(r"((?:[A-Z][\w.'’&-]*\s){1,4})$")
 # A capitalised name, a comma and an indefinite description ending where the noun starts:
 # "Working America, a labor-affiliated " (+ "group").
 _APPOSITIVE_BEFORE: Final = re.compile(

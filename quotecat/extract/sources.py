@@ -1119,6 +1119,8 @@ def _role_with_phrase(role_words: list[str], phrase: list[str]) -> _Role:
             continue
         if prep == "in" and not governmental and not _has_org_word(text):
             continue  # "an actor in Dallas": where, not for whom
+        if prep in ("in", "from") and _class_of_words([head_word]) == "citizen" and not _has_org_word(text):
+            continue  # "a student from Daytona Beach, Fla.": where the student is from
         if prep == "in" and _us_place(text) and _class_of_words([head_word]) != "official":
             continue  # "a GOP strategist in Washington": where the strategist works
         person = describe(text) if named and not country and not _org_head(text) else None
