@@ -38,6 +38,7 @@ at a time whatever the size of the catalogue:
 """
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
@@ -45,6 +46,7 @@ import sqlite_utils
 
 from .ids import name_id
 from .lexicon.gender import HONORIFICS, PRONOUNS, SUBJECT_PRONOUN
+from .lexicon.places import US_STATE_ABBREVIATIONS
 from .lexicon.titles import ROLE_WORDS, TITLE_ROLES, TITLES
 from .rows import acronym_of, is_acronym, organization_id, organization_name
 from .extract.sources import KIND_OF_SOURCE_TYPE, UNNAMED
@@ -516,12 +518,24 @@ DESCRIPTOR_ARTICLES = 2
 # ... and the share of their articles (so that a state a candidate campaigned in is not theirs).
 DESCRIPTOR_SHARE = 0.05
 _SKIPPED = frozenset({"the", "a", "an", "of", "and", "for", "'s", "’s"})
+# "(R-Wis.)", "D-N.Y.": the party and the state of a member of Congress.
+_PARTY_STATE = re.compile(r"^\(?([RDI])-([A-Z][A-Za-z.]{1,6})\)?\.?$")
+_PARTY_WORDS = {"R": "republican", "D": "democratic", "I": "independent"}
 
 
 def _description_words(text: str) -> list[str]:
-    """ "The former Secretary of State" -> [former, secretary, state]; "Sen." -> senator."""
-    words = (w.strip(",.;:()\"'’").lower() for w in text.replace("'s ", " ").replace("’s ", " ").split())
-    return [TITLE_ROLES.get(w + ".", TITLE_ROLES.get(w, w)) for w in words if w and w not in _SKIPPED]
+    """ "The former Secretary of State" -> [former, secretary, state]; "Sen." -> senator; "(R-Wis.)" ->
+    republican, wisconsin."""
+    words: list[str] = []
+    for word in text.replace("'s ", " ").replace("’s ", " ").split():
+        party_state = _PARTY_STATE.match(word.strip(",;:"))
+        if party_state:
+            words.append(_PARTY_WORDS[party_state.group(1)])
+            word = US_STATE_ABBREVIATIONS.get(party_state.group(2).rstrip(".").lower(), word)
+        word = word.strip(",.;:()\"'’").lower()
+        if word and word not in _SKIPPED:
+            words.extend(TITLE_ROLES.get(word + ".", TITLE_ROLES.get(word, word)).split())
+    return words
 
 
 def resolve_descriptions(db: sqlite_utils.Database) -> int:
@@ -535,16 +549,18 @@ def resolve_descriptions(db: sqlite_utils.Database) -> int:
     rows changed."""
     described = db.conn.execute(
         "select q.id, q.article_id, q.start, case when lower(q.speaker_mention) like 'the %' then q.speaker_mention "
-        "else s.name end from quotes q join speakers s on s.id = q.speaker_id "
-        "where s.article_id is not null and lower(s.name) like 'the %' order by q.article_id, q.start").fetchall()
+        "else s.name end from quotes q left join speakers s on s.id = q.speaker_id "
+        "where s.article_id is not null and lower(s.name) like 'the %' "
+        "or q.speaker_id is null and lower(q.speaker_mention) like 'the %' order by q.article_id, q.start").fetchall()
     if not described:
         return 0
     words_of: dict[str, Counter] = {}
     mentions = db.conn.execute(
         "select coalesce(g.canonical, m.id), m.source_article from _speaker_mentions m "
         "left join _speaker_merge g on g.id = m.id where m.kind = 'person' and m.article_id is null "
-        "and m.source_article in (select q.article_id from quotes q join speakers s on s.id = q.speaker_id "
-        "where s.article_id is not null and lower(s.name) like 'the %')")
+        "and m.source_article in (select q.article_id from quotes q left join speakers s on s.id = q.speaker_id "
+        "where s.article_id is not null and lower(s.name) like 'the %' "
+        "or q.speaker_id is null and lower(q.speaker_mention) like 'the %')")
     people_of: dict[str, set[str]] = {}
     for speaker_id, article in mentions:
         people_of.setdefault(article, set()).add(speaker_id)
@@ -562,8 +578,10 @@ def resolve_descriptions(db: sqlite_utils.Database) -> int:
                 # The words before the name ("Texas Sen. Ted Cruz") and the appositive after it
                 # ("Cruz, the Texas senator, ..."), not a clause ("Cruz, who won Wisconsin").
                 before, _, after = mention.partition(surname)
+                bracket = after.split(")")[0] + ")" if after.startswith(" (") else ""  # "(R-Wis.)"
                 after = after.split(",")[1] if after.startswith(",") and after.count(",") >= 2 else ""
-                mention = f"{before} {after if not after.strip().lower().startswith(('who', 'which')) else ''}"
+                after = after if not after.strip().lower().startswith(("who", "which")) else ""
+                mention = f"{before} {bracket} {after}"
             parts = [title, role, mention, affiliation]
             said = set(w for part in parts if part for w in _description_words(part))
             said -= set(_description_words(names_all.get(speaker_id, "")))

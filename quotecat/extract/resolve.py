@@ -1064,7 +1064,7 @@ class Resolver:
 
 # Nouns for an outlet a definite description uses after naming it: "the newspaper", "the network".
 _OUTLET_NOUNS: Final = frozenset({"newspaper", "paper", "network", "broadcaster", "magazine", "station", "tabloid",
-                                  "channel", "daily", "outlet", "agency", "website"})
+                                  "channel", "daily", "outlet", "website"})
 # The capitalised words of an outlet's name before its last word: "The New York " (Times).
 _OUTLET_RUN: Final = re.compile(r"((?:[A-Z][\w.'’&-]*\s){1,4})$")
 # A capitalised name, a comma and an indefinite description ending where the noun starts:

@@ -96,3 +96,17 @@ US_STATES: Final = frozenset(
     Washington Wisconsin Wyoming""".split()
 ) | {"New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Rhode Island",
      "South Carolina", "South Dakota", "West Virginia", "District of Columbia", "Washington, D.C."}
+# The abbreviations news style gives the states after a member of Congress ("(R-Wis.)", "D-N.Y."),
+# lower case and without the final dot, and the state's name in the words of a description.
+US_STATE_ABBREVIATIONS: Final = {
+    "ala": "alabama", "alaska": "alaska", "ariz": "arizona", "ark": "arkansas", "calif": "california",
+    "colo": "colorado", "conn": "connecticut", "del": "delaware", "fla": "florida", "ga": "georgia",
+    "hawaii": "hawaii", "idaho": "idaho", "ill": "illinois", "ind": "indiana", "iowa": "iowa", "kan": "kansas",
+    "ky": "kentucky", "la": "louisiana", "maine": "maine", "md": "maryland", "mass": "massachusetts",
+    "mich": "michigan", "minn": "minnesota", "miss": "mississippi", "mo": "missouri", "mont": "montana",
+    "neb": "nebraska", "nev": "nevada", "n.h": "new hampshire", "n.j": "new jersey", "n.m": "new mexico", "n.y": "new york",
+    "n.c": "north carolina", "n.d": "north dakota", "ohio": "ohio", "okla": "oklahoma", "ore": "oregon", "pa": "pennsylvania",
+    "r.i": "rhode island", "s.c": "south carolina", "s.d": "south dakota", "tenn": "tennessee", "texas": "texas", "tex": "texas",
+    "utah": "utah", "vt": "vermont", "va": "virginia", "wash": "washington", "w.va": "west virginia",
+    "wis": "wisconsin", "wyo": "wyoming",
+}
