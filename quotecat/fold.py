@@ -56,6 +56,8 @@ from .schema import SCHEMA, insert_sql
 # goes to must have (and the share of a bare "First Last" the dominant middle initial needs).
 SURNAME_SHARE = 0.75
 MIDDLE_SHARE = 0.9
+# The articles that must name "<Surname> campaign" for a bare "<Surname>" affiliation to be it.
+CAMPAIGN_ARTICLES = 5
 # Of the articles with evidence of a person's gender, the share that must agree.
 GENDER_SHARE = 0.9
 _BATCH = 2000
@@ -136,6 +138,22 @@ def merge_organizations(db: sqlite_utils.Database) -> None:
                "from _speaker_mentions where person_key is not null group by surname")
     db.execute("create temp table _organization_articles as select lower(name) as word, "
                "count(distinct source_article) as articles from _organization_mentions group by lower(name)")
+    # ... but the campaign of that person, where the catalogue has it ("Clinton spokesman", "a Clinton
+    # surrogate" -> Clinton campaign), and "Hillary Clinton campaign" is the Clinton campaign.
+    db.execute("create temp table _campaigns as select lower(replace(name, ' campaign', '')) as surname, id, "
+               "count(distinct source_article) as articles from _organization_mentions "
+               "where name like '% campaign' and name not like '% % campaign' group by id "
+               f"having count(distinct source_article) >= {CAMPAIGN_ARTICLES}")
+    db.execute(
+        "insert or ignore into _organization_merge select distinct m.id, c.id from _organization_mentions m "
+        "join _organization_articles o on o.word = lower(m.name) join _person_words p on p.word = lower(m.name) "
+        "join _campaigns c on c.surname = lower(m.name) where p.articles >= o.articles and m.id != c.id order by m.id")
+    db.execute(
+        "insert or ignore into _organization_merge select distinct m.id, c.id from _organization_mentions m "
+        "join _campaigns c on lower(m.name) like '% ' || c.surname || ' campaign' "
+        "where lower(replace(m.name, ' campaign', '')) in (select person_key from _speaker_mentions "
+        "where person_key is not null) and m.id != c.id order by m.id")
+    db.execute("drop table _campaigns")
     db.execute(
         "insert or ignore into _organization_merge select distinct m.id, '' from _organization_mentions m "
         "join _organization_articles o on o.word = lower(m.name) join _person_words p on p.word = lower(m.name) "

@@ -341,3 +341,17 @@ def test_what_is_no_affiliation(tmp_path, articles, article, words, affiliation)
     row = conn.execute("select o.name from quotes q left join organizations o on o.id = q.affiliation_id "
                        "where q.article_id = ? and q.text like ?", [article, f"%{words}%"]).fetchone()
     assert row["name"] == affiliation
+
+
+def test_a_candidates_surname_as_an_affiliation_is_their_campaign_where_the_catalogue_names_it(tmp_path):
+    campaign = {f"trail-{n}": f"A spokesman for the Dray campaign said ${n} million had been raised." for n in range(5)}
+    conn = catalogue(tmp_path, {
+        **campaign,
+        "dray": "Lionel Dray said the plan was fair.",
+        "aide": "On Monday, Dray spokesman Ivo Kern said the plan was fair.",
+        "full": "Pia Salo, a Lionel Dray campaign aide, said the plan was fair.",
+    })
+    names = [r[0] for r in conn.execute(
+        "select o.name from quotes q left join organizations o on o.id = q.affiliation_id "
+        "where q.article_id in ('aide', 'full') order by q.article_id, q.start")]
+    assert names == ["Dray campaign", "Dray campaign"]

@@ -237,6 +237,9 @@ def test_outlets_and_groups_named_before(text, mentions, expected):
     # person with an honorific the article names as a possessor
     ("Working Families Network, a labor-affiliated group, polled 500 voters. Mr. Dray's campaign denied it. "
      "Ida Ness, the group's deputy director, said the poll was fair.", "Ida Ness", ["Working Families Network"]),
+    # the party and state after the name, past a dateline
+    ("Headline\n\nHALDEN — Sen. Ira Vance (R-Fla.) did not get far. \"I wanted to win,\" Vance said.",
+     "Ira Vance", ["Republican Party"]),
     # a headline's words before the name are not a description of the person
     ("Runoff Race Tightens\n\nGov. Ada Okoro said the polls were wrong.", "Ada Okoro", [None]),
 ])

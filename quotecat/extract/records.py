@@ -6,6 +6,7 @@ two records. The content's type comes from how much of it is inside quotation ma
 """
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -107,8 +108,11 @@ def _fill_affiliations(persons: list[tuple[Attribution, str]], text: str) -> Non
     said once in an article, and every row of theirs is read alone. The one most of their rows
     give, else the one the words before their name give where it is not a source ("powerful AFT
     President Randi Weingarten hugging her"); none when two tie (two roles in one article)."""
+    persons = [(record, key) for record, key in persons if record.name]  # "a spokesman" twice may be two people
     given: dict[str, Counter[str]] = {}
     for record, key in persons:
+        if record.affiliation and set(record.affiliation.split()) <= set(key.split()):
+            record.affiliation = None  # "Schiff called it ..." read first as an organisation: no one speaks for their name
         if record.affiliation:
             given.setdefault(key, Counter())[record.affiliation] += 1
     for key in {key for _, key in persons if key not in given and " " in key}:
@@ -117,12 +121,16 @@ def _fill_affiliations(persons: list[tuple[Attribution, str]], text: str) -> Non
             start = text.rfind("\n", 0, at)
             if start >= at - len(before) - 1:
                 before = text[start + 1:at].strip()  # the words of the name's own paragraph, not a headline's
+            before = re.split(r"\s[—–-]+\s", before)[-1]  # "WASHINGTON — Sen.": a dateline is no description
+            after = text[at + len(key):at + len(key) + 12]
+            bracket = after[:after.index(")") + 1] if after.startswith(" (") and ")" in after else ""  # "(R-Fla.)"
             if before:
                 start = text.rfind(before, 0, at)
                 opening = text[:start].rstrip()
                 if not opening or opening[-1] in ".!?\"“”'’:" or "\n" in text[len(opening):start]:
                     before = before[0].lower() + before[1:]  # "Fashion designer X": a sentence's capital
-                described = describe(f"{before} {key}")
+            if before or bracket:
+                described = describe(f"{before} {key}{bracket}".strip())
                 if described.kind == "person" and described.name == key and described.affiliation:
                     given.setdefault(key, Counter())[described.affiliation] += 1
     for record, key in persons:
