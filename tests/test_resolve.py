@@ -240,6 +240,12 @@ def test_outlets_and_groups_named_before(text, mentions, expected):
     # the party and state after the name, past a dateline
     ("Headline\n\nHALDEN — Sen. Ira Vance (R-Fla.) did not get far. \"I wanted to win,\" Vance said.",
      "Ira Vance", ["Republican Party"]),
+    # "the agency", "the club": the organisation quoted by name before, or the body the person quoted
+    # before speaks for
+    ("The Harbour Food Fund said it had food for a week. \"We are short,\" said Ana Lutz, the agency's "
+     "country director.", "Ana Lutz", ["Harbour Food Fund"]),
+    ("Halden Rovers manager Ona Fields said her keeper had her backing. Club captain Ivo Kern said the team "
+     "was behind him.", "Ivo Kern", ["Halden Rovers"]),
     # a headline's words before the name are not a description of the person
     ("Runoff Race Tightens\n\nGov. Ada Okoro said the polls were wrong.", "Ada Okoro", [None]),
 ])

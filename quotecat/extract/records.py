@@ -127,8 +127,11 @@ def _fill_affiliations(persons: list[tuple[Attribution, str]], text: str) -> Non
             if before:
                 start = text.rfind(before, 0, at)
                 opening = text[:start].rstrip()
-                if not opening or opening[-1] in ".!?\"“”'’:" or "\n" in text[len(opening):start]:
+                if reads_lowercase(text, start):
                     before = before[0].lower() + before[1:]  # "Fashion designer X": a sentence's capital
+                elif opening and opening[-1] not in ".!?\"“”'’:" and "\n" not in text[len(opening):start] \
+                        and opening.split()[-1][:1].isupper() and before[:1].isupper():
+                    continue  # "(Breitbart News) National Security editor": a name cut short is no affiliation
             if before or bracket:
                 described = describe(f"{before} {key}{bracket}".strip())
                 if described.kind == "person" and described.name == key and described.affiliation:

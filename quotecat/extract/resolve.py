@@ -339,6 +339,15 @@ class Resolver:
         index = bisect.bisect_left(named, (position,)) - 1
         if index >= 0:
             return named[index][1]
+        for _, known in self._latest(position):
+            # "The World Food Programme said ..." then "the agency's country director": the organisation
+            # quoted last, when it was quoted by name.
+            if known.kind == "organization" and known.name and known.name[:1].isupper() \
+                    and known.name.lower() not in GENERIC_ORGANIZATIONS and not known.name.isupper():
+                return known.name
+            if noun in _BODY_NOUNS and known.affiliation and known.affiliation[:1].isupper() \
+                    and not known.affiliation.endswith((" government", " Party")):
+                return known.affiliation  # "Halden Rovers manager X ..." then "Club captain Y"
         if self._salient is None:
             possessors = [m.group(1) for m in _matches_ending_at(
                 _POSSESSORS, self.text, [m.end() for m in _APOSTROPHE_S.finditer(self.text)])]
@@ -368,7 +377,8 @@ class Resolver:
             # Not a sentence's opening determiner: "Several party (officials)" names no party.
             named = [(m.start(), m.group().strip()) for m in matches
                      if m.group(1).strip()[:1].isupper() and m.group(1).split()[0] not in NOT_NAMES
-                     and m.group(1).split()[0].lower() not in DETERMINERS]
+                     and m.group(1).split()[0].lower() not in DETERMINERS
+                     and not any(w.endswith(".") and len(w) > 4 for w in m.group(1).split())]  # not "Sunday. Club"
             # "Working America, a labor-affiliated group": a name the appositive says is one.
             folded = self.folded if self.folded is not None else self.text.lower()
             for m in re.finditer(r"\b" + re.escape(noun) + r"\b", folded):
@@ -1062,6 +1072,9 @@ class Resolver:
 # --- the words around a mention ---------------------------------------------------------------
 
 
+# Nouns for the body a person named before speaks for: "Club captain Y" after "Halden Rovers manager X".
+_BODY_NOUNS: Final = frozenset({"club", "company", "firm", "team", "agency", "organisation", "organization",
+                                "charity", "union", "group"})
 # Nouns for an outlet a definite description uses after naming it: "the newspaper", "the network".
 _OUTLET_NOUNS: Final = frozenset({"newspaper", "paper", "network", "broadcaster", "magazine", "station", "tabloid",
                                   "channel", "daily", "outlet", "website"})
