@@ -221,6 +221,10 @@ def test_affiliation_carried_from_an_earlier_mention(text, mentions, expected):
      ["The Halden Evening Times", "The newspaper"],
      [("Halden Evening Times", "Halden Evening Times"), ("Halden Evening Times", "Halden Evening Times")]),
     ("The Times said it stood by the report.", ["The Times"], [("Times", "Times")]),  # no outlet named before
+    # "the group" right after an organisation quoted by name is that organisation
+    ("The Harbour Food Fund said it had food for a week. The group said it needed money.",
+     ["The Harbour Food Fund", "The group"],
+     [("Harbour Food Fund", "Harbour Food Fund"), ("Harbour Food Fund", "Harbour Food Fund")]),
 ])
 def test_outlets_and_groups_named_before(text, mentions, expected):
     assert resolved_affiliations(text, mentions) == expected

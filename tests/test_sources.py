@@ -345,3 +345,13 @@ def test_anonymous_is_exactly_the_unnamed_kinds():
 def test_places_courts_and_outlets_in_a_description(mention, role, affiliation):
     source = describe(mention)
     assert (source.role, source.affiliation) == (role, affiliation)
+
+
+@pytest.mark.parametrize("mention, name, affiliation", [
+    ("NBC's Ada Morrow", "Ada Morrow", "NBC"),  # an outlet's reporter
+    ("Halden Review’s Ivo Kern", "Ivo Kern", "Halden Review"),
+    ("Ohio's Reed Tanner", "Reed Tanner", None),  # a state's: where, not whom
+])
+def test_a_possessor_before_a_name_is_whom_the_person_speaks_for(mention, name, affiliation):
+    source = describe(mention)
+    assert (source.name, source.affiliation) == (name, affiliation)

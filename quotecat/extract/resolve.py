@@ -342,8 +342,7 @@ class Resolver:
         for _, known in self._latest(position):
             # "The World Food Programme said ..." then "the agency's country director": the organisation
             # quoted last, when it was quoted by name.
-            if known.kind == "organization" and known.name and known.name[:1].isupper() \
-                    and known.name.lower() not in GENERIC_ORGANIZATIONS and not known.name.isupper():
+            if _named_organization(known):
                 return known.name
             if noun in _BODY_NOUNS and known.affiliation and known.affiliation[:1].isupper() \
                     and not known.affiliation.endswith((" government", " Party")):
@@ -362,6 +361,12 @@ class Resolver:
             counts = {p: self.text.count(p) for p, _ in candidates.most_common(20)}
             self._salient = max(counts, key=lambda p: (counts[p], p)) if counts else ""
         return self._salient or affiliation
+
+    def _organization_quoted_before(self, position: int) -> Source | None:
+        """The latest source before ``position`` when it is an organisation quoted by name."""
+        for _, known in self._latest(position):
+            return known if _named_organization(known) else None
+        return None
 
     def _organizations_ending_in(self, noun: str) -> list[tuple[int, str]]:
         if noun not in self._named_orgs:
@@ -483,6 +488,12 @@ class Resolver:
                     organization = Source(mention=mention, name=named, affiliation=named, kind="organization")
                     self._remember(position, organization)
                     return organization, f"description '{mention}' -> {named} (the organisation named before)"
+                quoted = self._organization_quoted_before(position)
+                if quoted is not None:
+                    # "The Harbour Food Fund said ..." then "the group said": the organisation quoted last.
+                    self._remember(position, quoted.evolve(mention=mention))
+                    return quoted.evolve(mention=mention), \
+                        f"description '{mention}' -> {quoted.label} (the organisation quoted before)"
         if source.kind == "person" and source.name and source.affiliation \
                 and set(source.affiliation.split()) <= set(source.name.split()):
             source = source.evolve(affiliation=None)  # a person never speaks for their own name
@@ -1084,6 +1095,13 @@ _OUTLET_RUN: Final = re.compile(r"((?:[A-Z][\w.'’&-]*\s){1,4})$")
 # "Working America, a labor-affiliated " (+ "group").
 _APPOSITIVE_BEFORE: Final = re.compile(
     r"((?:[A-Z][\w.'’&-]*\s(?:(?:of|for|and|the|&)\s)?){0,5}[A-Z][\w.'’&-]*), an? (?:[\w-]+\s){0,4}$")
+
+
+def _named_organization(source: Source) -> bool:
+    """An organisation quoted by its name ("Harbour Food Fund"), not by a noun or initials alone."""
+    name = source.name
+    return source.kind == "organization" and bool(name) and name[:1].isupper() \
+        and name.lower() not in GENERIC_ORGANIZATIONS and not name.isupper()
 
 
 def _word_ending_at(text: str, end: int) -> str:

@@ -346,6 +346,14 @@ def describe(mention: str) -> Source:
     source = (_possessed(parts) or _document_by(parts) or _role_then_name(parts) or _named_organization(parts)
               or _role(parts)
               or _person(parts) or _counted_group(parts) or _organization(parts) or _unnamed(parts))
+    if source.kind == "person" and source.name and not source.affiliation:
+        words = source.name.split()
+        owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), None)
+        if owner is not None and all(w[:1].isupper() for w in words[owner + 1:]):
+            # "NBC's Chuck Todd", "National Review's Ian Tuttle": the possessor is whom the person speaks for.
+            body = _POSSESSIVE_END.sub("", " ".join(words[:owner + 1]))
+            place = body in US_STATES or body in COUNTRIES
+            source = source.evolve(name=" ".join(words[owner + 1:]), affiliation=None if place else body)
     if source.affiliation in US_STATES and any(w.lower().strip(",") in _FORMER or w.lower().startswith("ex-")
                                                for w in text.split()):
         # "the former Florida governor", "Bush, Florida's former governor": the state is theirs no more.
