@@ -646,7 +646,11 @@ def drop_own_names(db: sqlite_utils.Database) -> int:
     for itself, where the catalogue knows a person. Returns the quotes rows changed."""
     own = [row[0] for row in db.conn.execute(
         "select q.id from quotes q join speakers s on s.id = q.speaker_id join organizations o on o.id = q.affiliation_id "
-        f"where s.kind = 'person' and {_OWN_NAME} order by q.id")]
+        f"where s.kind = 'person' and {_OWN_NAME} "
+        # as the article wrote it, before the fold made "Trump" the Trump campaign
+        "union select q.id from quotes q join speakers s on s.id = q.speaker_id join _quote_raw r on r.quote_id = q.id "
+        "join _organization_mentions o on o.id = r.affiliation_id "
+        f"where s.kind = 'person' and q.affiliation_id is not null and {_OWN_NAME} order by 1")]
     db.conn.executemany("insert or ignore into _quote_raw select id, speaker_id, affiliation_id from quotes where id = ?",
                         [(i,) for i in own])
     db.conn.executemany("update quotes set affiliation_id = null where id = ?", [(i,) for i in own])

@@ -260,9 +260,10 @@ class Catalogue:
         bracketed = _BRACKETED_ACRONYM.search(name)  # "World Health Organization (WHO)"
         if bracketed:
             name = name[:bracketed.start()].strip()
-        if not names_an_organization(name) or name in self.people:
-            # "the board": a noun the article never resolved is no organisation of the catalogue,
-            # nor is a person the article quotes ("Okafor" read as whom "his" campaign is for).
+        if not names_an_organization(name):
+            # "the board": a noun the article never resolved is no organisation of the catalogue.
+            # A person the article quotes ("Okafor" read as whom "his" campaign is for, "Clinton
+            # spokesman") is left to the fold: their campaign where the catalogue names it, else none.
             return None
         org_id = organization_id(name)
         if org_id not in self.organizations:

@@ -10,7 +10,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from ..lexicon.function_words import DETERMINERS
 from ..lexicon.gender import SUBJECT_PRONOUN
+from ..lexicon.organizations import GENERIC_BODIES
+from ..lexicon.titles import ROLE_MODIFIERS, ROLE_WORDS, TITLE_MODIFIERS
 from ..model import Attribution
 from .found import Found, Pattern, Speaker
 from .medium import medium_spans
@@ -117,7 +120,7 @@ def _fill_affiliations(persons: list[tuple[Attribution, str]], text: str) -> Non
             given.setdefault(key, Counter())[record.affiliation] += 1
     for key in {key for _, key in persons if key not in given and " " in key}:
         for at in _occurrences(text, key):
-            before = _words_before(text, at)
+            before = _words_before(text, at) or _description_before(text, at)
             start = text.rfind("\n", 0, at)
             if start >= at - len(before) - 1:
                 before = text[start + 1:at].strip()  # the words of the name's own paragraph, not a headline's
@@ -132,6 +135,8 @@ def _fill_affiliations(persons: list[tuple[Attribution, str]], text: str) -> Non
                 elif opening and opening[-1] not in ".!?\"“”'’:" and "\n" not in text[len(opening):start] \
                         and opening.split()[-1][:1].isupper() and before[:1].isupper():
                     continue  # "(Breitbart News) National Security editor": a name cut short is no affiliation
+            if any(w[:1].islower() and not _describing(w) for w in before.split()):
+                before = ""  # "Do you support Dr. (X)": a sentence, not a description
             if before or bracket:
                 described = describe(f"{before} {key}{bracket}".strip())
                 if described.kind == "person" and described.name == key and described.affiliation:
@@ -142,6 +147,30 @@ def _fill_affiliations(persons: list[tuple[Attribution, str]], text: str) -> Non
         ranked = given[key].most_common(2)
         if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
             record.affiliation = ranked[0][0]
+
+
+def _description_before(text: str, at: int) -> str:
+    """The words right before a name that can describe it ("Republican presidential front-runner"):
+    capitalised words, abbreviated titles and describing lower-case words, back to a determiner, a
+    punctuation mark or any other word; at most five."""
+    taken: list[str] = []
+    for word in reversed(text[max(0, at - 80):at].split()):
+        lower = word.lower()
+        if lower in DETERMINERS or len(taken) == 5:
+            break
+        if word[-1] in ",;:\"“”()" or word[-1] == "." and not (word[:1].isupper() and len(word) <= 5):
+            break
+        if not (word[:1].isupper() or _describing(word)):
+            break
+        taken.append(word)
+    return " ".join(reversed(taken))
+
+
+def _describing(word: str) -> bool:
+    """A lower-case word of a description before a name: a role, a modifier, a body ("campaign")."""
+    lower = word.lower().strip(",.")
+    return lower in ROLE_WORDS or lower in ROLE_MODIFIERS or lower in TITLE_MODIFIERS or lower in GENERIC_BODIES \
+        or "-" in lower
 
 
 def _occurrences(text: str, name: str, most: int = 5) -> list[int]:

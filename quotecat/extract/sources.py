@@ -346,6 +346,11 @@ def describe(mention: str) -> Source:
     source = (_possessed(parts) or _document_by(parts) or _role_then_name(parts) or _named_organization(parts)
               or _role(parts)
               or _person(parts) or _counted_group(parts) or _organization(parts) or _unnamed(parts))
+    if source.affiliation:
+        head = re.split(r"\s(?:of|for|in|from|with)\s", text, maxsplit=1)[0].split()[-1].lower().strip(",.")
+        if head in _FOLLOWERS or text.split()[-1].lower().strip(",.") in _FOLLOWERS:
+            # "Supporters of Dray", "one Dray confidant", "some of Dray's allies": they speak for themselves
+            source = source.evolve(affiliation=None)
     if source.kind == "person" and source.name and not source.affiliation:
         words = source.name.split()
         owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), None)
@@ -1084,6 +1089,8 @@ def _role_with_phrase(role_words: list[str], phrase: list[str]) -> _Role:
     a state's ("officials in Washington")."""
     head = _premodified(role_words)
     role = " ".join(role_words)
+    if role_words[-1].lower() in _FOLLOWERS:
+        return _Role(role, None)  # "supporters of Dray"
     objects = _phrase_objects(phrase)
     affiliation = None
     head_word = role_words[-1].lower()
@@ -1270,6 +1277,10 @@ _COURT_KINDS: Final = frozenset({"district", "circuit", "appeals", "bankruptcy",
 
 
 _FORMER: Final = frozenset({"former", "ex", "ex-"})
+# People who follow or oppose someone, and speak for neither: "Dray supporters", "critics of Dray".
+_FOLLOWERS: Final = frozenset({"supporter", "supporters", "fan", "fans", "backer", "backers", "ally", "allies",
+                               "critic", "critics", "opponent", "opponents", "rival", "rivals", "detractors",
+                               "confidant", "confidants", "loyalist", "loyalists", "admirer", "admirers"})
 _CHAMBERS: Final = {"senator": "US Senate", "representative": "US House of Representatives",
                     "congressman": "US House of Representatives", "congresswoman": "US House of Representatives"}
 # Role nouns a place before says where someone is from, not whom they speak for.
@@ -1394,6 +1405,8 @@ def _government(country: str) -> str:
 
 def _premodifier_affiliation(words: list[str]) -> str | None:
     """``an Islamic State commander`` -> Islamic State; ``Russian officials`` -> Russian government."""
+    if words and words[-1].lower().strip(",.") in _FOLLOWERS:
+        return None  # "many Dray supporters", "one Dray confidant": they speak for no one but themselves
     run: list[str] = []
     for i, word in enumerate(words):
         if word.lower() in DETERMINERS:
