@@ -241,6 +241,11 @@ def test_outlets_and_groups_named_before(text, mentions, expected):
     # person with an honorific the article names as a possessor
     ("Working Families Network, a labor-affiliated group, polled 500 voters. Mr. Dray's campaign denied it. "
      "Ida Ness, the group's deputy director, said the poll was fair.", "Ida Ness", ["Working Families Network"]),
+    # the words before the name back to a determiner, not a sentence that ends on a title
+    ("Headline\n\nOn Monday, Republican presidential front-runner Lionel Dray spoke in Ohio. \"We will win,\" "
+     "Dray said.", "Lionel Dray", ["Republican Party"]),
+    ("Headline\n\nLionel Dray spoke on Monday. \"We will win,\" he said.\n\nDo you support Dr. Lionel Dray?",
+     "Lionel Dray", [None]),
     # the party and state after the name, past a dateline
     ("Headline\n\nHALDEN — Sen. Ira Vance (R-Fla.) did not get far. \"I wanted to win,\" Vance said.",
      "Ira Vance", ["Republican Party"]),

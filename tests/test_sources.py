@@ -355,3 +355,9 @@ def test_places_courts_and_outlets_in_a_description(mention, role, affiliation):
 def test_a_possessor_before_a_name_is_whom_the_person_speaks_for(mention, name, affiliation):
     source = describe(mention)
     assert (source.name, source.affiliation) == (name, affiliation)
+
+
+@pytest.mark.parametrize("mention", ["many Dray supporters", "Supporters of Lionel Dray", "one Dray confidant",
+                                     "some of Dray's allies", "Ada Morrow, a Dray ally", "critics of the Halden Port"])
+def test_followers_and_critics_speak_for_no_one(mention):
+    assert describe(mention).affiliation is None

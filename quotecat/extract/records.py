@@ -132,7 +132,7 @@ def _fill_affiliations(persons: list[tuple[Attribution, str]], text: str) -> Non
                 opening = text[:start].rstrip()
                 if reads_lowercase(text, start):
                     before = before[0].lower() + before[1:]  # "Fashion designer X": a sentence's capital
-                elif opening and opening[-1] not in ".!?\"“”'’:" and "\n" not in text[len(opening):start] \
+                elif opening and opening[-1].isalnum() and "\n" not in text[len(opening):start] \
                         and opening.split()[-1][:1].isupper() and before[:1].isupper():
                     continue  # "(Breitbart News) National Security editor": a name cut short is no affiliation
             if any(w[:1].islower() and not _describing(w) for w in before.split()):
