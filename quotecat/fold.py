@@ -48,7 +48,7 @@ from .ids import name_id
 from .lexicon.gender import HONORIFICS, PRONOUNS, SUBJECT_PRONOUN
 from .lexicon.places import US_STATE_ABBREVIATIONS
 from .lexicon.titles import ROLE_WORDS, TITLE_ROLES, TITLES
-from .rows import acronym_of, is_acronym, organization_id, organization_name
+from .rows import acronym_of, is_acronym, organization_id, organization_name, person_key
 from .extract.sources import KIND_OF_SOURCE_TYPE, UNNAMED
 from .schema import SCHEMA, insert_sql
 
@@ -186,6 +186,25 @@ def _acronyms_named_once(db: sqlite_utils.Database) -> Iterator[tuple[str, str]]
             yield org_id, owners.pop()
 
 
+def _headline_names(db: sqlite_utils.Database) -> Iterator[tuple[str, str]]:
+    """A name of four words or more that ends in the name of a person other articles name
+    ("Dropped Out Ted Cruz", "Quarantine Over Zika Virus Chris Christie": a title-case headline run
+    into the name) -> that person."""
+    known = dict(db.conn.execute(
+        "select person_key, count(distinct source_article) from _speaker_mentions where person_key is not null "
+        "group by person_key having count(distinct source_article) >= 2"))
+    long = db.conn.execute(
+        "select distinct m.id, m.name from _speaker_mentions m where m.person_key is not null "
+        "and m.article_id is null and m.name like '% % % %' order by m.id")
+    for speaker_id, name in long:
+        words = name.split()
+        for n in (3, 2):
+            tail = person_key(" ".join(words[-n:]))[1]
+            if tail in known and len(words) > n:
+                yield speaker_id, name_id(tail)
+                break
+
+
 def merge_speakers(db: sqlite_utils.Database) -> None:
     """``_speaker_merge``: name variants -> one person, a bare surname -> its person, an acronym's
     organisation speaking -> the organisation."""
@@ -211,6 +230,7 @@ def merge_speakers(db: sqlite_utils.Database) -> None:
             for _, middle, speaker_id, _ in group:
                 yield speaker_id, canonical[middle or ""]
 
+    _insert(db, "_speaker_merge", _headline_names(db))
     _insert(db, "_speaker_merge", people())
 
     def surnames():

@@ -355,3 +355,12 @@ def test_a_candidates_surname_as_an_affiliation_is_their_campaign_where_the_cata
         "select o.name from quotes q left join organizations o on o.id = q.affiliation_id "
         "where q.article_id in ('aide', 'full') order by q.article_id, q.start")]
     assert names == ["Dray campaign", "Dray campaign"]
+
+
+def test_a_headline_run_into_a_name_is_the_person_it_ends_with(tmp_path):
+    conn = catalogue(tmp_path, {
+        "vote": "Lionel Dray said the vote was close.",
+        "tax": "Lionel Dray said the tax plan was fair.",
+        "headline": "Quarantine Over Zika Virus Lionel Dray said the campaign was over.",
+    })
+    assert speaker_of(conn, "headline", "over")["name"] == "Lionel Dray"
