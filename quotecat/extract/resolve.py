@@ -1099,8 +1099,8 @@ _APPOSITIVE_BEFORE: Final = re.compile(
 
 def _named_organization(source: Source) -> bool:
     """An organisation quoted by its name ("Harbour Food Fund"), not by a noun or initials alone."""
-    name = source.name
-    return source.kind == "organization" and bool(name) and name[:1].isupper() \
+    name = source.name or ""
+    return source.kind == "organization" and name[:1].isupper() \
         and name.lower() not in GENERIC_ORGANIZATIONS and not name.isupper()
 
 

@@ -621,7 +621,7 @@ def _person(m: _Mention) -> Source | None:
     source.title = " ".join(m.titles) or None
     after = [w for w in m.after if not w.startswith("(")]  # "(R-Utah)": party and state
     brackets = [w for w in m.after if w.startswith("(")]
-    appositive = m.appositive
+    appositive: str | None = m.appositive
     party_state = _PARTY_STATE.match(appositive or "")
     if party_state:
         appositive = None  # "Sen. Patrick Leahy, D-Vt.": party and state, no role
