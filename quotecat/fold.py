@@ -28,11 +28,11 @@ at a time whatever the size of the catalogue:
    organisation, an unnamed individual over a group), and ``kind`` and ``anonymous``
    follow from it; ``role_class`` is the class most of the articles that give one give,
    unknown when two classes are given equally often.
-4. *He and she checked against the catalogue*: a row whose speaker the article calls "he" or
-   "she" and whom the catalogue knows as the other gender takes the nearest person of that gender
-   quoted before it in the article, else no speaker (the mention is kept).
-5. *Descriptions the article left unresolved* ("the Florida senator") go to the person of the
+4. *Descriptions the article left unresolved* ("the Florida senator") go to the person of the
    article whom the catalogue's articles describe with every word of it, the latest named before.
+5. *He and she checked against the catalogue*: a row whose speaker the article calls "he" or
+   "she" (or "Mr."/"Mrs.") and whom the catalogue knows as the other gender takes the person of
+   that gender named last before it in the article, else no speaker (the mention is kept).
 6. A person never speaks for their own name: "Francis said" read as an organisation in one article
    is Pope Francis in the others, and "Francis" is no affiliation of his.
 """
@@ -72,8 +72,8 @@ def fold(db: sqlite_utils.Database) -> tuple[int, int]:
     remap_quotes(db)
     organizations = fold_organizations(db)
     speakers = fold_speakers(db)
-    relink_pronouns(db)
     resolve_descriptions(db)
+    relink_pronouns(db)  # after: a "she" the article gave to "the Florida senator" is not his
     drop_own_names(db)
     db.conn.commit()
     return speakers, organizations
@@ -473,7 +473,7 @@ def fold_organizations(db: sqlite_utils.Database) -> int:
     return count
 
 
-# --- 4. he and she checked against the catalogue ----------------------------------------------
+# --- 5. he and she checked against the catalogue ----------------------------------------------
 
 # How far back (in characters) a "he" or "she" may find the person of its gender quoted before it.
 PRONOUN_REACH = 1500
@@ -549,7 +549,7 @@ def relink_pronouns(db: sqlite_utils.Database) -> int:
     return len(changes)
 
 
-# --- 5. descriptions the article left unresolved ----------------------------------------------
+# --- 4. descriptions the article left unresolved ----------------------------------------------
 
 # Of a person's mentions, the articles that must describe them with a word for it to be theirs.
 DESCRIPTOR_ARTICLES = 2
