@@ -135,8 +135,9 @@ def _fill_affiliations(persons: list[tuple[Attribution, str]], text: str) -> Non
                 elif opening and opening[-1].isalnum() and "\n" not in text[len(opening):start] \
                         and opening.split()[-1][:1].isupper() and before[:1].isupper():
                     continue  # "(Breitbart News) National Security editor": a name cut short is no affiliation
-            if any(w[:1].islower() and not _describing(w) for w in before.split()):
-                before = ""  # "Do you support Dr. (X)": a sentence, not a description
+            words = before.split()
+            cut = max((i + 1 for i, w in enumerate(words) if w[:1].islower() and not _describing(w)), default=0)
+            before = " ".join(words[cut:])  # "Do you support (Dr. X)", "powerful (AFT President X)"
             if before or bracket:
                 described = describe(f"{before} {key}{bracket}".strip())
                 if described.kind == "person" and described.name == key and described.affiliation:
