@@ -28,18 +28,27 @@ at a time whatever the size of the catalogue:
    organisation, an unnamed individual over a group), and ``kind`` and ``anonymous``
    follow from it; ``role_class`` is the class most of the articles that give one give,
    unknown when two classes are given equally often.
+4. *Descriptions the article left unresolved* ("the Florida senator") go to the person of the
+   article whom the catalogue's articles describe with every word of it, the latest named before.
+5. *He and she checked against the catalogue*: a row whose speaker the article calls "he" or
+   "she" (or "Mr."/"Mrs.") and whom the catalogue knows as the other gender takes the person of
+   that gender named last before it in the article, else no speaker (the mention is kept).
+6. A person never speaks for their own name: "Francis said" read as an organisation in one article
+   is Pope Francis in the others, and "Francis" is no affiliation of his.
 """
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
 import sqlite_utils
 
 from .ids import name_id
-from .lexicon.gender import PRONOUNS, SUBJECT_PRONOUN
-from .lexicon.titles import ROLE_WORDS, TITLES
-from .rows import acronym_of, is_acronym, organization_id, organization_name
+from .lexicon.gender import HONORIFICS, PRONOUNS, SUBJECT_PRONOUN
+from .lexicon.places import US_STATE_ABBREVIATIONS
+from .lexicon.titles import ROLE_WORDS, TITLE_ROLES, TITLES
+from .rows import acronym_of, is_acronym, organization_id, organization_name, person_key
 from .extract.sources import KIND_OF_SOURCE_TYPE, UNNAMED
 from .schema import SCHEMA, insert_sql
 
@@ -47,6 +56,8 @@ from .schema import SCHEMA, insert_sql
 # goes to must have (and the share of a bare "First Last" the dominant middle initial needs).
 SURNAME_SHARE = 0.75
 MIDDLE_SHARE = 0.9
+# The articles that must name "<Surname> campaign" for a bare "<Surname>" affiliation to be it.
+CAMPAIGN_ARTICLES = 5
 # Of the articles with evidence of a person's gender, the share that must agree.
 GENDER_SHARE = 0.9
 _BATCH = 2000
@@ -61,6 +72,9 @@ def fold(db: sqlite_utils.Database) -> tuple[int, int]:
     remap_quotes(db)
     organizations = fold_organizations(db)
     speakers = fold_speakers(db)
+    resolve_descriptions(db)
+    relink_pronouns(db)  # after: a "she" the article gave to "the Florida senator" is not his
+    drop_own_names(db)
     db.conn.commit()
     return speakers, organizations
 
@@ -116,12 +130,40 @@ def merge_organizations(db: sqlite_utils.Database) -> None:
     _insert(db, "_organization_merge", merged())
     db.execute("drop table _acronym_pairs")
     _insert(db, "_organization_merge", _acronyms_named_once(db))
-    # A person is no organisation: "Clinton" in "Clinton spokesman Brian Fallon", "Mrs. Clinton".
+    # A person is no organisation: "Clinton" in "Clinton spokesman Brian Fallon", "Mrs. Clinton"; a bare
+    # surname when more articles name a person of it in full than name the organisation (one
+    # "Wilayat Twitter" read as a person's name had made Twitter no organisation in every article
+    # of the PolNeAR catalogue).
+    db.execute("create temp table _person_words as select surname as word, count(distinct source_article) as articles "
+               "from _speaker_mentions where person_key is not null group by surname")
+    db.execute("create temp table _organization_articles as select lower(name) as word, "
+               "count(distinct source_article) as articles from _organization_mentions group by lower(name)")
+    # ... but the campaign of that person, where the catalogue has it ("Clinton spokesman", "a Clinton
+    # surrogate" -> Clinton campaign), and "Hillary Clinton campaign" is the Clinton campaign.
+    db.execute("create temp table _campaigns as select lower(replace(name, ' campaign', '')) as surname, id, "
+               "count(distinct source_article) as articles from _organization_mentions "
+               "where name like '% campaign' and name not like '% % campaign' group by id "
+               f"having count(distinct source_article) >= {CAMPAIGN_ARTICLES}")
+    db.execute(
+        "insert or ignore into _organization_merge select distinct m.id, c.id from _organization_mentions m "
+        "join _organization_articles o on o.word = lower(m.name) join _person_words p on p.word = lower(m.name) "
+        "join _campaigns c on c.surname = lower(m.name) where p.articles >= o.articles and m.id != c.id order by m.id")
+    db.execute(
+        "insert or ignore into _organization_merge select distinct m.id, c.id from _organization_mentions m "
+        "join _campaigns c on lower(m.name) like '% ' || c.surname || ' campaign' "
+        "where lower(replace(m.name, ' campaign', '')) in (select person_key from _speaker_mentions "
+        "where person_key is not null) and m.id != c.id order by m.id")
+    db.execute("drop table _campaigns")
+    db.execute(
+        "insert or ignore into _organization_merge select distinct m.id, '' from _organization_mentions m "
+        "join _organization_articles o on o.word = lower(m.name) join _person_words p on p.word = lower(m.name) "
+        "where p.articles >= o.articles order by m.id")
     db.execute(
         "insert or ignore into _organization_merge select distinct id, '' from _organization_mentions "
-        "where lower(name) in (select surname from _speaker_mentions where person_key is not null) "
-        "or lower(name) in (select person_key from _speaker_mentions where person_key is not null) "
+        "where lower(name) in (select person_key from _speaker_mentions where person_key is not null) "
         "or lower(name) like 'mr. %' or lower(name) like 'mrs. %' or lower(name) like 'ms. %' order by id")
+    db.execute("drop table _person_words")
+    db.execute("drop table _organization_articles")
 
 
 def _acronyms_named_once(db: sqlite_utils.Database) -> Iterator[tuple[str, str]]:
@@ -142,6 +184,25 @@ def _acronyms_named_once(db: sqlite_utils.Database) -> Iterator[tuple[str, str]]
         owners = spelled.get(acronym, set()) - {org_id}
         if len(owners) == 1:
             yield org_id, owners.pop()
+
+
+def _headline_names(db: sqlite_utils.Database) -> Iterator[tuple[str, str]]:
+    """A name of four words or more that ends in the name of a person other articles name
+    ("Dropped Out Ted Cruz", "Quarantine Over Zika Virus Chris Christie": a title-case headline run
+    into the name) -> that person."""
+    known = dict(db.conn.execute(
+        "select person_key, count(distinct source_article) from _speaker_mentions where person_key is not null "
+        "group by person_key having count(distinct source_article) >= 2"))
+    long = db.conn.execute(
+        "select distinct m.id, m.name from _speaker_mentions m where m.person_key is not null "
+        "and m.article_id is null and m.name like '% % % %' order by m.id")
+    for speaker_id, name in long:
+        words = name.split()
+        for n in (3, 2):
+            tail = person_key(" ".join(words[-n:]))[1]
+            if tail in known and len(words) > n:
+                yield speaker_id, name_id(tail)
+                break
 
 
 def merge_speakers(db: sqlite_utils.Database) -> None:
@@ -169,6 +230,7 @@ def merge_speakers(db: sqlite_utils.Database) -> None:
             for _, middle, speaker_id, _ in group:
                 yield speaker_id, canonical[middle or ""]
 
+    _insert(db, "_speaker_merge", _headline_names(db))
     _insert(db, "_speaker_merge", people())
 
     def surnames():
@@ -447,3 +509,210 @@ def fold_organizations(db: sqlite_utils.Database) -> int:
         count += 1
     db.conn.executemany(insert, batch)
     return count
+
+
+# --- 5. he and she checked against the catalogue ----------------------------------------------
+
+# How far back (in characters) a "he" or "she" may find the person of its gender quoted before it.
+PRONOUN_REACH = 1500
+_PRONOUN_GENDER = {"he": "man", "she": "woman"}
+
+
+def relink_pronouns(db: sqlite_utils.Database) -> int:
+    """Rows whose "he"/"she" the article resolved to a person the catalogue knows as the other
+    gender: the resolver decides within one article, and a person's gender is what all their
+    articles say. On a catalogue of every PolNeAR article 66 of 2,368 he/she rows pointed to such
+    a person ("she said" given to Bill Clinton); an honorific says as much ("Mrs. Clinton").
+
+    Such a row takes the person of the pronoun's gender quoted in the same article whose surname
+    the text names last before it (within ``PRONOUN_REACH``), when that is after the last mention
+    of the person it had; else it keeps no speaker and no affiliation, its words kept in
+    ``speaker_mention``. The ids it had go to ``_quote_raw`` (as the merge's do), so that
+    ``build --update`` folds again to the same rows. Returns the rows changed."""
+    wrong = db.conn.execute(
+        "select distinct q.article_id from quotes q join speakers s on s.id = q.speaker_id "
+        "where s.gender in ('man', 'woman') and (lower(q.speaker_mention) in ('he', 'she') "
+        "and s.gender != case lower(q.speaker_mention) when 'he' then 'man' else 'woman' end "
+        "or q.speaker_mention glob 'M[rs]*. [A-Z]*' and q.speaker_mention not like '%,%') "
+        "order by q.article_id").fetchall()
+    changes: list[tuple] = []
+    for (article_id,) in wrong:
+        text = db.conn.execute("select text from articles where id = ?", [article_id]).fetchone()[0]
+        rows = db.conn.execute(
+            "select q.id, q.start, q.speaker_id, q.affiliation_id, lower(q.speaker_mention), s.gender, s.name "
+            "from quotes q join speakers s on s.id = q.speaker_id where q.article_id = ? and s.kind = 'person' "
+            "order by q.start, q.id", [article_id]).fetchall()
+        people: dict[str, tuple[str, str, str | None]] = {}  # speaker id -> (gender, surname, affiliation)
+        for _, _, speaker_id, affiliation_id, mention, gender, name in rows:
+            if len(name.split()) < 2:
+                continue  # a person named in full only: "Sunday" read as a name is no one to give a row to
+            if gender in ("man", "woman") and speaker_id not in people or affiliation_id and mention is None:
+                people[speaker_id] = (gender, name.split()[-1], affiliation_id)
+        for quote_id, start, speaker_id, _, mention, gender, name in rows:
+            wanted = _PRONOUN_GENDER.get(mention or "")
+            honorific, _, surname = (mention or "").partition(" ")
+            if wanted is None and honorific in HONORIFICS and "," not in surname and len(surname.split()) == 1:
+                # "Mrs. Clinton" given to Bill Clinton: the Clinton of her gender the article quotes, else no one.
+                wanted = HONORIFICS[honorific]
+                if gender in ("man", "woman") and gender != wanted:
+                    same = [p for p, (g, last, _) in people.items() if g == wanted and last.lower() == surname.lower()]
+                    if not same:
+                        # Not quoted under their own name here: the catalogue's most quoted person of that
+                        # surname and gender, when the article names them in full.
+                        known = db.conn.execute(
+                            "select s.id, s.name from speakers s join quotes q on q.speaker_id = s.id "
+                            "where s.kind = 'person' and s.gender = ? and s.name like ? group by s.id "
+                            "order by count(*) desc limit 1", [wanted, f"% {surname}"]).fetchone()
+                        if known and known[1] in text:
+                            people[known[0]] = (wanted, surname, None)
+                            same = [known[0]]
+                    person = same[0] if len(same) == 1 else None
+                    changes.append((person, people[person][2] if person else None, quote_id))
+                continue
+            if wanted is None or gender not in ("man", "woman") or gender == wanted:
+                continue
+            window = max(0, start - PRONOUN_REACH)
+            had = text.rfind(name.split()[-1], window, start)
+            named = [(text.rfind(surname, window, start), person)
+                     for person, (g, surname, _) in people.items() if g == wanted]
+            at, person = max(named, default=(-1, None))
+            if person is not None and at > had:
+                changes.append((person, people[person][2], quote_id))
+            else:
+                changes.append((None, None, quote_id))
+    if changes:
+        db.conn.executemany("insert or ignore into _quote_raw select id, speaker_id, affiliation_id from quotes "
+                            "where id = ?", [(c[2],) for c in changes])
+        db.conn.executemany("update quotes set speaker_id = ?, affiliation_id = ? where id = ?", changes)
+    return len(changes)
+
+
+# --- 4. descriptions the article left unresolved ----------------------------------------------
+
+# Of a person's mentions, the articles that must describe them with a word for it to be theirs.
+DESCRIPTOR_ARTICLES = 2
+# ... and the share of their articles (so that a state a candidate campaigned in is not theirs).
+DESCRIPTOR_SHARE = 0.05
+_SKIPPED = frozenset({"the", "a", "an", "of", "and", "for", "'s", "’s"})
+# "(R-Wis.)", "D-N.Y.": the party and the state of a member of Congress.
+_PARTY_STATE = re.compile(r"^\(?([RDI])-([A-Z][A-Za-z.]{1,6})\)?\.?$")
+_PARTY_WORDS = {"R": "republican", "D": "democratic", "I": "independent"}
+
+
+def _description_words(text: str) -> list[str]:
+    """ "The former Secretary of State" -> [former, secretary, state]; "Sen." -> senator; "(R-Wis.)" ->
+    republican, wisconsin."""
+    words: list[str] = []
+    for word in text.replace("'s ", " ").replace("’s ", " ").split():
+        party_state = _PARTY_STATE.match(word.strip(",;:"))
+        if party_state:
+            words.append(_PARTY_WORDS[party_state.group(1)])
+            word = US_STATE_ABBREVIATIONS.get(party_state.group(2).rstrip(".").lower(), word)
+        word = word.strip(",.;:()\"'’").lower()
+        if word and word not in _SKIPPED:
+            words.extend(TITLE_ROLES.get(word + ".", TITLE_ROLES.get(word, word)).split())
+    return words
+
+
+def resolve_descriptions(db: sqlite_utils.Database) -> int:
+    """Rows whose speaker is a description the article did not resolve ("the Florida senator", "the
+    Republican presidential candidate") -> the person the article quotes elsewhere whom the
+    catalogue describes with every word of it (their titles, roles, affiliations and the words
+    around their names, each in at least ``DESCRIPTOR_ARTICLES`` articles and in one in twenty of those that describe them): an article need not
+    say "Florida" next to Rubio's name when twenty others do. Of several who fit, the one whose
+    surname the text names last before the row; none named before: the row stays as it was.
+    On a catalogue of every PolNeAR article, 467 rows had a speaker named "the ...". Returns the
+    rows changed."""
+    described = db.conn.execute(
+        "select q.id, q.article_id, q.start, case when lower(q.speaker_mention) like 'the %' then q.speaker_mention "
+        "else s.name end from quotes q left join speakers s on s.id = q.speaker_id "
+        "where s.article_id is not null and lower(s.name) like 'the %' "
+        "or q.speaker_id is null and lower(q.speaker_mention) like 'the %' order by q.article_id, q.start").fetchall()
+    if not described:
+        return 0
+    words_of: dict[str, Counter] = {}
+    mentions = db.conn.execute(
+        "select coalesce(g.canonical, m.id), m.source_article from _speaker_mentions m "
+        "left join _speaker_merge g on g.id = m.id where m.kind = 'person' and m.article_id is null "
+        "and m.source_article in (select q.article_id from quotes q left join speakers s on s.id = q.speaker_id "
+        "where s.article_id is not null and lower(s.name) like 'the %' "
+        "or q.speaker_id is null and lower(q.speaker_mention) like 'the %')")
+    people_of: dict[str, set[str]] = {}
+    for speaker_id, article in mentions:
+        people_of.setdefault(article, set()).add(speaker_id)
+    names_all = dict(db.conn.execute("select id, name from speakers where kind = 'person' and article_id is null"))
+    for speaker_id in set().union(*people_of.values()) if people_of else ():
+        words: Counter = Counter()
+        articles = 0
+        for article, *parts in db.conn.execute(
+                "select m.source_article, m.title, m.role, m.description, o.name from _speaker_mentions m "
+                "left join _speaker_merge g on g.id = m.id left join organizations o on o.id = m.affiliation_id "
+                "where coalesce(g.canonical, m.id) = ?", [speaker_id]):
+            surname = names_all.get(speaker_id, " ").split()[-1]
+            title, role, mention, affiliation = parts
+            if mention and surname in mention:
+                # The words before the name ("Texas Sen. Ted Cruz") and the appositive after it
+                # ("Cruz, the Texas senator, ..."), not a clause ("Cruz, who won Wisconsin").
+                before, _, after = mention.partition(surname)
+                bracket = after.split(")")[0] + ")" if after.startswith(" (") else ""  # "(R-Wis.)"
+                after = after.split(",")[1] if after.startswith(",") and after.count(",") >= 2 else ""
+                after = after if not after.strip().lower().startswith(("who", "which")) else ""
+                mention = f"{before} {bracket} {after}"
+            parts = [title, role, mention, affiliation]
+            said = set(w for part in parts if part for w in _description_words(part))
+            said -= set(_description_words(names_all.get(speaker_id, "")))
+            words.update(said)
+            articles += bool(said)  # of the articles that describe them at all
+        floor = max(DESCRIPTOR_ARTICLES, DESCRIPTOR_SHARE * articles)
+        words_of[speaker_id] = Counter({w: n for w, n in words.items() if n >= floor})
+    names = names_all
+    changes: list[tuple] = []
+    text, text_of = "", None
+    for quote_id, article_id, start, description in described:
+        if text_of != article_id:
+            text, text_of = db.conn.execute("select text from articles where id = ?", [article_id]).fetchone()[0], article_id
+        wanted = _description_words(description)
+        fits = [p for p in people_of.get(article_id, ()) if p in names and len(names[p].split()) > 1
+                and wanted and all(words_of[p][w] for w in wanted)]
+        named = [(text.rfind(names[p].split()[-1], 0, start), p) for p in fits]
+        at, person = max(named, default=(-1, None))
+        if person is None or at < 0:
+            continue
+        affiliation = db.conn.execute(
+            "select affiliation_id from quotes where article_id = ? and speaker_id = ? and affiliation_id is not null "
+            "group by affiliation_id order by count(*) desc limit 1", [article_id, person]).fetchone()
+        changes.append((person, affiliation[0] if affiliation else None, quote_id))
+    if changes:
+        db.conn.executemany("insert or ignore into _quote_raw select id, speaker_id, affiliation_id from quotes "
+                            "where id = ?", [(c[2],) for c in changes])
+        db.conn.executemany("update quotes set speaker_id = ?, affiliation_id = coalesce(?, affiliation_id) "
+                            "where id = ?", changes)
+        # The description's own speakers row, known in its article only, when no row is left to it.
+        db.execute("delete from speakers where article_id is not null and lower(name) like 'the %' "
+                   "and id not in (select speaker_id from quotes where speaker_id is not null)")
+    return len(changes)
+
+
+# --- 6. a person is not their own affiliation --------------------------------------------------
+
+_OWN_NAME = ("(' ' || lower(s.name) || ' ') like ('% ' || lower(o.name) || ' %')")
+
+
+def drop_own_names(db: sqlite_utils.Database) -> int:
+    """No affiliation where a person's is a word of their own name ("Francis" for Pope Francis,
+    "Maddow" for Rachel Maddow): an article that read "Francis said" as an organisation speaking
+    for itself, where the catalogue knows a person. Returns the quotes rows changed."""
+    own = [row[0] for row in db.conn.execute(
+        "select q.id from quotes q join speakers s on s.id = q.speaker_id join organizations o on o.id = q.affiliation_id "
+        f"where s.kind = 'person' and {_OWN_NAME} "
+        # as the article wrote it, before the fold made "Trump" the Trump campaign
+        "union select q.id from quotes q join speakers s on s.id = q.speaker_id join _quote_raw r on r.quote_id = q.id "
+        "join _organization_mentions o on o.id = r.affiliation_id "
+        f"where s.kind = 'person' and q.affiliation_id is not null and {_OWN_NAME} order by 1")]
+    db.conn.executemany("insert or ignore into _quote_raw select id, speaker_id, affiliation_id from quotes where id = ?",
+                        [(i,) for i in own])
+    db.conn.executemany("update quotes set affiliation_id = null where id = ?", [(i,) for i in own])
+    db.execute("update speakers set affiliation_id = null where kind = 'person' and affiliation_id in "
+               f"(select o.id from organizations o where o.id = speakers.affiliation_id and "
+               f"{_OWN_NAME.replace('s.name', 'speakers.name')})")
+    return len(own)

@@ -31,8 +31,9 @@ from .ids import name_id
 from .lexicon.function_words import DETERMINERS
 from .lexicon.function_words import OPENER_STARTS
 from .lexicon.names import NAME_PARTICLES, NAME_PREFIXES, NAME_SUFFIXES, NICKNAMES, NOT_NAMES
-from .lexicon.organizations import ACRONYM_SKIPS, GENERIC_ORGANIZATIONS, ORG_WORDS, ORGANIZATION_ALIASES
+from .lexicon.organizations import ACRONYM_SKIPS, DOCUMENT_WORDS, GENERIC_ORGANIZATIONS, ORG_WORDS, ORGANIZATION_ALIASES
 from .lexicon.places import COUNTRIES, DEMONYMS
+from .lexicon.time import DAYS, MONTHS
 from .lexicon.titles import ROLE_WORDS, TITLES
 from .model import Article, ArticleResult, Attribution
 
@@ -147,6 +148,8 @@ def organization_name(name: str) -> str:
     words = name.split()
     if words and words[0].lower() == "the":
         words = words[1:]
+    while len(words) > 1 and words[0][:1].islower() and words[1][:1].isupper():
+        words = words[1:]  # "tax-writing Ways and Means Committee": the body is the capitalised name
     # "White House press secretary", "Senate Majority Leader": the role's words are not the body's.
     while len(words) > 1 and (words[-1].islower() and words[-1] not in ORG_WORDS
                               or words[-1].lower() in _ROLE_SIDES):
@@ -172,7 +175,8 @@ def names_an_organization(name: str) -> bool:
     lowered = stripped.lower()
     first = lowered.split()[0] if lowered else ""
     return bool(stripped) and (stripped[:1].isupper() or stripped[:1].isdigit()) and not (
-        lowered in GENERIC_ORGANIZATIONS or lowered in ORG_WORDS or stripped in NOT_NAMES
+        lowered in GENERIC_ORGANIZATIONS or lowered in ORG_WORDS or stripped in NOT_NAMES or lowered in DOCUMENT_WORDS
+        or lowered in DAYS or lowered in MONTHS
         or lowered in ROLE_WORDS or lowered in _ROLE_SIDES or first in _NOT_ORGANIZATION_STARTS
         or first in TITLES or first.rstrip(".") + "." in TITLES)
 
@@ -256,9 +260,10 @@ class Catalogue:
         bracketed = _BRACKETED_ACRONYM.search(name)  # "World Health Organization (WHO)"
         if bracketed:
             name = name[:bracketed.start()].strip()
-        if not names_an_organization(name) or name in self.people:
-            # "the board": a noun the article never resolved is no organisation of the catalogue,
-            # nor is a person the article quotes ("Okafor" read as whom "his" campaign is for).
+        if not names_an_organization(name):
+            # "the board": a noun the article never resolved is no organisation of the catalogue.
+            # A person the article quotes ("Okafor" read as whom "his" campaign is for, "Clinton
+            # spokesman") is left to the fold: their campaign where the catalogue names it, else none.
             return None
         org_id = organization_id(name)
         if org_id not in self.organizations:

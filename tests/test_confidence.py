@@ -43,10 +43,10 @@ def row(paragraph: str, words: str) -> Attribution:
     # A speaker named where quoted, over a pronoun with no one to stand for (no group named before).
     (("Ines Falk said the pier would be repaired by May.", "the pier"),
      ("They said the pier would be repaired by May.", "the pier")),
-    # The surname of a source named before, with the affiliation it was named with, over the full name
-    # again without one (Wikinews states an affiliation for most sources: a row without is often wrong).
+    # The surname of a source named before, with the affiliation it was named with, over a person named
+    # without one (Wikinews states an affiliation for most sources: a row without is often wrong).
     (("Falk said the pier would be repaired by May.", "the pier"),
-     ("Ines Falk said the pier would be repaired by May.", "the pier")),
+     ("Tom Reyes said the pier would be repaired by May.", "the pier")),
     # A reporting verb with its subject, over a quotation given to the subject of its sentence.
     (('"The timetable is final," Ines Falk said.', "The timetable"),
      ('Ines Falk is proud of the new pier and its "fresh start for the harbour" in the town.', "is proud")),
@@ -83,6 +83,18 @@ def test_features_read_the_row(paragraph, words, flag):
     text = LEAD + paragraph
     a = next(a for a in extract(text) if a.text.startswith(words))
     assert flag in model.features(text, a)
+
+
+@pytest.mark.parametrize("affiliation, kind", [
+    ("club", "generic"),  # a noun the article did not resolve to the body
+    ("Kestrel Bay", "mention"),
+    (None, "none"),
+])
+def test_where_the_affiliation_came_from(affiliation, kind):
+    text = LEAD + "Ines Falk said the pier was safe."
+    a = next(a for a in extract(text) if a.text.startswith("the pier"))
+    a.affiliation, a.speaker_mention = affiliation, "Ines Falk of Kestrel Bay"
+    assert f"af={kind}" in model.features(text, a)
 
 
 def test_every_extracted_row_has_a_confidence_between_0_and_1():

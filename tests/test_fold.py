@@ -268,3 +268,99 @@ def test_update_folds_to_the_rows_a_rebuild_writes_when_who_is_who_changes(tmp_p
             [tuple(r) for r in rebuilt.execute(f"select * from {table} order by id")], table
     # No longer Donald Trump's: he is named in 1 of the 3 articles that name a Trump in full.
     assert speaker_of(updated, "rally-in-iowa", "crowd")["id"] == "trump"
+
+
+# --- rows checked against what the whole catalogue knows ------------------------------------------
+
+
+ANA_AND_TOM = {
+    "vote-a": "Mrs. Ana Ruiz said the vote would go ahead on Tuesday.",
+    "vote-b": "Ana Ruiz said the budget was sound. She said taxes would not rise.",
+    "bell-a": "Mr. Tom Bell said the harvest was late.",
+    "bell-b": "Tom Bell said the rain had stopped. He said the barley was fine.",
+}
+
+
+def test_he_given_to_a_woman_of_the_catalogue_gives_the_row_no_speaker(tmp_path):
+    """The article has no evidence of Ana Ruiz's gender and gives her its "he"; the catalogue knows her as a woman."""
+    conn = catalogue(tmp_path, {**ANA_AND_TOM, "market": 'Ana Ruiz said the market would open. "It was a long wait," he said.'})
+    row = conn.execute("select speaker_id, speaker_mention from quotes where text like 'It was a long wait'").fetchone()
+    assert (row["speaker_id"], row["speaker_mention"]) == (None, "he")
+    assert conn.execute("select count(*) from quotes q join speakers s on s.id = q.speaker_id "
+                        "where lower(q.speaker_mention) = 'he' and s.gender = 'woman'").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("mention, given, expected", [
+    ("he", "Ana Ruiz", "Tom Bell"),  # the man named after her, before the row
+    ("she", "Tom Bell", None),  # the woman was named before him: no one
+    ("he", "Tom Bell", "Tom Bell"),  # the right gender: left alone
+    ("Mrs. Ruiz", "Tom Bell", "Ana Ruiz"),  # an honorific says the gender as a pronoun does
+    ("Mr. Ruiz", "Ana Ruiz", None),  # no man named Ruiz: no one
+])
+def test_he_she_and_honorifics_relinked_to_the_person_of_their_gender(tmp_path, mention, given, expected):
+    import sqlite_utils
+
+    from quotecat.fold import relink_pronouns
+    conn = catalogue(tmp_path, {**ANA_AND_TOM, "fair": "Ana Ruiz said the fair was a success. Tom Bell said "
+                                "prices were high. \"It was a long wait,\" they said."})
+    conn.execute("update quotes set speaker_mention = ?, speaker_id = (select id from speakers where name = ?) "
+                 "where article_id = 'fair' and text like 'It was a long wait'", [mention, given])
+    relink_pronouns(sqlite_utils.Database(conn))
+    row = conn.execute("select s.name from quotes q left join speakers s on s.id = q.speaker_id "
+                       "where q.text like 'It was a long wait'").fetchone()
+    assert row["name"] == expected
+
+
+def test_a_description_the_article_left_unresolved_goes_to_the_person_the_catalogue_describes_so(tmp_path):
+    conn = catalogue(tmp_path, {
+        "vote": "Florida Sen. Dale Harmon said the vote was close.",
+        "tax": "Florida Sen. Dale Harmon said the tax plan was fair.",
+        "bill": "Dale Harmon said the plan was bold. Ohio Gov. Reed Tanner said it was late. "
+                "The Florida senator said it would pass.",
+        "roads": "Dale Harmon said the roads were bad. The Texas senator said they were fine.",
+    })
+    assert speaker_of(conn, "bill", "would pass")["name"] == "Dale Harmon"
+    assert speaker_of(conn, "roads", "fine")["name"] == "the Texas senator"  # not a word the catalogue says of him
+    assert conn.execute("select count(*) from speakers where name = 'the Florida senator'").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("articles, article, words, affiliation", [
+    # "Ignatius said" reads as an organisation speaking for itself; the catalogue knows Pope Ignatius
+    ({"pope-a": "Pope Ignatius said the church would help.", "pope-b": "Pope Ignatius said the poor come first.",
+      "pope-c": "Ignatius said peace was near."}, "pope-c", "peace", None),
+    # one article reading "Wilayat Twitter" as a person's name does not make Twitter no organisation
+    ({"app-a": "Wilayat Twitter said the account was back.",
+      "app-b": "Mara Quill, a spokeswoman for Twitter, said the account was closed.",
+      "app-c": "Ivo Kern, Twitter's head of policy, said the rules were clear."}, "app-b", "closed", "Twitter"),
+    # a document, a day, a sentence's determiner are no organisations
+    ({"poll": "Polls said the race was close."}, "poll", "race", None),
+    ({"vote": "Several party officials said on Saturday that the vote was near."}, "vote", "vote", None),
+])
+def test_what_is_no_affiliation(tmp_path, articles, article, words, affiliation):
+    conn = catalogue(tmp_path, articles)
+    row = conn.execute("select o.name from quotes q left join organizations o on o.id = q.affiliation_id "
+                       "where q.article_id = ? and q.text like ?", [article, f"%{words}%"]).fetchone()
+    assert row["name"] == affiliation
+
+
+def test_a_candidates_surname_as_an_affiliation_is_their_campaign_where_the_catalogue_names_it(tmp_path):
+    campaign = {f"trail-{n}": f"A spokesman for the Dray campaign said ${n} million had been raised." for n in range(5)}
+    conn = catalogue(tmp_path, {
+        **campaign,
+        "dray": "Lionel Dray said the plan was fair.",
+        "aide": "On Monday, Dray spokesman Ivo Kern said the plan was fair.",
+        "full": "Pia Salo, a Lionel Dray campaign aide, said the plan was fair.",
+    })
+    names = [r[0] for r in conn.execute(
+        "select o.name from quotes q left join organizations o on o.id = q.affiliation_id "
+        "where q.article_id in ('aide', 'full') order by q.article_id, q.start")]
+    assert names == ["Dray campaign", "Dray campaign"]
+
+
+def test_a_headline_run_into_a_name_is_the_person_it_ends_with(tmp_path):
+    conn = catalogue(tmp_path, {
+        "vote": "Lionel Dray said the vote was close.",
+        "tax": "Lionel Dray said the tax plan was fair.",
+        "headline": "Quarantine Over Zika Virus Lionel Dray said the campaign was over.",
+    })
+    assert speaker_of(conn, "headline", "over")["name"] == "Lionel Dray"

@@ -211,3 +211,53 @@ def resolved_affiliations(text: str, mentions: list[str]) -> list[tuple[str | No
 ])
 def test_affiliation_carried_from_an_earlier_mention(text, mentions, expected):
     assert resolved_affiliations(text, mentions) == expected
+
+
+@pytest.mark.parametrize("text, mentions, expected", [
+    # an outlet named in full once, then by its last word or a noun for it
+    ("The Halden Evening Times reported the deal on Monday. The Times said it stood by the report.",
+     ["The Times"], [("Halden Evening Times", "Halden Evening Times")]),
+    ("The Halden Evening Times reported the deal on Monday. The newspaper said it stood by the report.",
+     ["The Halden Evening Times", "The newspaper"],
+     [("Halden Evening Times", "Halden Evening Times"), ("Halden Evening Times", "Halden Evening Times")]),
+    ("The Times said it stood by the report.", ["The Times"], [("Times", "Times")]),  # no outlet named before
+    # "the group" right after an organisation quoted by name is that organisation
+    ("The Harbour Food Fund said it had food for a week. The group said it needed money.",
+     ["The Harbour Food Fund", "The group"],
+     [("Harbour Food Fund", "Harbour Food Fund"), ("Harbour Food Fund", "Harbour Food Fund")]),
+])
+def test_outlets_and_groups_named_before(text, mentions, expected):
+    assert resolved_affiliations(text, mentions) == expected
+
+
+@pytest.mark.parametrize("text, speaker, affiliations", [
+    # whom a person speaks for, given at one row, goes to every row of theirs in the article
+    ("Dana Pruitt, a spokeswoman for the Halden Water Board, said the pipes were safe. "
+     "\"We test every week,\" she said.", "Dana Pruitt", ["Halden Water Board", "Halden Water Board"]),
+    # or given where the article names them without quoting them
+    ("Headline\n\nThe endorsement came from Teachers Alliance President Mara Quill on Friday.\n\n"
+     "\"We are ready,\" said Mara Quill.", "Mara Quill", ["Teachers Alliance"]),
+    # "the group" is the name the article says is a group ("Name, a labor-affiliated group"), not a
+    # person with an honorific the article names as a possessor
+    ("Working Families Network, a labor-affiliated group, polled 500 voters. Mr. Dray's campaign denied it. "
+     "Ida Ness, the group's deputy director, said the poll was fair.", "Ida Ness", ["Working Families Network"]),
+    # the words before the name back to a determiner, not a sentence that ends on a title
+    ("Headline\n\nOn Monday, Republican presidential front-runner Lionel Dray spoke in Ohio. \"We will win,\" "
+     "Dray said.", "Lionel Dray", ["Republican Party"]),
+    ("Headline\n\nLionel Dray spoke on Monday. \"We will win,\" he said.\n\nDo you support Dr. Lionel Dray?",
+     "Lionel Dray", [None]),
+    # the party and state after the name, past a dateline
+    ("Headline\n\nHALDEN — Sen. Ira Vance (R-Fla.) did not get far. \"I wanted to win,\" Vance said.",
+     "Ira Vance", ["Republican Party"]),
+    # "the agency", "the club": the organisation quoted by name before, or the body the person quoted
+    # before speaks for
+    ("The Harbour Food Fund said it had food for a week. \"We are short,\" said Ana Lutz, the agency's "
+     "country director.", "Ana Lutz", ["Harbour Food Fund"]),
+    ("Halden Rovers manager Ona Fields said her keeper had her backing. Club captain Ivo Kern said the team "
+     "was behind him.", "Ivo Kern", ["Halden Rovers"]),
+    # a headline's words before the name are not a description of the person
+    ("Runoff Race Tightens\n\nGov. Ada Okoro said the polls were wrong.", "Ada Okoro", [None]),
+])
+def test_a_persons_affiliation_said_once_is_on_all_their_rows(text, speaker, affiliations):
+    from quotecat.extract import extract
+    assert [a.affiliation for a in extract(text) if a.speaker == speaker] == affiliations

@@ -42,7 +42,8 @@ def test_describe_roles(mention, role):
     ("Okafor's campaign manager", "Okafor campaign"),  # a campaign role: the campaign
     ("the company's chief financial officer", "company"),
     ("Halden Rovers manager Siobhan Quigley", "Halden Rovers"),  # capitalised words before the role
-    ("Rep. Elijah Cummings of Maryland", "Maryland"),  # the place after a name
+    ("Rep. Elijah Cummings of Maryland", "US House of Representatives"),  # the state elects; the chamber
+    ("Councillor Ann Bray of Eastbrook", "Eastbrook"),  # the place after a name
     ("Many families in Eastbrook", "Eastbrook"),  # people counted and placed
     ("a Western diplomat", None),  # a region is no affiliation
     # a name may start with a number
@@ -310,3 +311,53 @@ def test_anonymous_is_exactly_the_unnamed_kinds():
     assert UNNAMED == {"unnamed individual", "unnamed group"}
     for row in DESCRIBED:
         assert row[-1] == (row[-3] in UNNAMED), row[0]
+
+
+@pytest.mark.parametrize("mention, role, affiliation", [
+    # a US state elects a senator or a representative: the party in the brackets or the appositive,
+    # else the chamber, is whom they speak for; a state legislator's chamber is not Congress
+    ("Sen. Dale Harmon (R-Texas)", None, "Republican Party"),
+    ("Sen. Dale Harmon, D-Vt.", None, "Democratic Party"),
+    ("Texas Sen. Dale Harmon", None, "US Senate"),
+    ("the Vermont senator", "senator", "US Senate"),
+    ("Rep. Ona Fields of Maryland", None, "US House of Representatives"),
+    ("Texas state Sen. Ona Fields", "Texas state Sen.", None),
+    # a governor speaks for the state; a former one no longer does
+    ("Ohio Gov. Reed Tanner", None, "Ohio"),
+    ("former Ohio Gov. Reed Tanner", "former Ohio Gov.", None),
+    ("the former Florida governor", "former Florida governor", None),
+    # a state or a city where someone lives or works is no affiliation
+    ("New York businessman Lionel Dray", "New York businessman", None),
+    ("Pia Salo, a Washington lawyer", "Washington lawyer", None),
+    ("Pia Salo, a Republican strategist in Washington", "strategist", "Republican Party"),
+    ("Tomas Reyes of Washington, D.C.", "D.C", None),
+    ("Tomas Reyes, 21, a student from Daytona Beach, Fla.", "student", None),
+    # a judge's title names the court
+    ("U.S. District Judge Ada Morrow", "District Judge", "U.S. District Court"),
+    # an outlet's desk is the role's: "National Security Editor" of Breitbart News
+    ("Breitbart News National Security Editor Ivo Kern", "National Security Editor", "Breitbart News"),
+    ("Fox News Sunday host Ivo Kern", "Sunday host", "Fox News"),
+    ("Washington Post columnist Ivo Kern", "columnist", "Washington Post"),
+    ("News National Security editor Ivo Kern", "News National Security editor", None),  # the outlet cut off
+    # a topic after the role, then the body
+    ("Lev Adler, an expert on Russia at the Harlow Policy Center", "expert on Russia", "Harlow Policy Center"),
+])
+def test_places_courts_and_outlets_in_a_description(mention, role, affiliation):
+    source = describe(mention)
+    assert (source.role, source.affiliation) == (role, affiliation)
+
+
+@pytest.mark.parametrize("mention, name, affiliation", [
+    ("NBC's Ada Morrow", "Ada Morrow", "NBC"),  # an outlet's reporter
+    ("Halden Review’s Ivo Kern", "Ivo Kern", "Halden Review"),
+    ("Ohio's Reed Tanner", "Reed Tanner", None),  # a state's: where, not whom
+])
+def test_a_possessor_before_a_name_is_whom_the_person_speaks_for(mention, name, affiliation):
+    source = describe(mention)
+    assert (source.name, source.affiliation) == (name, affiliation)
+
+
+@pytest.mark.parametrize("mention", ["many Dray supporters", "Supporters of Lionel Dray", "one Dray confidant",
+                                     "some of Dray's allies", "Ada Morrow, a Dray ally", "critics of the Halden Port"])
+def test_followers_and_critics_speak_for_no_one(mention):
+    assert describe(mention).affiliation is None

@@ -69,10 +69,12 @@ def resolution_kind(resolution: str | None, speaker: str | None) -> str:
 
 def _affiliation_kind(text: str, a: Attribution) -> str:
     """Where the affiliation was read: in the mention, near the attribution, elsewhere in the article (within
-    WINDOW), or nowhere (worked out: a country, a possessor)."""
+    WINDOW), or nowhere (worked out: a country, a possessor); or a lower-case noun left unresolved."""
     affiliation = a.affiliation
     if not affiliation:
         return "none"
+    if affiliation[:1].islower():
+        return "generic"  # "agency", "club": a noun the article did not resolve to the body it names
     if a.speaker and affiliation.lower() == a.speaker.lower():
         return "itself"
     if a.speaker_mention and affiliation in a.speaker_mention:

@@ -6,13 +6,18 @@ two records. The content's type comes from how much of it is inside quotation ma
 """
 
 import bisect
+import re
+from collections import Counter
 from collections.abc import Iterable
 
+from ..lexicon.function_words import DETERMINERS
 from ..lexicon.gender import SUBJECT_PRONOUN
+from ..lexicon.organizations import GENERIC_BODIES
+from ..lexicon.titles import ROLE_MODIFIERS, ROLE_WORDS, TITLE_MODIFIERS
 from ..model import Attribution
 from .found import Found, Pattern, Speaker
 from .medium import medium_spans
-from .resolve import Resolver
+from .resolve import Resolver, _words_before
 from .sources import KIND_OF_SOURCE_TYPE, UNNAMED, Source, article_country, describe, needs_country, reads_lowercase, \
     split_sources, with_country
 from .text import Paragraph, spans_overlap
@@ -89,6 +94,7 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found], writer: 
         item.described = speakers
         if item.source is not None:
             previous = speakers
+    _fill_affiliations(persons, text)
     decided: dict[str, tuple[str | None, dict[str, int]]] = {}
     for record, key in persons:
         if key not in decided:
@@ -97,6 +103,84 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found], writer: 
         record.gender, record.gender_evidence = gender, evidence or None  # one dict per person, never changed
         record.pronoun = SUBJECT_PRONOUN[gender] if gender else None
     return _untangle(text, _dedupe(results))
+
+
+def _fill_affiliations(persons: list[tuple[Attribution, str]], text: str) -> None:
+    """A person's rows with no affiliation take the one the article gives them elsewhere ("Brian
+    Fallon, a Clinton campaign spokesman, said ..." then "he wrote"): whom a person speaks for is
+    said once in an article, and every row of theirs is read alone. The one most of their rows
+    give, else the one the words before their name give where it is not a source ("powerful AFT
+    President Randi Weingarten hugging her"); none when two tie (two roles in one article)."""
+    persons = [(record, key) for record, key in persons if record.name]  # "a spokesman" twice may be two people
+    given: dict[str, Counter[str]] = {}
+    for record, key in persons:
+        if record.affiliation and set(record.affiliation.split()) <= set(key.split()):
+            record.affiliation = None  # "Schiff called it ..." read first as an organisation: no one speaks for their name
+        if record.affiliation:
+            given.setdefault(key, Counter())[record.affiliation] += 1
+    for key in {key for _, key in persons if key not in given and " " in key}:
+        for at in _occurrences(text, key):
+            before = _words_before(text, at) or _description_before(text, at)
+            start = text.rfind("\n", 0, at)
+            if start >= at - len(before) - 1:
+                before = text[start + 1:at].strip()  # the words of the name's own paragraph, not a headline's
+            before = re.split(r"\s[—–-]+\s", before)[-1]  # "WASHINGTON — Sen.": a dateline is no description
+            after = text[at + len(key):at + len(key) + 12]
+            bracket = after[:after.index(")") + 1] if after.startswith(" (") and ")" in after else ""  # "(R-Fla.)"
+            if before:
+                start = text.rfind(before, 0, at)
+                opening = text[:start].rstrip()
+                if reads_lowercase(text, start):
+                    before = before[0].lower() + before[1:]  # "Fashion designer X": a sentence's capital
+                elif opening and opening[-1].isalnum() and "\n" not in text[len(opening):start] \
+                        and opening.split()[-1][:1].isupper() and before[:1].isupper():
+                    continue  # "(Breitbart News) National Security editor": a name cut short is no affiliation
+            words = before.split()
+            cut = max((i + 1 for i, w in enumerate(words) if w[:1].islower() and not _describing(w)), default=0)
+            before = " ".join(words[cut:])  # "Do you support (Dr. X)", "powerful (AFT President X)"
+            if before or bracket:
+                described = describe(f"{before} {key}{bracket}".strip())
+                if described.kind == "person" and described.name == key and described.affiliation:
+                    given.setdefault(key, Counter())[described.affiliation] += 1
+    for record, key in persons:
+        if record.affiliation or key not in given:
+            continue
+        ranked = given[key].most_common(2)
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            record.affiliation = ranked[0][0]
+
+
+def _description_before(text: str, at: int) -> str:
+    """The words right before a name that can describe it ("Republican presidential front-runner"):
+    capitalised words, abbreviated titles and describing lower-case words, back to a determiner, a
+    punctuation mark or any other word; at most five."""
+    taken: list[str] = []
+    for word in reversed(text[max(0, at - 80):at].split()):
+        lower = word.lower()
+        if lower in DETERMINERS or len(taken) == 5:
+            break
+        if word[-1] in ",;:\"“”()" or word[-1] == "." and not (word[:1].isupper() and len(word) <= 5):
+            break
+        if not (word[:1].isupper() or _describing(word)):
+            break
+        taken.append(word)
+    return " ".join(reversed(taken))
+
+
+def _describing(word: str) -> bool:
+    """A lower-case word of a description before a name: a role, a modifier, a body ("campaign")."""
+    lower = word.lower().strip(",.")
+    return lower in ROLE_WORDS or lower in ROLE_MODIFIERS or lower in TITLE_MODIFIERS or lower in GENERIC_BODIES \
+        or "-" in lower
+
+
+def _occurrences(text: str, name: str, most: int = 5) -> list[int]:
+    found: list[int] = []
+    at = text.find(name)
+    while at >= 0 and len(found) < most:
+        found.append(at)
+        at = text.find(name, at + len(name))
+    return found
 
 
 def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[list[int]]:

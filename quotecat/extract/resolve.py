@@ -21,12 +21,13 @@ from collections.abc import Iterable, Iterator
 from typing import Final
 
 from ..lexicon.cues import CUE_WORDS
-from ..lexicon.function_words import (CLAUSE_BREAKERS, DEFINITE, DETERMINERS, INDEFINITE_GROUPS, INDEFINITE_PERSONS,
-                                      PREPOSITIONS)
+from ..lexicon.function_words import (ARTICLES, CLAUSE_BREAKERS, DEFINITE, DETERMINERS, INDEFINITE_GROUPS,
+                                      INDEFINITE_PERSONS, PREPOSITIONS)
 from ..lexicon.gender import GENDERED_ROLES, HONORIFICS, KINSHIP, PRONOUNS, SUBJECT_PRONOUN
 from ..lexicon.names import NAME_PARTICLES, NAME_RUN_PARTICLES, NOT_NAMES, NOT_PERSON_WORDS
 from ..lexicon.organizations import GENERIC_ORGANIZATIONS, ORG_WORDS
-from ..lexicon.places import COUNTRIES, DEMONYMS
+from ..lexicon.outlets import OUTLET_WORDS
+from ..lexicon.places import CAPITALS, COUNTRIES, DEMONYMS, US_STATES
 from ..lexicon.titles import NAME_TITLE_ABBREVIATIONS, RESEARCH_WORDS, ROLE_WORDS, TITLE_ROLES, TITLES
 from .sources import Source, describe
 from .text import Paragraph, parse
@@ -338,16 +339,34 @@ class Resolver:
         index = bisect.bisect_left(named, (position,)) - 1
         if index >= 0:
             return named[index][1]
+        for _, known in self._latest(position):
+            # "The World Food Programme said ..." then "the agency's country director": the organisation
+            # quoted last, when it was quoted by name.
+            if _named_organization(known):
+                return known.name
+            if noun in _BODY_NOUNS and known.affiliation and known.affiliation[:1].isupper() \
+                    and not known.affiliation.endswith((" government", " Party")):
+                return known.affiliation  # "Halden Rovers manager X ..." then "Club captain Y"
         if self._salient is None:
             possessors = [m.group(1) for m in _matches_ending_at(
                 _POSSESSORS, self.text, [m.end() for m in _APOSTROPHE_S.finditer(self.text)])]
             # People are no organisation: their names are looked up only when a possessor needs it.
             named_people = [n.name for _, n in self.names if n.name] if possessors else []
             people = set(named_people) | {name.split()[-1] for name in named_people}
-            candidates = Counter(p for p in possessors if p not in people and p not in NOT_NAMES)
+            # Nor is a place ("Cleveland's"), nor someone with an honorific ("Mr. Trump's"): "the
+            # group" is an organisation.
+            candidates = Counter(p for p in possessors if p not in people and p not in NOT_NAMES
+                                 and p not in COUNTRIES and p not in US_STATES and p not in CAPITALS
+                                 and p.split()[0].lower() not in HONORIFICS)
             counts = {p: self.text.count(p) for p, _ in candidates.most_common(20)}
             self._salient = max(counts, key=lambda p: (counts[p], p)) if counts else ""
         return self._salient or affiliation
+
+    def _organization_quoted_before(self, position: int) -> Source | None:
+        """The latest source before ``position`` when it is an organisation quoted by name."""
+        for _, known in self._latest(position):
+            return known if _named_organization(known) else None
+        return None
 
     def _organizations_ending_in(self, noun: str) -> list[tuple[int, str]]:
         if noun not in self._named_orgs:
@@ -360,9 +379,19 @@ class Resolver:
                 matches = _matches_ending_at(pattern, self.text, ends)
             else:
                 matches = list(pattern.finditer(self.text))
-            self._named_orgs[noun] = [
-                (m.start(), m.group().strip()) for m in matches
-                if m.group(1).strip()[:1].isupper() and m.group(1).split()[0] not in NOT_NAMES]
+            # Not a sentence's opening determiner: "Several party (officials)" names no party.
+            named = [(m.start(), m.group().strip()) for m in matches
+                     if m.group(1).strip()[:1].isupper() and m.group(1).split()[0] not in NOT_NAMES
+                     and m.group(1).split()[0].lower() not in DETERMINERS
+                     and not any(w.endswith(".") and len(w) > 4 for w in m.group(1).split())]  # not "Sunday. Club"
+            # "Working America, a labor-affiliated group": a name the appositive says is one.
+            folded = self.folded if self.folded is not None else self.text.lower()
+            for m in re.finditer(r"\b" + re.escape(noun) + r"\b", folded):
+                window = self.text[max(0, m.start() - 90):m.start()]
+                described = _APPOSITIVE_BEFORE.search(window)
+                if described and described.group(1).split()[0] not in NOT_NAMES:
+                    named.append((m.start() - len(window) + described.start(1), described.group(1)))
+            self._named_orgs[noun] = sorted(named)
         return self._named_orgs[noun]
 
     # --- resolving a mention -------------------------------------------------------------
@@ -446,6 +475,10 @@ class Resolver:
                 return study, f"description '{mention}' -> {study.label} (the study's authors named before)"
         if _definite(mention):
             head = _head(mention)
+            outlet = self._outlet_before(head, mention, position)
+            if outlet is not None:
+                self._remember(position, outlet)
+                return outlet, f"description '{mention}' -> {outlet.label} (the outlet named before)"
             if head in GENERIC_ORGANIZATIONS and _content_words(mention) == [head]:
                 # "the company" -> "Halden Bus Company": a name ending in the same noun, written before.
                 named_orgs = self._organizations_ending_in(head)
@@ -455,6 +488,12 @@ class Resolver:
                     organization = Source(mention=mention, name=named, affiliation=named, kind="organization")
                     self._remember(position, organization)
                     return organization, f"description '{mention}' -> {named} (the organisation named before)"
+                quoted = self._organization_quoted_before(position)
+                if quoted is not None:
+                    # "The Harbour Food Fund said ..." then "the group said": the organisation quoted last.
+                    self._remember(position, quoted.evolve(mention=mention))
+                    return quoted.evolve(mention=mention), \
+                        f"description '{mention}' -> {quoted.label} (the organisation quoted before)"
         if source.kind == "person" and source.name and source.affiliation \
                 and set(source.affiliation.split()) <= set(source.name.split()):
             source = source.evolve(affiliation=None)  # a person never speaks for their own name
@@ -464,6 +503,28 @@ class Resolver:
                 source = source.evolve(affiliation=study.affiliation)  # "study co-author X"
         self._remember(position, source)
         return source, "named where quoted" if source.name else "described where quoted"
+
+    def _outlet_before(self, head: str, mention: str, position: int) -> Source | None:
+        """"the Times" -> "The New York Times", "the newspaper" -> the latest outlet quoted before:
+        an outlet is named in full once and shortened after."""
+        if _content_words(mention) != [head]:
+            return None
+        if head in OUTLET_WORDS and mention.split()[-1][:1].isupper():
+            word = mention.split()[-1]
+            at = self.text.rfind(word, 0, position)
+            while at > 0:
+                run = _OUTLET_RUN.search(self.text, max(0, at - 60), at)
+                words = [w for w in run.group(1).split() if w.lower() not in ARTICLES] if run else []
+                if words and words[0] not in NOT_NAMES:
+                    name = " ".join(words + [word])
+                    return Source(mention=mention, name=name, affiliation=name, kind="organization")
+                at = self.text.rfind(word, 0, at)
+            return None
+        if head in _OUTLET_NOUNS:
+            for _, known in self._latest(position):
+                if known.kind == "organization" and known.name and known.classified()[0] == "media":
+                    return known.evolve(mention=mention)
+        return None
 
     def _study_group(self, source: Source, position: int) -> Source | None:
         """The researchers a study's people belong to: "the research team", "the authors" or
@@ -1020,6 +1081,27 @@ class Resolver:
 
 
 # --- the words around a mention ---------------------------------------------------------------
+
+
+# Nouns for the body a person named before speaks for: "Club captain Y" after "Halden Rovers manager X".
+_BODY_NOUNS: Final = frozenset({"club", "company", "firm", "team", "agency", "organisation", "organization",
+                                "charity", "union", "group"})
+# Nouns for an outlet a definite description uses after naming it: "the newspaper", "the network".
+_OUTLET_NOUNS: Final = frozenset({"newspaper", "paper", "network", "broadcaster", "magazine", "station", "tabloid",
+                                  "channel", "daily", "outlet", "website"})
+# The capitalised words of an outlet's name before its last word: "The New York " (Times).
+_OUTLET_RUN: Final = re.compile(r"((?:[A-Z][\w.'’&-]*\s){1,4})$")
+# A capitalised name, a comma and an indefinite description ending where the noun starts:
+# "Working America, a labor-affiliated " (+ "group").
+_APPOSITIVE_BEFORE: Final = re.compile(
+    r"((?:[A-Z][\w.'’&-]*\s(?:(?:of|for|and|the|&)\s)?){0,5}[A-Z][\w.'’&-]*), an? (?:[\w-]+\s){0,4}$")
+
+
+def _named_organization(source: Source) -> bool:
+    """An organisation quoted by its name ("Harbour Food Fund"), not by a noun or initials alone."""
+    name = source.name or ""
+    return source.kind == "organization" and name[:1].isupper() \
+        and name.lower() not in GENERIC_ORGANIZATIONS and not name.isupper()
 
 
 def _word_ending_at(text: str, end: int) -> str:

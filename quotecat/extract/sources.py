@@ -48,7 +48,8 @@ from ..lexicon.organizations import (
     PARTY_LETTERS,
 )
 from ..lexicon.outlets import MEDIA_NOUNS, OUTLET_WORDS, OUTLETS
-from ..lexicon.places import CAPITALS, COUNTRIES, COUNTRY_ADJECTIVES, COUNTRY_ALIASES, DEMONYMS, NOT_AFFILIATIONS
+from ..lexicon.places import CAPITALS, COUNTRIES, COUNTRY_ADJECTIVES, COUNTRY_ALIASES, DEMONYMS, NOT_AFFILIATIONS, \
+    US_STATES
 from ..lexicon.role_classes import (
     BUSINESS,
     CITIZEN,
@@ -69,6 +70,7 @@ from ..lexicon.titles import (
     HEADS_OF_GOVERNMENT,
     HONORIFICS,
     IMPLIED_AFFILIATIONS,
+    TITLE_ROLES,
     PLURAL_ROLES,
     PORTFOLIO_HEADS,
     PORTFOLIOS,
@@ -98,6 +100,8 @@ _POSSESSOR: Final = re.compile(r"^((?:[A-Z][\w.'’&-]*\s)*[A-Z][\w.'’&-]*?)['
 _HYPHENATED_NAME: Final = re.compile(r"^[A-Z][\w.]*-\w+")
 _POSSESSIVE_END: Final = re.compile(r"['’]s?$")
 _PARTY_BRACKET: Final = re.compile(r"^\(([RDI])[-–,.]")
+# ", D-Vt." after a name: party and state as an appositive.
+_PARTY_STATE: Final = re.compile(r"^\(?([RDI])[-–][A-Z][A-Za-z. ]{1,14}\)?$")
 _BRACKETS: Final = re.compile(r"\s*\([^)]*\)")
 _DATELINE: Final = re.compile(r"^(?:[A-Z][\w.]*,? ){0,3}[A-Z][\w.]* [-–—] (?=[A-Z])")
 _CENTRAL_BANK: Final = re.compile(r"^(?:the )?(?:Bank of (?:%s)$|.*\b(?:Central|Reserve|National) Bank\b|Federal Reserve)"
@@ -342,6 +346,23 @@ def describe(mention: str) -> Source:
     source = (_possessed(parts) or _document_by(parts) or _role_then_name(parts) or _named_organization(parts)
               or _role(parts)
               or _person(parts) or _counted_group(parts) or _organization(parts) or _unnamed(parts))
+    if source.affiliation:
+        head = re.split(r"\s(?:of|for|in|from|with)\s", text, maxsplit=1)[0].split()[-1].lower().strip(",.")
+        if head in _FOLLOWERS or text.split()[-1].lower().strip(",.") in _FOLLOWERS:
+            # "Supporters of Dray", "one Dray confidant", "some of Dray's allies": they speak for themselves
+            source = source.evolve(affiliation=None)
+    if source.kind == "person" and source.name and not source.affiliation:
+        words = source.name.split()
+        owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), None)
+        if owner is not None and all(w[:1].isupper() for w in words[owner + 1:]):
+            # "NBC's Chuck Todd", "National Review's Ian Tuttle": the possessor is whom the person speaks for.
+            body = _POSSESSIVE_END.sub("", " ".join(words[:owner + 1]))
+            place = body in US_STATES or body in COUNTRIES
+            source = source.evolve(name=" ".join(words[owner + 1:]), affiliation=None if place else body)
+    if source.affiliation in US_STATES and any(w.lower().strip(",") in _FORMER or w.lower().startswith("ex-")
+                                               for w in text.split()):
+        # "the former Florida governor", "Bush, Florida's former governor": the state is theirs no more.
+        source = source.evolve(affiliation=None)
     return source
 
 
@@ -600,7 +621,11 @@ def _person(m: _Mention) -> Source | None:
     source.title = " ".join(m.titles) or None
     after = [w for w in m.after if not w.startswith("(")]  # "(R-Utah)": party and state
     brackets = [w for w in m.after if w.startswith("(")]
-    appositive_role, appositive_affiliation = _role_and_affiliation(m.appositive) if m.appositive else (None, None)
+    appositive: str | None = m.appositive
+    party_state = _PARTY_STATE.match(appositive or "")
+    if party_state:
+        appositive = None  # "Sen. Patrick Leahy, D-Vt.": party and state, no role
+    appositive_role, appositive_affiliation = _role_and_affiliation(appositive) if appositive else (None, None)
     after_role, after_affiliation = None, _affiliation_from_after(after)
     if after and after_affiliation is None:
         after_role, after_affiliation = _role_and_affiliation(" ".join(after))
@@ -609,13 +634,50 @@ def _person(m: _Mention) -> Source | None:
         source.role = None  # "Mr.", "Sen.", "Col.": a title, kept as the title
     party = next((PARTY_LETTERS[match.group(1)] for match in map(_PARTY_BRACKET.match, brackets)
                   if match and match.group(1) in PARTY_LETTERS), None)
+    if party is None and party_state:
+        party = PARTY_LETTERS.get(party_state.group(1))
     # The most telling affiliation: an organisation named after the name, then the one the
     # description before it gives ("Polish Interior Minister": its ministry), then a place.
     candidates = [appositive_affiliation, after_affiliation if _org_head(after_affiliation or "") else None,
                   pre.affiliation, after_affiliation, party]
     source.affiliation = next((c for c in candidates if c), None)
+    if source.affiliation in _CHAMBERS.values() and party and source.affiliation == pre.affiliation:
+        source.affiliation = party  # "Texas Sen. Ted Cruz (R)": the party says more than the chamber
+    if source.affiliation == after_affiliation and _us_place(after_affiliation or "") and not _legislator(source):
+        source.affiliation = party  # "Michael Brown of Washington, D.C.": where they live
+    if source.affiliation in US_STATES and any(w.lower() in _FORMER for w in m.before):
+        source.affiliation = party  # "former Pennsylvania Gov. Ed Rendell" speaks for the state no more
+    if source.affiliation in US_STATES and _legislator(source):
+        # "Texas Sen. Ted Cruz", "Rep. Peter King of New York": the state elects them; they speak
+        # for their party ("(R-Texas)") or, where the mention gives none, their chamber.
+        source.affiliation = party or _chamber(source, m.before)
     source.kind = "person" if len(m.name_words) > 1 or m.titles or pre.role else "other"
     return source
+
+
+# Members of a legislature, by title or role noun: "Sen.", "Rep.", "Senator", "congresswoman".
+_LEGISLATORS: Final = frozenset({"senator", "representative", "congressman", "congresswoman", "congressmember",
+                                 "lawmaker", "legislator", "delegate", "assemblyman", "assemblywoman"})
+
+
+def _legislator(source: Source) -> bool:
+    words = f"{source.title or ''} {source.role or ''}".lower().split()
+    return any(TITLE_ROLES.get(w, w).strip(",.") in _LEGISLATORS for w in words)
+
+
+def _us_place(text: str) -> bool:
+    """A US state or the capital: "Texas", "Washington, D.C.", "New York"."""
+    text = text.strip(" ,.")
+    return text in US_STATES or text.split(",")[0] in US_STATES
+
+
+def _chamber(source: Source, before: list[str]) -> str | None:
+    """The chamber of Congress a senator or a representative of a state sits in; none for a state
+    legislator ("state Sen. ...") or a lawmaker of no stated chamber."""
+    if any(w.lower() == "state" for w in [*before, *(source.role or "").split()]):
+        return None
+    nouns = {TITLE_ROLES.get(w, w).strip(",.") for w in f"{source.title or ''} {source.role or ''}".lower().split()}
+    return next((_CHAMBERS[n] for n in sorted(nouns) if n in _CHAMBERS), None)
 
 
 def _named_organization(m: _Mention) -> Source | None:
@@ -1000,7 +1062,19 @@ def _read_role(words: list[str]) -> _Role:
         lower = word.lower()
         if i > 0 and (lower in AFFILIATION_PREPS or lower == "to") and _is_role(words[i - 1]):
             return _role_with_phrase(words[:i], words[i:])
+        if i > 0 and lower in _TOPIC_PREPS and _is_role(words[i - 1]):
+            # "an expert on Russia at the Woodrow Wilson Center": the topic is the role's, the
+            # phrase after it names the body.
+            at = next((k for k in range(i + 1, len(words)) if words[k].lower() in AFFILIATION_PREPS), None)
+            if at is None:
+                break
+            read = _role_with_phrase(words[:i], words[at:])
+            topic = " ".join(words[i:at])
+            return _Role(f"{read.role} {topic}" if read.role else None, read.affiliation)
     return _premodified(words)
+
+
+_TOPIC_PREPS: Final = frozenset({"on", "about"})
 
 
 def _role_with_phrase(role_words: list[str], phrase: list[str]) -> _Role:
@@ -1015,6 +1089,8 @@ def _role_with_phrase(role_words: list[str], phrase: list[str]) -> _Role:
     a state's ("officials in Washington")."""
     head = _premodified(role_words)
     role = " ".join(role_words)
+    if role_words[-1].lower() in _FOLLOWERS:
+        return _Role(role, None)  # "supporters of Dray"
     objects = _phrase_objects(phrase)
     affiliation = None
     head_word = role_words[-1].lower()
@@ -1058,6 +1134,10 @@ def _role_with_phrase(role_words: list[str], phrase: list[str]) -> _Role:
             continue
         if prep == "in" and not governmental and not _has_org_word(text):
             continue  # "an actor in Dallas": where, not for whom
+        if prep in ("in", "from") and _class_of_words([head_word]) == "citizen" and not _has_org_word(text):
+            continue  # "a student from Daytona Beach, Fla.": where the student is from
+        if prep == "in" and _us_place(text) and _class_of_words([head_word]) != "official":
+            continue  # "a GOP strategist in Washington": where the strategist works
         person = describe(text) if named and not country and not _org_head(text) else None
         if person is not None and person.kind == "person" and person.name and len(person.name.split()) > 1 \
                 and (person.title or text.split()[0].lower() in HONORIFICS) and not person.plural:
@@ -1171,6 +1251,15 @@ def _premodified(words: list[str]) -> _Role:
     generic_text = " ".join(generic) if generic else None
     affiliation = _affiliation_before(before, role_words, portfolio, generic_text)
     role = " ".join(role_words)
+    if affiliation and head_lower in _COURT_ROLES and affiliation.split()[-1].lower() in _COURT_KINDS:
+        # "U.S. District Judge": the whole is the role, and the court it names is whom the judge sits for.
+        role = f"{affiliation.split()[-1]} {role}"
+        affiliation = f"{affiliation} Court"
+    elif affiliation:
+        outlet, beat = _outlet_and_beat(affiliation)
+        if beat:
+            role = f"{beat} {role}"  # "Breitbart News National Security Editor": the outlet, then the beat
+            affiliation = outlet or None
     if affiliation is None and before and not generic_text:
         role = " ".join(w for w in words if w.lower() not in DETERMINERS)  # "Syria analyst", "Polish archbishop"
     if affiliation is None and generic_text:
@@ -1179,6 +1268,41 @@ def _premodified(words: list[str]) -> _Role:
         implied = next((IMPLIED_AFFILIATIONS[w.lower()] for w in role_words if w.lower() in IMPLIED_AFFILIATIONS), None)
         affiliation = implied  # "Detective Inspector X": the police
     return _Role(role or None, affiliation)
+
+
+# A judge's title names the kind of court: "U.S. District Judge", "Circuit Judge", "Superior Court".
+_COURT_ROLES: Final = frozenset({"judge", "judges", "justice", "magistrate"})
+_COURT_KINDS: Final = frozenset({"district", "circuit", "appeals", "bankruptcy", "superior", "county", "municipal",
+                                 "family", "magistrates", "crown", "high"})
+
+
+_FORMER: Final = frozenset({"former", "ex", "ex-"})
+# People who follow or oppose someone, and speak for neither: "Dray supporters", "critics of Dray".
+_FOLLOWERS: Final = frozenset({"supporter", "supporters", "fan", "fans", "backer", "backers", "ally", "allies",
+                               "critic", "critics", "opponent", "opponents", "rival", "rivals", "detractors",
+                               "confidant", "confidants", "loyalist", "loyalists", "admirer", "admirers"})
+_CHAMBERS: Final = {"senator": "US Senate", "representative": "US House of Representatives",
+                    "congressman": "US House of Representatives", "congresswoman": "US House of Representatives"}
+# Role nouns a place before says where someone is from, not whom they speak for.
+_PLACE_ROLES: Final = frozenset({"native", "billionaire", "millionaire", "mogul", "tycoon", "developer"})
+
+
+def _outlet_and_beat(name: str) -> tuple[str, str | None]:
+    """ "Breitbart News National Security" -> ("Breitbart News", "National Security"): an outlet's name
+    and the desk after it, which is the role's ("National Security Editor"). The longest start of
+    ``name`` that is an outlet (OUTLETS, or ending in an outlet word) when the rest is no outlet's."""
+    words = name.split()
+    if len(words) > 1 and words[0].lower() in OUTLET_WORDS and words[-1].lower() not in OUTLET_WORDS \
+            and words[-1].lower() not in ORG_WORDS:
+        return "", " ".join(words[1:])  # "News National Security": the outlet's name cut short, its desk left
+    for end in range(len(words) - 1, 0, -1):
+        start = " ".join(words[:end])
+        rest = words[end:]
+        if rest[-1].lower() in OUTLET_WORDS or rest[-1].lower() in ORG_WORDS:
+            return name, None  # "Fox News Radio", "New York Times Company": one name
+        if start in OUTLETS or end > 1 and words[end - 1].lower() in OUTLET_WORDS:
+            return start, " ".join(rest)
+    return name, None
 
 
 def _affiliation_before(before: list[str], role_words: list[str], portfolio: list[str],
@@ -1211,6 +1335,15 @@ def _affiliation_before(before: list[str], role_words: list[str], portfolio: lis
         return organization + " campaign"
     if organization and not generic and _class_of_words([role_words[-1].lower()]) == "citizen":
         return None  # "Concord resident X": where the resident lives, not whom they speak for
+    if organization in US_STATES:
+        head = role_words[-1].lower().strip(",.")
+        if TITLE_ROLES.get(head, head) in _LEGISLATORS:
+            # "the Vermont senator": the state elects them; the chamber is whom they sit for.
+            state = any(w.lower() == "state" for w in [*before, *role_words])
+            return None if state else _CHAMBERS.get(TITLE_ROLES.get(head, head))
+        if _class_of_words([TITLE_ROLES.get(head, head)]) not in ("official", "politician") or head in _PLACE_ROLES \
+                or any(w.lower() in _FORMER for w in before):
+            return None  # "New York businessman", "Texas native", "former Florida governor": not whom they speak for
     return organization
 
 
@@ -1272,6 +1405,8 @@ def _government(country: str) -> str:
 
 def _premodifier_affiliation(words: list[str]) -> str | None:
     """``an Islamic State commander`` -> Islamic State; ``Russian officials`` -> Russian government."""
+    if words and words[-1].lower().strip(",.") in _FOLLOWERS:
+        return None  # "many Dray supporters", "one Dray confidant": they speak for no one but themselves
     run: list[str] = []
     for i, word in enumerate(words):
         if word.lower() in DETERMINERS:

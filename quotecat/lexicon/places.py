@@ -85,3 +85,28 @@ CAPITALS: Final = {
 # Regions and faiths before a role: "a Western diplomat" speaks for no one in particular.
 NOT_AFFILIATIONS: Final = frozenset({"western", "eastern", "arab", "muslim", "christian", "jewish", "catholic",
                                      "african", "asian", "latin", "gulf", "foreign", "local", "international"})
+# The states of the United States (and its capital district): where a senator or a representative
+# is elected, or where a businessman lives, is not whom they speak for ("Texas Sen. Ted Cruz",
+# "Representative Peter King of New York", "the New York businessman"). On a catalogue of every
+# PolNeAR article, states were 7 of the 25 largest organisations (Vermont, Texas, New York, ...).
+US_STATES: Final = frozenset(
+    """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho
+    Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi
+    Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia
+    Washington Wisconsin Wyoming""".split()
+) | {"New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Rhode Island",
+     "South Carolina", "South Dakota", "West Virginia", "District of Columbia", "Washington, D.C."}
+# The abbreviations news style gives the states after a member of Congress ("(R-Wis.)", "D-N.Y."),
+# lower case and without the final dot, and the state's name in the words of a description.
+US_STATE_ABBREVIATIONS: Final = {
+    "ala": "alabama", "alaska": "alaska", "ariz": "arizona", "ark": "arkansas", "calif": "california",
+    "colo": "colorado", "conn": "connecticut", "del": "delaware", "fla": "florida", "ga": "georgia",
+    "hawaii": "hawaii", "idaho": "idaho", "ill": "illinois", "ind": "indiana", "iowa": "iowa", "kan": "kansas",
+    "ky": "kentucky", "la": "louisiana", "maine": "maine", "md": "maryland", "mass": "massachusetts",
+    "mich": "michigan", "minn": "minnesota", "miss": "mississippi", "mo": "missouri", "mont": "montana",
+    "neb": "nebraska", "nev": "nevada", "n.h": "new hampshire", "n.j": "new jersey", "n.m": "new mexico", "n.y": "new york",
+    "n.c": "north carolina", "n.d": "north dakota", "ohio": "ohio", "okla": "oklahoma", "ore": "oregon", "pa": "pennsylvania",
+    "r.i": "rhode island", "s.c": "south carolina", "s.d": "south dakota", "tenn": "tennessee", "texas": "texas", "tex": "texas",
+    "utah": "utah", "vt": "vermont", "va": "virginia", "wash": "washington", "w.va": "west virginia",
+    "wis": "wisconsin", "wyo": "wyoming",
+}
