@@ -419,3 +419,20 @@ def test_the_name_before_an_appositive_and_an_aside_is_the_source(sentence, spea
 def test_a_cue_in_a_relative_clause_ends_with_the_clause(sentence, content):
     (row,) = extract(sentence)
     assert row.text == content
+
+
+# A question or an exclamation before its reporting clause, and marks typed in two styles:
+# each quotation is the speaker's, whole and alone.
+@pytest.mark.parametrize("sentence, content, speaker", [
+    ("The count went on. “Can we still win the county?” Sen. Ada Morrow asked.",
+     "Can we still win the county?", "Ada Morrow"),
+    ("The count went on. ''We have never lost this county!'' Mr. Ivo Brandt said.",
+     "We have never lost this county!", "Ivo Brandt"),
+    ('The count went on. "Nobody here expected a recount this close,” Ada Morrow said.',
+     "Nobody here expected a recount this close", "Ada Morrow"),
+    ("The count went on. “Nobody here expected a recount this close,\" said Ada Morrow.",
+     "Nobody here expected a recount this close", "Ada Morrow"),
+])
+def test_a_quotation_ends_where_its_reporting_clause_begins(sentence, content, speaker):
+    (row,) = extract(sentence)
+    assert (row.text, row.speaker) == (content, speaker)
