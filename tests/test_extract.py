@@ -436,3 +436,31 @@ def test_a_cue_in_a_relative_clause_ends_with_the_clause(sentence, content):
 def test_a_quotation_ends_where_its_reporting_clause_begins(sentence, content, speaker):
     (row,) = extract(sentence)
     assert (row.text, row.speaker) == (content, speaker)
+
+
+# After '"...," said', a few lowercase words before a name describe the source ("former", "longtime
+# resident", "master of ceremonies"); a text's words end with "read" ('"...," the letter read.').
+@pytest.mark.parametrize("sentence, content, speaker", [
+    ('Intro.\n\n"The levee will hold through the spring," said former Gov. Ann Vole, who built it.',
+     "The levee will hold through the spring", "Ann Vole"),
+    ('Intro.\n\n"We are not leaving this valley," said longtime resident Omar Sabri.',
+     "We are not leaving this valley", "Omar Sabri"),
+    ('Intro.\n\n"Thanks, Lakeside, for welcoming these families," said master of ceremonies Jane Hope.',
+     "Thanks, Lakeside, for welcoming these families", "Jane Hope"),
+    ('Intro.\n\n"The council has failed the families of this town," the letter read.',
+     "The council has failed the families of this town", "letter"),
+    ('Intro.\n\n"The council has failed the families of this town," read the statement.',
+     "The council has failed the families of this town", "statement"),
+])
+def test_the_source_after_a_quotation_and_its_verb(sentence, content, speaker):
+    (row,) = extract(sentence)
+    assert row.text == content
+    assert speaker in (row.speaker or "")
+
+
+@pytest.mark.parametrize("sentence", [
+    # a lowercase word and then a capitalised one after "said" is not always a source
+    'Intro.\n\n"We are leaving," said nothing about Ohio.',
+])
+def test_no_source_after_a_quotation_without_a_name(sentence):
+    assert all(row.speaker != "Ohio" for row in extract(sentence))

@@ -661,7 +661,7 @@ def _inverted_source(text: str, tokens: list[Token], k: int) -> tuple[tuple[int,
     n = len(tokens)
     if not (k < n and tokens[k].lower not in DEMONSTRATIVES and (
             tokens[k].is_word() and (is_nominal_head(tokens[k]) or tokens[k].lower in DETERMINERS
-                                     or tokens[k].lower in TITLES))):
+                                     or tokens[k].lower in TITLES or _modifies_a_name(tokens, k)))):
         return None
     m = k
     while m < min(n, k + MAX_SOURCE) and tokens[m].text not in ENDERS \
@@ -689,6 +689,20 @@ def _inverted_source(text: str, tokens: list[Token], k: int) -> tuple[tuple[int,
         if more and tokens[m + 1].kind == "quote":
             content_after = more
     return (k, end), content_after, medium
+
+
+def _modifies_a_name(tokens: list[Token], k: int) -> bool:
+    """ ', said former Gov. Ann Vole', ', said master of ceremonies Omar Sabri', ', said undecided voter
+    Jane Hope': a few lowercase words before a capitalised one describe the source that follows."""
+    for m in range(k, min(len(tokens), k + 4)):
+        token = tokens[m]
+        if not token.is_word() or token.lower in CUE_WORDS or token.lower.endswith("ly"):
+            return False
+        if token.text[:1].isupper():
+            return m > k
+        if token.lower in FUNCTION_WORDS and token.lower != "of":
+            return False
+    return False
 
 
 def _says_when(tokens: list[Token], m: int) -> bool:

@@ -9,6 +9,7 @@ words: the person or group its sentence is about.
 
 import bisect
 
+from ..lexicon.cues import QUOTE_READING_VERBS
 from ..lexicon.function_words import FUNCTION_WORDS
 from .cue_model import accept
 from .found import Found, Pattern
@@ -156,7 +157,10 @@ def _clause_after_quote(tokens: list[Token], q_index: int, paragraph: Paragraph,
         end += 1
     if end == k or end - k >= 10 or end < n and tokens[end].text not in ENDERS and tokens[end].text != ",":
         return None, 0  # no clause, a long one, or one that goes on
-    for v in range(k, end):
+    verbs = range(k, end)
+    if end - 1 > k and tokens[end - 1].lower in QUOTE_READING_VERBS:
+        verbs = range(end - 1, end)  # '"...," the letter read.': the verb is last, not the first lowercase word
+    for v in verbs:
         verb = tokens[v]
         if not verb.text.islower() or verb.lower in FUNCTION_WORDS or verb.lower.endswith("ly"):
             continue
@@ -171,7 +175,7 @@ def _clause_after_quote(tokens: list[Token], q_index: int, paragraph: Paragraph,
         quote = tokens[q_index]
         return Found(verb, verb.text, [(quote.quote.start, quote.quote.end) if quote.quote else (quote.start, quote.end)],
                      (tokens[subject[0]].start, tokens[subject[1]].end), Pattern.QUOTE_THEN_CLAUSE, paragraph.index,
-                     sentence, relaxed="quote-clause"), v
+                     sentence, relaxed="" if verb.lower in QUOTE_READING_VERBS else "quote-clause"), v
     return None, 0
 
 
