@@ -464,3 +464,15 @@ def test_the_source_after_a_quotation_and_its_verb(sentence, content, speaker):
 ])
 def test_no_source_after_a_quotation_without_a_name(sentence):
     assert all(row.speaker != "Ohio" for row in extract(sentence))
+
+
+# A clause after "said" is the content, not a source after the verb: it has a verb of its own.
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Intro.\n\nThe agency reported on Monday a ministry official, whom it did not name, said the ban is not "
+     "part of a wider plan.", "agency"),
+    ("Intro.\n\nThe mayor, who spoke briefly, said the bridge will reopen in May.", "mayor"),
+])
+def test_an_inverted_source_has_no_verb_of_its_own(sentence, speaker):
+    rows = extract(sentence)
+    assert [row.speaker for row in rows if not (row.speaker or "").lower().endswith(speaker)] == []
+    assert rows

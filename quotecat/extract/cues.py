@@ -36,6 +36,7 @@ from ..lexicon.cues import (
 from ..lexicon.function_words import (
     ADVERBS,
     ARTICLES,
+    ASIDE_OPENERS,
     AUXILIARIES,
     CLAUSE_BREAKERS,
     DEMONSTRATIVES,
@@ -670,6 +671,11 @@ def _inverted_source(text: str, tokens: list[Token], k: int) -> tuple[tuple[int,
             break  # ', said Ellis on Tuesday': the source ends where the time begins
         m += 1
     end = m - 1
+    for q in range(k, m):
+        if tokens[q].lower in ASIDE_OPENERS or tokens[q].text == ",":
+            break
+        if tokens[q].lower in AUXILIARIES and tokens[q].lower != "'s":
+            return None  # ', said the ban is not part of ...': a clause after the verb, not its source
     medium = None
     # Medium phrases close the source: "said X in a statement".
     for q in range(k, m):
