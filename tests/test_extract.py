@@ -476,3 +476,28 @@ def test_an_inverted_source_has_no_verb_of_its_own(sentence, speaker):
     rows = extract(sentence)
     assert [row.speaker for row in rows if not (row.speaker or "").lower().endswith(speaker)] == []
     assert rows
+
+
+# A subject's clause ending in a colon introduces the quotation after it, whatever its verb.
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Intro.\n\nAnd Mayor Ivo Brandt gloated: \"I told you the council would not be ready for this.\"",
+     "I told you the council would not be ready for this.", "Ivo Brandt"),
+    ("Intro.\n\nIn a press release, the committee said about its platform:\n\n"
+     "\"The platform goes further than any before it on water rights.\"",
+     "The platform goes further than any before it on water rights.", "committee"),
+    ("Intro.\n\nSenator Ada Morrow issued the following statement:\n\n"
+     "\"Our thoughts are with the families of the miners tonight.\"",
+     "Our thoughts are with the families of the miners tonight.", "Ada Morrow"),
+])
+def test_a_clause_ending_in_a_colon_leads_in_a_quotation(text, content, speaker):
+    row = one(extract(text), content)
+    assert row.text == content
+    assert speaker in (row.speaker or "")
+
+
+@pytest.mark.parametrize("text", [
+    "Intro.\n\nIt is simple:\n\n\"Three rules, and the first one is never to lie to the voters.\"",
+    "Intro.\n\nThe schedule for the week:\n\n\"Arrivals, a dinner, and the vote on Friday morning.\"",
+])
+def test_a_colon_without_a_subject_and_verb_leads_in_nothing(text):
+    assert [row.speaker for row in extract(text) if row.speaker] == []
