@@ -501,3 +501,16 @@ def test_a_clause_ending_in_a_colon_leads_in_a_quotation(text, content, speaker)
 ])
 def test_a_colon_without_a_subject_and_verb_leads_in_nothing(text):
     assert [row.speaker for row in extract(text) if row.speaker] == []
+
+
+# A bare quotation opening the sentence after an attribution goes on with that speaker's words.
+@pytest.mark.parametrize("text, second", [
+    ('Intro.\n\nThe union will not back the plan, its president Ana Ruiz said. '
+     '"We have seen three of these plans fail in ten years."', "We have seen three of these plans fail"),
+    ('Intro.\n\nAna Ruiz said the union would not back the plan. '
+     '"We have seen three of these plans fail in ten years."', "We have seen three of these plans fail"),
+])
+def test_a_bare_quotation_goes_on_with_the_attribution_before_it(text, second):
+    row = one(extract(text), second)
+    assert row.speaker == "Ana Ruiz"
+    assert len(row.fragments) == 2

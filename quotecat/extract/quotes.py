@@ -61,6 +61,9 @@ def attach_quotes(text: str, paragraphs: list[Paragraph], found: list[Found]) ->
                 owner = preceding[-1]
             elif not _substantial(text, quote):
                 continue
+            elif preceding and preceding[-1].pattern in _GOES_ON \
+                    and _opens_next_sentence(paragraph, preceding[-1].sentence, quote):
+                owner = preceding[-1]  # 'Maybe so, Doe said. "..."': the quotation goes on with what she said
             elif not preceding and carry is not None and quote is paragraph.quotes[0] \
                     and _starts_paragraph(paragraph, quote) and (chained or not speaking):
                 owner = carry
@@ -197,6 +200,19 @@ def _verb_before_quote(tokens: list[Token], q_index: int, paragraph: Paragraph,
         return Found(verb, verb.text, [content], (tokens[subject[0]].start, tokens[subject[1]].end),
                      Pattern.VERB_BEFORE_QUOTE, paragraph.index, sentence, relaxed="quote-verb"), v
     return None, 0
+
+
+# Attributions by a verb and its subject, whose words a bare quotation opening the next sentence goes on
+# with ('The plan failed, Doe said. "..."', 'Doe said the plan failed. "..."'). With these, polnear-train
+# check half direct+mixed 0.900 -> 0.904; polnear-dev (untouched) 0.916 -> 0.917, precision holds.
+_GOES_ON = (Pattern.SUBJECT_CONTENT_BEFORE, Pattern.APPOSITIVE_CONTENT_BEFORE, Pattern.INVERTED_CONTENT_BEFORE,
+                   Pattern.SUBJECT_CONTENT_AFTER, Pattern.APPOSITIVE_CONTENT_AFTER)
+
+
+def _opens_next_sentence(paragraph: Paragraph, sentence: tuple[int, int], quote: Quote) -> bool:
+    """Does the quotation open the sentence right after ``sentence``?"""
+    index = bisect.bisect_left(paragraph.sentences, sentence)
+    return index + 1 < len(paragraph.sentences) and paragraph.sentences[index + 1][0] == quote.open_mark
 
 
 def _quoted(item: Found, paragraph: Paragraph) -> bool:
