@@ -127,8 +127,7 @@ def colon_lead_ins(text: str, paragraph: Paragraph, found: list[Found]) -> list[
                 if (s_start, s_end) != last or not _quotation_opens_next(text, paragraph.end):
                     continue
                 content: list[tuple[int, int]] = []
-            elif tokens[colon + 1].kind == "quote" and tokens[colon + 1].quote is not None:
-                quote = tokens[colon + 1].quote
+            elif tokens[colon + 1].kind == "quote" and (quote := tokens[colon + 1].quote) is not None:
                 if any(spans_overlap([(quote.start, quote.end)], f.content) for f in found):
                     continue
                 content = [(quote.start, quote.end)]
