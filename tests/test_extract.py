@@ -514,3 +514,15 @@ def test_a_bare_quotation_goes_on_with_the_attribution_before_it(text, second):
     row = one(extract(text), second)
     assert row.speaker == "Ana Ruiz"
     assert len(row.fragments) == 2
+
+
+# After a quotation, "asked the boy" names who asked, not whom.
+@pytest.mark.parametrize("text, speaker", [
+    ("Intro.\n\n\u201cHow tall will the wall be?\u201d asked the boy, who wore a red hat.", "the boy"),
+    ("Intro.\n\n\u201cHow tall will the wall be?\u201d asked the senator from Ohio.", "the senator from Ohio"),
+    # a hearer after a cue with its subject before it stays the hearer
+    ("Intro.\n\nAna Ruiz, an aid worker, told Reuters \u201cthe camp is full and the rain has started\u201d.", "Ana Ruiz"),
+])
+def test_after_a_quotation_the_noun_after_the_cue_is_the_source(text, speaker):
+    (row,) = extract(text)
+    assert row.speaker == speaker

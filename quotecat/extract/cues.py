@@ -455,6 +455,7 @@ def verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
     if _not_a_report(tokens, i):
         return None
     after, medium = _skip_right(text, tokens, i + 1)
+    before_hearer = after
     if lemma in HEARER_LEMMAS:
         after, medium = _skip_hearer(text, tokens, after, medium)
     if lemma in OBJECT_LEMMAS:
@@ -479,6 +480,8 @@ def verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
     if source is None and lemma in INVERTING_LEMMAS and (j < 0 or tokens[j].text in {",", ":"}
                                                          or tokens[j].kind == "quote"):
         inverted = _inverted_source(text, tokens, clause.after)
+        if inverted is None and before_hearer < after and _after_quotation(tokens, j):
+            inverted = _inverted_source(text, tokens, before_hearer)  # '"Why?" asked the boy.': no hearer
         if inverted is not None:
             source, content_after, inverted_medium = inverted
             place = Place.INVERTED
@@ -503,6 +506,11 @@ def verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
     contents = _contents(tokens, i, first, place, content_before, content_after, clause.trailing)
     pattern = _verb_pattern(place, content_after_only=bool(content_after) and not content_before)
     return Found(cue, cue.text, contents, source_span, pattern, paragraph.index, sentence, medium=medium)
+
+
+def _after_quotation(tokens: list[Token], j: int) -> bool:
+    """Is token ``j`` a quotation, or the comma right after one?"""
+    return j >= 0 and (tokens[j].kind == "quote" or j > 0 and tokens[j].text == "," and tokens[j - 1].kind == "quote")
 
 
 def _with_subject(tokens: list[Token], j: int) -> tuple[int, int] | None:
