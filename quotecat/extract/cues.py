@@ -755,6 +755,8 @@ def _inverted_source(text: str, tokens: list[Token], k: int) -> tuple[tuple[int,
             break
         if tokens[q].lower in AUXILIARIES and tokens[q].lower != "'s":
             return None  # ', said the ban is not part of ...': a clause after the verb, not its source
+    if tokens[m - 1].lower in CLAUSE_BREAKERS:
+        return None  # ', said the attackers arrived at dawn and "..."': a clause that goes on, no source
     medium = None
     # Medium phrases close the source: "said X in a statement".
     for q in range(k, m):

@@ -210,9 +210,12 @@ _GOES_ON = (Pattern.SUBJECT_CONTENT_BEFORE, Pattern.APPOSITIVE_CONTENT_BEFORE, P
 
 
 def _opens_next_sentence(paragraph: Paragraph, sentence: tuple[int, int], quote: Quote) -> bool:
-    """Does the quotation open the sentence right after ``sentence``?"""
+    """Is the quotation the whole sentence right after ``sentence`` (no reporting clause of its own)?"""
     index = bisect.bisect_left(paragraph.sentences, sentence)
-    return index + 1 < len(paragraph.sentences) and paragraph.sentences[index + 1][0] == quote.open_mark
+    if index + 1 >= len(paragraph.sentences):
+        return False
+    start, end = paragraph.sentences[index + 1]
+    return start == quote.open_mark and (quote.close_mark is None or end <= quote.close_mark + 1)
 
 
 def _quoted(item: Found, paragraph: Paragraph) -> bool:
