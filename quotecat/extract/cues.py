@@ -8,6 +8,7 @@ follows it (time, medium, hearer, "that", a quotation, a colon), where its sourc
 (subject, appositive, or inverted after it), and which side of it the content is.
 """
 
+import bisect
 import re
 from typing import Final
 
@@ -112,32 +113,36 @@ def colon_lead_ins(text: str, paragraph: Paragraph, found: list[Found]) -> list[
     missed the verbs they do not know ("echoed", "gloated") and the clauses that run on to the colon."""
     results: list[Found] = []
     last = paragraph.sentences[-1] if paragraph.sentences else None
-    for s_start, s_end in paragraph.sentences:
-        tokens: list[Token] | None = None
-        for k in range(s_start, s_end):
-            if text[k] != ":":
+    led_in = {f.sentence for f in found if f.pattern is Pattern.COLON_LEAD_IN}  # the rules' own lead-ins
+    contents = sorted(span for f in found for span in f.content)
+    starts = [a for a, _ in contents]
+    reach: list[int] = []  # the furthest end of the spans up to each one
+    for _, b in contents:
+        reach.append(max(b, reach[-1]) if reach else b)
+    for sentence in paragraph.sentences:
+        s_start, s_end = sentence
+        if sentence in led_in or text.find(":", s_start, s_end) < 0:
+            continue
+        tokens = tokenize(text, s_start, s_end, paragraph.quotes_between(s_start, s_end))
+        n = len(tokens)
+        for colon in range(2, n):
+            if tokens[colon].text != ":":
                 continue
-            if tokens is None:
-                tokens = tokenize(text, s_start, s_end, paragraph.quotes_between(s_start, s_end))
-            colon = next((i for i, t in enumerate(tokens) if t.start == k), -1)
-            if colon < 2 or tokens[colon].text != ":":
-                continue
-            at_end = colon == len(tokens) - 1 or colon == len(tokens) - 2 and tokens[-1].text == "."
-            if at_end:
-                if (s_start, s_end) != last or not _quotation_opens_next(text, paragraph.end):
+            content: list[tuple[int, int]] = []
+            if colon == n - 1 or colon == n - 2 and tokens[-1].text == ".":
+                if sentence != last or not _quotation_opens_next(text, paragraph.end):
                     continue
-                content: list[tuple[int, int]] = []
             elif tokens[colon + 1].kind == "quote" and (quote := tokens[colon + 1].quote) is not None:
-                if any(spans_overlap([(quote.start, quote.end)], f.content) for f in found):
+                k = bisect.bisect_left(starts, quote.end)  # the spans that start before the quotation ends
+                if k and reach[k - 1] > quote.start:
                     continue
                 content = [(quote.start, quote.end)]
             else:
                 continue
-            if any(f.sentence == (s_start, s_end) and f.pattern is Pattern.COLON_LEAD_IN for f in found):
-                continue  # a cue of the rules already leads in with this colon
-            item = _lead_in(tokens, colon, paragraph, (s_start, s_end), content)
+            item = _lead_in(tokens, colon, paragraph, sentence, content)
             if item is not None:
                 results.append(item)
+            break  # one lead-in a sentence: its subject introduces what follows its first colon
     return results
 
 
