@@ -26,7 +26,7 @@ ROOT = Path(__file__).parent.parent
 MODEL = ROOT / "quotecat" / "lexicon" / "cue_model.json"
 TRAIN = ROOT.parent / "shared" / "polnear-train"
 # What cue_model.candidate_features names (the names without "=" are flags).
-FEATURE_PREFIXES = {"w", "l", "k", "x", "p", "n", "p2", "r", "lr", "ln", "lp", "nk", "cf", "cl", "qw", "kc", "ks",
+FEATURE_PREFIXES = {"w", "l", "k", "x", "p", "n", "p2", "r", "lr", "ln", "lp", "nk", "cf", "cl", "qw", "qs", "kc", "ks",
                     "rx", "s", "sh", "sw", "cb", "ca", "first", "cap", "para0", "sq", "cq", "cnq", "qcaps", "c2",
                     "proposed"}
 
@@ -186,6 +186,7 @@ def test_the_data_file_has_the_shape_the_extractor_reads():
     data = json.loads(MODEL.read_text(encoding="utf-8"))
     assert {"cues", "particles", "around", "loose", "weights", "bias", "threshold", "veto"} <= set(data)
     assert data["veto"] < data["threshold"]
+    assert data["veto"] < data["quoted_threshold"]  # proposed candidates whose content is partly quoted
     for form, (lemma, rate, support) in data["cues"].items():
         assert form.isalpha() and form.islower() and form not in CUE_WORDS, form
         assert lemma.isalpha() and 0 < rate <= 1 and support >= 3, (form, lemma, rate, support)

@@ -419,3 +419,127 @@ def test_the_name_before_an_appositive_and_an_aside_is_the_source(sentence, spea
 def test_a_cue_in_a_relative_clause_ends_with_the_clause(sentence, content):
     (row,) = extract(sentence)
     assert row.text == content
+
+
+# A question or an exclamation before its reporting clause, and marks typed in two styles:
+# each quotation is the speaker's, whole and alone.
+@pytest.mark.parametrize("sentence, content, speaker", [
+    ("The count went on. “Can we still win the county?” Sen. Ada Morrow asked.",
+     "Can we still win the county?", "Ada Morrow"),
+    ("The count went on. ''We have never lost this county!'' Mr. Ivo Brandt said.",
+     "We have never lost this county!", "Ivo Brandt"),
+    ('The count went on. "Nobody here expected a recount this close,” Ada Morrow said.',
+     "Nobody here expected a recount this close", "Ada Morrow"),
+    ("The count went on. “Nobody here expected a recount this close,\" said Ada Morrow.",
+     "Nobody here expected a recount this close", "Ada Morrow"),
+])
+def test_a_quotation_ends_where_its_reporting_clause_begins(sentence, content, speaker):
+    (row,) = extract(sentence)
+    assert (row.text, row.speaker) == (content, speaker)
+
+
+# After '"...," said', a few lowercase words before a name describe the source ("former", "longtime
+# resident", "master of ceremonies"); a text's words end with "read" ('"...," the letter read.').
+@pytest.mark.parametrize("sentence, content, speaker", [
+    ('Intro.\n\n"The levee will hold through the spring," said former Gov. Ann Vole, who built it.',
+     "The levee will hold through the spring", "Ann Vole"),
+    ('Intro.\n\n"We are not leaving this valley," said longtime resident Omar Sabri.',
+     "We are not leaving this valley", "Omar Sabri"),
+    ('Intro.\n\n"Thanks, Lakeside, for welcoming these families," said master of ceremonies Jane Hope.',
+     "Thanks, Lakeside, for welcoming these families", "Jane Hope"),
+    ('Intro.\n\n"The council has failed the families of this town," the letter read.',
+     "The council has failed the families of this town", "letter"),
+    ('Intro.\n\n"The council has failed the families of this town," read the statement.',
+     "The council has failed the families of this town", "statement"),
+])
+def test_the_source_after_a_quotation_and_its_verb(sentence, content, speaker):
+    (row,) = extract(sentence)
+    assert row.text == content
+    assert speaker in (row.speaker or "")
+
+
+@pytest.mark.parametrize("sentence", [
+    # a lowercase word and then a capitalised one after "said" is not always a source
+    'Intro.\n\n"We are leaving," said nothing about Ohio.',
+])
+def test_no_source_after_a_quotation_without_a_name(sentence):
+    assert all(row.speaker != "Ohio" for row in extract(sentence))
+
+
+# A clause after "said" is the content, not a source after the verb: it has a verb of its own, or goes on.
+@pytest.mark.parametrize("sentence, not_a_source", [
+    ("Intro.\n\nAfter weeks of talks behind closed doors, said the ban is not part of a wider plan.", "the ban"),
+    ("Intro.\n\nOne man who fled, and who asked not to be named, said the attackers came at dawn and "
+     "\"shot at anything that moved.\"", "the attackers"),
+    ("Intro.\n\nThe mayor, who spoke briefly, said the bridge will reopen in May.", "the bridge"),
+])
+def test_an_inverted_source_has_no_verb_of_its_own(sentence, not_a_source):
+    assert [row.speaker for row in extract(sentence) if (row.speaker or "").startswith(not_a_source)] == []
+
+
+# A subject's clause ending in a colon introduces the quotation after it, whatever its verb.
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Intro.\n\nAnd Mayor Ivo Brandt gloated: \"I told you the council would not be ready for this.\"",
+     "I told you the council would not be ready for this.", "Ivo Brandt"),
+    ("Intro.\n\nIn a press release, the committee said about its platform:\n\n"
+     "\"The platform goes further than any before it on water rights.\"",
+     "The platform goes further than any before it on water rights.", "committee"),
+    ("Intro.\n\nSenator Ada Morrow issued the following statement:\n\n"
+     "\"Our thoughts are with the families of the miners tonight.\"",
+     "Our thoughts are with the families of the miners tonight.", "Ada Morrow"),
+])
+def test_a_clause_ending_in_a_colon_leads_in_a_quotation(text, content, speaker):
+    row = one(extract(text), content)
+    assert row.text == content
+    assert speaker in (row.speaker or "")
+
+
+@pytest.mark.parametrize("text", [
+    "Intro.\n\nIt is simple:\n\n\"Three rules, and the first one is never to lie to the voters.\"",
+    "Intro.\n\nThe schedule for the week:\n\n\"Arrivals, a dinner, and the vote on Friday morning.\"",
+])
+def test_a_colon_without_a_subject_and_verb_leads_in_nothing(text):
+    assert [row.speaker for row in extract(text) if row.speaker] == []
+
+
+# A bare quotation opening the sentence after an attribution goes on with that speaker's words.
+@pytest.mark.parametrize("text, second", [
+    ('Intro.\n\nThe union will not back the plan, its president Ana Ruiz said. '
+     '"We have seen three of these plans fail in ten years."', "We have seen three of these plans fail"),
+    ('Intro.\n\nAna Ruiz said the union would not back the plan. '
+     '"We have seen three of these plans fail in ten years."', "We have seen three of these plans fail"),
+])
+def test_a_bare_quotation_goes_on_with_the_attribution_before_it(text, second):
+    row = one(extract(text), second)
+    assert row.speaker == "Ana Ruiz"
+    assert len(row.fragments) == 2
+
+
+def test_a_quotation_with_a_reporting_clause_of_its_own_does_not_go_on_with_the_one_before():
+    text = ('Intro.\n\nAna Ruiz, for her part, insists she no longer reads reviews. '
+            '"My mother reads them to me over the phone," she admitted.')
+    assert all("My mother" not in row.text for row in extract(text) if row.cue == "insists")
+
+
+# After a quotation, "asked the boy" names who asked, not whom.
+@pytest.mark.parametrize("text, speaker", [
+    ("Intro.\n\n\u201cHow tall will the wall be?\u201d asked the boy, who wore a red hat.", "the boy"),
+    ("Intro.\n\n\u201cHow tall will the wall be?\u201d asked the senator from Ohio.", "the senator from Ohio"),
+    # a hearer after a cue with its subject before it stays the hearer
+    ("Intro.\n\nAna Ruiz, an aid worker, told Reuters \u201cthe camp is full and the rain has started\u201d.", "Ana Ruiz"),
+])
+def test_after_a_quotation_the_noun_after_the_cue_is_the_source(text, speaker):
+    (row,) = extract(text)
+    assert row.speaker == speaker
+
+
+# A report inside a report: the inner source after a time phrase or with a "whom" aside is a source too.
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Intro.\n\nThe agency reported on Monday a ministry official said the ban is not part of a wider plan.",
+     "the ban is not part of a wider plan", "ministry official"),
+    ("Intro.\n\nA ministry official, whom the agency did not name, said the ban is not part of a wider plan.",
+     "the ban is not part of a wider plan", "ministry official"),
+])
+def test_the_inner_source_of_a_nested_report(text, content, speaker):
+    rows = [row for row in extract(text) if row.text == content]
+    assert [speaker in (row.speaker or "") for row in rows] == [True]

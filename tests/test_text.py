@@ -20,6 +20,12 @@ from quotecat.extract.text import find_quotes, find_single_quotes, parse
     ('"The first part of a quotation that goes on', ["The first part of a quotation that goes on"], [True]),
     # apostrophes are not quotation marks
     ("It's the council's plan, not Smith's.", [], []),
+    # a quotation opened in one style of marks and closed in another ends at the closer
+    ('"We will rebuild,” the mayor said. "Soon."', ["We will rebuild,", "Soon."], [False, False]),
+    ("“We will rebuild,\" the mayor said. “Soon.”", ["We will rebuild,", "Soon."], [False, False]),
+    # ... unless a quotation in that style opened inside it
+    ('“He called it "a ruin" and left,” she said.', ['He called it "a ruin" and left,'], [False]),
+    ("\"He called it “a ruin” and left,\" she said.", ["He called it “a ruin” and left,"], [False]),
 ])
 def test_find_quotes(text, quoted, left_open):
     quotes = find_quotes(text, 0, len(text))
@@ -45,6 +51,11 @@ def test_find_single_quotes(text, quoted):
      ["The U.S. Army said it would go.", "J. R. Smith disagreed."]),
     # a quotation ending in ? or ! does not end the sentence when a reporting clause follows
     ('"Does anybody know?" Graham asked. Nobody answered.', ['"Does anybody know?" Graham asked.', "Nobody answered."]),
+    # ... also when the speaker's title ends in a stop
+    ('"Does anybody know?" Sen. Graham asked. Nobody answered.',
+     ['"Does anybody know?" Sen. Graham asked.', "Nobody answered."]),
+    ("''Why now?'' Mr. J. Graham said. Nobody answered.", ["''Why now?'' Mr. J. Graham said.", "Nobody answered."]),
+    ('"Go home!" Mr. Graham left. Nobody answered.', ['"Go home!"', "Mr. Graham left.", "Nobody answered."]),
     # quoted words are masked: a quotation is never cut
     ('"I am leaving. Goodbye," she said. Then she left.', ['"I am leaving. Goodbye," she said.', "Then she left."]),
     ("It rose 3.5 percent. Prices fell.", ["It rose 3.5 percent.", "Prices fell."]),

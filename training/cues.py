@@ -181,12 +181,15 @@ def cv_scores(rows: list[dict], labels: list[int]) -> list[float]:
     return scores
 
 
-def choose_threshold(rows: list[dict], labels: list[int], scores: list[float], floor: float = MIN_RIGHT) -> float:
+def choose_threshold(rows: list[dict], labels: list[int], scores: list[float], floor: float = MIN_RIGHT,
+                     quoted: bool | None = None) -> float:
     """The lowest threshold at which the proposed candidates kept are right at least ``floor`` of the
-    time (cross-validated): what is added is no worse than what the rules find."""
+    time (cross-validated): what is added is no worse than what the rules find. With ``quoted``, only
+    the candidates whose content is (or is not) partly a quotation count."""
+    group = [(row, label, score) for row, label, score in zip(rows, labels, scores)
+             if "proposed" in row["features"] and (quoted is None or ("cq" in row["features"]) == quoted)]
     for threshold in THRESHOLDS:
-        kept = [label for row, label, score in zip(rows, labels, scores)
-                if "proposed" in row["features"] and score >= threshold]
+        kept = [label for row, label, score in group if score >= threshold]
         if kept and sum(kept) / len(kept) >= floor:
             return threshold
     return THRESHOLDS[-1]
@@ -215,24 +218,30 @@ def main(argv=None) -> None:
 
         cues, particles, around, rows, labels = mined_candidates(package)
     scores = cv_scores(rows, labels)
+    # One floor, two thresholds: over all proposed candidates as before, and over those whose content is
+    # partly a quotation alone, which meet the floor lower down (cross-validated, tuning half: 1.04
+    # against 1.28, the model reading how much of the content is quoted). Choosing the unquoted ones'
+    # threshold alone instead raised it to 1.45 and cost all-attribution recall (check half -0.008).
     threshold = choose_threshold(rows, labels, scores)
+    quoted_threshold = choose_threshold(rows, labels, scores, quoted=True)
     veto = choose_veto(rows, labels, scores)
     weights, bias = fit(rows, labels)
     # Relaxed rules run only for the words whose relaxed candidates the model keeps at all: the rest
     # is time spent on candidates that are always dropped.
     useful = Counter(f[2:] for row in rows if "proposed" in row["features"]
-                     and bias + sum(weights.get(f, 0.0) for f in row["features"]) >= threshold
+                     and bias + sum(weights.get(f, 0.0) for f in row["features"])
+                     >= (quoted_threshold if "cq" in row["features"] else threshold)
                      for f in row["features"] if f.startswith("w="))
     cues = {form: entry for form, entry in cues.items() if useful[form] >= MIN_KEPT}
     particles = {form: words for form, words in particles.items() if form in cues}
     loose = sorted(form for form in CUE_WORDS if useful[form] >= MIN_KEPT)
     write_model({"cues": cues, "particles": particles, "around": around, "loose": loose, "weights": weights,
-                 "bias": bias, "threshold": threshold, "veto": veto,
+                 "bias": bias, "threshold": threshold, "quoted_threshold": quoted_threshold, "veto": veto,
                  "trained_on": f"PolNeAR v1.0.0 training split, tuning half ({len(names)} articles: even-numbered"
                                " lines of ls articles/)",
                  "candidates": len(rows), "positives": sum(labels)}, args.output)
-    print(f"threshold {threshold}, veto {veto}: {len(cues)} mined cues, {len(rows)} candidates"
-          f" ({sum(labels)} positive), {len(weights)} weights -> {args.output} ({args.output.stat().st_size:,} bytes)")
+    print(f"threshold {threshold} (quoted {quoted_threshold}), veto {veto}: {len(cues)} mined cues,"
+          f" {len(rows)} candidates ({sum(labels)} positive), {len(weights)} weights -> {args.output} ({args.output.stat().st_size:,} bytes)")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ words: the person or group its sentence is about.
 
 import bisect
 
+from ..lexicon.cues import QUOTE_READING_VERBS
 from ..lexicon.function_words import FUNCTION_WORDS
 from .cue_model import accept
 from .found import Found, Pattern
@@ -60,6 +61,9 @@ def attach_quotes(text: str, paragraphs: list[Paragraph], found: list[Found]) ->
                 owner = preceding[-1]
             elif not _substantial(text, quote):
                 continue
+            elif preceding and preceding[-1].pattern in _GOES_ON \
+                    and _opens_next_sentence(paragraph, preceding[-1].sentence, quote):
+                owner = preceding[-1]  # 'Maybe so, Doe said. "..."': the quotation goes on with what she said
             elif not preceding and carry is not None and quote is paragraph.quotes[0] \
                     and _starts_paragraph(paragraph, quote) and (chained or not speaking):
                 owner = carry
@@ -156,7 +160,10 @@ def _clause_after_quote(tokens: list[Token], q_index: int, paragraph: Paragraph,
         end += 1
     if end == k or end - k >= 10 or end < n and tokens[end].text not in ENDERS and tokens[end].text != ",":
         return None, 0  # no clause, a long one, or one that goes on
-    for v in range(k, end):
+    verbs = range(k, end)
+    if end - 1 > k and tokens[end - 1].lower in QUOTE_READING_VERBS:
+        verbs = range(end - 1, end)  # '"...," the letter read.': the verb is last, not the first lowercase word
+    for v in verbs:
         verb = tokens[v]
         if not verb.text.islower() or verb.lower in FUNCTION_WORDS or verb.lower.endswith("ly"):
             continue
@@ -171,7 +178,7 @@ def _clause_after_quote(tokens: list[Token], q_index: int, paragraph: Paragraph,
         quote = tokens[q_index]
         return Found(verb, verb.text, [(quote.quote.start, quote.quote.end) if quote.quote else (quote.start, quote.end)],
                      (tokens[subject[0]].start, tokens[subject[1]].end), Pattern.QUOTE_THEN_CLAUSE, paragraph.index,
-                     sentence, relaxed="quote-clause"), v
+                     sentence, relaxed="" if verb.lower in QUOTE_READING_VERBS else "quote-clause"), v
     return None, 0
 
 
@@ -193,6 +200,22 @@ def _verb_before_quote(tokens: list[Token], q_index: int, paragraph: Paragraph,
         return Found(verb, verb.text, [content], (tokens[subject[0]].start, tokens[subject[1]].end),
                      Pattern.VERB_BEFORE_QUOTE, paragraph.index, sentence, relaxed="quote-verb"), v
     return None, 0
+
+
+# Attributions by a verb and its subject, whose words a bare quotation opening the next sentence goes on
+# with ('The plan failed, Doe said. "..."', 'Doe said the plan failed. "..."'). With these, polnear-train
+# check half direct+mixed 0.900 -> 0.904; polnear-dev (untouched) 0.916 -> 0.917, precision holds.
+_GOES_ON = (Pattern.SUBJECT_CONTENT_BEFORE, Pattern.APPOSITIVE_CONTENT_BEFORE, Pattern.INVERTED_CONTENT_BEFORE,
+                   Pattern.SUBJECT_CONTENT_AFTER, Pattern.APPOSITIVE_CONTENT_AFTER)
+
+
+def _opens_next_sentence(paragraph: Paragraph, sentence: tuple[int, int], quote: Quote) -> bool:
+    """Is the quotation the whole sentence right after ``sentence`` (no reporting clause of its own)?"""
+    index = bisect.bisect_left(paragraph.sentences, sentence)
+    if index + 1 >= len(paragraph.sentences):
+        return False
+    start, end = paragraph.sentences[index + 1]
+    return start == quote.open_mark and (quote.close_mark is None or end <= quote.close_mark + 1)
 
 
 def _quoted(item: Found, paragraph: Paragraph) -> bool:

@@ -33,6 +33,7 @@ from ..lexicon.function_words import (
     SUBJECT_CONNECTIVES,
     SUBJECT_PHRASE_PREPS,
 )
+from ..lexicon.time import DAYS, WHEN_STARTS, WHEN_WORDS
 from ..lexicon.titles import ROLE_WORDS, TITLES
 from .tokens import DASHES, MAX_SOURCE, Token
 
@@ -143,6 +144,10 @@ def subject_before(tokens: list[Token], j: int) -> tuple[int, int] | None:
         k += 1
     if k > j:
         return None
+    if k + 2 < j and tokens[k].lower in WHEN_STARTS and tokens[k + 1].lower in WHEN_WORDS:
+        k += 2  # "Reuters reported on Monday a government source said": the time is no part of the source
+    elif k + 1 < j and tokens[k].lower in DAYS:
+        k += 1
     if tokens[k].lower in PREPOSITIONS:
         # "In a Bloomberg interview Trump declared": the subject is the name after the phrase.
         m = j

@@ -111,6 +111,14 @@ def _is_opener(mark: str, before: str, after: str, inside: bool) -> bool:
     return not inside
 
 
+def _closes(mark: str, before: str, after: str) -> bool:
+    """Is this mark shaped like a closing one: a closer, or a mark after a word and before a space or a stop?"""
+    if mark in CLOSERS:
+        return True
+    space_before = before == "" or before.isspace()
+    return not space_before and (after == "" or after.isspace() or after in ",.;:!?)]—–―")
+
+
 def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     """Quotations in ``text[start:end]`` (one paragraph), in order.
 
@@ -123,16 +131,28 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     open_at: int | None = None
     open_mark = 0
     family: str | None = None
+    nested = False  # a quotation in another style of marks is open inside the current one
     for match in QUOTE_MARK.finditer(text, start, end):
         mark = match.group()
         m_start, m_end = match.span()
-        if open_at is not None and FAMILIES[mark] != family:
-            continue  # a quotation nested in another style of marks: part of the outer one
         before = text[m_start - 1] if m_start > start else ""
         after = text[m_end] if m_end < end else ""
+        if open_at is not None and FAMILIES[mark] != family:
+            # A quotation nested in another style of marks is part of the outer one; but a
+            # closing mark of another style that nothing nested opened closes the outer one
+            # ('"We will," she said.' typed with a straight and a curly mark).
+            if nested:
+                nested = False
+                continue
+            if _is_opener(mark, before, after, True):
+                nested = True
+                continue
+            if not _closes(mark, before, after):
+                continue
         if _is_opener(mark, before, after, open_at is not None):
             # A second opener while one is open means the first was never closed.
             open_at, open_mark, family = m_end, m_start, FAMILIES[mark]
+            nested = False
         elif open_at is not None:
             if m_start > open_at:
                 quotes.append(Quote(open_at, m_start, open_mark, m_end))
@@ -207,16 +227,27 @@ def _word_before(text: str, start: int, end: int) -> str:
     return text[first:end]
 
 
-_SHORT_ATTRIBUTION: Final = re.compile(r"\s+[^.!?\"“”]{1,80}?\b(\w+)\b[^.!?\"“”]{0,60}[.!?,:]")
+_CLAUSE_STOP: Final = re.compile(r"[.!?,:\"“”]")
 
 
 def _attribution_follows(masked: str, position: int) -> bool:
-    """After a quotation, does a short reporting clause follow (``Graham asked.``)?"""
-    match = _SHORT_ATTRIBUTION.match(masked, position)
-    if not match:
-        return False
-    words = _CLAUSE_WORD.findall(match.group())
-    return len(words) <= 10 and any(w in QUOTE_CLOSING_VERBS for w in words)
+    """After a quotation, does a short reporting clause follow (``Graham asked.``, ``Mr. Graham asked.``)?
+
+    The clause runs over commas ('"Why?" Doe, 52, asked.') and a title's stop ('Sen. Doe asked.')."""
+    words: list[str] = []
+    start = position
+    limit = position + 150
+    while len(words) <= 10:
+        stop = _CLAUSE_STOP.search(masked, start, limit)
+        if stop is None or stop.group() in "\"“”":
+            return False
+        words += _CLAUSE_WORD.findall(masked, start, stop.start())
+        if any(w in QUOTE_CLOSING_VERBS for w in words):
+            return len(words) <= 10
+        if stop.group() == "." and not (words and _is_abbreviation(words[-1] + ".")) or stop.group() in "!?":
+            return False
+        start = stop.end()
+    return False
 
 
 def _is_abbreviation(word: str) -> bool:

@@ -59,7 +59,7 @@ COORDINATORS: Final = frozenset({"and", "or"})
 VERB_COORDINATORS: Final = frozenset({"and", "but"})
 RELATIVE_PRONOUNS: Final = frozenset({"who", "which"})
 # Words opening an aside between a subject and its cue: "X, who ..., said".
-ASIDE_OPENERS: Final = RELATIVE_PRONOUNS | {"whose"}
+ASIDE_OPENERS: Final = RELATIVE_PRONOUNS | {"whose", "whom"}
 # Connectives before a subject that are not part of it ("But the minister said").
 SUBJECT_CONNECTIVES: Final = frozenset({"but", "and", "yet", "so", "still", "however", "meanwhile", "instead", "now",
                                         "then", "also", "even", "or"})
