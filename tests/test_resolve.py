@@ -2,6 +2,7 @@
 
 import pytest
 
+from quotecat import extract
 from quotecat.extract.resolve import Resolver, writer_of
 from quotecat.extract.sources import describe
 
@@ -261,3 +262,29 @@ def test_outlets_and_groups_named_before(text, mentions, expected):
 def test_a_persons_affiliation_said_once_is_on_all_their_rows(text, speaker, affiliations):
     from quotecat.extract import extract
     assert [a.affiliation for a in extract(text) if a.speaker == speaker] == affiliations
+
+
+# Names the article scans for pronouns and surnames: a surname with a second capital, and a body
+# and title before the name, are read whole.
+@pytest.mark.parametrize("text, expected", [
+    ("Senator Tom McAllister spoke first.", "Tom McAllister"),
+    ("Rep. Beto O'Rourke spoke first.", "Beto O'Rourke"),
+    ("Mayor Ana DeLuca spoke first.", "Ana DeLuca"),
+    ("Senate Majority Leader Rob Hale spoke first.", "Rob Hale"),
+    ("Senate Minority Whip Dora Vance spoke first.", "Dora Vance"),
+    ("House Oversight Committee chairman Lev Brandt spoke first.", "Lev Brandt"),
+    ("White House Chief of Staff Ivo Marsh spoke first. Marsh left.", "Ivo Marsh"),
+    ("Dana Ruiz Endorses House Speaker Paul Okafor.", "Paul Okafor"),
+])
+def test_names_scanned_whole(text, expected):
+    assert [source.name for _, source in Resolver(text).names][-1] == expected
+
+
+@pytest.mark.parametrize("text, speaker, affiliation", [
+    # Before, the scan stopped at the second capital ("Tom Mc") or skipped the run, and the bare
+    # surname became an organisation speaking for itself.
+    ("Senate Majority Leader Rob Hale spoke on Monday. Hale said the bill was dead.", "Rob Hale", "Senate"),
+    ("Senator Tom McAllister spoke on Monday. McAllister said the bill was dead.", "Tom McAllister", None),
+])
+def test_surname_after_a_title_run(text, speaker, affiliation):
+    assert [(a.speaker, a.affiliation) for a in extract(text)] == [(speaker, affiliation)]

@@ -39,7 +39,9 @@ _LOWER: Final = "[a-z'’\u00df-\u024f]"
 _NAME_RUN: Final = re.compile(
     r"(?=[A-Z])"  # both branches start with a capital: reject other positions at once
     r"(?:(?:%s)\.\s+)?" % "|".join(NAME_TITLE_ABBREVIATIONS)
-    + r"[A-Z]{l}+(?:[ -](?:[A-Z]\.|[A-Z]{l}+|al-[A-Z][a-z]+|%s))*\s[A-Z]{l}+(?:-[A-Z]{l}+)?".replace("{l}", _LOWER)
+    # A word may have a second capital after its first letters: McConnell, DeSantis, O'Rourke.
+    + r"{w}(?:[ -](?:[A-Z]\.|{w}|al-[A-Z][a-z]+|%s))*\s{w}(?:-{w})?".replace("{w}", "[A-Z]{l}+(?:[A-Z]{l}+)?")
+    .replace("{l}", _LOWER)
     % "|".join(NAME_RUN_PARTICLES)
 )
 # A capitalised word standing on its own, without a possessive 's: where a surname can be.
@@ -281,6 +283,30 @@ class Resolver:
             # the name describes the person (the description keeps it) but is no part of the name.
             while len(words) > 2 and (words[0] in COUNTRIES or words[0].lower() in DEMONYMS
                                       or words[0].lower() in NOT_PERSON_WORDS):
+                start += len(words[0]) + 1
+                modifiers.append(words[0])
+                words = words[1:]
+            # "Senate Majority Leader Mitch McConnell", "House Intelligence Committee chairman Adam
+            # Schiff": a body and a title before the name; the name is what follows the last title.
+            if len(words) > 2 and _word_ending_at(text, start - 3).lower() in TITLES \
+                    and text[start - 4:start] == " of ":
+                # "Chief of Staff Jo Ames": the run starts at the title's object.
+                start += len(words[0]) + 1
+                modifiers.append(words[0])
+                words = words[1:]
+            last_title = _last_title(words)
+            if last_title >= 0:
+                start += len(" ".join(words[:last_title + 1])) + 1
+                described_by = words[:last_title + 1]
+                if any(w.lower() in CUE_WORDS for w in described_by):
+                    # "Trump Endorses House Speaker Paul Ryan": a headline, whose verb is no title
+                    described_by = described_by[next(i for i, w in enumerate(described_by)
+                                                     if w.lower() in CUE_WORDS) + 1:]
+                modifiers.extend(described_by)
+                words = words[last_title + 1:]
+            # "Senate Minority Whip Dick Durbin": the body the title belongs to opens the run.
+            while len(words) > 3 and words[0].lower() in _NOT_PERSON_WORDS \
+                    and words[0].lower() not in _FIRST_NAME_NOUNS:
                 start += len(words[0]) + 1
                 modifiers.append(words[0])
                 words = words[1:]
@@ -1378,6 +1404,20 @@ def _named_alone(text: str, surname: str, positions: Iterable[int]) -> bool:
                 or previous.endswith((".", ",", '"', "”"))):
             return True
     return False
+
+
+def _last_title(words: list[str]) -> int:
+    """The index of the last word of the last title of a capitalised run with two or more
+    capitalised name words after it ("Minority Whip Dick Durbin" -> 1, "Chief of Staff Jo Ames"
+    -> 2), or -1."""
+    for i in range(len(words) - 3, -1, -1):
+        word = words[i].lower().strip(",")
+        if word not in TITLES and word not in ROLE_WORDS:
+            continue
+        end = i + 2 if words[i + 1] == "of" else i  # "Chief of Staff", "Secretary of State"
+        if len(words) - end > 2 and all(w[:1].isupper() for w in words[end + 1:]):
+            return end
+    return -1
 
 
 def _looks_like_name(words: list[str]) -> bool:
