@@ -4,7 +4,8 @@
 articles (README, "Learned cue model"); this module reads it. The rules propose candidate
 attributions and the model weighs each one: a candidate the rules found is dropped only
 when the model is sure it is wrong (below VETO), one only a looser reading proposed is
-kept only when the model is fairly sure it is right (from THRESHOLD). Scoring is a sum of
+kept only when the model is fairly sure it is right (from THRESHOLD; from LEXICON_THRESHOLD for a
+lexicon cue's looser reading). Scoring is a sum of
 weights looked up by feature name: no library, no download, the same compiled or not.
 """
 
@@ -30,6 +31,9 @@ LOOSE: Final[frozenset[str]] = frozenset(_DATA["loose"])
 WEIGHTS: Final[dict[str, float]] = _DATA["weights"]
 BIAS: Final[float] = _DATA["bias"]
 THRESHOLD: Final[float] = _DATA["threshold"]  # log-odds from which a proposed candidate is kept
+# ... and a lexicon cue's looser reading ("believes", "found", "shows" whose clause the rules could not
+# read); a model file written before there were two thresholds has one for both.
+LEXICON_THRESHOLD: Final[float] = _DATA.get("lexicon_threshold", THRESHOLD)
 VETO: Final[float] = _DATA["veto"]  # log-odds below which a candidate of the rules is dropped
 
 
@@ -59,7 +63,9 @@ def score(features: list[str]) -> float:
 def accept(text: str, tokens: list[Token], i: int, item: Found) -> bool:
     """Does the model keep the candidate ``item``, whose cue is ``tokens[i]``?"""
     value = _Reading(text, tokens, i, item).score()
-    return value >= THRESHOLD if item.relaxed else value >= VETO
+    if not item.relaxed:
+        return value >= VETO
+    return value >= (LEXICON_THRESHOLD if item.relaxed == "lexicon" else THRESHOLD)
 
 
 def candidate_features(text: str, tokens: list[Token], i: int, item: Found) -> list[str]:
