@@ -161,6 +161,56 @@ def test_the_gate_confirms_a_plain_report_far_above_the_veto():
     assert cue_model.accept(text, tokens, i, item)
 
 
+def test_a_lexicon_cues_looser_reading_is_kept_from_its_own_threshold():
+    """A lexicon cue whose clause the rules could not read ("showed" after a long subject) is kept
+    from LEXICON_THRESHOLD: this one scores between it and THRESHOLD, the bar of the other looser
+    readings, so one threshold for all would drop it."""
+    sentence = "A poll released on Tuesday by the local paper showed Ana Ruiz at 52 percent and Tom Berg at 40 percent."
+    text = in_article(sentence)
+    paragraph = parse(text)[2]
+    start, end = paragraph.sentences[0]
+    tokens = tokenize(text, start, end, paragraph.quotes_between(start, end))
+    i = next(k for k, t in enumerate(tokens) if t.text == "showed")
+    assert verb_cue(text, tokens, i, paragraph, (start, end)) is None
+    item = loose_cue(text, tokens, i, paragraph, (start, end), "lexicon")
+    assert item is not None and item.relaxed == "lexicon"
+    value = cue_model.score(cue_model.candidate_features(text, tokens, i, item))
+    assert cue_model.LEXICON_THRESHOLD <= value < cue_model.THRESHOLD
+    assert cue_model.accept(text, tokens, i, item)
+    found = [a for a in attributions_in(sentence) if a.cue == "showed"]
+    assert [text[a.start:a.end] for a in found] == ["Ana Ruiz at 52 percent and Tom Berg at 40 percent"]
+
+
+def _candidate(kind: str, score: float, right: int) -> tuple[dict, float, int]:
+    features = {"rules": [], "lexicon": ["proposed", "rx=lexicon"], "mined": ["proposed", "rx=mined"]}[kind]
+    return {"features": features}, score, right
+
+
+# Candidates as (kind, cross-validated log-odds, content matches a gold attribution), the threshold and
+# veto chosen for the other candidates, and the lexicon threshold training picks: the lowest at which
+# all that is kept is right at least as often as the rules' candidates alone (here 3 of 4), never
+# above the threshold.
+@pytest.mark.parametrize("candidates, threshold, veto, expected", [
+    # Rules 3 of 4 right; a mined reading kept at 2.0 (right); lexicon readings at 1.5 (right), 0.5
+    # (wrong), 0.2 (right): all kept, 6 of 8 are right (0.75, the rules' own rate).
+    ([("rules", 3, 1), ("rules", 3, 1), ("rules", 3, 1), ("rules", 3, 0), ("mined", 2.0, 1),
+      ("lexicon", 1.5, 1), ("lexicon", 0.5, 0), ("lexicon", 0.2, 1)], 1.0, -1.0, 0.0),
+    # Two wrong lexicon readings under one right one: with them 4 of 7 (0.57 < 0.75), so only the
+    # right one at 1.2 is taken (4 of 5 is 0.8): the bar is just above the wrong ones.
+    ([("rules", 3, 1), ("rules", 3, 1), ("rules", 3, 1), ("rules", 3, 0), ("lexicon", 1.2, 1),
+      ("lexicon", 0.5, 0), ("lexicon", 0.5, 0)], 1.0, -1.0, 0.51),
+    # A rules' candidate under the veto is not kept: the lexicon readings join what the veto leaves
+    # (3 of 3), and with the wrong one 4 of 5 are right.
+    ([("rules", 3, 1), ("rules", 3, 1), ("rules", 3, 1), ("rules", -2, 0), ("lexicon", 0.3, 0),
+      ("lexicon", 2.0, 1)], 1.0, -1.0, 0.0),
+])
+def test_training_chooses_the_lexicon_threshold(candidates, threshold, veto, expected):
+    from training.cues import lexicon_threshold
+
+    rows, scores, spans = zip(*(_candidate(*c) for c in candidates))
+    assert lexicon_threshold(list(rows), list(spans), list(scores), threshold, veto) == expected
+
+
 def test_accept_sums_the_weights_of_the_features_training_sees():
     """The gate scores a candidate from tables, without naming its features: the same sum."""
     checked = 0
@@ -184,8 +234,9 @@ def test_accept_sums_the_weights_of_the_features_training_sees():
 
 def test_the_data_file_has_the_shape_the_extractor_reads():
     data = json.loads(MODEL.read_text(encoding="utf-8"))
-    assert {"cues", "particles", "around", "loose", "weights", "bias", "threshold", "veto"} <= set(data)
-    assert data["veto"] < data["threshold"]
+    assert {"cues", "particles", "around", "loose", "weights", "bias", "threshold", "quoted_threshold",
+            "lexicon_threshold", "veto"} <= set(data)
+    assert data["veto"] < data["lexicon_threshold"] <= data["threshold"]
     assert data["veto"] < data["quoted_threshold"]  # proposed candidates whose content is partly quoted
     for form, (lemma, rate, support) in data["cues"].items():
         assert form.isalpha() and form.islower() and form not in CUE_WORDS, form

@@ -221,6 +221,8 @@ DESCRIBED = [
     ("a new report", None, None, None, None, "document", "unknown", False),
     ("Government figures", "Government figures", None, None, "Government figures", "document", "official", False),
     ("CNN's projections", None, None, "projections", "CNN", "document", "media", False),
+    ("its website", None, None, None, None, "document", "unknown", False),  # the organisation's own page
+    ("the website", None, None, None, None, "unnamed group", "unknown", True),  # an outlet it does not name
     # An indefinite pronoun with a description is an unnamed source; on its own it describes no one.
     ("someone familiar with the talks", None, None, None, None, "unnamed individual", "unknown", True),
     ("everyone at the plant", None, None, None, None, "unnamed group", "unknown", True),

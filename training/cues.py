@@ -7,7 +7,8 @@
 2. Run the extractor with the gate open over the tuning half and record every candidate
    attribution with its features (training/collect.py); a candidate is positive when its
    content covers at least half of a gold attribution's content (the evaluation's match).
-3. Fit a logistic regression (scikit-learn, training time only) and write its weights.
+3. Fit a logistic regression (scikit-learn, training time only) and write its weights, with the
+   veto, the threshold and the lexicon cues' threshold chosen by cross-validation.
 
 The extractor that collects the candidates runs from a copy of the package in a temporary
 folder whose model keeps every candidate, so the package's own file is only written at the
@@ -42,7 +43,13 @@ VETOES = [x / 4 for x in range(-16, 1)]  # log-odds -4 to 0 by 0.25
 # every run: a rule made more precise raised the floor, and with it the threshold, and so cost recall
 # (one such change moved it from 1.35 to 1.4 and dropped 57 right candidates).
 MIN_RIGHT = 0.865
-MAX_VETOED = 0.005  # the veto may cost at most this share of the rules' right candidates (cross-validated)
+# The veto may cost at most this share of the rules' right candidates (cross-validated). At 1% rather
+# than 0.5% (veto -0.5 rather than -0.75) it drops 42 more candidates of the tuning half, whose content
+# matches a gold attribution 0.62 of the time: worse than the lexicon cues' looser readings it makes
+# room for (lexicon_threshold: 223 more kept, 0.82). At 2% (veto 0, lexicon threshold 0.36) the check
+# half found a little more (all 0.610 against 0.605) but tests/gold lost recall (0.933 -> 0.923) and
+# Wikinews strict precision (0.847 -> 0.840).
+MAX_VETOED = 0.01
 
 
 def mined_cues(stats) -> tuple[dict[str, list], dict[str, list[str]]]:
@@ -164,7 +171,7 @@ def fit(rows: list[dict], labels: list[int]) -> tuple[dict[str, float], float]:
 def open_gate(cues: dict, particles: dict, around: list[str], loose: list[str]) -> dict:
     """A model that keeps every candidate: what the candidates are collected with."""
     return {"cues": cues, "particles": particles, "around": around, "loose": loose, "weights": {}, "bias": 0.0, "threshold": -1000.0,
-            "veto": -1000.0}
+            "lexicon_threshold": -1000.0, "veto": -1000.0}
 
 
 def cv_scores(rows: list[dict], labels: list[int]) -> list[float]:
@@ -207,6 +214,50 @@ def choose_veto(rows: list[dict], labels: list[int], scores: list[float]) -> flo
     return best
 
 
+def span_labels(rows: list[dict]) -> list[int]:
+    """1 when the candidate's content covers at least half of a gold attribution's content: the
+    evaluation's match, whoever the source (what precision counts)."""
+    gold = corpus.read_gold(corpus.TRAIN)
+    spans = {name: [mine_chars(r.get("fragments") or [[r["start"], r["end"]]]) for r in records]
+             for name, records in gold.items()}
+    out = []
+    for row in rows:
+        content = mine_chars(row["content"])
+        out.append(int(any(chars and len(chars & content) / len(chars) >= 0.5
+                           for chars in spans.get(row["article"], []))))
+    return out
+
+
+def lexicon_threshold(rows: list[dict], spans: list[int], scores: list[float], threshold: float,
+                      veto: float, quoted_threshold: float | None = None) -> float:
+    """The threshold for the looser reading of a lexicon cue ("believes", "found", "shows" where the rules
+    could not read the clause): the lowest at which all the gate keeps (the rules' candidates from
+    ``veto``, proposed ones whose content is partly quoted from ``quoted_threshold``, the other
+    proposed ones from ``threshold``, these from it) is right (``spans``, the
+    evaluation's match) at least as often as the rules' candidates alone, cross-validated. Never above
+    ``threshold``. Mined cue words and quoted fragments keep ``threshold``: they are cues in the
+    corpus's wider sense ("voted", "went", "tried"), where the project's own annotation has none.
+    Measured when introduced (cross-validated, tuning half): 0.77; between it and the threshold (1.31)
+    the lexicon readings match a gold attribution 0.82 of the time, the other proposed ones 0.80, but
+    one threshold for all (the rule above over every proposed candidate) added rows like "The board
+    voted 7 to 4 to raise fares" and "Children call her ..." that tests/gold does not count, and cost
+    Wikinews strict precision (0.847 -> 0.835)."""
+    rules = [span for row, span in zip(rows, spans) if "proposed" not in row["features"]]
+    floor = sum(rules) / len(rules)
+    quoted = threshold if quoted_threshold is None else quoted_threshold
+    looser = [("rx=lexicon" in row["features"] and "cq" not in row["features"]) for row in rows]
+    kept = [span for row, span, score, loose in zip(rows, spans, scores, looser) if not loose and score >= (
+        (quoted if "cq" in row["features"] else threshold) if "proposed" in row["features"] else veto)]
+    lexicon = sorted(((score, span) for span, score, loose in zip(spans, scores, looser) if loose), reverse=True)
+    for candidate in THRESHOLDS:
+        if candidate > threshold:
+            break
+        added = [span for score, span in lexicon if score >= candidate]
+        if (sum(kept) + sum(added)) / (len(kept) + len(added)) >= floor:
+            return candidate
+    return threshold
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=MODEL, help=f"where to write the model (default {MODEL})")
@@ -225,23 +276,27 @@ def main(argv=None) -> None:
     threshold = choose_threshold(rows, labels, scores)
     quoted_threshold = choose_threshold(rows, labels, scores, quoted=True)
     veto = choose_veto(rows, labels, scores)
+    lexicon = lexicon_threshold(rows, span_labels(rows), scores, threshold, veto, quoted_threshold)
     weights, bias = fit(rows, labels)
     # Relaxed rules run only for the words whose relaxed candidates the model keeps at all: the rest
     # is time spent on candidates that are always dropped.
     useful = Counter(f[2:] for row in rows if "proposed" in row["features"]
                      and bias + sum(weights.get(f, 0.0) for f in row["features"])
-                     >= (quoted_threshold if "cq" in row["features"] else threshold)
+                     >= (quoted_threshold if "cq" in row["features"]
+                         else lexicon if "rx=lexicon" in row["features"] else threshold)
                      for f in row["features"] if f.startswith("w="))
     cues = {form: entry for form, entry in cues.items() if useful[form] >= MIN_KEPT}
     particles = {form: words for form, words in particles.items() if form in cues}
     loose = sorted(form for form in CUE_WORDS if useful[form] >= MIN_KEPT)
     write_model({"cues": cues, "particles": particles, "around": around, "loose": loose, "weights": weights,
-                 "bias": bias, "threshold": threshold, "quoted_threshold": quoted_threshold, "veto": veto,
+                 "bias": bias, "threshold": threshold, "quoted_threshold": quoted_threshold,
+                 "lexicon_threshold": lexicon, "veto": veto,
                  "trained_on": f"PolNeAR v1.0.0 training split, tuning half ({len(names)} articles: even-numbered"
                                " lines of ls articles/)",
                  "candidates": len(rows), "positives": sum(labels)}, args.output)
-    print(f"threshold {threshold} (quoted {quoted_threshold}), veto {veto}: {len(cues)} mined cues,"
-          f" {len(rows)} candidates ({sum(labels)} positive), {len(weights)} weights -> {args.output} ({args.output.stat().st_size:,} bytes)")
+    print(f"threshold {threshold} (quoted {quoted_threshold}, lexicon cues {lexicon}), veto {veto}: {len(cues)} mined"
+          f" cues, {len(rows)} candidates ({sum(labels)} positive), {len(weights)} weights -> {args.output}"
+          f" ({args.output.stat().st_size:,} bytes)")
 
 
 if __name__ == "__main__":

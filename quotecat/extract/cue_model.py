@@ -4,7 +4,8 @@
 articles (README, "Learned cue model"); this module reads it. The rules propose candidate
 attributions and the model weighs each one: a candidate the rules found is dropped only
 when the model is sure it is wrong (below VETO), one only a looser reading proposed is
-kept only when the model is fairly sure it is right (from THRESHOLD). Scoring is a sum of
+kept only when the model is fairly sure it is right (from THRESHOLD; from LEXICON_THRESHOLD for a
+lexicon cue's looser reading). Scoring is a sum of
 weights looked up by feature name: no library, no download, the same compiled or not.
 """
 
@@ -32,6 +33,9 @@ BIAS: Final[float] = _DATA["bias"]
 THRESHOLD: Final[float] = _DATA["threshold"]  # log-odds from which a proposed candidate is kept
 # ... when its content is partly a quotation: chosen for the same share of right candidates.
 QUOTED_THRESHOLD: Final[float] = _DATA.get("quoted_threshold", _DATA["threshold"])
+# ... and a lexicon cue's looser reading ("believes", "found", "shows" whose clause the rules could not
+# read); a model file written before these thresholds has the one threshold for all.
+LEXICON_THRESHOLD: Final[float] = _DATA.get("lexicon_threshold", THRESHOLD)
 VETO: Final[float] = _DATA["veto"]  # log-odds below which a candidate of the rules is dropped
 
 
@@ -64,7 +68,9 @@ def accept(text: str, tokens: list[Token], i: int, item: Found) -> bool:
     value = reading.score()
     if not item.relaxed:
         return value >= VETO
-    return value >= (QUOTED_THRESHOLD if reading.quoted == "cq" else THRESHOLD)
+    if reading.quoted == "cq":
+        return value >= QUOTED_THRESHOLD
+    return value >= (LEXICON_THRESHOLD if item.relaxed == "lexicon" else THRESHOLD)
 
 
 def candidate_features(text: str, tokens: list[Token], i: int, item: Found) -> list[str]:

@@ -244,7 +244,8 @@ NEGATIONS: Final = frozenset({"not", "never"})
 def _negated(tokens: list[Token], i: int) -> bool:
     """Is the cue at ``tokens[i]`` negated ("did not really know", "didn't think", "never saw")?"""
     k = i - 1
-    while k >= max(0, i - 3) and tokens[k].lower in ADVERBS and tokens[k].lower not in NEGATIONS:
+    while k >= max(0, i - 3) and (tokens[k].lower in ADVERBS or tokens[k].lower.endswith("ly")) \
+            and tokens[k].lower not in NEGATIONS:
         k -= 1
     return k >= 0 and (tokens[k].lower in NEGATIONS or tokens[k].lower.endswith(("n't", "n’t")))
 

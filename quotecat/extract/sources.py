@@ -1491,8 +1491,10 @@ def _source_type(source: Source) -> str | None:
                                                              and _looks_like_body(source.name)):
         return "person"
     if head in MEDIA_NOUNS and not any(w[:1].isupper() for w in source.mention.split()[1:]) \
-            and not (source.name or "")[:1].isupper():
-        return "unnamed group"  # "local news", "the media": outlets the article does not name
+            and not (source.name or "")[:1].isupper() and words[:1] != ["its"]:
+        # "local news", "the media": outlets the article does not name ("its website" is the
+        # organisation's own page, a document)
+        return "unnamed group"
     if source.kind == "organization" or source.name:
         return _organization_type(source, words)
     if head in DOCUMENT_WORDS and head not in BODY_DOCUMENTS:
