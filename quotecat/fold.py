@@ -35,6 +35,10 @@ at a time whatever the size of the catalogue:
    that gender named last before it in the article, else no speaker (the mention is kept).
 6. A person never speaks for their own name: "Francis said" read as an organisation in one article
    is Pope Francis in the others, and "Francis" is no affiliation of his.
+7. *An affiliation the catalogue agrees on* fills a person's rows whose article gives none: the
+   speaker's affiliation (step 3) when at least two articles give it and two in three of the
+   articles that give the person any affiliation give that one ("Sen. X (D-Vt.)" in most articles,
+   just "X said" in this one). A row whose article gives one keeps it.
 """
 
 import json
@@ -58,6 +62,10 @@ SURNAME_SHARE = 0.75
 MIDDLE_SHARE = 0.9
 # The articles that must name "<Surname> campaign" for a bare "<Surname>" affiliation to be it.
 CAMPAIGN_ARTICLES = 5
+# Of the articles that give a person an affiliation, how many (and what share) must give the
+# catalogue's one for it to fill the rows whose article gives none.
+AFFILIATION_ARTICLES = 2
+AFFILIATION_SHARE = 2 / 3
 # Of the articles with evidence of a person's gender, the share that must agree.
 GENDER_SHARE = 0.9
 _BATCH = 2000
@@ -75,6 +83,7 @@ def fold(db: sqlite_utils.Database) -> tuple[int, int]:
     resolve_descriptions(db)
     relink_pronouns(db)  # after: a "she" the article gave to "the Florida senator" is not his
     drop_own_names(db)
+    fill_affiliations(db)
     db.conn.commit()
     return speakers, organizations
 
@@ -716,3 +725,28 @@ def drop_own_names(db: sqlite_utils.Database) -> int:
                f"(select o.id from organizations o where o.id = speakers.affiliation_id and "
                f"{_OWN_NAME.replace('s.name', 'speakers.name')})")
     return len(own)
+
+
+# --- 7. an affiliation the catalogue agrees on --------------------------------------------------
+
+
+def fill_affiliations(db: sqlite_utils.Database) -> int:
+    """A person's rows with no affiliation take the one the catalogue's articles agree on (see the
+    module's step 7). Returns the quotes rows changed."""
+    agreed = [row[0] for row in db.conn.execute(
+        "select s.id from speakers s join quotes q on q.speaker_id = s.id "
+        "where s.kind = 'person' and s.affiliation_id is not null and q.affiliation_id is not null "
+        "group by s.id having count(distinct case when q.affiliation_id = s.affiliation_id then q.article_id end) >= ? "
+        "and count(distinct case when q.affiliation_id = s.affiliation_id then q.article_id end) "
+        ">= ? * count(distinct q.article_id) order by s.id", [AFFILIATION_ARTICLES, AFFILIATION_SHARE])]
+    changes = []
+    for start in range(0, len(agreed), _BATCH):
+        batch = agreed[start:start + _BATCH]
+        changes += db.conn.execute(
+            "select q.id, s.affiliation_id from quotes q join speakers s on s.id = q.speaker_id "
+            f"where q.affiliation_id is null and s.id in ({', '.join('?' * len(batch))}) order by q.id", batch).fetchall()
+    db.conn.executemany("insert or ignore into _quote_raw select id, speaker_id, affiliation_id from quotes where id = ?",
+                        [(quote_id,) for quote_id, _ in changes])
+    db.conn.executemany("update quotes set affiliation_id = ? where id = ?",
+                        [(affiliation, quote_id) for quote_id, affiliation in changes])
+    return len(changes)

@@ -364,3 +364,23 @@ def test_a_headline_run_into_a_name_is_the_person_it_ends_with(tmp_path):
         "headline": "Quarantine Over Zika Virus Lionel Dray said the campaign was over.",
     })
     assert speaker_of(conn, "headline", "over")["name"] == "Lionel Dray"
+
+
+@pytest.mark.parametrize("articles, expected", [
+    # Two articles say whom Dale Harmon speaks for; the third says only "Dale Harmon said".
+    ({"a": "Dale Harmon, a spokesman for the Harbor Trust, said the pier would reopen.",
+      "b": "Dale Harmon, a spokesman for the Harbor Trust, said the fees would rise.",
+      "c": "Dale Harmon said the ferry was late."}, "Harbor Trust"),
+    # One article is not enough: the catalogue does not agree on anything yet.
+    ({"a": "Dale Harmon, a spokesman for the Harbor Trust, said the pier would reopen.",
+      "c": "Dale Harmon said the ferry was late."}, None),
+    # Two articles for two bodies: no agreement, nothing filled.
+    ({"a": "Dale Harmon, a spokesman for the Harbor Trust, said the pier would reopen.",
+      "b": "Dale Harmon, a spokesman for the Coast Guild, said the fees would rise.",
+      "c": "Dale Harmon said the ferry was late."}, None),
+])
+def test_an_affiliation_the_catalogue_agrees_on_fills_the_rows_whose_article_gives_none(tmp_path, articles, expected):
+    conn = catalogue(tmp_path, articles)
+    row = conn.execute("select o.name from quotes q left join organizations o on o.id = q.affiliation_id "
+                       "where q.article_id = 'c'").fetchone()
+    assert row["name"] == expected

@@ -363,3 +363,15 @@ def test_a_possessor_before_a_name_is_whom_the_person_speaks_for(mention, name, 
                                      "some of Dray's allies", "Ada Morrow, a Dray ally", "critics of the Halden Port"])
 def test_followers_and_critics_speak_for_no_one(mention):
     assert describe(mention).affiliation is None
+
+
+@pytest.mark.parametrize("mention, role, affiliation", [
+    # A lower-case kind of body before its name: the name is the affiliation, the kind is not.
+    ("Matt Ives, executive director of the advocacy group Fair Iowa", "executive director", "Fair Iowa"),
+    ("Jo Hale, spokeswoman for the environmental group Clean Water Now", "spokeswoman", "Clean Water Now"),
+    ("Jo Hale, director of the think tank Urban Futures", "director", "Urban Futures"),
+    ("Jo Hale, executive director of Fair Iowa", "executive director", "Fair Iowa"),
+])
+def test_the_kind_of_body_before_its_name_is_no_part_of_the_affiliation(mention, role, affiliation):
+    source = describe(mention)
+    assert (source.role, source.affiliation) == (role, affiliation)

@@ -102,6 +102,8 @@ _POSSESSIVE_END: Final = re.compile(r"['’]s?$")
 _PARTY_BRACKET: Final = re.compile(r"^\(([RDI])[-–,.]")
 # ", D-Vt." after a name: party and state as an appositive.
 _PARTY_STATE: Final = re.compile(r"^\(?([RDI])[-–][A-Z][A-Za-z. ]{1,14}\)?$")
+# A lower-case kind of body, then its capitalised name: "the advocacy group Progress Iowa".
+_NAMED_AFTER_KIND: Final = re.compile(r"^(?:the |an? )?((?:[a-z][\w-]* ){1,3})((?:[A-Z][\w.&'’-]*(?: (?:of|for|and|&|the))? ?)+)$")
 _BRACKETS: Final = re.compile(r"\s*\([^)]*\)")
 _DATELINE: Final = re.compile(r"^(?:[A-Z][\w.]*,? ){0,3}[A-Z][\w.]* [-–—] (?=[A-Z])")
 _CENTRAL_BANK: Final = re.compile(r"^(?:the )?(?:Bank of (?:%s)$|.*\b(?:Central|Reserve|National) Bank\b|Federal Reserve)"
@@ -359,6 +361,16 @@ def describe(mention: str) -> Source:
             body = _POSSESSIVE_END.sub("", " ".join(words[:owner + 1]))
             place = body in US_STATES or body in COUNTRIES
             source = source.evolve(name=" ".join(words[owner + 1:]), affiliation=None if place else body)
+    if source.affiliation:
+        named = _NAMED_AFTER_KIND.match(source.affiliation)
+        if named and named.group(1).split()[-1] in ORG_WORDS:
+            # "the advocacy group Progress Iowa", "think tank Urban Futures": the kind, then the name
+            source = source.evolve(affiliation=named.group(2))
+    elif source.role and " of " in source.role:
+        role, _, body = source.role.partition(" of ")
+        named = _NAMED_AFTER_KIND.match(body)
+        if named and named.group(1).split()[-1] in ORG_WORDS | {"tank"}:
+            source = source.evolve(role=role, affiliation=named.group(2))  # "director of the think tank X"
     if source.affiliation in US_STATES and any(w.lower().strip(",") in _FORMER or w.lower().startswith("ex-")
                                                for w in text.split()):
         # "the former Florida governor", "Bush, Florida's former governor": the state is theirs no more.
