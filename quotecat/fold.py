@@ -197,7 +197,7 @@ def _acronyms_named_once(db: sqlite_utils.Database) -> Iterator[tuple[str, str]]
 
 def _headline_names(db: sqlite_utils.Database) -> Iterator[tuple[str, str]]:
     """A name of four words or more that ends in the name of a person other articles name
-    ("Dropped Out Ted Cruz", "Quarantine Over Zika Virus Chris Christie": a title-case headline run
+    ("Rates Fall Ted Cruz", "Ferry Fares Rise Again Chris Christie": a title-case headline run
     into the name) -> that person."""
     known = dict(db.conn.execute(
         "select person_key, count(distinct source_article) from _speaker_mentions where person_key is not null "

@@ -361,7 +361,7 @@ def test_a_headline_run_into_a_name_is_the_person_it_ends_with(tmp_path):
     conn = catalogue(tmp_path, {
         "vote": "Lionel Dray said the vote was close.",
         "tax": "Lionel Dray said the tax plan was fair.",
-        "headline": "Quarantine Over Zika Virus Lionel Dray said the campaign was over.",
+        "headline": "Ferry Fares Rise Again Lionel Dray said the campaign was over.",
     })
     assert speaker_of(conn, "headline", "over")["name"] == "Lionel Dray"
 

@@ -336,11 +336,11 @@ def test_anonymous_is_exactly_the_unnamed_kinds():
     ("Tomas Reyes, 21, a student from Daytona Beach, Fla.", "student", None),
     # a judge's title names the court
     ("U.S. District Judge Ada Morrow", "District Judge", "U.S. District Court"),
-    # an outlet's desk is the role's: "National Security Editor" of Breitbart News
-    ("Breitbart News National Security Editor Ivo Kern", "National Security Editor", "Breitbart News"),
+    # an outlet's desk is the role's: "Foreign Affairs Editor" of Fox News
+    ("Fox News Foreign Affairs Editor Ivo Kern", "Foreign Affairs Editor", "Fox News"),
     ("Fox News Sunday host Ivo Kern", "Sunday host", "Fox News"),
     ("Washington Post columnist Ivo Kern", "columnist", "Washington Post"),
-    ("News National Security editor Ivo Kern", "News National Security editor", None),  # the outlet cut off
+    ("News Foreign Affairs editor Ivo Kern", "News Foreign Affairs editor", None),  # the outlet cut off
     # a topic after the role, then the body
     ("Lev Adler, an expert on Russia at the Harlow Policy Center", "expert on Russia", "Harlow Policy Center"),
 ])

@@ -134,7 +134,7 @@ def _fill_affiliations(persons: list[tuple[Attribution, str]], text: str) -> Non
                     before = before[0].lower() + before[1:]  # "Fashion designer X": a sentence's capital
                 elif opening and opening[-1].isalnum() and "\n" not in text[len(opening):start] \
                         and opening.split()[-1][:1].isupper() and before[:1].isupper():
-                    continue  # "(Breitbart News) National Security editor": a name cut short is no affiliation
+                    continue  # "(Fox News) Foreign Affairs editor": a name cut short is no affiliation
             words = before.split()
             cut = max((i + 1 for i, w in enumerate(words) if w[:1].islower() and not _describing(w)), default=0)
             before = " ".join(words[cut:])  # "Do you support (Dr. X)", "powerful (AFT President X)"

@@ -1270,7 +1270,7 @@ def _premodified(words: list[str]) -> _Role:
     elif affiliation:
         outlet, beat = _outlet_and_beat(affiliation)
         if beat:
-            role = f"{beat} {role}"  # "Breitbart News National Security Editor": the outlet, then the beat
+            role = f"{beat} {role}"  # "Fox News Foreign Affairs Editor": the outlet, then the beat
             affiliation = outlet or None
     if affiliation is None and before and not generic_text:
         role = " ".join(w for w in words if w.lower() not in DETERMINERS)  # "Syria analyst", "Polish archbishop"
@@ -1300,13 +1300,13 @@ _PLACE_ROLES: Final = frozenset({"native", "billionaire", "millionaire", "mogul"
 
 
 def _outlet_and_beat(name: str) -> tuple[str, str | None]:
-    """ "Breitbart News National Security" -> ("Breitbart News", "National Security"): an outlet's name
+    """ "Fox News Foreign Affairs" -> ("Fox News", "Foreign Affairs"): an outlet's name
     and the desk after it, which is the role's ("National Security Editor"). The longest start of
     ``name`` that is an outlet (OUTLETS, or ending in an outlet word) when the rest is no outlet's."""
     words = name.split()
     if len(words) > 1 and words[0].lower() in OUTLET_WORDS and words[-1].lower() not in OUTLET_WORDS \
             and words[-1].lower() not in ORG_WORDS:
-        return "", " ".join(words[1:])  # "News National Security": the outlet's name cut short, its desk left
+        return "", " ".join(words[1:])  # "News Foreign Affairs": the outlet's name cut short, its desk left
     for end in range(len(words) - 1, 0, -1):
         start = " ".join(words[:end])
         rest = words[end:]
