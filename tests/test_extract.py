@@ -543,3 +543,28 @@ def test_after_a_quotation_the_noun_after_the_cue_is_the_source(text, speaker):
 def test_the_inner_source_of_a_nested_report(text, content, speaker):
     rows = [row for row in extract(text) if row.text == content]
     assert [speaker in (row.speaker or "") for row in rows] == [True]
+
+
+# A participle or adjunct cue ("..., adding", "..., saying") speaks for the clause it hangs on: the
+# speaker of the attribution it follows, else the subject of the sentence's main clause, after a
+# scene-setting opener ("Earlier in the week,", "Reached by phone,"). The row names that speaker's
+# mention, so a reader can check it.
+PARTICIPLE_SPEAKERS = [
+    ('"The budget is a mess," Councillor Dana Whitlow said, adding that the vote should wait.',
+     "the vote should wait", "Dana Whitlow", "Councillor Dana Whitlow"),
+    ("The Riverton mayor will step down in May, Councillor Dana Whitlow said, adding that the vote should wait.",
+     "the vote should wait", "Dana Whitlow", "Councillor Dana Whitlow"),
+    ("Earlier in the week, Senator Paul Okonjo criticised the plan, saying it was rushed.",
+     "it was rushed", "Paul Okonjo", "Senator Paul Okonjo"),
+    ('Reached by phone, Mayor Ines Varga rejected the report, calling it "a fantasy."',
+     "a fantasy", "Ines Varga", "Mayor Ines Varga"),
+    ("The Ohio senator toured the plant on Monday, saying it would reopen in the spring.",
+     "it would reopen", "the Ohio senator", "The Ohio senator"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker, mention", PARTICIPLE_SPEAKERS)
+def test_a_participle_takes_the_speaker_of_the_clause_it_hangs_on(text, content, speaker, mention):
+    [a] = [a for a in by_text(extract(text), content) if a.cue in {"adding", "saying", "calling"}]
+    assert (a.speaker, a.speaker_mention) == (speaker, mention)
+    assert text[a.mention_start:a.mention_end] == mention

@@ -430,12 +430,26 @@ def _main_subject(tokens: list[Token], j: int) -> tuple[int, int] | None:
     if j < 2 or tokens[j].text != ",":
         return None
     subject = sentence_subject(tokens)
+    if subject is not None and subject == (0, 0) and _opens_scene(tokens[0]):
+        # "Earlier in the week, Ana Ruiz called for ...", "Reached by phone, Ruiz denied ...": the
+        # subject comes after the opening phrase's comma.
+        comma = next((k for k in range(1, min(j, 12)) if tokens[k].text == ","), None)
+        rest = sentence_subject(tokens[comma + 1:j]) if comma is not None else None
+        subject = (rest[0] + comma + 1, rest[1] + comma + 1) if rest is not None and comma is not None else None
     if subject is None or subject[1] >= j - 1:
         return None
     last = tokens[subject[1]]
-    if not (last.text[:1].isupper() or last.lower in PERSON_PRONOUNS or last.lower in GROUP_PRONOUNS):
+    if not (last.text[:1].isupper() or last.lower in PERSON_PRONOUNS or last.lower in GROUP_PRONOUNS
+            or last.lower in ROLE_WORDS):  # "The Florida senator sought to ..., saying"
         return None
     return (tokens[subject[0]].start, last.end)
+
+
+def _opens_scene(token: Token) -> bool:
+    """Does a sentence's first word open a scene-setting phrase ("Earlier", "Continuing
+    to explain", "Reached by phone") rather than name its subject?"""
+    lower = token.lower
+    return lower in OPENER_STARTS or lower in ADVERBS or lower.endswith(("ing", "ed")) and token.text.istitle()
 
 
 # --- verb cues --------------------------------------------------------------------------

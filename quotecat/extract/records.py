@@ -46,6 +46,7 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found], writer: 
     persons: list[tuple[Attribution, str]] = []
     quote_spans = _Spans((q.start, q.end) for p in paragraphs for q in p.quotes)
     previous: list[Speaker] = []  # the speakers of the latest attribution that named its source
+    previous_item: Found | None = None  # and that attribution
     country: list[str | None] = []  # the country the article is about, found when a source needs it
     for item in sorted(found, key=lambda f: (min(s for s, _ in f.content), f.cue.start)):
         content = _merge_fragments(text, item.content)
@@ -54,11 +55,17 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found], writer: 
         if item.pattern is Pattern.RAISING:
             # "The deal appears to have stalled": a claim the article attributes to no one named.
             speakers = [Speaker(Source(""), None, "no source: the cue attributes its clause to no one named")]
-        elif item.source is None:
+        elif item.source is None or item.pattern is Pattern.PARTICIPLE and _follows(item, previous_item, previous):
             # A continuation or participle: the speakers of the attribution it continues.
             inherited = item.parent.described if item.parent is not None else previous
-            speakers = [Speaker(s.source, s.resolved, "inherits the speaker of the attribution it continues")
-                        for s in inherited or []]
+            if item.pattern is Pattern.PARTICIPLE:
+                # '"...," she said, adding ...': the participle's speaker is mentioned where the attribution
+                # it follows names it, and a reader checks the row against that mention.
+                speakers = [Speaker(s.source, s.resolved, "inherits the speaker of the attribution it follows",
+                                    s.mention, s.start, s.end) for s in inherited or []]
+            else:
+                speakers = [Speaker(s.source, s.resolved, "inherits the speaker of the attribution it continues")
+                            for s in inherited or []]
         else:
             speakers = []
             parts = split_sources(text[item.source[0]:item.source[1]])
@@ -93,7 +100,7 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found], writer: 
                 persons.append((record, resolved.name or resolved.label))
         item.described = speakers
         if item.source is not None:
-            previous = speakers
+            previous, previous_item = speakers, item
     _fill_affiliations(persons, text)
     decided: dict[str, tuple[str | None, dict[str, int]]] = {}
     for record, key in persons:
@@ -103,6 +110,19 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found], writer: 
         record.gender, record.gender_evidence = gender, evidence or None  # one dict per person, never changed
         record.pronoun = SUBJECT_PRONOUN[gender] if gender else None
     return _untangle(text, _dedupe(results))
+
+
+def _follows(item: Found, before: Found | None, speakers: list[Speaker]) -> bool:
+    """Is a participle the attribution's it follows rather than its sentence subject's? 'Ruiz will
+    resign, Ana Lee said, adding ...': the subject read is inside what Lee said; 'A spokeswoman for
+    the firm declined to comment, saying ...': the subject read is the start of her fuller mention."""
+    if before is None or item.source is None or not speakers or before.sentence != item.sentence:
+        return False
+    start, end = item.source
+    inside = any(c_start <= start and end <= c_end for c_start, c_end in before.content)
+    same = all(s.resolved is not None and s.start is not None and s.end is not None and s.start < end and start < s.end
+               for s in speakers)
+    return inside or same
 
 
 def _fill_affiliations(persons: list[tuple[Attribution, str]], text: str) -> None:
