@@ -211,7 +211,7 @@ def _end_before_second_source(text: str, content: list[list[int]], quote_spans: 
         return content
     start, end = content[-1]
     for opener in SECOND_SOURCE_OPENERS:
-        cut = text.find(opener, start + CLAIM_BEFORE_SECOND_SOURCE, end)
+        cut = text.find(", " + opener + " ", start + CLAIM_BEFORE_SECOND_SOURCE, end)
         if cut >= 0 and not any(qe > cut for _, qe in quote_spans.touching(start, end)):
             content[-1] = list(_trim(text, start, cut))
             break
