@@ -175,6 +175,28 @@ def test_a_country_can_speak():
     assert a.kind == "organization"
 
 
+# A content ends where a second source of the claim is named ("..., according to a letter she wrote"),
+# even when that source is not read as an attribution of its own; never inside a quotation
+# (quotecat/lexicon/cues.py, SECOND_SOURCE_OPENERS, with the counts that support it).
+@pytest.mark.parametrize("sentence, cue, content", [
+    ("The mayor said that the budget was balanced, according to an account she gave to a local radio station.",
+     "said", "that the budget was balanced"),
+    ("The minister said that the border would stay open, according to a statement her office issued on Friday.",
+     "said", "that the border would stay open"),
+    ("Ortiz said the mine would close next year, according to a letter she wrote to the union.",
+     "said", "the mine would close next year"),
+    ("Police said the driver had been drinking, according to a report the station aired.",
+     "said", "the driver had been drinking"),
+])
+def test_content_ends_before_a_second_source(sentence, cue, content):
+    assert [a.text for a in extract(sentence) if a.cue == cue] == [content]
+
+
+def test_a_quotation_keeps_its_own_according_to():
+    a = one(extract('Dana Whitfield said "the plan failed, according to everyone I asked," and left.'), "plan failed")
+    assert a.text.startswith("the plan failed, according to everyone I asked")
+
+
 # --- several sources, resolution, description --------------------------------------------
 
 

@@ -9,7 +9,9 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable
+from typing import Final
 
+from ..lexicon.cues import SECOND_SOURCE_OPENERS
 from ..lexicon.function_words import DETERMINERS
 from ..lexicon.gender import SUBJECT_PRONOUN
 from ..lexicon.organizations import GENERIC_BODIES
@@ -50,6 +52,8 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found], writer: 
     country: list[str | None] = []  # the country the article is about, found when a source needs it
     for item in sorted(found, key=lambda f: (min(s for s, _ in f.content), f.cue.start)):
         content = _merge_fragments(text, item.content)
+        if item.pattern is not Pattern.ACCORDING_TO:
+            content = _end_before_second_source(text, content, quote_spans)
         if not content:
             continue
         if item.pattern is Pattern.RAISING:
@@ -214,6 +218,24 @@ def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[list[int]]
         else:
             merged.append([start, end])
     return merged
+
+
+CLAIM_BEFORE_SECOND_SOURCE: Final = 15  # characters: a claim stands before the cut, not just its first words
+
+
+def _end_before_second_source(text: str, content: list[list[int]], quote_spans: _Spans) -> list[list[int]]:
+    """End an unquoted content where a second source of the claim is named ("X said the plan
+    stalled, according to a memo ..."): what follows is a report of where the claim comes from,
+    not part of it. Never inside a quotation (the speaker's own "according to")."""
+    if not content:
+        return content
+    start, end = content[-1]
+    for opener in SECOND_SOURCE_OPENERS:
+        cut = text.find(", " + opener + " ", start + CLAIM_BEFORE_SECOND_SOURCE, end)
+        if cut >= 0 and not any(qe > cut for _, qe in quote_spans.touching(start, end)):
+            content[-1] = list(_trim(text, start, cut))
+            break
+    return content
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
