@@ -36,7 +36,7 @@ at a time whatever the size of the catalogue:
 6. A person never speaks for their own name: "Francis said" read as an organisation in one article
    is Pope Francis in the others, and "Francis" is no affiliation of his.
 7. *An affiliation the catalogue agrees on* fills a person's rows whose article gives none: the
-   speaker's affiliation (step 3) when at least two articles give it and two in three of the
+   speaker's affiliation (step 3) when at least two articles give it and more than half of the
    articles that give the person any affiliation give that one ("Sen. X (D-Vt.)" in most articles,
    just "X said" in this one). A row whose article gives one keeps it.
 """
@@ -62,10 +62,11 @@ SURNAME_SHARE = 0.75
 MIDDLE_SHARE = 0.9
 # The articles that must name "<Surname> campaign" for a bare "<Surname>" affiliation to be it.
 CAMPAIGN_ARTICLES = 5
-# Of the articles that give a person an affiliation, how many (and what share) must give the
-# catalogue's one for it to fill the rows whose article gives none.
+# Of the articles that give a person an affiliation, how many (and more than what share) must
+# give the catalogue's one for it to fill the rows whose article gives none: a majority (two in
+# three left Bernie Sanders, US Senate in 24 of 39 such articles, without one in 378 rows).
 AFFILIATION_ARTICLES = 2
-AFFILIATION_SHARE = 2 / 3
+AFFILIATION_SHARE = 1 / 2
 # Of the articles with evidence of a person's gender, the share that must agree.
 GENDER_SHARE = 0.9
 _BATCH = 2000
@@ -738,7 +739,7 @@ def fill_affiliations(db: sqlite_utils.Database) -> int:
         "where s.kind = 'person' and s.affiliation_id is not null and q.affiliation_id is not null "
         "group by s.id having count(distinct case when q.affiliation_id = s.affiliation_id then q.article_id end) >= ? "
         "and count(distinct case when q.affiliation_id = s.affiliation_id then q.article_id end) "
-        ">= ? * count(distinct q.article_id) order by s.id", [AFFILIATION_ARTICLES, AFFILIATION_SHARE])]
+        "> ? * count(distinct q.article_id) order by s.id", [AFFILIATION_ARTICLES, AFFILIATION_SHARE])]
     changes = []
     for start in range(0, len(agreed), _BATCH):
         batch = agreed[start:start + _BATCH]
