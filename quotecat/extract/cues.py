@@ -72,8 +72,12 @@ from .text import Paragraph, spans_overlap
 from .tokens import ENDERS, MAX_SOURCE, Token, span, span_from, span_to, tokenize, word_list_regex
 
 # Sentences without any of these words hold no cue: they are skipped before tokenizing.
-_HAS_CUE_HINT: Final = re.compile(r"(?<![A-Za-z])(?:%s)(?![A-Za-z])"
-                                  % word_list_regex(CUE_HINTS | frozenset(MINED)))
+_CUE_HINTS: Final = word_list_regex(CUE_HINTS | frozenset(MINED))
+_HAS_CUE_HINT: Final = re.compile(r"(?<![A-Za-z])(?:%s)(?![A-Za-z])" % _CUE_HINTS)
+# The same words after a character that is no letter: a pattern that opens with a character
+# class lets the regex engine skip the letters itself, where the opening look-behind ran it
+# at every character of every sentence.
+_CUE_HINT_AFTER: Final = re.compile(r"[^A-Za-z](?:%s)(?![A-Za-z])" % _CUE_HINTS)
 # What each word may be: 0 a lexicon cue, 1 a cue the model mined, 2 "according" (one look-up per word).
 _CANDIDATES: Final = {**{form: 1 for form in MINED}, **{form: 0 for form in CUE_WORDS}, "according": 2}
 # '"..." ― Jane Doe.' / '... — Sen. John Smith (@handle) May 2, 2016': a signature after a quotation,
@@ -92,7 +96,7 @@ def find_cues(text: str, paragraph: Paragraph) -> list[Found]:
     results = []
     offset = paragraph.start
     for s_start, s_end in paragraph.sentences:
-        if not _HAS_CUE_HINT.search(paragraph.lowered, s_start - offset, s_end - offset):
+        if not has_cue_hint(paragraph.lowered, s_start - offset, s_end - offset):
             continue
         tokens = tokenize(text, s_start, s_end, paragraph.quotes_between(s_start, s_end))
         results += _sentence_cues(text, tokens, paragraph, (s_start, s_end))
@@ -103,6 +107,13 @@ def find_cues(text: str, paragraph: Paragraph) -> list[Found]:
     if text.find(":", paragraph.start, paragraph.end) >= 0:
         results += colon_lead_ins(text, paragraph, results)
     return results
+
+
+def has_cue_hint(lowered: str, start: int, end: int) -> bool:
+    """Does ``lowered[start:end]`` hold a cue hint as a word? ``_HAS_CUE_HINT.search``, as a
+    match where the span starts and a search for one after a character that is no letter."""
+    return _HAS_CUE_HINT.match(lowered, start, end) is not None \
+        or _CUE_HINT_AFTER.search(lowered, start, end) is not None
 
 
 def colon_lead_ins(text: str, paragraph: Paragraph, found: list[Found]) -> list[Found]:

@@ -35,12 +35,27 @@ from .text import Paragraph, parse
 TITLE_ABBREVIATIONS: Final = {t for t in TITLES if t.endswith(".")}
 # A lower-case letter of any script and the apostrophes of a name ("Kaczyński", "O'Neill").
 _LOWER: Final = "[a-z'’\u00df-\u024f]"
+
+
+def _after_capital(words: Iterable[str]) -> str:
+    """``words`` (each starting with a capital) as they go on after their first letter,
+    each behind a look back at that letter: "Mr|Mrs|Dr" -> "(?<=M)(?:r|rs)|(?<=D)(?:r)"."""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word[1:])
+    return "|".join("(?<=%s)(?:%s)" % (first, "|".join(rests)) for first, rests in by_first.items())
+
+
 # Runs of capitalised words, optionally after a title: candidate antecedents for pronouns.
+# The pattern opens with the capital both branches start with, and a title goes on from
+# there: a pattern whose first item is a character class lets the regex engine skip to
+# the next capital itself, where an opening look-ahead ran the engine at every character
+# (the scan took 108 of 1,371 million instructions of extracting the 82 polnear-dev articles).
 _NAME_RUN: Final = re.compile(
-    r"(?=[A-Z])"  # both branches start with a capital: reject other positions at once
-    r"(?:(?:%s)\.\s+)?" % "|".join(NAME_TITLE_ABBREVIATIONS)
+    r"[A-Z](?:(?:%s)\.\s+[A-Z])?" % _after_capital(NAME_TITLE_ABBREVIATIONS)
     # A word may have a second capital after its first letters: McConnell, DeSantis, O'Rourke.
-    + r"{w}(?:[ -](?:[A-Z]\.|{w}|al-[A-Z][a-z]+|%s))*\s{w}(?:-{w})?".replace("{w}", "[A-Z]{l}+(?:[A-Z]{l}+)?")
+    + r"{l}+(?:[A-Z]{l}+)?(?:[ -](?:[A-Z]\.|{w}|al-[A-Z][a-z]+|%s))*\s{w}(?:-{w})?"
+    .replace("{w}", "[A-Z]{l}+(?:[A-Z]{l}+)?")
     .replace("{l}", _LOWER)
     % "|".join(NAME_RUN_PARTICLES)
 )
