@@ -151,25 +151,6 @@ def _weight2(values: dict[str, dict[str, float]], first: str, second: str) -> fl
     return 0.0 if weight is None else weight
 
 
-def _one(table: dict[str, dict[str, float]], family: str, value: str) -> float:
-    values = table.get(family)
-    if values is None:
-        return 0.0
-    weight = values.get(value)
-    return 0.0 if weight is None else weight
-
-
-def _two(table: dict[str, dict[str, dict[str, float]]], family: str, first: str, second: str) -> float:
-    firsts = table.get(family)
-    if firsts is None:
-        return 0.0
-    values = firsts.get(first)
-    if values is None:
-        return 0.0
-    weight = values.get(second)
-    return 0.0 if weight is None else weight
-
-
 class _Reading:
     """What the confidence reads of one row, read once, then named (``names``, what training fits) or
     scored (``log_odds``, the same weights looked up by family): pairs of family and value, the pairs of
@@ -254,7 +235,7 @@ class _Reading:
             + _weight2(_S_AR, affiliation, kind) + _weight2(_S_KT, self.cue_kind, type_) \
             + _weight2(_S_LT, self.length, type_)
         for family, value in self.single:
-            speaker += _one(one, family, value)
+            speaker += _weight2(one, family, value)
         for flag in self.flags:
             speaker += _weight(_S_FLAGS, flag)
         one = AFFILIATION_ONE
@@ -264,7 +245,7 @@ class _Reading:
             + _weight2(_A_RS, kind, source_type)
         for family, value in self.single:
             if family == "sw":
-                affiliation_odds += _one(one, family, value)
+                affiliation_odds += _weight2(one, family, value)
         for flag in self.flags:
             if flag == "role" or flag == "anonymous":
                 affiliation_odds += _weight(_A_FLAGS, flag)
