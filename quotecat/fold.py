@@ -591,8 +591,7 @@ def relink_pronouns(db: sqlite_utils.Database) -> int:
             else:
                 changes.append((None, None, quote_id))
     if changes:
-        db.conn.executemany("insert or ignore into _quote_raw select id, speaker_id, affiliation_id from quotes "
-                            "where id = ?", [(c[2],) for c in changes])
+        _keep_raw(db, [c[2] for c in changes])
         db.conn.executemany("update quotes set speaker_id = ?, affiliation_id = ? where id = ?", changes)
     return len(changes)
 
@@ -654,14 +653,14 @@ def resolve_descriptions(db: sqlite_utils.Database) -> int:
     candidates = set().union(*people_of.values()) if people_of else set()
     # One pass over the mentions (a query per person could use no index: 1.6 s of a 6 s build of
     # 824 articles), the tallies per person in any order: they are counts.
-    tallies: dict[str, tuple[Counter, list[int]]] = {p: (Counter(), [0]) for p in candidates}
+    tallies: dict[str, Counter] = {p: Counter() for p in candidates}
+    describing: dict[str, int] = dict.fromkeys(candidates, 0)  # of the articles that describe them at all
     for speaker_id, article, *parts in db.conn.execute(
             "select coalesce(g.canonical, m.id), m.source_article, m.title, m.role, m.description, o.name "
             "from _speaker_mentions m left join _speaker_merge g on g.id = m.id "
             "left join organizations o on o.id = m.affiliation_id"):
         if speaker_id not in tallies:
             continue
-        words, articles = tallies[speaker_id]
         surname = names_all.get(speaker_id, " ").split()[-1]
         title, role, mention, affiliation = parts
         if mention and surname in mention:
@@ -675,10 +674,10 @@ def resolve_descriptions(db: sqlite_utils.Database) -> int:
         parts = [title, role, mention, affiliation]
         said = set(w for part in parts if part for w in _description_words(part))
         said -= set(_description_words(names_all.get(speaker_id, "")))
-        words.update(said)
-        articles[0] += bool(said)  # of the articles that describe them at all
-    for speaker_id, (words, articles) in tallies.items():
-        floor = max(DESCRIPTOR_ARTICLES, DESCRIPTOR_SHARE * articles[0])
+        tallies[speaker_id].update(said)
+        describing[speaker_id] += bool(said)
+    for speaker_id, words in tallies.items():
+        floor = max(DESCRIPTOR_ARTICLES, DESCRIPTOR_SHARE * describing[speaker_id])
         words_of[speaker_id] = Counter({w: n for w, n in words.items() if n >= floor})
     names = names_all
     changes: list[tuple] = []
@@ -698,8 +697,7 @@ def resolve_descriptions(db: sqlite_utils.Database) -> int:
             "group by affiliation_id order by count(*) desc limit 1", [article_id, person]).fetchone()
         changes.append((person, affiliation[0] if affiliation else None, quote_id))
     if changes:
-        db.conn.executemany("insert or ignore into _quote_raw select id, speaker_id, affiliation_id from quotes "
-                            "where id = ?", [(c[2],) for c in changes])
+        _keep_raw(db, [c[2] for c in changes])
         db.conn.executemany("update quotes set speaker_id = ?, affiliation_id = coalesce(?, affiliation_id) "
                             "where id = ?", changes)
         # The description's own speakers row, known in its article only, when no row is left to it.
@@ -724,8 +722,7 @@ def drop_own_names(db: sqlite_utils.Database) -> int:
         "union select q.id from quotes q join speakers s on s.id = q.speaker_id join _quote_raw r on r.quote_id = q.id "
         "join _organization_mentions o on o.id = r.affiliation_id "
         f"where s.kind = 'person' and q.affiliation_id is not null and {_OWN_NAME} order by 1")]
-    db.conn.executemany("insert or ignore into _quote_raw select id, speaker_id, affiliation_id from quotes where id = ?",
-                        [(i,) for i in own])
+    _keep_raw(db, own)
     db.conn.executemany("update quotes set affiliation_id = null where id = ?", [(i,) for i in own])
     db.execute("update speakers set affiliation_id = null where kind = 'person' and affiliation_id in "
                f"(select o.id from organizations o where o.id = speakers.affiliation_id and "
@@ -739,20 +736,22 @@ def drop_own_names(db: sqlite_utils.Database) -> int:
 def fill_affiliations(db: sqlite_utils.Database) -> int:
     """A person's rows with no affiliation take the one the catalogue's articles agree on (see the
     module's step 7). Returns the quotes rows changed."""
-    agreed = [row[0] for row in db.conn.execute(
-        "select s.id from speakers s join quotes q on q.speaker_id = s.id "
-        "where s.kind = 'person' and s.affiliation_id is not null and q.affiliation_id is not null "
-        "group by s.id having count(distinct case when q.affiliation_id = s.affiliation_id then q.article_id end) >= ? "
+    changes = db.conn.execute(
+        "with agreed as (select s.id, s.affiliation_id from speakers s join quotes q on q.speaker_id = s.id "
+        "where s.kind = 'person' and s.affiliation_id is not null and q.affiliation_id is not null group by s.id "
+        "having count(distinct case when q.affiliation_id = s.affiliation_id then q.article_id end) >= ? "
         "and count(distinct case when q.affiliation_id = s.affiliation_id then q.article_id end) "
-        "> ? * count(distinct q.article_id) order by s.id", [AFFILIATION_ARTICLES, AFFILIATION_SHARE])]
-    changes = []
-    for start in range(0, len(agreed), _BATCH):
-        batch = agreed[start:start + _BATCH]
-        changes += db.conn.execute(
-            "select q.id, s.affiliation_id from quotes q join speakers s on s.id = q.speaker_id "
-            f"where q.affiliation_id is null and s.id in ({', '.join('?' * len(batch))}) order by q.id", batch).fetchall()
-    db.conn.executemany("insert or ignore into _quote_raw select id, speaker_id, affiliation_id from quotes where id = ?",
-                        [(quote_id,) for quote_id, _ in changes])
+        "> ? * count(distinct q.article_id)) "
+        "select q.id, a.affiliation_id from quotes q join agreed a on a.id = q.speaker_id "
+        "where q.affiliation_id is null order by q.id", [AFFILIATION_ARTICLES, AFFILIATION_SHARE]).fetchall()
+    _keep_raw(db, [quote_id for quote_id, _ in changes])
     db.conn.executemany("update quotes set affiliation_id = ? where id = ?",
                         [(affiliation, quote_id) for quote_id, affiliation in changes])
     return len(changes)
+
+
+def _keep_raw(db: sqlite_utils.Database, quote_ids: list[str]) -> None:
+    """Keep the speaker and affiliation these rows had before a step of the fold changes them (the
+    first kept wins), so that ``build --update`` folds again from what the articles said."""
+    db.conn.executemany("insert or ignore into _quote_raw select id, speaker_id, affiliation_id from quotes where id = ?",
+                        [(quote_id,) for quote_id in quote_ids])

@@ -104,6 +104,8 @@ _PARTY_BRACKET: Final = re.compile(r"^\(([RDI])[-–,.]")
 _PARTY_STATE: Final = re.compile(r"^\(?([RDI])[-–][A-Z][A-Za-z. ]{1,14}\)?$")
 # A lower-case kind of body, then its capitalised name: "the advocacy group Progress Iowa".
 _NAMED_AFTER_KIND: Final = re.compile(r"^(?:the |an? )?((?:[a-z][\w-]* ){1,3})((?:[A-Z][\w.&'’-]*(?: (?:of|for|and|&|the))? ?)+)$")
+# ... and the kinds of body a role "of" one names ("director of the think tank X").
+_BODY_KINDS: Final = ORG_WORDS | {"tank"}
 _BRACKETS: Final = re.compile(r"\s*\([^)]*\)")
 _DATELINE: Final = re.compile(r"^(?:[A-Z][\w.]*,? ){0,3}[A-Z][\w.]* [-–—] (?=[A-Z])")
 _CENTRAL_BANK: Final = re.compile(r"^(?:the )?(?:Bank of (?:%s)$|.*\b(?:Central|Reserve|National) Bank\b|Federal Reserve)"
@@ -369,7 +371,7 @@ def describe(mention: str) -> Source:
     elif source.role and " of " in source.role:
         role, _, body = source.role.partition(" of ")
         named = _NAMED_AFTER_KIND.match(body)
-        if named and named.group(1).split()[-1] in ORG_WORDS | {"tank"}:
+        if named and named.group(1).split()[-1] in _BODY_KINDS:
             source = source.evolve(role=role, affiliation=named.group(2))  # "director of the think tank X"
     if source.affiliation in US_STATES and any(w.lower().strip(",") in _FORMER or w.lower().startswith("ex-")
                                                for w in text.split()):
