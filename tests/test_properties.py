@@ -244,4 +244,10 @@ def test_extraction_time_grows_linearly(name):
         small = best_time(make(n))
     large = best_time(make(4 * n))
     ratio = large / max(small, 1e-6)
+    if ratio >= MAX_RATIO:
+        # A shared machine can slow one measurement (seen once under a load average above 5 on
+        # 2 cores): measure both sizes again, more runs each, before calling the trend super-linear.
+        small = min(small, best_time(make(n), runs=5))
+        large = min(large, best_time(make(4 * n), runs=5))
+        ratio = large / max(small, 1e-6)
     assert ratio < MAX_RATIO, f"{name}: {n} chars {small:.3f}s, {4 * n} chars {large:.3f}s, ratio {ratio:.1f}"
