@@ -505,10 +505,11 @@ class Resolver:
                 else:
                     source = source.evolve(kind="organization", affiliation=source.affiliation or source.name)
         if not source.name and source.kind == "person" and not source.plural:
-            named = self._named_before_appositive(source, position)
-            if named is not None:
-                self._remember(position, named)
-                return named, f"description '{mention}' -> {named.label} (the name it is the appositive of)"
+            appositive_of = self._named_before_appositive(source, position)
+            if appositive_of is not None:
+                self._remember(position, appositive_of)
+                return appositive_of, \
+                    f"description '{mention}' -> {appositive_of.label} (the name it is the appositive of)"
         if _definite(mention) and not source.name:
             found = self._by_role(source, position)
             if found is not None:

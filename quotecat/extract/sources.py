@@ -365,10 +365,10 @@ def describe(mention: str) -> Source:
             place = body in US_STATES or body in COUNTRIES
             source = source.evolve(name=" ".join(words[owner + 1:]), affiliation=None if place else body)
     if source.affiliation:
-        body = _named_body(source.affiliation)
-        if body:
+        named_body = _named_body(source.affiliation)
+        if named_body:
             # "the advocacy group Progress Iowa", "think tank Urban Futures": the kind, then the name
-            source = source.evolve(affiliation=body)
+            source = source.evolve(affiliation=named_body)
     elif source.role and " of " in source.role:
         role, _, body = source.role.partition(" of ")
         named = _NAMED_AFTER_KIND.match(body)
