@@ -305,12 +305,12 @@ def test_surname_after_a_title_run(text, speaker, affiliation):
 @pytest.mark.parametrize("text, speaker, affiliation", [
     # an appositive long enough that the clause's subject is read as the description after the
     # name: the name before it speaks
-    ("Voters were split. But Tom Barre, the president of Fair Halden, a civic group that has sued the city "
-     "over its budget, said that \"the damage is done.\"", "Tom Barre", "Fair Halden"),
+    ("Voters were split. But Tom Barre, the president of Fair Halden, a civic group that took the city to "
+     "court over its budget, said that \"the numbers do not add up.\"", "Tom Barre", "Fair Halden"),
     ("Voters were split. Ana Ruiz, a senior analyst at Ardent Bank, a lender that backed the plan, "
      "said that \"prices will rise.\"", "Ana Ruiz", "Ardent Bank"),
 ])
 def test_a_description_after_a_name_and_a_comma_is_that_persons(text, speaker, affiliation):
     from quotecat.extract import extract
-    rows = [a for a in extract(text) if "damage" in a.text or "prices" in a.text]
+    rows = [a for a in extract(text) if "numbers" in a.text or "prices" in a.text]
     assert [(a.speaker, a.affiliation, a.anonymous) for a in rows] == [(speaker, affiliation, False)]

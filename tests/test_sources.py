@@ -372,10 +372,10 @@ def test_followers_and_critics_speak_for_no_one(mention):
     ("Jo Hale, director of the think tank Urban Futures", "director", "Urban Futures"),
     ("Jo Hale, executive director of Fair Iowa", "executive director", "Fair Iowa"),
     # describing words, then the kind of body, then its name
-    ("Jo Hale, director of communications for digital security firm Ardent", "director of communications",
+    ("Jo Hale, head of sales for cyber security firm Ardent", "head of sales",
      "Ardent"),
-    ("Jo Hale, a spokesman for the conservative super PAC Keep Norland Free", "spokesman", "Keep Norland Free"),
-    ("Jo Hale, a fellow at the centrist Halden Policy Center", "fellow", "Halden Policy Center"),
+    ("Jo Hale, a treasurer for the liberal super PAC Keep Norland Free", "treasurer", "Keep Norland Free"),
+    ("Jo Hale, a fellow at the independent Halden Policy Center", "fellow", "Halden Policy Center"),
     ("Jo Hale, a partner at consulting firm Ives Brothers and a former aide", "partner", "Ives Brothers"),
     # no kind of body: a person after "the late" is nobody's affiliation
     ("Jo Hale, an adviser to the late Ivo Kern", "adviser", None),

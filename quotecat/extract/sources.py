@@ -1128,7 +1128,7 @@ def _role_with_phrase(role_words: list[str], phrase: list[str]) -> _Role:
         if not named and bare and any(w[:1].isupper() for w in bare):
             body = _named_body(" ".join(object_words))
             if body:
-                text, named = body, True  # "an analyst at the nonpartisan Halden Policy Report"
+                text, named = body, True  # "a researcher at the independent Halden Policy Review"
         if prep == "to" and head_word in ("ambassador", "envoy", "ambassadors", "envoys"):
             role += " to " + text  # "Ambassador to Germany": where, not for whom
             continue
@@ -1174,7 +1174,7 @@ def _role_with_phrase(role_words: list[str], phrase: list[str]) -> _Role:
 
 def _named_body(text: str) -> str | None:
     """The name of a body the words before it describe: "the advocacy group Progress Iowa",
-    "digital security firm Ardent", "the nonpartisan Halden Policy Center", "the super PAC Keep
+    "cyber security firm Ardent", "the independent Halden Policy Center", "the super PAC Keep
     Norland Free". None unless the description ends in a kind of body or the name reads as
     one's (a person's name after "the late" is no body)."""
     words = text.split()
@@ -1189,7 +1189,7 @@ def _named_body(text: str) -> str | None:
     kind = named.group(1).split()[-1].lower()
     name = named.group(2).split()
     if kind in _NAME_CONNECTORS or kind in AFFILIATION_PREPS or name[0].lower() in BODY_KIND_ACRONYMS and len(name) == 1:
-        return None  # "office of House Speaker X", "a newly formed super PAC": no name after the kind
+        return None  # "office of House Speaker X", "a new super PAC": no name after the kind
     acronym = False
     while len(name) > 1 and name[0].lower() in BODY_KIND_ACRONYMS:
         name, acronym = name[1:], True  # "super PAC"
