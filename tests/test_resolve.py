@@ -258,6 +258,18 @@ def test_outlets_and_groups_named_before(text, mentions, expected):
      "was behind him.", "Ivo Kern", ["Halden Rovers"]),
     # a headline's words before the name are not a description of the person
     ("Runoff Race Tightens\n\nGov. Ada Okoro said the polls were wrong.", "Ada Okoro", [None]),
+    # or the appositive after the name where the article names them without quoting them, up to
+    # the full stop or the comma that ends it
+    ("Headline\n\nThe report came from Dana Whitlock, a senior fellow at the Halden Institute. "
+     "\"Prices will rise,\" said Dana Whitlock.", "Dana Whitlock", ["Halden Institute"]),
+    ("Headline\n\nTom Barre, Ardent Bank's chief economist, wrote the note. \"It is early,\" said Tom Barre.",
+     "Tom Barre", ["Ardent Bank"]),
+    ("Headline\n\nThe study was led by Ida Ness, director of research at Norland Analytics, and two others. "
+     "\"We checked twice,\" said Ida Ness.", "Ida Ness", ["Norland Analytics"]),
+    # an appositive that names no body gives none
+    ("Headline\n\nThe call came from Ida Ness, a retired teacher. \"I was angry,\" said Ida Ness.",
+     "Ida Ness", [None]),
+    ("Headline\n\nIda Ness, 54, lost her job. \"I was angry,\" said Ida Ness.", "Ida Ness", [None]),
 ])
 def test_a_persons_affiliation_said_once_is_on_all_their_rows(text, speaker, affiliations):
     from quotecat.extract import extract
@@ -288,3 +300,17 @@ def test_names_scanned_whole(text, expected):
 ])
 def test_surname_after_a_title_run(text, speaker, affiliation):
     assert [(a.speaker, a.affiliation) for a in extract(text)] == [(speaker, affiliation)]
+
+
+@pytest.mark.parametrize("text, speaker, affiliation", [
+    # an appositive long enough that the clause's subject is read as the description after the
+    # name: the name before it speaks
+    ("Voters were split. But Tom Barre, the president of Fair Halden, a civic group that took the city to "
+     "court over its budget, said that \"the numbers do not add up.\"", "Tom Barre", "Fair Halden"),
+    ("Voters were split. Ana Ruiz, a senior analyst at Ardent Bank, a lender that backed the plan, "
+     "said that \"prices will rise.\"", "Ana Ruiz", "Ardent Bank"),
+])
+def test_a_description_after_a_name_and_a_comma_is_that_persons(text, speaker, affiliation):
+    from quotecat.extract import extract
+    rows = [a for a in extract(text) if "numbers" in a.text or "prices" in a.text]
+    assert [(a.speaker, a.affiliation, a.anonymous) for a in rows] == [(speaker, affiliation, False)]

@@ -371,6 +371,14 @@ def test_followers_and_critics_speak_for_no_one(mention):
     ("Jo Hale, spokeswoman for the environmental group Clean Water Now", "spokeswoman", "Clean Water Now"),
     ("Jo Hale, director of the think tank Urban Futures", "director", "Urban Futures"),
     ("Jo Hale, executive director of Fair Iowa", "executive director", "Fair Iowa"),
+    # describing words, then the kind of body, then its name
+    ("Jo Hale, head of sales for cyber security firm Ardent", "head of sales",
+     "Ardent"),
+    ("Jo Hale, a treasurer for the liberal super PAC Keep Norland Free", "treasurer", "Keep Norland Free"),
+    ("Jo Hale, a fellow at the independent Halden Policy Center", "fellow", "Halden Policy Center"),
+    ("Jo Hale, a partner at consulting firm Ives Brothers and a former aide", "partner", "Ives Brothers"),
+    # no kind of body: a person after "the late" is nobody's affiliation
+    ("Jo Hale, an adviser to the late Ivo Kern", "adviser", None),
 ])
 def test_the_kind_of_body_before_its_name_is_no_part_of_the_affiliation(mention, role, affiliation):
     source = describe(mention)

@@ -12,14 +12,15 @@ from collections.abc import Iterable
 from typing import Final
 
 from ..lexicon.cues import SECOND_SOURCE_OPENERS
-from ..lexicon.function_words import DETERMINERS
+from ..lexicon.function_words import AFFILIATION_PREPS, DETERMINERS
 from ..lexicon.gender import SUBJECT_PRONOUN
 from ..lexicon.organizations import GENERIC_BODIES
+from ..lexicon.places import COUNTRIES, US_STATES
 from ..lexicon.titles import ROLE_MODIFIERS, ROLE_WORDS, TITLE_MODIFIERS
 from ..model import Attribution
 from .found import Found, Pattern, Speaker
 from .medium import medium_spans
-from .resolve import Resolver, _words_before
+from .resolve import Resolver, _words_before, appositive_after
 from .sources import KIND_OF_SOURCE_TYPE, UNNAMED, Source, article_country, describe, needs_country, reads_lowercase, \
     split_sources, with_country
 from .text import Paragraph, spans_overlap
@@ -166,6 +167,17 @@ def _fill_affiliations(persons: list[tuple[Attribution, str]], text: str) -> Non
                 described = describe(f"{before} {key}{bracket}".strip())
                 if described.kind == "person" and described.name == key and described.affiliation:
                     given.setdefault(key, Counter())[described.affiliation] += 1
+            # "X, a senior fellow at the Y Institute," where the article first names them, and
+            # "Mr. X said" at the row.
+            appositive = "" if bracket else appositive_after(text, at + len(key))
+            if _describes(appositive):
+                described = describe(f"{key}, {appositive}")
+                affiliation = described.affiliation or ""
+                # A body by its name, not where they are from ("Republican of Ohio") nor a lower-case
+                # noun ("the state party chairman") that only the row's own sentence can resolve.
+                if described.kind == "person" and described.name == key and described.role \
+                        and affiliation[:1].isupper() and affiliation not in US_STATES and affiliation not in COUNTRIES:
+                    given.setdefault(key, Counter())[affiliation] += 1
     for record, key in persons:
         if record.affiliation or key not in given:
             continue
@@ -189,6 +201,28 @@ def _description_before(text: str, at: int) -> str:
             break
         taken.append(word)
     return " ".join(reversed(taken))
+
+
+def _describes(appositive: str) -> bool:
+    """Is what follows a name and a comma a description of the person: "a senior fellow at ...",
+    "Ardent Bank's chief economist", "director of research at ..."; not a clause ("told the
+    Halden Post", "who ...", "Dray's days in office are over")."""
+    words = appositive.split()
+    if not words or len(words) > 16 or any(w in _FINITE_VERBS for w in words) or words[0] in _CLAUSE_OPENERS:
+        return False
+    if _PARTY_STATE_APPOSITIVE.match(appositive):
+        return True  # "R-Ohio"
+    head = words[:next((i for i, w in enumerate(words) if w in AFFILIATION_PREPS), len(words))]
+    return any(w.lower().strip(",.") in ROLE_WORDS for w in head[:6])
+
+
+# Words that open a clause, not a description, after a name and a comma.
+_CLAUSE_OPENERS: Final = frozenset({"who", "whose", "which", "that", "to", "and", "but", "or", "as", "when", "where",
+                                    "if", "in", "on", "at", "for", "with", "by"})
+_PARTY_STATE_APPOSITIVE: Final = re.compile(r"^[RDI]-[A-Z][A-Za-z.]{1,12}$")
+# Verbs that make a clause of what follows a name and a comma.
+_FINITE_VERBS: Final = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "said", "says",
+                                  "told", "can", "could", "did", "does", "do"})
 
 
 def _describing(word: str) -> bool:

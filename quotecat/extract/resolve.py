@@ -504,6 +504,12 @@ class Resolver:
                     source = source.evolve(kind="person")
                 else:
                     source = source.evolve(kind="organization", affiliation=source.affiliation or source.name)
+        if not source.name and source.kind == "person" and not source.plural:
+            appositive_of = self._named_before_appositive(source, position)
+            if appositive_of is not None:
+                self._remember(position, appositive_of)
+                return appositive_of, \
+                    f"description '{mention}' -> {appositive_of.label} (the name it is the appositive of)"
         if _definite(mention) and not source.name:
             found = self._by_role(source, position)
             if found is not None:
@@ -544,6 +550,25 @@ class Resolver:
                 source = source.evolve(affiliation=study.affiliation)  # "study co-author X"
         self._remember(position, source)
         return source, "named where quoted" if source.name else "described where quoted"
+
+    def _named_before_appositive(self, source: Source, position: int) -> Source | None:
+        """ "Ana Ruiz, the president of the Halden Teachers Union, said": a description read as the
+        source right after a person's name and a comma is that person's appositive, and the
+        person speaks (16 such rows in the tuning half of PolNeAR were unnamed sources)."""
+        if not self.text.endswith(", ", 0, position):
+            return None
+        names = self.names
+        index = bisect.bisect_left(names, position, key=lambda x: x[0]) - 1
+        if index < 0:
+            return None
+        at, person = names[index]
+        name = person.name or ""
+        if not name or at + len(name) != position - 2 or not self.text.startswith(name, at):
+            return None
+        described = describe(f"{name}, {source.mention}")
+        if described.kind != "person" or described.name != name:
+            return None
+        return self._fullest(described.evolve(mention=source.mention))
 
     def _outlet_before(self, head: str, mention: str, position: int) -> Source | None:
         """"the Times" -> "The New York Times", "the newspaper" -> the latest outlet quoted before:
@@ -1248,6 +1273,21 @@ def _appositive_at(text: str, end: int) -> str:
             break
         words.append(word)
     return " ".join(words)
+
+
+# What follows a name and a comma up to the end of the appositive: the next comma, semicolon,
+# colon, quotation mark or line, a full stop after a word (not "U.S."), or a reporting verb.
+_APPOSITIVE_END: Final = re.compile(r"[,;:\"“”\n]|(?<=[a-z]{3})\.|(?<=\))\.|\s(?:said|says|told|added|wrote)\b")
+
+
+def appositive_after(text: str, end: int) -> str:
+    """The appositive of a name ending at ``end``, whole: "a senior fellow at the Halden
+    Institute" of "Ana Ruiz, a senior fellow at the Halden Institute, said"; "" when no comma
+    follows the name or the appositive does not end within a line's length."""
+    if not text.startswith(", ", end):
+        return ""
+    stop = _APPOSITIVE_END.search(text, end + 2, end + 122)
+    return text[end + 2:stop.start()].strip() if stop else ""
 
 
 _HONORIFIC_BEFORE: Final = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Madam|Madame|Mme)(\.?)\s+$")

@@ -37,6 +37,7 @@ from ..lexicon.function_words import (
 from ..lexicon.names import HYPHENATED_PARTICLES, NAME_PARTICLES, NOT_NAMES
 from ..lexicon.organizations import (
     BODY_DOCUMENTS,
+    BODY_KIND_ACRONYMS,
     DOCUMENT_WORDS,
     GENERIC_BODIES,
     GOVERNMENT_BODIES,
@@ -364,10 +365,10 @@ def describe(mention: str) -> Source:
             place = body in US_STATES or body in COUNTRIES
             source = source.evolve(name=" ".join(words[owner + 1:]), affiliation=None if place else body)
     if source.affiliation:
-        named = _NAMED_AFTER_KIND.match(source.affiliation)
-        if named and named.group(1).split()[-1] in ORG_WORDS:
+        named_body = _named_body(source.affiliation)
+        if named_body:
             # "the advocacy group Progress Iowa", "think tank Urban Futures": the kind, then the name
-            source = source.evolve(affiliation=named.group(2))
+            source = source.evolve(affiliation=named_body)
     elif source.role and " of " in source.role:
         role, _, body = source.role.partition(" of ")
         named = _NAMED_AFTER_KIND.match(body)
@@ -1124,6 +1125,10 @@ def _role_with_phrase(role_words: list[str], phrase: list[str]) -> _Role:
                 described = describe(" ".join(bare))
                 if described.kind == "organization" and described.name:
                     text = described.name  # "the Philadelphia-based investment company Janney Montgomery Scott"
+        if not named and bare and any(w[:1].isupper() for w in bare):
+            body = _named_body(" ".join(object_words))
+            if body:
+                text, named = body, True  # "a researcher at the independent Halden Policy Review"
         if prep == "to" and head_word in ("ambassador", "envoy", "ambassadors", "envoys"):
             role += " to " + text  # "Ambassador to Germany": where, not for whom
             continue
@@ -1165,6 +1170,38 @@ def _role_with_phrase(role_words: list[str], phrase: list[str]) -> _Role:
     if head.affiliation and affiliation and affiliation.startswith("office of "):
         affiliation = head.affiliation  # "former White House press secretary to George W. Bush": the White House
     return _Role(role_text, affiliation or head.affiliation)
+
+
+def _named_body(text: str) -> str | None:
+    """The name of a body the words before it describe: "the advocacy group Progress Iowa",
+    "cyber security firm Ardent", "the independent Halden Policy Center", "the super PAC Keep
+    Norland Free". None unless the description ends in a kind of body or the name reads as
+    one's (a person's name after "the late" is no body)."""
+    words = text.split()
+    first = next((i for i, w in enumerate(words) if w[:1].isupper()), len(words))
+    end = first
+    while end < len(words) and (words[end][:1].isupper() or words[end].lower() in _NAME_CONNECTORS
+                                and end + 1 < len(words) and words[end + 1][:1].isupper()):
+        end += 1
+    named = _NAMED_AFTER_KIND.match(" ".join(words[:end]))  # "... Center and a professor at": the name ends at "and"
+    if named is None:
+        return None
+    kind = named.group(1).split()[-1].lower()
+    name = named.group(2).split()
+    if kind in _NAME_CONNECTORS or kind in AFFILIATION_PREPS or name[0].lower() in BODY_KIND_ACRONYMS and len(name) == 1:
+        return None  # "office of House Speaker X", "a new super PAC": no name after the kind
+    acronym = False
+    while len(name) > 1 and name[0].lower() in BODY_KIND_ACRONYMS:
+        name, acronym = name[1:], True  # "super PAC"
+    while name and name[-1].lower() in _NAME_CONNECTORS:
+        name = name[:-1]
+    if not name:
+        return None
+    body = " ".join(name)
+    if acronym or kind in _BODY_KINDS or kind in ORGANIZATION_NOUNS or kind in GENERIC_BODIES \
+            or _has_org_word(body) or name[-1].lower() in OUTLET_WORDS or _is_organization_name(body):
+        return body
+    return None
 
 
 def _has_org_word(text: str) -> bool:

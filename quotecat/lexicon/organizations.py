@@ -91,3 +91,5 @@ GENERIC_BODIES: Final = GENERIC_ORGANIZATIONS | {"police", "service", "court", "
 # Nouns for a group of people that is not an organisation: "the research team", "the crew".
 GROUP_NOUNS: Final = frozenset({"team", "crew", "staff", "panel", "family", "families", "couple", "delegation",
                                 "household", "jury", "audience", "crowd"})
+# Kinds of body written in capitals before the body's name: "the super PAC Keep Norland Free".
+BODY_KIND_ACRONYMS: Final = frozenset({"pac", "pacs", "ngo", "llc"})
