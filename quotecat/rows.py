@@ -145,7 +145,9 @@ def person_key(name: str) -> tuple[str, str | None, str, str]:
 def organization_name(name: str) -> str:
     """The name the catalogue gives an organisation: a party by the party (ORGANIZATION_ALIASES),
     a demonym by its country ("Chilean" -> Chile), else the name without a leading "the"."""
-    words = name.split()
+    # "Clinton's presidential campaign", "Jane Roe's campaign": the Clinton campaign, the Roe campaign.
+    name = _POSSESSED_CAMPAIGN.sub(r"\1 campaign", name.strip())
+    words = _POSSESSIVE_END.sub("", name).split()  # "the Vatican's" is the Vatican
     if words and words[0].lower() == "the":
         words = words[1:]
     while len(words) > 1 and words[0][:1].islower() and words[1][:1].isupper():
@@ -159,6 +161,8 @@ def organization_name(name: str) -> str:
     return ORGANIZATION_ALIASES.get(lowered) or DEMONYMS.get(lowered) or stripped or name.strip()
 
 
+_POSSESSED_CAMPAIGN = re.compile(r"^(.+?)['’]s (?:[\w-]+ ){0,4}campaign$")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 # Words of a role left on an organisation's name: "Senate Majority (Leader)", "House Minority (Whip)".
 _ROLE_SIDES = frozenset({"majority", "minority"})
 # Words that open a description of a person, never an organisation's name ("Former Florida

@@ -91,3 +91,12 @@ GENERIC_BODIES: Final = GENERIC_ORGANIZATIONS | {"police", "service", "court", "
 # Nouns for a group of people that is not an organisation: "the research team", "the crew".
 GROUP_NOUNS: Final = frozenset({"team", "crew", "staff", "panel", "family", "families", "couple", "delegation",
                                 "household", "jury", "audience", "crowd"})
+# Words for a level of government every place has: "City Council", "District Court", "County
+# Commission" name a body of some place the name does not say. Alone, no organisation; the
+# catalogue's one "<Place> City Council", where it has only one, is the one meant.
+PLACE_LEVELS: Final = frozenset({"city", "county", "district", "circuit", "municipal", "town", "village", "state",
+                                 "regional", "provincial", "local", "parish", "borough", "appeals", "superior",
+                                 "school", "metropolitan"})
+# Heads of such bodies' names.
+PLACE_BODIES: Final = frozenset({"council", "court", "board", "commission", "committee", "assembly", "legislature",
+                                 "senate", "house", "government", "hall", "police", "attorney", "prosecutor"})
