@@ -51,7 +51,7 @@ import sqlite_utils
 from .ids import name_id
 from .lexicon.gender import HONORIFICS, PRONOUNS, SUBJECT_PRONOUN
 from .lexicon.names import NAME_PREFIXES
-from .lexicon.organizations import (GOVERNMENT_BODIES, GOVERNMENT_NAMES, ORG_WORDS, ORGANIZATION_NOUNS,
+from .lexicon.organizations import (DOCUMENT_WORDS, GOVERNMENT_BODIES, GOVERNMENT_NAMES, ORG_WORDS, ORGANIZATION_NOUNS,
                                      PLACE_BODIES, PLACE_LEVELS)
 from .lexicon.outlets import OUTLETS
 from .lexicon.role_classes import OFFICIAL, POLITICIAN
@@ -170,7 +170,7 @@ def merge_organizations(db: sqlite_utils.Database) -> None:
         "where lower(replace(m.name, ' campaign', '')) in (select person_key from _speaker_mentions "
         "where person_key is not null) and m.id != c.id order by m.id")
     db.execute("drop table _campaigns")
-    _insert(db, "_organization_merge", _no_organizations(db))
+    _insert(db, "_organization_merge", no_organizations(db))
     db.execute(
         "insert or ignore into _organization_merge select distinct m.id, '' from _organization_mentions m "
         "join _organization_articles o on o.word = lower(m.name) join _person_words p on p.word = lower(m.name) "
@@ -230,7 +230,7 @@ def _body_head(name: str) -> bool:
     return any(w in ORG_WORDS or w in GOVERNMENT_BODIES or w in ORGANIZATION_NOUNS for w in name.lower().split())
 
 
-def _no_organizations(db: sqlite_utils.Database) -> Iterator[tuple[str, str]]:
+def no_organizations(db: sqlite_utils.Database) -> Iterator[tuple[str, str]]:
     """Names an article read as an organisation that the catalogue shows are not one -> '' (no
     organisation), or a generic body's name -> the one organisation of the catalogue it is short for:
 
@@ -258,8 +258,10 @@ def _no_organizations(db: sqlite_utils.Database) -> Iterator[tuple[str, str]]:
     # A first name: the first word of the names of several of them, never a place's or a body's name.
     firsts = Counter(key.split()[0] for key in people if " " in key)
     places = {p.lower() for p in COUNTRIES | US_STATES | set(CAPITALS)}
-    bodies = {name.lower() for (name,) in db.conn.execute("select distinct name from _organization_mentions")}
-    first_names = {first: n for first, n in firsts.items() if first not in places and first not in bodies}
+    # ... and not a body's name more articles give than people have it ("Washington" Post-...).
+    bodies = dict(db.conn.execute(
+        "select lower(name), count(distinct source_article) from _organization_mentions group by lower(name)"))
+    first_names = {first: n for first, n in firsts.items() if first not in places and bodies.get(first, 0) < n}
     given_names = {first for first, n in first_names.items() if n >= GIVEN_NAME_PEOPLE}
     people = {key: n for key, n in people.items()
               if " " in key and (key.split()[0] in given_names or n >= NAMED_ARTICLES)}
@@ -269,6 +271,10 @@ def _no_organizations(db: sqlite_utils.Database) -> Iterator[tuple[str, str]]:
         if key in people:
             quoted.setdefault(article, set()).update({key.split()[0], surname})
     kept = OUTLETS | GOVERNMENT_NAMES | COUNTRIES | US_STATES
+    surnames = {key.rsplit(" ", 1)[-1] for key in people}
+    famous = {key for key, n in people.items() if n >= NAMED_ARTICLES}
+    famous_surnames = {key.rsplit(" ", 1)[-1] for key in famous}
+    famous_firsts = {key.split()[0] for key in famous}
     names_by_id = {org_id: name for org_id, name, _ in named}
     texts: dict[str, str] = {}
 
@@ -294,16 +300,29 @@ def _no_organizations(db: sqlite_utils.Database) -> Iterator[tuple[str, str]]:
             if surname in names_by_id:
                 yield org_id, surname
         elif len(words) > 1:
-            if people.get(person_key(name)[1] or "", 0) > max(len(articles.split(",")), PERSON_ARTICLES - 1) \
-                    and not _body_head(name):
+            key, _, surname, _ = person_key(name)
+            if any(w.islower() and w in DOCUMENT_WORDS for w in words):
+                yield org_id, ""  # "a 15-count complaint by ...", "Washington Post analysis of ...": a document
+            elif _body_head(name):
+                if any(pair in famous for pair in _pairs(words[1:-1])):
+                    yield org_id, ""  # "State Jane Roe Department": a person's name run into a body's
+                elif len(words) == 2 and words[0].lower() in PLACE_LEVELS and words[1].lower() in PLACE_BODIES:
+                    longer = {o for o, n in names_by_id.items() if n.endswith(" " + name) and o != org_id}
+                    yield org_id, longer.pop() if len(longer) == 1 else ""
+            elif (people.get(key or "", 0) > max(len(articles.split(",")), PERSON_ARTICLES - 1)
+                  or key in people and key.split()[0] in given_names
+                  or len(words) <= 3 and key and key.split()[0] in given_names
+                  and (surname in surnames or len(words) == 2 and words[1][:1].isupper())
+                  or _fold_word(words[-1]) in famous_surnames and not words[-1].endswith(("'s", "’s"))
+                  or _POSSESSIVE.search(words[0]) and _fold_word(words[0]) in famous_surnames):
+                # "George W. Bush", "Jo Quist" (a first name and a surname), "Los Angeles-area Roe",
+                # "Roe's Indiana": a person or their state
                 yield org_id, ""
-            elif len(words) == 2 and words[0].lower() in PLACE_LEVELS and words[1].lower() in PLACE_BODIES:
-                longer = {o for o, n in names_by_id.items() if n.endswith(" " + name) and o != org_id}
-                yield org_id, longer.pop() if len(longer) == 1 else ""
         elif not is_acronym(name):
             lowered = _fold_word(name)
             sources = articles.split(",")
             if (name.endswith("s") and lowered[:-1] in DEMONYMS
+                    or lowered in given_names or lowered in famous_firsts
                     or 2 * sum(lowered in quoted.get(a, ()) for a in sources) > len(sources)):
                 yield org_id, ""
                 continue
@@ -342,7 +361,16 @@ NAMED_ARTICLES = 5
 
 
 def _fold_word(word: str) -> str:
-    return re.sub(r"['’]s?$", "", word).lower()
+    return _POSSESSIVE.sub("", word).lower()
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _pairs(words: list[str]) -> Iterator[str]:
+    """The two-word runs of ``words``, folded: where a person's "first last" may be."""
+    for first, last in zip(words, words[1:]):
+        yield f"{_fold_word(first)} {_fold_word(last)}"
 
 
 def _title(lowered: str) -> bool:

@@ -323,6 +323,66 @@ def test_a_place_is_an_affiliation_only_of_those_who_govern_it(tmp_path, article
     assert row["name"] == affiliation
 
 
+def _not_organizations(mentions: list[tuple[str, str]], people: list[str] = (), text: str = "") -> dict:
+    """What the fold makes of organisation names the articles gave (``mentions``: (article, name)),
+    in a catalogue that quotes ``people`` (one article each) and whose articles read ``text``."""
+    import sqlite_utils
+    from quotecat.fold import no_organizations
+    from quotecat.schema import create_tables
+    db = sqlite_utils.Database(memory=True)
+    create_tables(db)
+    articles = {a for a, _ in mentions} | {f"person-{i}" for i in range(len(people))}
+    db["articles"].insert_all({"id": a, "text": text, "word_count": 1, "content_hash": a} for a in sorted(articles))
+    db["_organization_mentions"].insert_all(
+        {"source_article": a, "id": organization_id(n), "name": n} for a, n in mentions)
+    db["_speaker_mentions"].insert_all(
+        {"source_article": f"person-{i}", "id": f"p{i}", "name": n, "kind": "person", "person_key": person_key(n)[1],
+         "surname": person_key(n)[2]} for i, n in enumerate(people))
+    return dict(no_organizations(db))
+
+
+_JOS = ["Jo Quist", "Jo Lund", "Jo Moe"]
+_DRAY = ["Lionel Dray"] * 5  # named in five articles
+
+
+@pytest.mark.parametrize("name, people, text, becomes", [
+    # a person described, not a body: a title inside the name, text run together
+    ("Texas and Gov. Jo Bell of Ohio", [], "", ""),
+    ("Harbour City Mayor Jo Bell", [], "", ""),
+    ("VikASSOCIATED PRESSNorland", [], "", ""),
+    # a person: named as one by the catalogue, a first name and a surname, a first name alone
+    ("Jo R. Quist", _JOS, "", ""),
+    ("Jo Lindqvist", _JOS, "", ""),
+    ("Jo", _JOS, "", ""),
+    ("Quist", ["Rachel Lund", "Rachel Moe"], "The host, Rachel Quist, agreed with a Quist producer.", ""),
+    ("Los Angeles-area Dray", _DRAY, "", ""),
+    ("Dray's Indiana", _DRAY, "", ""),
+    ("State Lionel Dray Department", _DRAY, "", ""),
+    # a common word, people, a document
+    ("Budget", [], "The Budget office said the budget was late.", ""),
+    ("Americans", [], "", ""),
+    ("15-count complaint by Norland", [], "", ""),
+    # a body every place has; a country where the catalogue names its government
+    ("City Council", [], "", ""),
+    # names of bodies stay, in lower case only in an address
+    ("Harbour Traders Association", _JOS, "", None),
+    ("Quillo", [], "Users of Quillo, at quillo.com, said so.", None),
+    ("Jo Quist Foundation", _JOS, "", None),
+])
+def test_what_the_catalogue_shows_is_no_organisation(name, people, text, becomes):
+    assert _not_organizations([("a", name)], people, text).get(organization_id(name)) == becomes
+
+
+@pytest.mark.parametrize("mentions, name, becomes", [
+    ([("a", "City Council"), ("b", "Eastport City Council")], "City Council", "eastport-city-council"),
+    ([("a", "City Council"), ("b", "Eastport City Council"), ("c", "Westport City Council")], "City Council", ""),
+    ([("a", "Chile"), ("b", "Chilean government")], "Chile", "chilean-government"),
+    ([("a", "Chile")], "Chile", None),
+])
+def test_a_generic_or_country_name_is_the_one_organisation_it_is_short_for(mentions, name, becomes):
+    assert _not_organizations(mentions).get(organization_id(name)) == becomes
+
+
 # --- the fold is the same on --update ------------------------------------------------------------
 
 
