@@ -49,6 +49,7 @@ from collections.abc import Iterable, Iterator
 import sqlite_utils
 
 from .ids import name_id
+from .lexicon.function_words import FUNCTION_WORDS, NUMBER_WORDS, OPENER_STARTS
 from .lexicon.gender import HONORIFICS, PRONOUNS, SUBJECT_PRONOUN
 from .lexicon.names import NAME_PREFIXES
 from .lexicon.organizations import (DOCUMENT_WORDS, GOVERNMENT_BODIES, GOVERNMENT_NAMES, ORG_WORDS, ORGANIZATION_NOUNS,
@@ -236,12 +237,16 @@ def no_organizations(db: sqlite_utils.Database) -> Iterator[tuple[str, str]]:
 
     - text run together ("BushASSOCIATED PRESSOhio") and a title inside the name ("Atlantic City
       Mayor Jo Bell", "Texas and Gov. Jo Bell of Ohio"): a description of a person, not a body;
-    - a person's name: a person the catalogue quotes ("George W. Bush"), the first name or surname
-      of a person the same article quotes ("Melanie", "Maddow"), or a surname the article writes
-      after a first name the catalogue's people have in most of the articles that give it ("Marla
-      Maples"); a demonym for people ("Americans");
+    - a person's name: a person the catalogue quotes ("George W. Bush"), a first name several of
+      its people have, alone or before a capitalised word ("Bernie", "Gary X"), the first name or
+      surname of a person the same article quotes, a surname the article writes after a first
+      name the catalogue's people have in most of the articles that give it ("Rachel Maddow"); a
+      much-quoted person's surname ending the name or possessed at its start ("Los Angeles-area
+      Sanders", "Trump's Indiana") or their full name inside a body's ("State Hillary Clinton
+      Department"); a demonym for people ("Americans"); a document ("15-count complaint by ...");
     - a common word the article writes in lower case as often as capitalised inside a sentence
-      ("Budget", "Law", "Political"): a heading or a sentence's first word, not a name;
+      ("Budget", "Law", "Political"), a function word, a number, a verb or adverb form never
+      capitalised inside a sentence ("Asked", "Virtually"): a heading or a sentence's first word;
     - a body every place has ("City Council", "District Court"): the catalogue's one "<Place>
       City Council" when it has exactly one, else no organisation;
     - a country is its government where the catalogue names that ("Russia" -> Russian government),
@@ -343,7 +348,12 @@ def no_organizations(db: sqlite_utils.Database) -> Iterator[tuple[str, str]]:
                         given = given or bool(last and last[0][:1].isupper()
                                               and first_names.get(last[0].lower(), 0) >= FIRST_NAME_PEOPLE)
                 after_given += given
-            if 2 * after_given > len(sources) or lower and lower >= capitalised:
+            # A function word, a number, or a verb or adverb form the articles never write with a
+            # capital inside a sentence ("Asked", "Speaking", "Virtually"): a sentence's first word.
+            opener = lowered in FUNCTION_WORDS or lowered in OPENER_STARTS or all(
+                part in NUMBER_WORDS for part in lowered.split("-")) or not capitalised and lowered.endswith(
+                ("ed", "ing", "ly"))
+            if 2 * after_given > len(sources) or lower and lower >= capitalised or opener:
                 yield org_id, ""
 
 

@@ -361,12 +361,18 @@ _DRAY = ["Lionel Dray"] * 5  # named in five articles
     # a common word, people, a document
     ("Budget", [], "The Budget office said the budget was late.", ""),
     ("Americans", [], "", ""),
+    # a sentence's first word: a function word, a number, a verb or adverb form
+    ("Asked", [], "Asked about it, she laughed.", ""),
+    ("Virtually", [], "Virtually all of them agreed.", ""),
+    ("Twenty-four", [], "", ""),
+    ("Another", [], "", ""),
     ("15-count complaint by Norland", [], "", ""),
     # a body every place has; a country where the catalogue names its government
     ("City Council", [], "", ""),
     # names of bodies stay, in lower case only in an address
     ("Harbour Traders Association", _JOS, "", None),
     ("Quillo", [], "Users of Quillo, at quillo.com, said so.", None),
+    ("Quillo", [], "Quillo said so.", None),  # a name written only at a sentence's start
     ("Jo Quist Foundation", _JOS, "", None),
 ])
 def test_what_the_catalogue_shows_is_no_organisation(name, people, text, becomes):
