@@ -52,8 +52,8 @@ from .ids import name_id
 from .lexicon.function_words import FUNCTION_WORDS, NUMBER_WORDS, OPENER_STARTS
 from .lexicon.gender import HONORIFICS, PRONOUNS, SUBJECT_PRONOUN
 from .lexicon.names import NAME_PREFIXES
-from .lexicon.organizations import (DOCUMENT_WORDS, GOVERNMENT_BODIES, GOVERNMENT_NAMES, ORG_WORDS, ORGANIZATION_NOUNS,
-                                     PLACE_BODIES, PLACE_LEVELS)
+from .lexicon.organizations import (ACRONYM_SKIPS, DOCUMENT_WORDS, GOVERNMENT_BODIES, GOVERNMENT_NAMES, ORG_WORDS,
+                                     ORGANIZATION_NOUNS, PLACE_BODIES, PLACE_LEVELS)
 from .lexicon.outlets import OUTLETS
 from .lexicon.role_classes import OFFICIAL, POLITICIAN
 from .lexicon.places import CAPITALS, COUNTRIES, DEMONYMS, US_STATE_ABBREVIATIONS, US_STATES
@@ -235,8 +235,9 @@ def no_organizations(db: sqlite_utils.Database) -> Iterator[tuple[str, str]]:
     """Names an article read as an organisation that the catalogue shows are not one -> '' (no
     organisation), or a generic body's name -> the one organisation of the catalogue it is short for:
 
-    - text run together ("BushASSOCIATED PRESSOhio") and a title inside the name ("Atlantic City
-      Mayor Jo Bell", "Texas and Gov. Jo Bell of Ohio"): a description of a person, not a body;
+    - text run together ("BushASSOCIATED PRESSOhio"), a title inside the name ("Atlantic City
+      Mayor Jo Bell", "Texas and Gov. Jo Bell of Ohio"), words of a clause or a headline ("Jo Bell
+      failed to ...", "KILLED IN DEADLY ..."): a description or a sentence, not a body;
     - a person's name: a person the catalogue quotes ("George W. Bush"), a first name several of
       its people have, alone or before a capitalised word ("Bernie", "Gary X"), the first name or
       surname of a person the same article quotes, a surname the article writes after a first
@@ -297,7 +298,7 @@ def no_organizations(db: sqlite_utils.Database) -> Iterator[tuple[str, str]]:
             continue
         if not words or name in kept:
             continue
-        if _RUN_TOGETHER.search(name) or _title_inside(words):
+        if _RUN_TOGETHER.search(name) or _title_inside(words) or _clause(words):
             yield org_id, ""
         elif len(words) > 2 and words[-1] == "campaign" and person_key(" ".join(words[:-1]))[1] in everyone:
             # "Democrat Jane Roe campaign", "Jane Roe's 2008 campaign": the catalogue's Roe campaign
@@ -381,6 +382,21 @@ def _pairs(words: list[str]) -> Iterator[str]:
     """The two-word runs of ``words``, folded: where a person's "first last" may be."""
     for first, last in zip(words, words[1:]):
         yield f"{_fold_word(first)} {_fold_word(last)}"
+
+
+def _clause(words: list[str]) -> bool:
+    """Words of a sentence, not a name: a verb form in lower case ("Jo Bell failed to ..."), three
+    lower-case words that are neither small words nor a body's head ("... also lacks his support"), or
+    two capitalised headline words ("KILLED IN DEADLY ...")."""
+    lower = [w.strip(",.;:") for w in words if w[:1].islower()]
+    content = [w for w in lower if w not in ACRONYM_SKIPS and w not in _SMALL_WORDS and not _body_head(w)]
+    shouted = [w for w in words if len(w) >= 5 and w.isalpha() and w.isupper()]
+    return (any(w.endswith(("ed", "ing")) and not _body_head(w) for w in content) or len(content) >= 3
+            or len(shouted) >= 2)
+
+
+# Small words a body's name may hold beside those its initials skip: "Center at the Urban Institute".
+_SMALL_WORDS = frozenset({"at", "to", "from", "with", "by", "a", "an", "-", "–", "—", "'s"})
 
 
 def _title(lowered: str) -> bool:

@@ -350,6 +350,9 @@ _DRAY = ["Lionel Dray"] * 5  # named in five articles
     ("Texas and Gov. Jo Bell of Ohio", [], "", ""),
     ("Harbour City Mayor Jo Bell", [], "", ""),
     ("VikASSOCIATED PRESSNorland", [], "", ""),
+    ("Jo Bell failed to win the Senate", [], "", ""),
+    ("Ferry fares rise again for the Harbour Traders Association", [], "", ""),
+    ("FARES RISE AGAIN Harbour Traders Association", [], "", ""),
     # a person: named as one by the catalogue, a first name and a surname, a first name alone
     ("Jo R. Quist", _JOS, "", ""),
     ("Jo Lindqvist", _JOS, "", ""),
@@ -374,6 +377,9 @@ _DRAY = ["Lionel Dray"] * 5  # named in five articles
     ("Quillo", [], "Users of Quillo, at quillo.com, said so.", None),
     ("Quillo", [], "Quillo said so.", None),  # a name written only at a sentence's start
     ("Jo Quist Foundation", _JOS, "", None),
+    ("Norland foreign affairs ministry", [], "", None),
+    ("Tax Policy Center at the Urban Institute", [], "", None),
+    ("AFL-CIO", [], "", None),
 ])
 def test_what_the_catalogue_shows_is_no_organisation(name, people, text, becomes):
     assert _not_organizations([("a", name)], people, text).get(organization_id(name)) == becomes
