@@ -292,6 +292,9 @@ def no_organizations(db: sqlite_utils.Database) -> Iterator[tuple[str, str]]:
 
     for org_id, name, articles in named:
         words = name.split()
+        if organization_id(name) != org_id and organization_id(name) in names_by_id:
+            yield org_id, organization_id(name)  # "The Associated Press" as a group's id: the Associated Press
+            continue
         country = _country_of(name)
         if country and organization_id(_government(country)) in names_by_id:
             yield org_id, organization_id(_government(country))  # "Russia" is the Russian government
