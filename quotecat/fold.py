@@ -49,11 +49,17 @@ from collections.abc import Iterable, Iterator
 import sqlite_utils
 
 from .ids import name_id
+from .lexicon.function_words import FUNCTION_WORDS, NUMBER_WORDS, OPENER_STARTS
 from .lexicon.gender import HONORIFICS, PRONOUNS, SUBJECT_PRONOUN
-from .lexicon.places import US_STATE_ABBREVIATIONS
+from .lexicon.names import NAME_PREFIXES
+from .lexicon.organizations import (ACRONYM_SKIPS, DOCUMENT_WORDS, GOVERNMENT_BODIES, GOVERNMENT_NAMES, ORG_WORDS,
+                                     ORGANIZATION_NOUNS, PLACE_BODIES, PLACE_LEVELS)
+from .lexicon.outlets import OUTLETS
+from .lexicon.role_classes import OFFICIAL, POLITICIAN
+from .lexicon.places import CAPITALS, COUNTRIES, DEMONYMS, US_STATE_ABBREVIATIONS, US_STATES
 from .lexicon.titles import ROLE_WORDS, TITLE_ROLES, TITLES
 from .rows import acronym_of, is_acronym, organization_id, organization_name, person_key
-from .extract.sources import KIND_OF_SOURCE_TYPE, UNNAMED
+from .extract.sources import KIND_OF_SOURCE_TYPE, UNNAMED, _country_of, _government
 from .schema import SCHEMA, insert_sql
 
 # Of the articles that name a surname's people in full, the share the one a bare surname
@@ -84,6 +90,7 @@ def fold(db: sqlite_utils.Database) -> tuple[int, int]:
     resolve_descriptions(db)
     relink_pronouns(db)  # after: a "she" the article gave to "the Florida senator" is not his
     drop_own_names(db)
+    drop_places(db)
     fill_affiliations(db)
     db.conn.commit()
     return speakers, organizations
@@ -164,6 +171,7 @@ def merge_organizations(db: sqlite_utils.Database) -> None:
         "where lower(replace(m.name, ' campaign', '')) in (select person_key from _speaker_mentions "
         "where person_key is not null) and m.id != c.id order by m.id")
     db.execute("drop table _campaigns")
+    _insert(db, "_organization_merge", no_organizations(db))
     db.execute(
         "insert or ignore into _organization_merge select distinct m.id, '' from _organization_mentions m "
         "join _organization_articles o on o.word = lower(m.name) join _person_words p on p.word = lower(m.name) "
@@ -174,26 +182,243 @@ def merge_organizations(db: sqlite_utils.Database) -> None:
         "or lower(name) like 'mr. %' or lower(name) like 'mrs. %' or lower(name) like 'ms. %' order by id")
     db.execute("drop table _person_words")
     db.execute("drop table _organization_articles")
+    # A merge into a name merged in its turn ("U.S" -> United States -> US government) goes to the end.
+    for _ in range(3):
+        db.execute("update _organization_merge set canonical = m.canonical from _organization_merge m "
+                   "where m.id = _organization_merge.canonical and m.id != _organization_merge.id")
+    db.execute("delete from _organization_merge where id = canonical")
 
 
 def _acronyms_named_once(db: sqlite_utils.Database) -> Iterator[tuple[str, str]]:
-    """An acronym no article spells out -> the one organisation of the catalogue with those initials
-    ("RNC" -> Republican National Committee, "DNC" -> Democratic National Committee: on a catalogue
-    of every PolNeAR article both were two organisations). Two names with the same initials: no merge."""
+    """An acronym no article spells out -> the organisation of the catalogue with those initials
+    that the acronym's articles write out most often ("DNC" -> Democratic National Committee, in 4
+    of its 4 articles; Democratic National Convention in none). With no article writing any of them
+    out, the one such organisation whose name ends in a body's head word ("Harbour Traders
+    Association"), not a show or a slogan ("RT" is not "Real Time"). Of equals, no merge: which is
+    meant is not known."""
     named = db.conn.execute(
         "select distinct o.id, o.name from _organization_mentions o "
         "where o.id not in (select id from _organization_merge) order by o.id")
-    acronyms: dict[str, str] = {}
-    spelled: dict[str, set[str]] = {}
+    acronyms: dict[str, set[str]] = {}
+    spelled: dict[str, dict[str, set[str]]] = {}
     for org_id, name in named:
         if is_acronym(name):
-            acronyms[name.replace(".", "").upper()] = org_id
+            acronyms.setdefault(name.replace(".", "").upper(), set()).add(org_id)
         elif len(name.split()) > 1:
-            spelled.setdefault(acronym_of(name), set()).add(org_id)
-    for acronym, org_id in sorted(acronyms.items()):
-        owners = spelled.get(acronym, set()) - {org_id}
-        if len(owners) == 1:
-            yield org_id, owners.pop()
+            spelled.setdefault(acronym_of(name), {}).setdefault(org_id, set()).add(name)
+    for acronym, ids in sorted(acronyms.items()):
+        owners = {o: names for o, names in spelled.get(acronym, {}).items() if o not in ids}
+        if not owners:
+            continue
+        together: Counter = Counter()
+        for (text,) in db.conn.execute(
+                "select text from articles where id in (select distinct source_article from _organization_mentions "
+                f"where id in ({', '.join('?' * len(ids))}))", sorted(ids)):
+            together.update(o for o, names in owners.items() if any(n in text for n in names))
+        ranked = together.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            owner = ranked[0][0]
+        elif not ranked and len(owners) == 1 and _body_head(next(iter(next(iter(owners.values()))))):
+            owner = next(iter(owners))
+        else:
+            continue
+        for org_id in sorted(ids):
+            yield org_id, owner
+
+
+def _body_head(name: str) -> bool:
+    """Has ``name`` a word that heads a body's name ("... Association", "... Institute of Technology")?"""
+    return any(w in ORG_WORDS or w in GOVERNMENT_BODIES or w in ORGANIZATION_NOUNS for w in name.lower().split())
+
+
+def no_organizations(db: sqlite_utils.Database) -> Iterator[tuple[str, str]]:
+    """Names an article read as an organisation that the catalogue shows are not one -> '' (no
+    organisation), or a generic body's name -> the one organisation of the catalogue it is short for:
+
+    - text run together ("BushASSOCIATED PRESSOhio"), a title inside the name ("Atlantic City
+      Mayor Jo Bell", "Texas and Gov. Jo Bell of Ohio"), words of a clause or a headline ("Jo Bell
+      failed to ...", "KILLED IN DEADLY ..."): a description or a sentence, not a body;
+    - a person's name: a person the catalogue quotes ("George W. Bush"), a first name several of
+      its people have, alone or before a capitalised word ("Bernie", "Gary X"), the first name or
+      surname of a person the same article quotes, a surname the article writes after a first
+      name the catalogue's people have in most of the articles that give it ("Rachel Maddow"); a
+      much-quoted person's surname ending the name or possessed at its start ("Los Angeles-area
+      Sanders", "Trump's Indiana") or their full name inside a body's ("State Hillary Clinton
+      Department"); a demonym for people ("Americans"); a document ("15-count complaint by ...");
+    - a common word the article writes in lower case as often as capitalised inside a sentence
+      ("Budget", "Law", "Political"), a function word, a number, a verb or adverb form never
+      capitalised inside a sentence ("Asked", "Virtually"): a heading or a sentence's first word;
+    - a body every place has ("City Council", "District Court"): the catalogue's one "<Place>
+      City Council" when it has exactly one, else no organisation;
+    - a country is its government where the catalogue names that ("Russia" -> Russian government),
+      and "<First Last> campaign" the catalogue's "<Last> campaign".
+    Outlets, government bodies by name, countries and US states are names whatever the counts."""
+    named = db.conn.execute(
+        "select id, name, group_concat(distinct source_article) from _organization_mentions "
+        "where id not in (select id from _organization_merge) group by id order by id").fetchall()
+    # The people the catalogue names as a person in more articles than the name is an organisation's.
+    people = dict(db.conn.execute(
+        "select person_key, count(distinct source_article) from _speaker_mentions where person_key is not null "
+        "and kind = 'person' group by person_key"))
+    everyone = set(people)
+    # A first name: the first word of the names of several of them, never a place's or a body's name.
+    firsts = Counter(key.split()[0] for key in people if " " in key)
+    places = {p.lower() for p in COUNTRIES | US_STATES | set(CAPITALS)}
+    # ... and not a body's name more articles give than people have it ("Washington" Post-...).
+    bodies = dict(db.conn.execute(
+        "select lower(name), count(distinct source_article) from _organization_mentions group by lower(name)"))
+    first_names = {first: n for first, n in firsts.items() if first not in places and bodies.get(first, 0) < n}
+    given_names = {first for first, n in first_names.items() if n >= GIVEN_NAME_PEOPLE}
+    people = {key: n for key, n in people.items()
+              if " " in key and (key.split()[0] in given_names or n >= NAMED_ARTICLES)}
+    quoted: dict[str, set[str]] = {}  # article -> the first names and surnames of the people it quotes
+    for article, key, surname in db.conn.execute(
+            "select source_article, person_key, surname from _speaker_mentions where person_key is not null"):
+        if key in people:
+            quoted.setdefault(article, set()).update({key.split()[0], surname})
+    kept = OUTLETS | GOVERNMENT_NAMES | COUNTRIES | US_STATES
+    surnames = {key.rsplit(" ", 1)[-1] for key in people}
+    famous = {key for key, n in people.items() if n >= NAMED_ARTICLES}
+    famous_surnames = {key.rsplit(" ", 1)[-1] for key in famous}
+    famous_firsts = {key.split()[0] for key in famous}
+    names_by_id = {org_id: name for org_id, name, _ in named}
+    texts: dict[str, str] = {}
+
+    def text_of(article: str) -> str:
+        if article not in texts:
+            row = db.conn.execute("select text from articles where id = ?", [article]).fetchone()
+            texts[article] = row[0] if row else ""
+        return texts[article]
+
+    for org_id, name, articles in named:
+        words = name.split()
+        if organization_id(name) != org_id and organization_id(name) in names_by_id:
+            yield org_id, organization_id(name)  # "The Associated Press" as a group's id: the Associated Press
+            continue
+        country = _country_of(name)
+        if country and organization_id(_government(country)) in names_by_id:
+            yield org_id, organization_id(_government(country))  # "Russia" is the Russian government
+            continue
+        if not words or name in kept:
+            continue
+        if _RUN_TOGETHER.search(name) or _title_inside(words) or _clause(words):
+            yield org_id, ""
+        elif len(words) > 2 and words[-1] == "campaign" and person_key(" ".join(words[:-1]))[1] in everyone:
+            # "Democrat Jane Roe campaign", "Jane Roe's 2008 campaign": the catalogue's Roe campaign
+            surname = organization_id(person_key(" ".join(words[:-1]))[2] + " campaign")
+            if surname in names_by_id:
+                yield org_id, surname
+        elif len(words) > 1:
+            key, _, surname, _ = person_key(name)
+            if any(w.islower() and w in DOCUMENT_WORDS for w in words):
+                yield org_id, ""  # "a 15-count complaint by ...", "Washington Post analysis of ...": a document
+            elif _body_head(name):
+                if any(pair in famous for pair in _pairs(words[1:-1])):
+                    yield org_id, ""  # "State Jane Roe Department": a person's name run into a body's
+                elif len(words) == 2 and words[0].lower() in PLACE_LEVELS and words[1].lower() in PLACE_BODIES:
+                    longer = {o for o, n in names_by_id.items() if n.endswith(" " + name) and o != org_id}
+                    yield org_id, longer.pop() if len(longer) == 1 else ""
+            elif (people.get(key or "", 0) > max(len(articles.split(",")), PERSON_ARTICLES - 1)
+                  or key in people and key.split()[0] in given_names
+                  or len(words) <= 3 and key and key.split()[0] in given_names
+                  and (surname in surnames or len(words) == 2 and words[1][:1].isupper())
+                  or _fold_word(words[-1]) in famous_surnames and not words[-1].endswith(("'s", "’s"))
+                  or _POSSESSIVE.search(words[0]) and _fold_word(words[0]) in famous_surnames):
+                # "George W. Bush", "Jo Quist" (a first name and a surname), "Los Angeles-area Roe",
+                # "Roe's Indiana": a person or their state
+                yield org_id, ""
+        elif not is_acronym(name):
+            lowered = _fold_word(name)
+            sources = articles.split(",")
+            if (name.endswith("s") and lowered[:-1] in DEMONYMS
+                    or lowered in given_names or lowered in famous_firsts
+                    or 2 * sum(lowered in quoted.get(a, ()) for a in sources) > len(sources)):
+                yield org_id, ""
+                continue
+            after_given = lower = capitalised = 0
+            pattern = re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE)
+            for article in sources:
+                text = text_of(article)
+                given = False
+                for m in pattern.finditer(text):
+                    before, after = text[max(0, m.start() - 20):m.start()], text[m.end():m.end() + 2]
+                    if m.group() == name.lower():
+                        # not part of an address: "twitter.com", "@amazon"
+                        lower += not (before[-1:] in _ADDRESS_MARKS or after[:1] in _ADDRESS_MARKS and
+                                      (after[:1] != "." or after[1:2].isalnum()))
+                    elif m.group() == name and before.endswith(" "):
+                        capitalised += before[-2:-1].islower() or before[-2:-1] in (",", ";")
+                        last = before.split()[-1:]
+                        given = given or bool(last and last[0][:1].isupper()
+                                              and first_names.get(last[0].lower(), 0) >= FIRST_NAME_PEOPLE)
+                after_given += given
+            # A function word, a number, or a verb or adverb form the articles never write with a
+            # capital inside a sentence ("Asked", "Speaking", "Virtually"): a sentence's first word.
+            opener = lowered in FUNCTION_WORDS or lowered in OPENER_STARTS or all(
+                part in NUMBER_WORDS for part in lowered.split("-")) or not capitalised and lowered.endswith(
+                ("ed", "ing", "ly"))
+            if 2 * after_given > len(sources) or lower and lower >= capitalised or opener:
+                yield org_id, ""
+
+
+_ADDRESS_MARKS = frozenset("./@-_")
+# A lower-case letter run into a capitalised word ("BushASSOCIATED"): text of two fields run together.
+_RUN_TOGETHER = re.compile(r"[a-z][A-Z]{3,}")
+# Of the catalogue's people, how many must have a first name for it to count as one; in how many
+# articles (and more than the name is an organisation's in) a person must be named to be no organisation.
+GIVEN_NAME_PEOPLE = 3
+# ... and before a surname the article writes ("Rachel Maddow").
+FIRST_NAME_PEOPLE = 2
+PERSON_ARTICLES = 2
+# ... or named as a person in this many articles whatever the first name ("Bernie Sanders").
+NAMED_ARTICLES = 5
+
+
+def _fold_word(word: str) -> str:
+    return _POSSESSIVE.sub("", word).lower()
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _pairs(words: list[str]) -> Iterator[str]:
+    """The two-word runs of ``words``, folded: where a person's "first last" may be."""
+    for first, last in zip(words, words[1:]):
+        yield f"{_fold_word(first)} {_fold_word(last)}"
+
+
+def _clause(words: list[str]) -> bool:
+    """Words of a sentence, not a name: a verb form in lower case ("Jo Bell failed to ..."), three
+    lower-case words that are neither small words nor a body's head ("... also lacks his support"), or
+    two capitalised headline words ("KILLED IN DEADLY ...")."""
+    lower = [w.strip(",.;:") for w in words if w[:1].islower()]
+    content = [w for w in lower if w not in ACRONYM_SKIPS and w not in _SMALL_WORDS and not _body_head(w)]
+    shouted = [w for w in words if len(w) >= 5 and w.isalpha() and w.isupper()]
+    return (any(w.endswith(("ed", "ing")) and not _body_head(w) for w in content) or len(content) >= 3
+            or len(shouted) >= 2)
+
+
+# Small words a body's name may hold beside those its initials skip: "Center at the Urban Institute".
+_SMALL_WORDS = frozenset({"at", "to", "from", "with", "by", "a", "an", "-", "–", "—", "'s"})
+
+
+def _title(lowered: str) -> bool:
+    return lowered in TITLES or lowered.rstrip(".") + "." in TITLES
+
+
+# Prefixes of a person's name that never open a word of a body's name ("Former", not "New").
+_PREFIXES = frozenset({"former", "then", "ex", "late", "acting", "interim", "outgoing", "incoming", "rival"})
+
+
+def _title_inside(words: list[str]) -> bool:
+    """A title or a name's prefix inside the name, before a capitalised word that heads no body:
+    "Atlantic City Mayor Jo Bell", "Texas and Gov. Jo Bell" (not "Justice Department")."""
+    for word, after in zip(words[1:], words[2:]):
+        lowered = word.lower()
+        if (_title(lowered) or lowered in _PREFIXES) and after[:1].isupper() and not _body_head(after) \
+                and not _title(after.lower()):
+            return True
+    return False
 
 
 def _headline_names(db: sqlite_utils.Database) -> Iterator[tuple[str, str]]:
@@ -375,10 +600,11 @@ def fold_speakers(db: sqlite_utils.Database) -> int:
     batch: list[list] = []
     insert = insert_sql("speakers")
     current: _Speaker | None = None
+    organizations = dict(db.conn.execute("select id, name from organizations"))
     for row in cursor:
         if current is None or current.id != row[0]:
             if current is not None:
-                batch.append(current.row())
+                batch.append(current.row(organizations.get(current.id)))
                 count += 1
             current = _Speaker(row[0])
         current.add(row)
@@ -386,7 +612,7 @@ def fold_speakers(db: sqlite_utils.Database) -> int:
             db.conn.executemany(insert, batch)
             batch = []
     if current is not None:
-        batch.append(current.row())
+        batch.append(current.row(organizations.get(current.id)))
         count += 1
     db.conn.executemany(insert, batch)
     return count
@@ -452,10 +678,15 @@ class _Speaker:
                 _tally(self.named, gender)
         self.article_id = self.article_id or article_id
 
-    def row(self) -> list:
-        """The speakers row, in SCHEMA order."""
+    def row(self, organization: str | None = None) -> list:
+        """The speakers row, in SCHEMA order; ``organization``: the catalogue's name for the
+        organisation of this id, if it is one ("DNC" speaks as the Democratic National Committee)."""
         forms = self.forms
-        source_type = decide_source_type(self.source_types)
+        types = self.source_types
+        if organization is not None and 2 * types.get("person", 0) < sum(n for t, n in types.items() if t):
+            # An organisation of the catalogue that one article in several read as a person ("U.S said").
+            types = {t: n for t, n in types.items() if t != "person"}
+        source_type = decide_source_type(types)
         # A person when any article says so: "Trump said" reads as an organisation where the article
         # gives no evidence, and it is the same Trump the other articles call "he".
         if source_type is not None:
@@ -464,7 +695,8 @@ class _Speaker:
             kind = "person" if self.kinds.get("person") else _most(self.kinds)
         person = kind == "person"
         # The name most articles use; for a person, a full name over a bare surname.
-        name = max(forms, key=lambda f: (len(f.split()) > 1, forms[f], len(f), f)) if person else _most(forms)
+        name = max(forms, key=lambda f: (len(f.split()) > 1, forms[f], len(f), f)) if person else (
+            organization if organization and kind == "organization" else _most(forms))
         gender = decide_gender(self.votes, self.named) if person else None
         summary = None
         if person and (self.votes or self.words):
@@ -659,9 +891,9 @@ def resolve_descriptions(db: sqlite_utils.Database) -> int:
             "select coalesce(g.canonical, m.id), m.source_article, m.title, m.role, m.description, o.name "
             "from _speaker_mentions m left join _speaker_merge g on g.id = m.id "
             "left join organizations o on o.id = m.affiliation_id"):
-        if speaker_id not in tallies:
-            continue
-        surname = names_all.get(speaker_id, " ").split()[-1]
+        if speaker_id not in tallies or speaker_id not in names_all:
+            continue  # not a person of the catalogue: an organisation one article read as one
+        surname = names_all[speaker_id].split()[-1]
         title, role, mention, affiliation = parts
         if mention and surname in mention:
             # The words before the name ("Texas Sen. Ted Cruz") and the appositive after it
@@ -728,6 +960,81 @@ def drop_own_names(db: sqlite_utils.Database) -> int:
                f"(select o.id from organizations o where o.id = speakers.affiliation_id and "
                f"{_OWN_NAME.replace('s.name', 'speakers.name')})")
     return len(own)
+
+
+# --- 6b. a place is a government's name, not where a person works ------------------------------
+
+# Role classes whose people a place's name speaks for: its governor, its mayor, its officials.
+GOVERNING_CLASSES = ("official", "politician")
+# Of the articles' mentions of a name, the share written "in X" that makes it a place (two such
+# mentions do whatever the share): "in Cleveland" 6 of 35, "in Nabisco" 1 of 10.
+PLACE_IN_SHARE = 0.15
+PLACE_IN_MENTIONS = 2
+
+
+def _places(db: sqlite_utils.Database, org_ids: Iterable[str]) -> set[str]:
+    """Of ``org_ids``, the organisations that are places: countries, capitals and US states by the
+    lexicon, and names that head no body, are no outlet and that the articles giving them write
+    "in X" ("in Cleveland", "in Eau Claire")."""
+    found: set[str] = set()
+    lexicon = COUNTRIES | US_STATES | set(CAPITALS)
+    for org_id in sorted(set(org_ids)):
+        row = db.conn.execute("select name from organizations where id = ?", [org_id]).fetchone()
+        name = row[0] if row else ""
+        if name in lexicon:
+            found.add(org_id)
+            continue
+        if not name[:1].isupper() or _body_head(name) or name in OUTLETS or name in GOVERNMENT_NAMES:
+            continue
+        mentions = written_in = 0
+        pattern = re.compile(rf"\b(in )?{re.escape(name)}\b")
+        for (text,) in db.conn.execute(
+                "select text from articles where id in (select distinct source_article from _organization_mentions "
+                "where id = ? or id in (select id from _organization_merge where canonical = ?))", [org_id, org_id]):
+            for m in pattern.finditer(text):
+                mentions += 1
+                written_in += m.group(1) is not None
+        if written_in >= PLACE_IN_MENTIONS or written_in and written_in >= PLACE_IN_SHARE * mentions:
+            found.add(org_id)
+    return found
+
+
+def _governing_role(role: str) -> bool:
+    """Does a role of no known class name a government job or body ("police spokesman", "city
+    council member", "Gov."), not a trade ("financial adviser", "actor")?"""
+    return any(w in _GOVERNING_WORDS for w in re.split(r"[\s-]+", role.lower()) if w)
+
+
+_GOVERNING_WORDS = (OFFICIAL | POLITICIAN | GOVERNMENT_BODIES | {"council", "delegation"}) - {
+    "adviser", "advisers", "advisor", "advisors", "aide", "aides", "staff", "strategist", "strategists",
+    "operative", "operatives", "surrogate", "surrogates", "press", "service", "private", "leader", "leaders",
+    "conservative", "conservatives", "liberal", "liberals", "progressive", "progressives", "candidate", "candidates"}
+
+
+def drop_places(db: sqlite_utils.Database) -> int:
+    """A place as a row's affiliation stands for its government ("Ohio" for its governor, a state's
+    officials), so it stays where the row's or the speaker's role class is a governing one
+    (GOVERNING_CLASSES), the role names a government job or body, or the source is no person; a
+    person of another class or of none ("an Eau Claire financial adviser", "a Hollywood actor") is
+    where they work, not whom they speak for: no affiliation. Returns the quotes rows changed."""
+    governing = ", ".join(f"'{c}'" for c in GOVERNING_CLASSES)
+    rows = [(quote_id, org_id) for quote_id, org_id, role, title in db.conn.execute(
+        "select q.id, q.affiliation_id, s.role, s.title from quotes q left join speakers s on s.id = q.speaker_id "
+        f"where q.affiliation_id is not null and coalesce(q.role_class, '') not in ({governing}) "
+        f"and coalesce(s.role_class, '') not in ({governing}) and coalesce(q.source_type, '') != 'government' "
+        "and (s.kind = 'person' or coalesce(q.role_class, s.role_class, 'unknown') != 'unknown') order by q.id")
+        if not _governing_role(f"{role or ''} {title or ''}")]
+    speakers = [(speaker_id, org_id) for speaker_id, org_id, role, title in db.conn.execute(
+        "select id, affiliation_id, role, title from speakers where kind = 'person' and affiliation_id is not null "
+        f"and coalesce(role_class, '') not in ({governing}) order by id").fetchall()
+        if not _governing_role(f"{role or ''} {title or ''}")]
+    found = _places(db, [org_id for _, org_id in rows + speakers])
+    dropped = [quote_id for quote_id, org_id in rows if org_id in found]
+    _keep_raw(db, dropped)
+    db.conn.executemany("update quotes set affiliation_id = null where id = ?", [(i,) for i in dropped])
+    db.conn.executemany("update speakers set affiliation_id = null where id = ?",
+                        [(speaker_id,) for speaker_id, org_id in speakers if org_id in found])
+    return len(dropped)
 
 
 # --- 7. an affiliation the catalogue agrees on --------------------------------------------------

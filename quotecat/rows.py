@@ -145,9 +145,16 @@ def person_key(name: str) -> tuple[str, str | None, str, str]:
 def organization_name(name: str) -> str:
     """The name the catalogue gives an organisation: a party by the party (ORGANIZATION_ALIASES),
     a demonym by its country ("Chilean" -> Chile), else the name without a leading "the"."""
-    words = name.split()
+    # "Clinton's presidential campaign", "Jane Roe's campaign": the Clinton campaign, the Roe campaign.
+    name = _POSSESSED_CAMPAIGN.sub(r"\1 campaign", name.strip())
+    words = _POSSESSIVE_END.sub("", name).split()  # "the Vatican's" is the Vatican
     if words and words[0].lower() == "the":
         words = words[1:]
+    if len(words) > 1 and _YEAR.match(words[0]) and words[1][:1].isupper():
+        words = words[1:]  # "2014 Labor Department": the department, that year
+    if len(words) > 2 and words[0] == "Department" and words[1] == "of" and all(w[:1].isupper() or w == "and"
+                                                                               for w in words[2:]):
+        words = words[2:] + ["Department"]  # "Department of Homeland Security" is the Homeland Security Department
     while len(words) > 1 and words[0][:1].islower() and words[1][:1].isupper():
         words = words[1:]  # "tax-writing Ways and Means Committee": the body is the capitalised name
     # "White House press secretary", "Senate Majority Leader": the role's words are not the body's.
@@ -159,6 +166,9 @@ def organization_name(name: str) -> str:
     return ORGANIZATION_ALIASES.get(lowered) or DEMONYMS.get(lowered) or stripped or name.strip()
 
 
+_POSSESSED_CAMPAIGN = re.compile(r"^(.+?)['’]s (?:[\w-]+ ){0,4}campaign$")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
 # Words of a role left on an organisation's name: "Senate Majority (Leader)", "House Minority (Whip)".
 _ROLE_SIDES = frozenset({"majority", "minority"})
 # Words that open a description of a person, never an organisation's name ("Former Florida

@@ -93,3 +93,13 @@ GROUP_NOUNS: Final = frozenset({"team", "crew", "staff", "panel", "family", "fam
                                 "household", "jury", "audience", "crowd"})
 # Kinds of body written in capitals before the body's name: "the super PAC Keep Norland Free".
 BODY_KIND_ACRONYMS: Final = frozenset({"pac", "pacs", "ngo", "llc"})
+
+# Words for a level of government every place has: "City Council", "District Court", "County
+# Commission" name a body of some place the name does not say. Alone, no organisation; the
+# catalogue's one "<Place> City Council", where it has only one, is the one meant.
+PLACE_LEVELS: Final = frozenset({"city", "county", "district", "circuit", "municipal", "town", "village", "state",
+                                 "regional", "provincial", "local", "parish", "borough", "appeals", "superior",
+                                 "school", "metropolitan"})
+# Heads of such bodies' names.
+PLACE_BODIES: Final = frozenset({"council", "court", "board", "commission", "committee", "assembly", "legislature",
+                                 "senate", "house", "government", "hall", "police", "attorney", "prosecutor"})
