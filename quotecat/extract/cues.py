@@ -212,10 +212,19 @@ def _sentence_cues(text: str, tokens: list[Token], paragraph: Paragraph, sentenc
             item = loose_cue(text, tokens, i, paragraph, sentence, "title")  # "Senator Says Deal Is Near"
         else:
             continue
-        if item and (item.pattern is Pattern.COLON_LEAD_IN or accept(text, tokens, i, item)):
+        if item and (item.pattern is Pattern.COLON_LEAD_IN or accept(text, tokens, i, item, _inside(results, token))):
             _end_at_relative_clause(tokens, i, item)
             results.append(item)
     return results
+
+
+def _inside(found: list[Found], cue: Token) -> bool:
+    """Does ``cue`` stand inside the content of one of ``found``?"""
+    for item in found:
+        for start, end in item.content:
+            if start <= cue.start < end:
+                return True
+    return False
 
 
 RELATIVE_CLAUSE_REACH: Final = 60  # tokens: a cue's scan for the clause's end stays bounded
