@@ -212,7 +212,11 @@ def _sentence_cues(text: str, tokens: list[Token], paragraph: Paragraph, sentenc
             item = loose_cue(text, tokens, i, paragraph, sentence, "title")  # "Senator Says Deal Is Near"
         else:
             continue
-        if item and (item.pattern is Pattern.COLON_LEAD_IN or accept(text, tokens, i, item, _inside(results, token))):
+        if item is None:
+            continue
+        # A looser reading inside what an attribution before it reports ("X said the union rejected ...").
+        nested = bool(item.relaxed) and _inside(results, token)
+        if item.pattern is Pattern.COLON_LEAD_IN or accept(text, tokens, i, item, nested):
             _end_at_relative_clause(tokens, i, item)
             results.append(item)
     return results
