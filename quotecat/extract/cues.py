@@ -190,7 +190,7 @@ def skip_adverbs_right(tokens: list[Token], k: int, stop: int) -> int:
 
 
 def _sentence_cues(text: str, tokens: list[Token], paragraph: Paragraph, sentence: tuple[int, int]) -> list[Found]:
-    results = []
+    results: list[Found] = []
     for i, token in enumerate(tokens):
         kind = _CANDIDATES.get(token.lower, -1)
         if kind < 0 or token.kind != "word":
