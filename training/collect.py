@@ -23,8 +23,8 @@ def collect(names: list[str], out) -> None:
     texts = corpus.read_articles(names)
     pending = []
 
-    def record(text, tokens, i, item):
-        pending.append((tokens[i].start, cue_model.candidate_features(text, tokens, i, item), item))
+    def record(text, tokens, i, item, nested=False):
+        pending.append((tokens[i].start, cue_model.candidate_features(text, tokens, i, item), item, nested))
         return True
 
     cues.accept = quotes.accept = record  # the stages that ask the gate: every candidate is kept, and recorded
@@ -32,9 +32,9 @@ def collect(names: list[str], out) -> None:
         pending.clear()
         extract(texts[name])
         # The content as the whole pipeline left it: later stages attach the rest of a split quotation.
-        for cue, features, item in pending:
+        for cue, features, item, nested in pending:
             mention = texts[name][item.source[0]:item.source[1]] if item.source is not None else None
-            out.write(json.dumps({"article": name, "cue": cue, "features": features, "mention": mention,
+            out.write(json.dumps({"article": name, "cue": cue, "features": features, "mention": mention, "nested": nested,
                                   "content": [list(span) for span in item.content]}) + "\n")
 
 

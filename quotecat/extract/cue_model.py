@@ -33,6 +33,8 @@ BIAS: Final[float] = _DATA["bias"]
 THRESHOLD: Final[float] = _DATA["threshold"]  # log-odds from which a proposed candidate is kept
 # ... when its content is partly a quotation: chosen for the same share of right candidates.
 QUOTED_THRESHOLD: Final[float] = _DATA.get("quoted_threshold", _DATA["threshold"])
+# ... or, for the quoted candidates of one looser reading ("lexicon", "mined"), its own threshold.
+QUOTED_THRESHOLDS: Final[dict[str, float]] = _DATA.get("quoted_thresholds", {})
 # ... and a lexicon cue's looser reading ("believes", "found", "shows" whose clause the rules could not
 # read); a model file written before these thresholds has the one threshold for all.
 LEXICON_THRESHOLD: Final[float] = _DATA.get("lexicon_threshold", THRESHOLD)
@@ -62,14 +64,16 @@ def score(features: list[str]) -> float:
     return total
 
 
-def accept(text: str, tokens: list[Token], i: int, item: Found) -> bool:
-    """Does the model keep the candidate ``item``, whose cue is ``tokens[i]``?"""
+def accept(text: str, tokens: list[Token], i: int, item: Found, nested: bool = False) -> bool:
+    """Does the model keep the candidate ``item``, whose cue is ``tokens[i]``? ``nested``: the cue stands
+    inside the content of an attribution found before it in the sentence ("X said the union rejected
+    ..."), whose quoted readings keep the one quoted threshold."""
     reading = _Reading(text, tokens, i, item)
     value = reading.score()
     if not item.relaxed:
         return value >= VETO
     if reading.quoted == "cq":
-        return value >= QUOTED_THRESHOLD
+        return value >= (QUOTED_THRESHOLD if nested else QUOTED_THRESHOLDS.get(item.relaxed, QUOTED_THRESHOLD))
     return value >= (LEXICON_THRESHOLD if item.relaxed == "lexicon" else THRESHOLD)
 
 

@@ -190,7 +190,7 @@ def skip_adverbs_right(tokens: list[Token], k: int, stop: int) -> int:
 
 
 def _sentence_cues(text: str, tokens: list[Token], paragraph: Paragraph, sentence: tuple[int, int]) -> list[Found]:
-    results = []
+    results: list[Found] = []
     for i, token in enumerate(tokens):
         kind = _CANDIDATES.get(token.lower, -1)
         if kind < 0 or token.kind != "word":
@@ -212,10 +212,23 @@ def _sentence_cues(text: str, tokens: list[Token], paragraph: Paragraph, sentenc
             item = loose_cue(text, tokens, i, paragraph, sentence, "title")  # "Senator Says Deal Is Near"
         else:
             continue
-        if item and (item.pattern is Pattern.COLON_LEAD_IN or accept(text, tokens, i, item)):
+        if item is None:
+            continue
+        # A looser reading inside what an attribution before it reports ("X said the union rejected ...").
+        nested = bool(item.relaxed) and _inside(results, token)
+        if item.pattern is Pattern.COLON_LEAD_IN or accept(text, tokens, i, item, nested):
             _end_at_relative_clause(tokens, i, item)
             results.append(item)
     return results
+
+
+def _inside(found: list[Found], cue: Token) -> bool:
+    """Does ``cue`` stand inside the content of one of ``found``?"""
+    for item in found:
+        for start, end in item.content:
+            if start <= cue.start < end:
+                return True
+    return False
 
 
 RELATIVE_CLAUSE_REACH: Final = 60  # tokens: a cue's scan for the clause's end stays bounded
