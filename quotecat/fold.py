@@ -734,7 +734,8 @@ def drop_own_names(db: sqlite_utils.Database) -> int:
         f"where s.kind = 'person' and {_OWN_NAME} "
         # as the article wrote it, before the fold made "Trump" the Trump campaign
         "union select q.id from quotes q join speakers s on s.id = q.speaker_id join _quote_raw r on r.quote_id = q.id "
-        "join _organization_mentions o on o.id = r.affiliation_id "
+        # each (id, name) once: an organisation has a mention in every article that names it
+        "join (select distinct id, name from _organization_mentions) o on o.id = r.affiliation_id "
         f"where s.kind = 'person' and q.affiliation_id is not null and {_OWN_NAME} order by 1")]
     _keep_raw(db, own)
     db.conn.executemany("update quotes set affiliation_id = null where id = ?", [(i,) for i in own])
