@@ -476,7 +476,7 @@ def _signatures(quotes: list[tuple]) -> list:
 def _tuple(row: dict, table: str, digest: str | None = None) -> tuple:
     if digest is not None:
         row = {**row, "content_hash": digest}
-    return tuple(map(row.get, _COLUMNS[table]))
+    return tuple([row.get(column) for column in _COLUMNS[table]])
 
 
 def _article_of(row: tuple, article_id: str, name: str) -> Article:

@@ -41,7 +41,6 @@ at a time whatever the size of the catalogue:
    just "X said" in this one). A row whose article gives one keeps it.
 """
 
-import functools
 import json
 import re
 from collections import Counter
@@ -544,12 +543,13 @@ def relink_pronouns(db: sqlite_utils.Database) -> int:
              "where s.gender in ('man', 'woman') and (lower(q.speaker_mention) in ('he', 'she') "
              "and s.gender != case lower(q.speaker_mention) when 'he' then 'man' else 'woman' end "
              "or q.speaker_mention glob 'M[rs]*. [A-Z]*' and q.speaker_mention not like '%,%')")
-    # The rows of those articles in one query: quotes.article_id has no index before schema.finish,
-    # so a query per article read the whole table each time (0.2 of 0.21 s CPU on 906 real articles).
+    # The rows of those articles in one query, read an article at a time: quotes.article_id has no
+    # index before schema.finish, so a query per article read the whole table each time (0.2 of
+    # 0.21 s CPU on 906 real articles).
     in_articles = db.conn.execute(
         "select q.article_id, q.id, q.start, q.speaker_id, q.affiliation_id, lower(q.speaker_mention), s.gender, "
         "s.name from quotes q join speakers s on s.id = q.speaker_id "
-        f"where s.kind = 'person' and q.article_id in ({wrong}) order by q.article_id, q.start, q.id").fetchall()
+        f"where s.kind = 'person' and q.article_id in ({wrong}) order by q.article_id, q.start, q.id")
     changes: list[tuple] = []
     for (article_id,), group in _groups(in_articles):
         text = db.conn.execute("select text from articles where id = ?", [article_id]).fetchone()[0]
@@ -610,8 +610,7 @@ _PARTY_STATE = re.compile(r"^\(?([RDI])-([A-Z][A-Za-z.]{1,6})\)?\.?$")
 _PARTY_WORDS = {"R": "republican", "D": "democratic", "I": "independent"}
 
 
-@functools.lru_cache(maxsize=1 << 16)  # the same titles, roles and names come back mention after mention
-def _description_words(text: str) -> tuple[str, ...]:
+def _description_words(text: str) -> list[str]:
     """ "The former Secretary of State" -> [former, secretary, state]; "Sen." -> senator; "(R-Wis.)" ->
     republican, wisconsin."""
     words: list[str] = []
@@ -623,7 +622,7 @@ def _description_words(text: str) -> tuple[str, ...]:
         word = word.strip(",.;:()\"'’").lower()
         if word and word not in _SKIPPED:
             words.extend(TITLE_ROLES.get(word + ".", TITLE_ROLES.get(word, word)).split())
-    return tuple(words)
+    return words
 
 
 def resolve_descriptions(db: sqlite_utils.Database) -> int:
@@ -658,6 +657,7 @@ def resolve_descriptions(db: sqlite_utils.Database) -> int:
     # 824 articles), the tallies per person in any order: they are counts.
     tallies: dict[str, Counter] = {p: Counter() for p in candidates}
     describing: dict[str, int] = dict.fromkeys(candidates, 0)  # of the articles that describe them at all
+    name_words: dict[str, set[str]] = {}
     for speaker_id, article, *parts in db.conn.execute(
             "select coalesce(g.canonical, m.id), m.source_article, m.title, m.role, m.description, o.name "
             "from _speaker_mentions m left join _speaker_merge g on g.id = m.id "
@@ -676,7 +676,9 @@ def resolve_descriptions(db: sqlite_utils.Database) -> int:
             mention = f"{before} {bracket} {after}"
         parts = [title, role, mention, affiliation]
         said = set(w for part in parts if part for w in _description_words(part))
-        said -= set(_description_words(names_all.get(speaker_id, "")))
+        if speaker_id not in name_words:  # once a person, not once a mention of them
+            name_words[speaker_id] = set(_description_words(names_all.get(speaker_id, "")))
+        said -= name_words[speaker_id]
         tallies[speaker_id].update(said)
         describing[speaker_id] += bool(said)
     for speaker_id, words in tallies.items():

@@ -85,7 +85,6 @@ def article_row(article: Article, source_file: str) -> dict:
 # --- who is who: names as keys --------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=1 << 16)  # the same words of the same names, article after article
 def _fold(word: str) -> str:
     """A word as a key: lower case, no accents, no dots or possessive ("Brudziński's" -> "brudzinski")."""
     word = unicodedata.normalize("NFKD", word.casefold())
