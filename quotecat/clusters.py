@@ -20,7 +20,7 @@ import unicodedata
 import zlib
 from array import array
 from collections.abc import Iterator
-from itertools import groupby
+from itertools import groupby, repeat
 from operator import itemgetter
 
 import sqlite_utils
@@ -129,7 +129,7 @@ class Signatures:
         if found is not None:
             packed, keys = found
             self.hashes.append((rowid, quote_id, packed))
-            self.bands.extend((key, rowid) for key in keys)
+            self.bands.extend(zip(keys, repeat(rowid)))
 
     def flush(self) -> None:
         _flush(self.db, self.bands, self.hashes)

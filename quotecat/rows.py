@@ -262,10 +262,19 @@ class Catalogue:
         self.speakers: dict[str, dict] = {}
         self.organizations: dict[str, dict] = {}
         self.people: set[str] = set()  # the names and surnames of the people the article quotes
+        # An article gives the same affiliation row after row (and each row asks twice: for the
+        # quote and for its speaker): the answer, once a name.
+        self._organization_ids: dict[str, str | None] = {}
 
     def organization_id(self, name: str | None) -> str | None:
         if not name:
             return None
+        if name in self._organization_ids:
+            return self._organization_ids[name]
+        org_id = self._organization_ids[name] = self._new_organization_id(name)
+        return org_id
+
+    def _new_organization_id(self, name: str) -> str | None:
         name = name.strip()
         bracketed = _BRACKETED_ACRONYM.search(name)  # "World Health Organization (WHO)"
         if bracketed:
