@@ -6,7 +6,8 @@ Invented sentences, one table per stage: the label check, the repairs, and the e
 import pytest
 
 from quotecat.extract import extract
-from quotecat.extract.nonsource import antecedent, inner_subject, not_a_source, repaired
+from quotecat.extract.nonsource import antecedent, as_resolved, inner_subject, not_a_source, repaired
+from quotecat.extract.sources import Source
 
 
 @pytest.mark.parametrize("label, reason", [
@@ -29,6 +30,8 @@ from quotecat.extract.nonsource import antecedent, inner_subject, not_a_source, 
     ("not let reporters", "an adverb opens it"),
     ("sternly from the podium", "an adverb opens it"),
     ("Nothing the minister", "an indefinite pronoun"),
+    ("his campaign sent out a text message", "a clause: a noun phrase and its verb"),
+    ("the Harbour Trust slammed the ruling", "a clause: a noun phrase and its verb"),
 ])
 def test_what_is_no_source(label, reason):
     assert not_a_source(label) == reason
@@ -39,6 +42,9 @@ def test_what_is_no_source(label, reason):
     "Will Rogers", "nearly half of voters", "early results", "earlier reports", "Polling", "polling of members",
     "they all", "he and his lawyers", "We Democrats", "not everyone at the rally", "newly released documents",
     "Sterling Brown", "the remaining casinos", "a third", "Jennings",
+    # a participle after its noun is no clause's verb
+    "a report released by the agency", "a letter obtained on Friday", "a plumber who attended the rally",
+    "a blog called the Daily Yarn", "a survey issued this month",
 ])
 def test_what_may_be_a_source(label):
     assert not_a_source(label) is None
@@ -65,6 +71,9 @@ def test_a_capitalised_word_alone_is_read_against_the_article(word, text, reason
     ("citing a memo from the ministry", "a memo from the ministry"),
     ("echoing some local shopkeepers", "some local shopkeepers"),
     ("Listing the firm's failures she", "she"),
+    ("his campaign sent out a text message", "his campaign"),
+    ("Facing mounting criticism, Mr. Doe released a statement", "Mr. Doe"),
+    ("a court ruling made it legal - she", "she"),
     ("how much they", None),  # a pronoun is no clause's speaker to take
     ("everything else you", None),
     ("imitating a song", None),
@@ -116,3 +125,14 @@ def test_rows_name_a_source_or_keep_only_their_mention(text, mention, speaker):
     assert [a.speaker for a in rows] == [speaker] * len(rows)
     if speaker is None:
         assert all(a.resolution.startswith("no source") for a in rows)
+
+
+@pytest.mark.parametrize("name, speaker", [
+    ("Ann Lee", "Ann Lee"),
+    ("What Okafor", "Okafor"),  # "What Okafor said ..." read as a name, then "he said" resolved to it
+    ("Despite", None),
+])
+def test_a_resolved_speaker_is_checked_too(name, speaker):
+    resolved, how = as_resolved(Source(name, name=name, kind="person"), "pronoun 'he' -> " + name)
+    assert (resolved.name if resolved else None) == speaker
+    assert how.startswith("pronoun 'he'")

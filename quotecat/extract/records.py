@@ -19,7 +19,7 @@ from ..lexicon.titles import ROLE_MODIFIERS, ROLE_WORDS, TITLE_MODIFIERS
 from ..model import Attribution
 from .found import Found, Pattern, Speaker
 from .medium import medium_spans
-from .nonsource import as_source
+from .nonsource import as_resolved, as_source
 from .resolve import Resolver, _words_before
 from .sources import KIND_OF_SOURCE_TYPE, UNNAMED, Source, article_country, describe, needs_country, reads_lowercase, \
     split_sources, with_country
@@ -89,6 +89,7 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found], writer: 
                                             m_start + len(part)))
                     continue
                 for found_as, how in resolver.resolve_all(source, m_start):
+                    found_as, how = as_resolved(found_as, how)
                     speakers.append(Speaker(source, found_as, how, part, m_start, m_start + len(part)))
             if len(parts) > 1:
                 resolver.remember_group(last_start, [s.resolved for s in speakers if s.resolved is not None])
