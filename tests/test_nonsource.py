@@ -15,6 +15,8 @@ from quotecat.extract.sources import Source
     ("the second", "a determiner with no noun"),
     ("the current", "a determiner with no noun"),
     ("the total", "a determiner with no noun"),
+    ("Another", "a determiner with no noun"),
+    ("Multiple", "a determiner with no noun"),
     # verb phrases and a sentence's opening words
     ("imitating a song", "a verb phrase"),
     ("appeared in the district court", "a verb phrase"),

@@ -28,6 +28,8 @@ from .tokens import DASHES, tokenize
 HEADLESS: Final = frozenset("""first second third fourth fifth sixth seventh eighth ninth tenth last latter former
     current total same rest remaining following previous next latest whole entire final initial original
     other""".split())
+_LONE_DETERMINERS: Final = frozenset({"another", "multiple", "numerous", "various", "several", "each", "every",
+                                      "the", "a", "an", "this", "these", "those"})
 _DEFINITE: Final = frozenset({"the", "this", "that"})
 # Words after a pronoun in a subject of its own: "they all", "we both", "he and his lawyers".
 _AFTER_PRONOUN: Final = frozenset({"and", "or", "all", "both", "alone", "themselves", "himself", "herself"})
@@ -133,8 +135,8 @@ def not_a_source(label: str, text: str = "") -> str | None:
     second = lower[1] if len(words) > 1 else ""
     if len(words) == 2 and first in _DEFINITE and second in HEADLESS:
         return "a determiner with no noun"
-    if len(words) == 1 and first in HEADLESS and words[0][:1].islower():
-        return "a determiner with no noun"
+    if len(words) == 1 and (first in HEADLESS and words[0][:1].islower() or first in _LONE_DETERMINERS):
+        return "a determiner with no noun"  # "Another (holdout)", "Multiple (news reports)"
     if first in _INDEFINITE_THINGS:
         return "an indefinite pronoun"
     if first in _PRONOUNS and len(words) > 1 and words[1][:1].islower() and second not in _AFTER_PRONOUN \
