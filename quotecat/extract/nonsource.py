@@ -156,28 +156,30 @@ def not_a_source(label: str, text: str = "") -> str | None:
         return "a sentence's opening word"
     if _verb_first(words, lower, text):
         return "a verb phrase"
-    if _finite_verb(lower) > 0:
+    if _finite_verb(words) > 0:
         return "a clause: a noun phrase and its verb"
     return None
 
 
-def _finite_verb(lower: list[str]) -> int:
+def _finite_verb(words: list[str]) -> int:
     """Where the verb of a clause read as a name stands ("his campaign sent out a text message",
-    "the office slammed a lawsuit"): a past-tense verb after the first word, before its object (a
-    determiner or a pronoun). A participle after its noun is followed by "by" or a preposition, not
-    an object ("a report released by the agency", "a letter obtained on Friday"); -1 when none."""
+    "the office slammed a lawsuit"): a lower-case past tense after the first word, before its object
+    (a determiner or a pronoun). A participle after its noun is followed by "by" or a preposition,
+    not an object ("a report released by the agency", "a letter obtained on Friday"); -1 when none.
+    (After a name, "Doe huddled with aides" is as often "People briefed on the talks": not read.)"""
+    lower = [w.lower() for w in words]
     for i in range(1, len(lower) - 1):
         word = lower[i]
         if lower[i - 1] in _RELATIVES or lower[i - 1] in ("whose", "whom"):
             return -1  # "a plumber who attended the rally": a description, not a clause
-        if lower[i - 1].endswith(","):
-            continue  # "Doe, elected in 2010, ..."
-        if word in _NAMING:
-            continue  # "a blog called the Feed"
-        if not (len(word) > 4 and word.endswith("ed") or word in _PAST_TENSES):
-            continue
-        if lower[i - 1] in DETERMINERS or lower[i - 1].endswith(("'s", "’s")) or lower[i - 1] in ADVERBS:
-            continue  # "the newly elected", "Trump's installed", "had long planned"
+        if lower[i - 1].endswith(",") or word in _NAMING:
+            continue  # "Doe, elected in 2010, ...", "a blog called the Feed"
+        if not (len(word) > 4 and word.endswith("ed") or word in _PAST_TENSES) or not words[i].islower() \
+                or "-" in word:
+            continue  # "Armed Services", "Los Angeles-based attorney"
+        before = lower[i - 1]
+        if before in DETERMINERS or before.endswith(("'s", "’s")) or before in ADVERBS:
+            continue  # "the newly elected", "Trump's installed", "recently hacked"
         after = lower[i + 1]
         if after in _PARTICLES and i + 2 < len(lower):
             after = lower[i + 2]  # "sent out a text"
@@ -238,8 +240,7 @@ def inner_subject(mention: str) -> str | None:
         return words[-1]  # "Listing the ventures she (said)": the participle's clause, then its subject
     if len(words) > 2 and words[-1].lower() in _PRONOUNS and (words[-2] in DASHES or words[-2] == "-"):
         return words[-1]  # "a court ruling made it legal - he (said)"
-    lower = [w.lower() for w in words]
-    verb = _finite_verb(lower)
+    verb = _finite_verb(words)
     if verb > 0:
         # "his campaign sent out a text message, saying": the clause's subject, after an opening
         # phrase ("Facing criticism, Mr. Doe released a statement"). On polnear-train 3 of 6 such
