@@ -126,7 +126,7 @@ def test_rows_name_a_source_or_keep_only_their_mention(text, mention, speaker):
     assert rows, f"no row mentions {mention!r}"
     assert [a.speaker for a in rows] == [speaker] * len(rows)
     if speaker is None:
-        assert all(a.resolution.startswith("no source") for a in rows)
+        assert all(a.resolution.startswith("not a source") for a in rows)
 
 
 @pytest.mark.parametrize("name, speaker", [

@@ -11,6 +11,7 @@ keeps its words in ``speaker_mention`` with no speaker, as an unresolved pronoun
 """
 
 import re
+from functools import lru_cache
 from typing import Final
 
 from ..lexicon.cues import CUE_WORDS
@@ -65,6 +66,7 @@ _PARTICLES: Final = frozenset({"out", "up", "off", "down", "back"})
 _NAMING: Final = frozenset({"called", "named", "dubbed", "titled", "nicknamed", "considered", "conducted"})
 _OBJECT_PRONOUNS: Final = frozenset({"them", "him", "her", "us", "it", "me", "you"})
 _TIME_DETERMINERS: Final = frozenset({"this", "last", "next", "each", "every"})  # "a report issued this month"
+_WINDOW: Final = 300  # characters before a mention where the noun phrase of its relative clause is read
 _RELATIVES: Final = frozenset({"who", "which", "that"})
 # Participles whose object is where a claim comes from: "citing X", "echoing X", "including X".
 _NAMES_A_SOURCE: Final = frozenset({"citing", "quoting", "echoing", "including", "according", "per"})
@@ -201,20 +203,26 @@ def _verb_first(words: list[str], lower: list[str], text: str) -> bool:
     if len(words) == 1:
         # "Calling", "Asked" (but "Manning", "United", "Boreing": names, if written only where a sentence starts)
         return words[0][:1].islower() or not _capitalised_inside(text, words[0]) and (
-            re.search(r"\b" + re.escape(first) + r"\b", text) is not None or _cue_form(first))
+            _written_lowercase(text, first) or _cue_form(first))
     after = lower[1]
     return after in DETERMINERS or after in PREPOSITIONS and after != "of" or after in _PRONOUNS \
         or after in ("him", "her", "them", "us")
 
 
+@lru_cache(maxsize=256)  # an article asks of one word once per mention ("Calling" twice)
 def _capitalised_inside(text: str, word: str) -> bool:
     """Is ``word`` written capitalised anywhere but where a sentence starts, as a name is ("Chelsea
     Manning", "in Beijing")?"""
     for match in re.finditer(r"\b" + re.escape(word) + r"\b", text):
-        before = text[:match.start()].rstrip(" \t\"“‘'(")
+        before = text[max(0, match.start() - 12):match.start()].rstrip(" \t\"“‘'(")
         if before and before[-1] not in ".!?:\n—–-":
             return True
     return False
+
+
+@lru_cache(maxsize=256)
+def _written_lowercase(text: str, word: str) -> bool:
+    return re.search(r"\b" + re.escape(word) + r"\b", text) is not None
 
 
 def _cue_form(word: str) -> bool:
@@ -264,7 +272,7 @@ def antecedent(text: str, sentence_start: int, start: int) -> tuple[int, int] | 
     """The noun phrase a relative clause hangs on, when a verb phrase taken for a speaker follows
     one: "Supporters who have heard directly from the campaign say" -> "Supporters" (the clause
     was read from "heard"), as ``subjects.subject_before`` reads "an architect who said"."""
-    tokens = tokenize(text, sentence_start, start, [])
+    tokens = tokenize(text, max(sentence_start, start - _WINDOW), start, [])  # a subject is short: no whole sentence
     # "who have (heard)", "who (recently) joined": up to three lower-case words of the clause before the mention.
     j = next((j for j in range(len(tokens) - 1, max(0, len(tokens) - 4), -1)
               if tokens[j].lower in _RELATIVES or not (tokens[j].is_word() and tokens[j].text.islower())), 0)

@@ -85,7 +85,7 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found], writer: 
                 source, part, m_start, why = as_source(text, item.sentence[0], part, m_start, describe(read))
                 if why:
                     # Not a source: the row keeps the words as its mention, with no speaker.
-                    speakers.append(Speaker(source, None, f"no source: '{part}' is {why}", part, m_start,
+                    speakers.append(Speaker(source, None, f"not a source: '{part}' is {why}", part, m_start,
                                             m_start + len(part)))
                     continue
                 for found_as, how in resolver.resolve_all(source, m_start):
