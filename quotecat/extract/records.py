@@ -20,6 +20,7 @@ from ..lexicon.titles import ROLE_MODIFIERS, ROLE_WORDS, TITLE_MODIFIERS
 from ..model import Attribution
 from .found import Found, Pattern, Speaker
 from .medium import medium_spans
+from .nonsource import as_resolved, as_source
 from .resolve import Resolver, _words_before, appositive_after
 from .sources import KIND_OF_SOURCE_TYPE, UNNAMED, Source, article_country, describe, needs_country, reads_lowercase, \
     split_sources, with_country
@@ -82,8 +83,14 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found], writer: 
                 read = part
                 if part[:1].isupper() and reads_lowercase(text, m_start, any(w[:1].isupper() for w in part.split()[2:])):
                     read = part[0].lower() + part[1:]  # "Fashion designer X": a sentence start's capital
-                source = describe(read)
+                source, part, m_start, why = as_source(text, item.sentence[0], part, m_start, describe(read))
+                if why:
+                    # Not a source: the row keeps the words as its mention, with no speaker.
+                    speakers.append(Speaker(source, None, f"not a source: '{part}' is {why}", part, m_start,
+                                            m_start + len(part)))
+                    continue
                 for found_as, how in resolver.resolve_all(source, m_start):
+                    found_as, how = as_resolved(found_as, how)
                     speakers.append(Speaker(source, found_as, how, part, m_start, m_start + len(part)))
             if len(parts) > 1:
                 resolver.remember_group(last_start, [s.resolved for s in speakers if s.resolved is not None])
