@@ -13,6 +13,8 @@ import re
 from typing import Final
 
 from ..lexicon.cues import (
+    ACTIVE_RAISING_FORMS,
+    APPEARING_PLACES,
     BARE_BELIEF_LEMMAS,
     BARE_CLAUSE_LEMMAS,
     CALL_PARTICLES,
@@ -29,6 +31,7 @@ from ..lexicon.cues import (
     NOT_LABEL_ENDINGS,
     NOT_LABELS,
     OBJECT_LEMMAS,
+    PASSIVE_BE,
     S_FORM_VERBS,
     SPEECH_LEMMAS,
     SPEECH_VERBS,
@@ -383,7 +386,7 @@ def loose_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph, sent
         after += 1
     cue_text = text[cue.start:last.end]
     j = _skip_when_left(tokens, skip_adverbs_left(tokens, i - 1))
-    if lower in AROUND:
+    if lower in AROUND and _raises(tokens, i):
         # "The plan appears to have stalled": the clause from its subject on, no source.
         subject, _ = find_subject(tokens, j)
         clause = span(tokens, subject[0] if subject is not None else 0, n - 1)
@@ -416,6 +419,23 @@ def loose_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph, sent
         return None
     return Found(cue, cue_text, [content], (tokens[source[0]].start, tokens[source[1]].end), pattern,
                  paragraph.index, sentence, medium=medium, relaxed=relaxed)
+
+
+_PERFECT: Final = frozenset({"has", "have", "had"})  # "has deemed": the subject's own verb, not a passive
+
+
+def _raises(tokens: list[Token], i: int) -> bool:
+    """Does the cue at ``tokens[i]`` attribute its clause to no one named? "appears to", "seemed tired"
+    (not "appeared at a rally"); a participle after a form of "be", "as" or a comma ("is expected to",
+    "as expected", "Ruiz, seen as ...", not "the board deemed the pier unsafe")."""
+    lower = tokens[i].lower
+    if lower in ACTIVE_RAISING_FORMS:
+        return not (i + 1 < len(tokens) and tokens[i + 1].lower in APPEARING_PLACES)
+    k = i - 1
+    while k >= 0 and tokens[k].is_word() and (tokens[k].lower.endswith("ly") or tokens[k].lower in ADVERBS) \
+            and tokens[k].lower not in PASSIVE_BE and tokens[k].lower not in _PERFECT:
+        k -= 1
+    return k >= 0 and (tokens[k].lower in PASSIVE_BE or tokens[k].lower == "as" or tokens[k].text in _CONTENT_SEPARATORS)
 
 
 def _skip_when_left(tokens: list[Token], j: int) -> int:

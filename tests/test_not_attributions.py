@@ -1,0 +1,48 @@
+"""What is not an attribution, and where an attribution's content stops.
+
+Raising cues ("is expected to", "appears to") attribute their clause to no one named; the same
+words in the active voice are a subject's own verb, and "appeared at a rally" is being somewhere.
+A speaker label in the body of an article with a few words after it is a rundown or a credit line,
+not a turn of a transcript. Every sentence here is written for the test (none comes from PolNeAR or
+Wikinews); each stands in the body of a short article, as it would in news.
+"""
+
+import pytest
+
+from quotecat import extract
+
+
+def in_article(body: str) -> str:
+    return ("Harbour town weighs ferry cuts\n\n"
+            "The town of Kestrel Bay has argued over its ferry for a year.\n\n" + body)
+
+
+def attributions_in(body: str):
+    text = in_article(body)
+    start = text.index(body)
+    return [a for a in extract(text) if a.start >= start]
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("The harbour authority is expected to announce the new fees next week.", "expected"),
+    ("The ferry is widely expected to stop running in March.", "expected"),
+    ("The new timetable isn't expected to please the fishermen.", "expected"),
+    ("Support for the fees appears to be growing among the fishermen.", "appears"),
+    ("The harbour master seemed ready to give up on the old pier.", "seemed"),
+])
+def test_a_raising_cue_attributes_its_clause_to_no_one(sentence, cue):
+    rows = [a for a in attributions_in(sentence) if a.cue == cue]
+    assert rows and rows[0].speaker is None and rows[0].pattern == "raising cue"
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    # The participle is the subject's own verb, in the active voice: not a claim of no one.
+    ("The council deemed the old pier unsafe for the summer crowds.", "deemed"),
+    ("The harbour board has long considered selling the second ferry to a private firm.", "considered"),
+    ("Kestrel Bay has also seen a sharp rise in the number of summer visitors.", "seen"),
+    # "appeared at", "appears on": being somewhere.
+    ("The mayor appeared at a rally in the old fish market on Saturday night.", "appeared"),
+    ("The harbour master appears on local radio every Friday morning.", "appears"),
+])
+def test_the_same_words_in_the_active_voice_are_no_raising_cue(sentence, cue):
+    assert not [a for a in attributions_in(sentence) if a.cue == cue and a.pattern == "raising cue"]
