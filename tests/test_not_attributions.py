@@ -46,3 +46,27 @@ def test_a_raising_cue_attributes_its_clause_to_no_one(sentence, cue):
 ])
 def test_the_same_words_in_the_active_voice_are_no_raising_cue(sentence, cue):
     assert not [a for a in attributions_in(sentence) if a.cue == cue and a.pattern == "raising cue"]
+
+
+@pytest.mark.parametrize("body", [
+    # A rundown: a name, a colon and the writer's few words on their chances.
+    "Ruiz: A clean sweep.\n\nShe leads every poll in the north and has the most money.",
+    "Berg: Hold on till spring.\n\nHis campaign has spent most of its money already.",
+    # Credit lines.
+    "Contributing: Ana Ruiz.",
+    "BYLINE: Ana Ruiz.",
+    "Twitter: @anaruiz.",
+])
+def test_a_rundown_or_a_credit_line_is_no_speaker_label(body):
+    assert [a for a in attributions_in(body) if a.pattern == "speaker label"] == []
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # A transcript's labels are in capitals, however short the turn.
+    (in_article("BERG: Thank you.\n\nRUIZ: We will keep the ferry running all winter."), ["BERG", "RUIZ"]),
+    # A headline's label is its source's, whatever its case.
+    ("Mayor Ruiz: Ferry will run all winter\n\nThe town of Kestrel Bay has argued over its ferry for a year.",
+     ["Ruiz"]),
+])
+def test_a_transcript_or_headline_label_is_a_speaker(text, speakers):
+    assert [a.speaker for a in extract(text) if a.pattern == "speaker label"] == speakers

@@ -177,7 +177,8 @@ NOT_LABELS: Final = {"update", "note", "editor's note", "editor’s note", "rela
                      "read more", "correction", "advertisement", "video", "caption", "credit", "warning",
                      "breaking", "exclusive", "analysis", "opinion", "q", "a", "live", "full text", "abstract",
                      "sources", "clarification", "contact", "email", "tags", "topics", "see also", "more",
-                     "listen", "transcript", "partial transcript", "disclosure", "image", "getty images"}
+                     "listen", "transcript", "partial transcript", "disclosure", "image", "getty images",
+                     "contributing", "byline"}
 # Label endings that are never a speaker ("Weather update:", "Editor's note:").
 NOT_LABEL_ENDINGS: Final = ("update", "note")
 # Words that, after a comma inside an unquoted content, start a second attribution of the same claim
