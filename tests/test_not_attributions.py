@@ -70,3 +70,16 @@ def test_a_rundown_or_a_credit_line_is_no_speaker_label(body):
 ])
 def test_a_transcript_or_headline_label_is_a_speaker(text, speakers):
     assert [a.speaker for a in extract(text) if a.pattern == "speaker label"] == speakers
+
+
+@pytest.mark.parametrize("sentence, content", [
+    # The writer's lead-in before a colon is not what the speaker said after it.
+    ("His verdict on the new timetable was short: “It will fail by June,” the mayor said.", "It will fail by June"),
+    ("The harbour master, who has run the port for 20 years, was gloomy: “We cannot afford a second boat,” he said.",
+     "We cannot afford a second boat"),
+    # A lead-in with a cue of its own is an attribution too: the row keeps it.
+    ("Ruiz said she was too busy to reply: “I have a town to run,” she said.",
+     "Ruiz said she was too busy to reply: “I have a town to run"),
+])
+def test_a_content_before_its_cue_starts_after_the_writers_lead_in(sentence, content):
+    assert content in [a.text for a in attributions_in(sentence) if a.cue == "said"]

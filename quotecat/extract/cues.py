@@ -887,8 +887,23 @@ def _content_before(tokens: list[Token], before_end: int) -> tuple[int, int] | N
     while b >= 0 and tokens[b].kind == "punct" and tokens[b].text in _CONTENT_SEPARATORS:
         b -= 1
     if b >= 0 and b < before_end or (b >= 0 and tokens[b].kind == "quote"):
-        return span_to(tokens, 0, b)
+        return span_to(tokens, _after_lead_in(tokens, b), b)
     return None
+
+
+def _after_lead_in(tokens: list[Token], b: int) -> int:
+    """Where a content before its cue starts: after the writer's lead-in ending in a colon before a
+    quotation ('Her reply was blunt: "No," she said.'), unless the lead-in has a cue word of its own
+    (then it is an attribution too: 'He said he was busy: "..."'); else at the sentence's start. On the
+    polnear-train tuning half, of such rows' gold contents 16 start at the quotation and 7 before the
+    colon, and each of those 7 has a cue word in the lead-in; cutting only where it has none moved 3
+    rows of the tuning half, each to start where the gold does."""
+    for k in range(b - 1, 0, -1):
+        if tokens[k].text == ":" and tokens[k + 1].kind == "quote":
+            if any(t.lower in CUE_WORDS for t in tokens[:k]):
+                return 0
+            return k + 1
+    return 0
 
 
 def _weak_cue_unsupported(tokens: list[Token], cue: Token, lemma: str, clause: _Clause,
