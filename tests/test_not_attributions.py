@@ -36,7 +36,7 @@ def test_a_raising_cue_attributes_its_clause_to_no_one(sentence, cue):
 
 
 @pytest.mark.parametrize("sentence, cue", [
-    # The participle is the subject's own verb, in the active voice: not a claim of no one.
+    # The participle is the subject's own verb, in the active voice: no claim of no one.
     ("The council deemed the old pier unsafe for the summer crowds.", "deemed"),
     ("The harbour board has long considered selling the second ferry to a private firm.", "considered"),
     ("Kestrel Bay has also seen a sharp rise in the number of summer visitors.", "seen"),
@@ -45,7 +45,7 @@ def test_a_raising_cue_attributes_its_clause_to_no_one(sentence, cue):
     ("The harbour master appears on local radio every Friday morning.", "appears"),
 ])
 def test_the_same_words_in_the_active_voice_are_no_raising_cue(sentence, cue):
-    assert not [a for a in attributions_in(sentence) if a.cue == cue and a.pattern == "raising cue"]
+    assert [a for a in attributions_in(sentence) if a.cue == cue] == []
 
 
 @pytest.mark.parametrize("body", [

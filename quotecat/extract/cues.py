@@ -397,7 +397,9 @@ def loose_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph, sent
         after += 1
     cue_text = text[cue.start:last.end]
     j = _skip_when_left(tokens, skip_adverbs_left(tokens, i - 1))
-    if lower in AROUND and _raises(tokens, i):
+    if lower in AROUND and not _raises(tokens, i):
+        return None  # "The board deemed the pier unsafe", "appeared at a rally": no raising cue
+    if lower in AROUND:
         # "The plan appears to have stalled": the clause from its subject on, no source.
         subject, _ = find_subject(tokens, j)
         clause = span(tokens, subject[0] if subject is not None else 0, n - 1)
