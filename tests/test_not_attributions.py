@@ -28,6 +28,7 @@ def attributions_in(body: str):
     ("The ferry is widely expected to stop running in March.", "expected"),
     ("The new timetable isn't expected to please the fishermen.", "expected"),
     ("Support for the fees appears to be growing among the fishermen.", "appears"),
+    ("Ferry traffic grew faster than expected over the summer months.", "expected"),
     ("The harbour master seemed ready to give up on the old pier.", "seemed"),
 ])
 def test_a_raising_cue_attributes_its_clause_to_no_one(sentence, cue):

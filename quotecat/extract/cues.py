@@ -439,8 +439,9 @@ _PERFECT: Final = frozenset({"has", "have", "had"})  # "has deemed": the subject
 
 def _raises(tokens: list[Token], i: int) -> bool:
     """Does the cue at ``tokens[i]`` attribute its clause to no one named? "appears to", "seemed tired"
-    (not "appeared at a rally"); a participle after a form of "be", "as" or a comma ("is expected to",
-    "as expected", "Ruiz, seen as ...", not "the board deemed the pier unsafe")."""
+    (not "appeared at a rally"); a participle after a form of "be", "as", "than" or a comma ("is
+    expected to", "as expected", "faster than expected", "Ruiz, seen as ...", not "the board deemed the
+    pier unsafe")."""
     lower = tokens[i].lower
     if lower in ACTIVE_RAISING_FORMS:
         return not (i + 1 < len(tokens) and tokens[i + 1].lower in APPEARING_PLACES)
@@ -448,7 +449,7 @@ def _raises(tokens: list[Token], i: int) -> bool:
     while k >= 0 and tokens[k].is_word() and (tokens[k].lower.endswith("ly") or tokens[k].lower in ADVERBS) \
             and tokens[k].lower not in PASSIVE_BE and tokens[k].lower not in _PERFECT:
         k -= 1
-    return k >= 0 and (tokens[k].lower in PASSIVE_BE or tokens[k].lower == "as" or tokens[k].text in _CONTENT_SEPARATORS)
+    return k >= 0 and (tokens[k].lower in PASSIVE_BE or tokens[k].lower in ("as", "than") or tokens[k].text in _CONTENT_SEPARATORS)
 
 
 def _skip_when_left(tokens: list[Token], j: int) -> int:

@@ -153,12 +153,12 @@ NAMING_FORMS: Final = frozenset({"known", "named", "titled", "entitled", "dubbed
 # Raising verbs proper: "appears to", "seemed ready" attribute their clause to no one named in the
 # active voice. Every other cue the model mined as spanning the clause around it ("expected",
 # "deemed", "seen", "considered") does so only after a form of "be" ("is widely expected to"), in
-# "as expected" or after a comma ("Ruiz, seen as the favourite, ..."). Mined on the polnear-train
-# tuning half: of those participles read as raising elsewhere, 5 of 34 were a source-less gold
-# attribution ("The board deemed the pier unsafe", "the council has long considered ..." have their
-# subject as source); after "be", "as" or a comma, 52 of 80. Read instead as the subject's own cue
-# (the looser reading), they lowered the retrained gate's lexicon threshold (1.02 -> 0.83) and with
-# it polnear-dev precision (0.940 -> 0.936): they are no cue at all.
+# "as expected", "than expected" or after a comma ("Ruiz, seen as the favourite, ..."). Mined on the
+# polnear-train tuning half: of those participles read as raising elsewhere, 5 of 34 were a
+# source-less gold attribution ("The board deemed the pier unsafe", "the council has long
+# considered ..." have their subject as source); after "be", "as" or a comma, 52 of 80. Read instead
+# as the subject's own cue (the looser reading), they lowered the retrained gate's lexicon threshold
+# (1.02 -> 0.83) and with it polnear-dev precision (0.940 -> 0.936): they are no cue at all.
 ACTIVE_RAISING_FORMS: Final = frozenset({"appear", "appears", "appeared", "seem", "seems", "seemed", "look",
                                          "looks", "looked"})
 # Forms of "be" (and "get") before a passive participle, contracted and negated ones included.
