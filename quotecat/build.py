@@ -487,6 +487,8 @@ def _article_of(row: tuple, article_id: str, name: str) -> Article:
                    trimmed_chars=values["trimmed_chars"] or 0)
 
 
+# The quotes columns the fold may change, as ``_quote_raw`` keeps them from before it.
+_RAW_COLUMNS = ("speaker_id", "affiliation_id", "anonymous", "source_type")
 # An article's stored content hash, or '' for one a correction changed: it is extracted again, so
 # corrections always apply to the extractor's rows, never to the last build's corrected ones.
 _STORED_HASH = ("select case when exists (select 1 from _corrected_articles where article_id = articles.id) "
@@ -627,10 +629,10 @@ class _Previous:
                                  [article_id]).fetchall()
 
     def _quote_rows(self, article_id: str) -> list[tuple]:
-        """The article's quotes rows with the speaker and affiliation ids they had before the fold
-        (``_quote_raw``), so that the build folds them again as a rebuild does."""
+        """The article's quotes rows with the speaker, affiliation and kind of source they had before
+        the fold (``_quote_raw``), so that the build folds them again as a rebuild does."""
         columns = ", ".join(f"case when r.quote_id is null then q.[{c}] else r.[{c}] end"
-                            if c in ("speaker_id", "affiliation_id") else f"q.[{c}]" for c in SCHEMA["quotes"])
+                            if c in _RAW_COLUMNS else f"q.[{c}]" for c in SCHEMA["quotes"])
         return self.conn.execute(f"select {columns} from quotes q left join _quote_raw r on r.quote_id = q.id "
                                  "where q.article_id = ? order by q.rowid", [article_id]).fetchall()
 

@@ -29,7 +29,8 @@ at a time whatever the size of the catalogue:
    follow from it; ``role_class`` is the class most of the articles that give one give,
    unknown when two classes are given equally often.
 4. *Descriptions the article left unresolved* ("the Florida senator") go to the person of the
-   article whom the catalogue's articles describe with every word of it, the latest named before.
+   article whom the catalogue's articles describe with every word of it, the latest named before;
+   the row's source is then a person, not anonymous.
 5. *He and she checked against the catalogue*: a row whose speaker the article calls "he" or
    "she" (or "Mr."/"Mrs.") and whom the catalogue knows as the other gender takes the person of
    that gender named last before it in the article, else no speaker (the mention is kept).
@@ -499,7 +500,7 @@ def merge_speakers(db: sqlite_utils.Database) -> None:
 def remap_quotes(db: sqlite_utils.Database) -> None:
     """Point the quotes at the catalogue's ids, keeping the ids they had in ``_quote_raw``."""
     db.execute(
-        "insert into _quote_raw select id, speaker_id, affiliation_id from quotes "
+        "insert into _quote_raw select id, speaker_id, affiliation_id, anonymous, source_type from quotes "
         "where speaker_id in (select id from _speaker_merge) or affiliation_id in (select id from _organization_merge)")
     db.execute("update quotes set speaker_id = m.canonical from _speaker_merge m where m.id = quotes.speaker_id")
     db.execute("update quotes set affiliation_id = nullif(m.canonical, '') from _organization_merge m "
@@ -946,8 +947,11 @@ def resolve_descriptions(db: sqlite_utils.Database) -> int:
     db.execute("drop table _described_articles")
     if changes:
         _keep_raw(db, [c[2] for c in changes])
-        db.conn.executemany("update quotes set speaker_id = ?, affiliation_id = coalesce(?, affiliation_id) "
-                            "where id = ?", changes)
+        # The row's source is now a named person: no longer an unnamed individual, nor anonymous
+        # (86 rows of a PolNeAR train+dev catalogue were "the Florida senator" given to Marco Rubio
+        # and still flagged anonymous).
+        db.conn.executemany("update quotes set speaker_id = ?, affiliation_id = coalesce(?, affiliation_id), "
+                            "source_type = 'person', anonymous = 0 where id = ?", changes)
         # The description's own speakers row, known in its article only, when no row is left to it.
         db.execute("delete from speakers where article_id is not null and lower(name) like 'the %' "
                    "and id not in (select speaker_id from quotes where speaker_id is not null)")
@@ -1077,5 +1081,6 @@ def fill_affiliations(db: sqlite_utils.Database) -> int:
 def _keep_raw(db: sqlite_utils.Database, quote_ids: list[str]) -> None:
     """Keep the speaker and affiliation these rows had before a step of the fold changes them (the
     first kept wins), so that ``build --update`` folds again from what the articles said."""
-    db.conn.executemany("insert or ignore into _quote_raw select id, speaker_id, affiliation_id from quotes where id = ?",
+    db.conn.executemany("insert or ignore into _quote_raw select id, speaker_id, affiliation_id, anonymous, source_type "
+                        "from quotes where id = ?",
                         [(quote_id,) for quote_id in quote_ids])

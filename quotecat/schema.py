@@ -86,7 +86,8 @@ SCHEMA["_organization_mentions"] = {"source_article": str, "id": str, "name": st
 # before the fold (what `build --update` copies, so that it folds again as a rebuild does).
 SCHEMA["_speaker_merge"] = {"id": str, "canonical": str}
 SCHEMA["_organization_merge"] = {"id": str, "canonical": str}
-SCHEMA["_quote_raw"] = {"quote_id": str, "speaker_id": str, "affiliation_id": str}
+SCHEMA["_quote_raw"] = {"quote_id": str, "speaker_id": str, "affiliation_id": str, "anonymous": int,
+                         "source_type": str}
 # Corrections applied by the build (quotecat.corrections), one row per entry of corrections.yaml.
 SCHEMA["corrections"] = {"id": int, "kind": str, "target": str, "value": str, "note": str, "file": str,
                          "line": int, "rows": int, "articles": int}

@@ -471,6 +471,31 @@ def test_a_description_the_article_left_unresolved_goes_to_the_person_the_catalo
     assert speaker_of(conn, "bill", "would pass")["name"] == "Dale Harmon"
     assert speaker_of(conn, "roads", "fine")["name"] == "the Texas senator"  # not a word the catalogue says of him
     assert conn.execute("select count(*) from speakers where name = 'the Florida senator'").fetchone()[0] == 0
+    # The row's source is a named person now: not an unnamed individual, not anonymous.
+    row = conn.execute("select source_type, anonymous from quotes where text like '%would pass%'").fetchone()
+    assert (row["source_type"], row["anonymous"]) == ("person", 0)
+    # The unresolved one keeps the kind its article gave it.
+    row = conn.execute("select source_type, anonymous from quotes where text like '%fine%'").fetchone()
+    assert (row["source_type"], row["anonymous"]) == ("unnamed individual", 1)
+
+
+def test_update_keeps_the_kind_of_source_a_row_had_before_the_fold(tmp_path):
+    """A row the fold gave to a person is folded again from what its article said: with fewer articles
+    describing Dale Harmon as the Florida senator, the updated catalogue is the rebuilt one."""
+    first = {
+        "vote": "Florida Sen. Dale Harmon said the vote was close.",
+        "tax": "Florida Sen. Dale Harmon said the tax plan was fair.",
+        "bill": "Dale Harmon said the plan was bold. The Florida senator said it would pass.",
+    }
+    catalogue(tmp_path, first).close()
+    fewer = {name: text for name, text in first.items() if name != "tax"}
+    fewer["tax"] = "Dale Harmon said the tax plan was fair."
+    updated = catalogue(tmp_path, fewer, update=True)
+    rebuilt = catalogue(tmp_path, fewer, name="rebuilt.db")
+    select = "select id, speaker_id, source_type, anonymous from quotes order by id"
+    assert [tuple(r) for r in updated.execute(select)] == [tuple(r) for r in rebuilt.execute(select)]
+    row = updated.execute("select source_type, anonymous from quotes where text like '%would pass%'").fetchone()
+    assert (row["source_type"], row["anonymous"]) == ("unnamed individual", 1)
 
 
 @pytest.mark.parametrize("articles, article, words, affiliation", [

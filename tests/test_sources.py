@@ -207,6 +207,14 @@ DESCRIBED = [
     ("the research team", None, None, "research team", None, "unnamed group", "expert", True),
     ("local media", None, None, "local media", None, "unnamed group", "media", True),
     ("reports", None, None, "reports", None, "unnamed group", "unknown", True),
+    # ... also where the sentence start capitalises them: reports and media no one names.
+    ("Reports", None, None, "reports", None, "unnamed group", "unknown", True),
+    ("Media reports", None, None, "media reports", None, "unnamed group", "media", True),
+    # A plural head noun makes a group, whatever the number of the word before it.
+    ("jihadist posts in online forums", None, None, "jihadist posts in online forums", None, "unnamed group",
+     "unknown", True),
+    ("aid groups in the region", None, None, "aid groups in the region", None, "unnamed group", "civil society",
+     True),
     ("Russian officials", None, None, "officials", "Russian government", "unnamed group", "official", True),
     # Descriptions a resolver links to a named person keep what it needs to match.
     ("the Republican presidential nominee", None, None, "presidential nominee", "Republican Party",
@@ -219,6 +227,11 @@ DESCRIBED = [
     ("Germany", "Germany", None, None, "Germany", "government", "official", False),
     ("the BBC", "BBC", None, None, "BBC", "media", "media", False),
     ("a new report", None, None, None, None, "document", "unknown", False),
+    ("Data", None, None, None, None, "document", "unknown", False),  # data, capitalised or not, is a document
+    ("Statistics from the ministry", None, None, "statistics", "ministry", "document", "official", False),
+    # A description of an organisation, then its name: the organisation.
+    ("The insurer, Harrow Mutual Group", "Harrow Mutual Group", None, "insurer", "Harrow Mutual Group",
+     "organization", "business", False),
     ("Government figures", "Government figures", None, None, "Government figures", "document", "official", False),
     ("CNN's projections", None, None, "projections", "CNN", "document", "media", False),
     ("its website", None, None, None, None, "document", "unknown", False),  # the organisation's own page

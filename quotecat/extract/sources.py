@@ -524,9 +524,10 @@ class _Mention:
                            and not (len(head_words) > 1 and is_name_word(head_words[1]))
                            and not (len(head_words) > 2 and _is_title(head_words[0])
                                     and head_words[1] in ("of", "to") and head_words[2][:1].isupper())
-                           or head_words[0].lower() in QUANTIFIERS and len(head_words) > 1):
-            # A sentence starts with a capital: "Experts on North Korea said" and "Many families
-            # in Eastbrook say" name nobody.
+                           or head_words[0].lower() in QUANTIFIERS and len(head_words) > 1
+                           or _common_document_or_medium(head_words)):
+            # A sentence starts with a capital: "Experts on North Korea said", "Many families
+            # in Eastbrook say" and "Reports indicate" name nobody.
             head_words[0] = head_words[0].lower()
             head = " ".join(head_words)
         if not head_words:
@@ -537,6 +538,15 @@ class _Mention:
         """The role, not a name, ends the head ("an Islamic State commander", "officials")."""
         return (self.determiner and not self.described_name) or not self.name_words or self.name_in_phrase \
             or self.head_words[-1] not in self.name_words
+
+
+def _common_document_or_medium(head_words: list[str]) -> bool:
+    """ "Reports", "Media reports", "Data from the ministry": a document or media noun capitalised only
+    because it starts the sentence (not "News Corp", "Press TV": a capitalised word follows)."""
+    first = head_words[0]
+    return first[:1].isupper() and first[1:].islower() and (first.lower() in DOCUMENT_WORDS
+                                                             or first.lower() in MEDIA_NOUNS) \
+        and (len(head_words) == 1 or head_words[1][:1].islower())
 
 
 def _possessed(m: _Mention) -> Source | None:
@@ -575,14 +585,18 @@ def _last_lower(text: str) -> str:
 
 def _role_then_name(m: _Mention) -> Source | None:
     """ "An attorney for the family, Mark Jones" / "Her spokeswoman, Dana Pruitt": the name is the appositive."""
-    if not (m.role_head or _has_role(m.head)) or not m.name_is_not_the_head() or not m.appositive:
+    if not m.appositive or not m.name_is_not_the_head():
         return None
     appositive_words = _segments(m.appositive)[0].split()
-    if _is_organization(appositive_words) and all(is_name_word(w) for w in appositive_words):
-        # "The developer, Calder Homes": the organisation the description is of.
-        role_text = _role_and_affiliation(m.head)[0]
+    described = m.role_head or _has_role(m.head)
+    if _is_organization(appositive_words) and all(is_name_word(w) for w in appositive_words) and (
+            described or m.determiner and not m.name_words and all(w[:1].islower() for w in m.head_words[1:])):
+        # "The developer, Calder Homes", "the insurer, Allianz Group": the organisation the description is of.
+        role_text = _role_and_affiliation(m.head)[0] if described else _strip_determiner(m.head)
         name = " ".join(appositive_words)
         return Source(mention=m.text, name=name, role=role_text, affiliation=name, kind="organization")
+    if not described:
+        return None
     if _is_full_name(m.appositive):
         named = describe(m.appositive)
     else:
@@ -614,6 +628,9 @@ def _role(m: _Mention) -> Source | None:
     prep_at = _affiliation_prep_index(m.head_words)
     role_words = [w for w in m.head_words[:prep_at] if _role_word(w)] or [w for w in m.head_words if _role_word(w)]
     source.plural = role_words[-1].lower().strip(",.'’") in PLURAL_ROLES if role_words else _looks_plural(m.head)
+    head_noun = m.head_words[:prep_at][-1] if m.head_words[:prep_at] else ""
+    if role_words and head_noun != role_words[-1] and not _role_word(head_noun) and _looks_plural(head_noun):
+        source.plural = True  # "jihadist comments", "militant groups": the head noun's number, not its modifier's
     source.kind = "group" if source.plural else "person"
     return source
 
@@ -753,7 +770,13 @@ def _organization(m: _Mention) -> Source | None:
 def _unnamed(m: _Mention) -> Source:
     """Lowercase and unnamed: "residents", "critics", "the campaign", "two people familiar with the matter"."""
     source = Source(mention=m.text)
-    source.plural = _looks_plural(m.head) or m.head_words[0].lower() in _PLURAL_QUANTIFIERS
+    # The noun phrase before any phrase after it: "aid groups in the region" are groups (but after
+    # "of", the people counted: "30 percent of his backers").
+    prep_at = next((i for i, w in enumerate(m.head_words) if i and w.lower() in PHRASE_PREPS and w.lower() != "of"),
+                   len(m.head_words))
+    noun = m.head_words[prep_at - 1]
+    source.plural = (_looks_plural(noun) if noun[:1].islower() else _looks_plural(m.head)) \
+        or m.head_words[0].lower() in _PLURAL_QUANTIFIERS
     first = m.head_words[0].lower()
     if len(m.head_words) > 2 and m.head_words[1].lower() == "of" and first in _PARTITIVES:
         # "one of the children", "some of them": some of a group, whom the article does not name.
