@@ -59,8 +59,6 @@ class _Failure:
 def _work(function, chunk):
     try:
         return function(chunk)
-    except SystemExit:
-        raise  # the worker was told to stop (_stop): it ends, not the chunk
     except BaseException as error:  # noqa: BLE001 - re-raised in the parent
         return _Failure(error)
 
@@ -71,20 +69,13 @@ def _unwrap(results):
     return results
 
 
-def _stop(signum, frame):
-    raise SystemExit(128 + signum)
-
-
 def _start_worker():
-    # A worker ends on SIGTERM or SIGHUP, and leaves Ctrl-C (SIGINT, which reaches the whole
-    # process group) to the parent: the parent stops cleanly and ends the workers as it unwinds
-    # (quotecat.publish). It ends by raising SystemExit, not by the signal's default action: a
-    # worker killed outright while it waits for a task dies holding the task queue's lock, and
-    # the pool's terminate() then waits for that lock forever (a SIGTERM to the whole group hung
-    # the build about one run in ten under load); unwinding releases it.
+    # A worker ends on SIGTERM or SIGHUP as any process does, and leaves Ctrl-C (SIGINT, which
+    # reaches the whole process group) to the parent: the parent stops cleanly and ends the
+    # workers as it unwinds (quotecat.publish).
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
-            signal.signal(getattr(signal, name), _stop)
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
