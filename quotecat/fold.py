@@ -53,8 +53,9 @@ from .ids import name_id
 from .lexicon.function_words import FUNCTION_WORDS, NUMBER_WORDS, OPENER_STARTS
 from .lexicon.gender import HONORIFICS, PRONOUNS, SUBJECT_PRONOUN
 from .lexicon.names import NAME_PREFIXES
-from .lexicon.organizations import (ACRONYM_SKIPS, DOCUMENT_WORDS, GOVERNMENT_BODIES, GOVERNMENT_NAMES, ORG_WORDS,
-                                     ORGANIZATION_NOUNS, PLACE_BODIES, PLACE_LEVELS)
+from .lexicon.organizations import (ACRONYM_SKIPS, DOCUMENT_WORDS, GOVERNING_EXTRA, GOVERNMENT_BODIES,
+                                     GOVERNMENT_NAMES, NAME_SMALL_WORDS, ORG_WORDS, ORGANIZATION_NOUNS,
+                                     NOT_GOVERNING, PERSON_PREFIXES, PLACE_BODIES, PLACE_LEVELS)
 from .lexicon.outlets import OUTLETS
 from .lexicon.role_classes import OFFICIAL, POLITICIAN
 from .lexicon.places import CAPITALS, COUNTRIES, DEMONYMS, US_STATE_ABBREVIATIONS, US_STATES
@@ -393,22 +394,14 @@ def _clause(words: list[str]) -> bool:
     lower-case words that are neither small words nor a body's head ("... also lacks his support"), or
     two capitalised headline words ("KILLED IN DEADLY ...")."""
     lower = [w.strip(",.;:") for w in words if w[:1].islower()]
-    content = [w for w in lower if w not in ACRONYM_SKIPS and w not in _SMALL_WORDS and not _body_head(w)]
+    content = [w for w in lower if w not in ACRONYM_SKIPS and w not in NAME_SMALL_WORDS and not _body_head(w)]
     shouted = [w for w in words if len(w) >= 5 and w.isalpha() and w.isupper()]
     return (any(w.endswith(("ed", "ing")) and not _body_head(w) for w in content) or len(content) >= 3
             or len(shouted) >= 2)
 
 
-# Small words a body's name may hold beside those its initials skip: "Center at the Urban Institute".
-_SMALL_WORDS = frozenset({"at", "to", "from", "with", "by", "a", "an", "-", "–", "—", "'s"})
-
-
 def _title(lowered: str) -> bool:
     return lowered in TITLES or lowered.rstrip(".") + "." in TITLES
-
-
-# Prefixes of a person's name that never open a word of a body's name ("Former", not "New").
-_PREFIXES = frozenset({"former", "then", "ex", "late", "acting", "interim", "outgoing", "incoming", "rival"})
 
 
 def _title_inside(words: list[str]) -> bool:
@@ -416,7 +409,7 @@ def _title_inside(words: list[str]) -> bool:
     "Atlantic City Mayor Jo Bell", "Texas and Gov. Jo Bell" (not "Justice Department")."""
     for word, after in zip(words[1:], words[2:]):
         lowered = word.lower()
-        if (_title(lowered) or lowered in _PREFIXES) and after[:1].isupper() and not _body_head(after) \
+        if (_title(lowered) or lowered in PERSON_PREFIXES) and after[:1].isupper() and not _body_head(after) \
                 and not _title(after.lower()):
             return True
     return False
@@ -1020,16 +1013,15 @@ def _places(db: sqlite_utils.Database, org_ids: Iterable[str]) -> set[str]:
     return found
 
 
+_GOVERNING_WORDS = (OFFICIAL | POLITICIAN | GOVERNMENT_BODIES | GOVERNING_EXTRA) - NOT_GOVERNING
+
+
 def _governing_role(role: str) -> bool:
     """Does a role of no known class name a government job or body ("police spokesman", "city
     council member", "Gov."), not a trade ("financial adviser", "actor")?"""
     return any(w in _GOVERNING_WORDS for w in re.split(r"[\s-]+", role.lower()) if w)
 
 
-_GOVERNING_WORDS = (OFFICIAL | POLITICIAN | GOVERNMENT_BODIES | {"council", "delegation"}) - {
-    "adviser", "advisers", "advisor", "advisors", "aide", "aides", "staff", "strategist", "strategists",
-    "operative", "operatives", "surrogate", "surrogates", "press", "service", "private", "leader", "leaders",
-    "conservative", "conservatives", "liberal", "liberals", "progressive", "progressives", "candidate", "candidates"}
 
 
 def drop_places(db: sqlite_utils.Database) -> int:

@@ -17,61 +17,23 @@ from typing import Final
 from ..lexicon.cues import CUE_WORDS
 from ..lexicon.function_words import (ADVERBS, AUXILIARIES, DETERMINERS, LY_NOUNS, OPENER_STARTS,
                                       PREPOSITIONS, SENTENCE_ADVERBS)
+from ..lexicon.speakers import (ADVERBS_BEFORE_NOUNS, AFTER_PRONOUN, CLAUSE_OPENERS, DEFINITE, HEADLESS,
+                                INDEFINITE_THINGS, ING_NOUNS, LONE_DETERMINERS, LY_ADJECTIVE_WORDS, NAMES_A_SOURCE,
+                                NAMING, OBJECT_PRONOUNS, OPENS_A_SUBJECT, PARTICLES, PAST_TENSES, PRONOUNS,
+                                QUANTITIES, RELATIVES, TIME_DETERMINERS, OPENING_TIME_PLURALS)
 from ..lexicon.time import DAYS, MONTHS, TIME_UNITS
 from ..lexicon.titles import ROLE_WORDS
 from .sources import Source, describe
 from .subjects import subject_before
 from .tokens import DASHES, tokenize
 
-# Words after a determiner that leave it with no noun: "the second", "the current", "the latter".
-# Unresolved, these point back as a pronoun does; the noun they stood before was the cue ("The
-# second blast", "the total reported casualties").
-HEADLESS: Final = frozenset("""first second third fourth fifth sixth seventh eighth ninth tenth last latter former
-    current total same rest remaining following previous next latest whole entire final initial original
-    other""".split())
-_LONE_DETERMINERS: Final = frozenset({"another", "multiple", "numerous", "various", "several", "each", "every",
-                                      "the", "a", "an", "this", "these", "those"})
-_DEFINITE: Final = frozenset({"the", "this", "that"})
-# Words after a pronoun in a subject of its own: "they all", "we both", "he and his lawyers".
-_AFTER_PRONOUN: Final = frozenset({"and", "or", "all", "both", "alone", "themselves", "himself", "herself"})
-# Words after "not", "nearly" in a noun phrase: "not everyone", "nearly all analysts".
-_QUANTITIES: Final = frozenset({"all", "one", "everyone", "everybody", "every", "many", "much", "half"})
-# Subject pronouns: a speaker that opens with one is a clause ("they entered caucus sites").
-_PRONOUNS: Final = frozenset({"he", "she", "it", "they", "we", "i", "you"})
-# Words that open a clause or a question, never a noun phrase that speaks.
-_CLAUSE_OPENERS: Final = frozenset({"how", "what", "whatever", "whether", "why", "when", "where", "who", "whom",
-                                    "whose", "no matter"})
-# -ly words that are adjectives before a noun ("early results", "elderly residents"), not adverbs.
-LY_ADJECTIVES: Final = frozenset("""early elderly likely only friendly lonely costly deadly orderly burly holy ugly
-    silly jolly lovely timely scholarly unlikely leery wily""".split()) | LY_NOUNS
-# Time words a sentence opens with ("Hours later, ..."): no one speaks by these alone.
-_TIME_WORDS: Final = DAYS | MONTHS | TIME_UNITS | frozenset({"hours", "minutes", "days", "moments", "seconds",
-                                                             "decades", "centuries", "weeks", "months", "years"})
 # A bracketed acronym right after a mention: "(IEDCR)", "(NFP)".
 _ACRONYM_AFTER: Final = re.compile(r"[^()\n]{0,80}?\(([A-Z][A-Za-z&]{1,9})\)")
 _ACRONYM_END: Final = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)\s*$")
 _NAME_WORD: Final = re.compile(r"[A-Z][\w&'’.-]*|of|for|on|and|the|de|du|des|la|&|,")
-# -ing nouns that speak: "Polling shows", "the ruling said".
-_ING_NOUNS: Final = frozenset("polling reporting briefing ruling filing filings finding findings hearing "
-                              "meeting recording reading testing morning evening spring wedding building".split())
-# "anything the senator said", "Nothing the president": no one.
-_INDEFINITE_THINGS: Final = frozenset({"anything", "nothing", "something", "everything"})
-# Adverbs that also modify a noun's phrase: "earlier reports", "only one source", "just 40 percent".
-_ADVERBS_BEFORE_NOUNS: Final = frozenset({"earlier", "later", "first", "last", "only", "just", "even", "long",
-                                          "once", "then", "now", "still", "initially"})
-# Past tenses that do not end in -ed: "sent", "took", "made".
-_PAST_TENSES: Final = frozenset("""sent took made gave told wrote drew won lost began held met left led brought put
-    kept struck threw spent sought caught""".split())
-_PARTICLES: Final = frozenset({"out", "up", "off", "down", "back"})
-_NAMING: Final = frozenset({"called", "named", "dubbed", "titled", "nicknamed", "considered", "conducted"})
-_OBJECT_PRONOUNS: Final = frozenset({"them", "him", "her", "us", "it", "me", "you"})
-_TIME_DETERMINERS: Final = frozenset({"this", "last", "next", "each", "every"})  # "a report issued this month"
+_LY_ADJECTIVES: Final = LY_ADJECTIVE_WORDS | LY_NOUNS
+_TIME_WORDS: Final = DAYS | MONTHS | TIME_UNITS | OPENING_TIME_PLURALS
 _WINDOW: Final = 300  # characters before a mention where the noun phrase of its relative clause is read
-_RELATIVES: Final = frozenset({"who", "which", "that"})
-# Participles whose object is where a claim comes from: "citing X", "echoing X", "including X".
-_NAMES_A_SOURCE: Final = frozenset({"citing", "quoting", "echoing", "including", "according", "per"})
-# Words after which a clause's own subject comes: "what (Trump) said", "something (Republicans) want".
-_OPENS_A_SUBJECT: Final = frozenset({"what", "why", "whom", "whose", "how"}) | _INDEFINITE_THINGS
 
 
 def as_source(text: str, sentence_start: int, mention: str, start: int,
@@ -135,24 +97,24 @@ def not_a_source(label: str, text: str = "") -> str | None:
     lower = [w.lower().strip(",;:") for w in words]
     first = lower[0]
     second = lower[1] if len(words) > 1 else ""
-    if len(words) == 2 and first in _DEFINITE and second in HEADLESS:
+    if len(words) == 2 and first in DEFINITE and second in HEADLESS:
         return "a determiner with no noun"
-    if len(words) == 1 and (first in HEADLESS and words[0][:1].islower() or first in _LONE_DETERMINERS):
+    if len(words) == 1 and (first in HEADLESS and words[0][:1].islower() or first in LONE_DETERMINERS):
         return "a determiner with no noun"  # "Another (holdout)", "Multiple (news reports)"
-    if first in _INDEFINITE_THINGS:
+    if first in INDEFINITE_THINGS:
         return "an indefinite pronoun"
-    if first in _PRONOUNS and len(words) > 1 and words[1][:1].islower() and second not in _AFTER_PRONOUN \
+    if first in PRONOUNS and len(words) > 1 and words[1][:1].islower() and second not in AFTER_PRONOUN \
             and not words[0].endswith((",", ".")):
         return "a clause: it opens with its own subject"
-    if first in _CLAUSE_OPENERS or " ".join(lower[:2]) in _CLAUSE_OPENERS \
+    if first in CLAUSE_OPENERS or " ".join(lower[:2]) in CLAUSE_OPENERS \
             or len(words) > 2 and any(w in ("what", "how") for w in lower[1:3]) and words[0][:1].islower():
         return "a clause, not a noun phrase"
     if first in AUXILIARIES and first not in DETERMINERS and words[0][:1].islower():
         return "a verb phrase"  # "did not", but "Will Rogers"
-    if (first in ADVERBS or first in SENTENCE_ADVERBS) and first not in _ADVERBS_BEFORE_NOUNS \
+    if (first in ADVERBS or first in SENTENCE_ADVERBS) and first not in ADVERBS_BEFORE_NOUNS \
             and (words[0][:1].islower() or len(words) == 1 and first in SENTENCE_ADVERBS) \
-            and second not in DETERMINERS and second not in _QUANTITIES and not second.endswith("ed") \
-            or first.endswith("ly") and first not in LY_ADJECTIVES and len(first) > 4 and second in PREPOSITIONS:
+            and second not in DETERMINERS and second not in QUANTITIES and not second.endswith("ed") \
+            or first.endswith("ly") and first not in _LY_ADJECTIVES and len(first) > 4 and second in PREPOSITIONS:
         return "an adverb opens it"
     if len(words) == 1 and (first in OPENER_STARTS or first in PREPOSITIONS or first in _TIME_WORDS):
         return "a sentence's opening word"
@@ -172,20 +134,20 @@ def _finite_verb(words: list[str]) -> int:
     lower = [w.lower() for w in words]
     for i in range(1, len(lower) - 1):
         word = lower[i]
-        if lower[i - 1] in _RELATIVES or lower[i - 1] in ("whose", "whom"):
+        if lower[i - 1] in RELATIVES or lower[i - 1] in ("whose", "whom"):
             return -1  # "a plumber who attended the rally": a description, not a clause
-        if lower[i - 1].endswith(",") or word in _NAMING:
+        if lower[i - 1].endswith(",") or word in NAMING:
             continue  # "Doe, elected in 2010, ...", "a blog called the Feed"
-        if not (len(word) > 4 and word.endswith("ed") or word in _PAST_TENSES) or not words[i].islower() \
+        if not (len(word) > 4 and word.endswith("ed") or word in PAST_TENSES) or not words[i].islower() \
                 or "-" in word:
             continue  # "Armed Services", "Los Angeles-based attorney"
         before = lower[i - 1]
         if before in DETERMINERS or before.endswith(("'s", "’s")) or before in ADVERBS:
             continue  # "the newly elected", "Trump's installed", "recently hacked"
         after = lower[i + 1]
-        if after in _PARTICLES and i + 2 < len(lower):
+        if after in PARTICLES and i + 2 < len(lower):
             after = lower[i + 2]  # "sent out a text"
-        if (after in DETERMINERS or after in _OBJECT_PRONOUNS) and after not in _TIME_DETERMINERS:
+        if (after in DETERMINERS or after in OBJECT_PRONOUNS) and after not in TIME_DETERMINERS:
             return i
     return -1
 
@@ -196,7 +158,7 @@ def _verb_first(words: list[str], lower: list[str], text: str) -> bool:
     a capitalised one before a name may be a name ("Sterling Brown"), so only a verb form before a
     determiner, a preposition or a pronoun, or alone and never capitalised inside a sentence, counts."""
     first = lower[0]
-    if first in ROLE_WORDS or first.rstrip("s") in ROLE_WORDS or first in _ING_NOUNS:
+    if first in ROLE_WORDS or first.rstrip("s") in ROLE_WORDS or first in ING_NOUNS:
         return False
     if not (len(first) > 4 and first.endswith(("ing", "ed"))):
         return False
@@ -205,7 +167,7 @@ def _verb_first(words: list[str], lower: list[str], text: str) -> bool:
         return words[0][:1].islower() or not _capitalised_inside(text, words[0]) and (
             _written_lowercase(text, first) or _cue_form(first))
     after = lower[1]
-    return after in DETERMINERS or after in PREPOSITIONS and after != "of" or after in _PRONOUNS \
+    return after in DETERMINERS or after in PREPOSITIONS and after != "of" or after in PRONOUNS \
         or after in ("him", "her", "them", "us")
 
 
@@ -238,15 +200,15 @@ def inner_subject(mention: str) -> str | None:
     On half of ../shared/polnear-train, 9 of 12 such mentions with an annotated source had that
     source there."""
     words = mention.split()
-    if len(words) > 1 and words[0].lower() in _NAMES_A_SOURCE:
+    if len(words) > 1 and words[0].lower() in NAMES_A_SOURCE:
         # "citing a memo from the campaign", "echoing some commentators": the words that follow name it.
         rest = words[2:] if words[0].lower() == "according" and words[1] == "to" else words[1:]
         phrase = " ".join(rest)
         return phrase if rest and not_a_source(phrase) is None else None
-    if len(words) > 1 and words[-1].lower() in _PRONOUNS and words[-2][-1:] not in ",;:" and _verb_first(
+    if len(words) > 1 and words[-1].lower() in PRONOUNS and words[-2][-1:] not in ",;:" and _verb_first(
             words, [w.lower() for w in words], ""):
         return words[-1]  # "Listing the ventures she (said)": the participle's clause, then its subject
-    if len(words) > 2 and words[-1].lower() in _PRONOUNS and (words[-2] in DASHES or words[-2] == "-"):
+    if len(words) > 2 and words[-1].lower() in PRONOUNS and (words[-2] in DASHES or words[-2] == "-"):
         return words[-1]  # "a court ruling made it legal - he (said)"
     verb = _finite_verb(words)
     if verb > 0:
@@ -255,12 +217,12 @@ def inner_subject(mention: str) -> str | None:
         # mentions with an annotated source had it there, the rest the object ("a sign reading").
         phrase = " ".join(words[:verb]).rpartition(", ")[2]
         return phrase if phrase and not_a_source(phrase) is None else None
-    at = next((i for i, w in enumerate(words[:4]) if w.lower() in _OPENS_A_SUBJECT), -1)
+    at = next((i for i, w in enumerate(words[:4]) if w.lower() in OPENS_A_SUBJECT), -1)
     if at < 0 or at + 1 >= len(words):
         return None
     rest = words[at + 1:]
     first = rest[0].lower()
-    if first in _PRONOUNS or first in ("much", "else", "of") or any("n't" in w or "n’t" in w for w in rest) \
+    if first in PRONOUNS or first in ("much", "else", "of") or any("n't" in w or "n’t" in w for w in rest) \
             or not (first in DETERMINERS or rest[0][:1].isupper() or rest[-1].lower() in ROLE_WORDS
                     or rest[-1].endswith("s")):
         return None
@@ -275,8 +237,8 @@ def antecedent(text: str, sentence_start: int, start: int) -> tuple[int, int] | 
     tokens = tokenize(text, max(sentence_start, start - _WINDOW), start, [])  # a subject is short: no whole sentence
     # "who have (heard)", "who (recently) joined": up to three lower-case words of the clause before the mention.
     j = next((j for j in range(len(tokens) - 1, max(0, len(tokens) - 4), -1)
-              if tokens[j].lower in _RELATIVES or not (tokens[j].is_word() and tokens[j].text.islower())), 0)
-    if j < 1 or tokens[j].lower not in _RELATIVES:
+              if tokens[j].lower in RELATIVES or not (tokens[j].is_word() and tokens[j].text.islower())), 0)
+    if j < 1 or tokens[j].lower not in RELATIVES:
         return None
     found = subject_before(tokens, j if tokens[j].lower != "that" else j - 1)  # "sources that have seen"
     return (tokens[found[0]].start, tokens[found[1]].end) if found else None

@@ -103,3 +103,17 @@ PLACE_LEVELS: Final = frozenset({"city", "county", "district", "circuit", "munic
 # Heads of such bodies' names.
 PLACE_BODIES: Final = frozenset({"council", "court", "board", "commission", "committee", "assembly", "legislature",
                                  "senate", "house", "government", "hall", "police", "attorney", "prosecutor"})
+
+# Small words a body's name may hold beside those its initials skip: "Center at the Urban Institute".
+NAME_SMALL_WORDS: Final = frozenset({"at", "to", "from", "with", "by", "a", "an", "-", "–", "—", "'s"})
+# Prefixes of a person's name that never open a word of a body's name ("Former", not "New").
+PERSON_PREFIXES: Final = frozenset({"former", "then", "ex", "late", "acting", "interim", "outgoing", "incoming", "rival"})
+# Words of a role that name a government job or body ("police spokesman", "city council member"),
+# not a trade, beside the official and politician words of role_classes.py and GOVERNMENT_BODIES:
+# a place stands for its government only for these (quotecat/fold.py, drop_places).
+GOVERNING_EXTRA: Final = frozenset({"council", "delegation"})
+# ... less the words of those classes that name no government job: a campaign's, a party's.
+NOT_GOVERNING: Final = frozenset({
+    "adviser", "advisers", "advisor", "advisors", "aide", "aides", "staff", "strategist", "strategists",
+    "operative", "operatives", "surrogate", "surrogates", "press", "service", "private", "leader", "leaders",
+    "conservative", "conservatives", "liberal", "liberals", "progressive", "progressives", "candidate", "candidates"})
