@@ -288,6 +288,33 @@ def test_training_chooses_a_quoted_threshold_per_kind(candidates, quoted_thresho
     assert quoted_thresholds(list(rows), list(spans), list(scores), quoted_threshold) == expected
 
 
+# Candidates as (kind, cross-validated log-odds, right: content and source[, nested]), the share right
+# the quoted looser readings may cost, and the one bar training picks for them: the lowest at which all
+# the gate keeps (here the rules' ten candidates, 9 right, at 0.9) loses at most that much.
+_RULES = [("rules", 3, 1)] * 9 + [("rules", 3, 0)]
+
+
+@pytest.mark.parametrize("candidates, cost, expected", [
+    # Short quotes at 0.8 and 0.5 right, 0.3 wrong: 11 of 12 kept from 0.31 (0.917), 11 of 13 below (0.846).
+    (_RULES + [("short-quote", 0.8, 1), ("short-quote", 0.5, 1), ("short-quote", 0.3, 0)], 0.01, 0.31),
+    # A cost of 0.06 lets the wrong one in too (0.846 >= 0.9 - 0.06): the bottom of the grid.
+    (_RULES + [("short-quote", 0.8, 1), ("short-quote", 0.5, 1), ("short-quote", 0.3, 0)], 0.06, 0.0),
+    # A nested reading (inside another attribution's content) keeps the one quoted threshold: not counted.
+    (_RULES + [("quote-verb", 0.6, 1), ("quote-verb", 0.2, 0, True)], 0.0, 0.0),
+    # Only wrong quoted readings: the bar stays above them.
+    (_RULES + [("mined", 0.7, 0), ("mined", 0.4, 0)], 0.01, 0.71),
+])
+def test_training_lowers_the_quoted_readings_bar_for_recall(candidates, cost, expected):
+    from training.cues import recall_quoted_threshold
+
+    rows, scores, spans = zip(*(_quoted(*c) for c in candidates))
+    for row in rows:
+        if row["features"] == ["cq"]:
+            row["features"] = []  # the rules' own candidates, kept from the veto
+    assert recall_quoted_threshold(list(rows), list(spans), list(scores), threshold=1.2, quoted_threshold=1.0,
+                                   by_kind={}, lexicon=1.0, veto=-0.5, cost=cost) == expected
+
+
 def test_accept_sums_the_weights_of_the_features_training_sees():
     """The gate scores a candidate from tables, without naming its features: the same sum."""
     checked = 0
