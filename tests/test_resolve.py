@@ -314,3 +314,31 @@ def test_a_description_after_a_name_and_a_comma_is_that_persons(text, speaker, a
     from quotecat.extract import extract
     rows = [a for a in extract(text) if "numbers" in a.text or "prices" in a.text]
     assert [(a.speaker, a.affiliation, a.anonymous) for a in rows] == [(speaker, affiliation, False)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # A description the article names only in a later sentence: the person named next with its role.
+    ("Dana Ruiz's campaign manager said the rally would go on. Tom Hale, the campaign manager, has run "
+     "the operation since June.", "Tom Hale"),
+    ("The campaign manager said the rally would go on. Campaign manager Tom Hale has run the operation "
+     "since June.", "Tom Hale"),
+    ("The governor's spokeswoman said the bridge would reopen. Ana Lee, the spokeswoman, gave no date.", "Ana Lee"),
+    # Not so: an indefinite description is a new person; another's role; a role nobody repeats.
+    ("A spokeswoman said the bridge would reopen. Ana Lee, the spokeswoman for the mayor, gave no date.",
+     "A spokeswoman"),
+    ("Dana Ruiz's campaign manager said the rally would go on. Tom Hale, Ben Stone's campaign manager, "
+     "disagreed.", "Dana Ruiz's campaign manager"),
+    ("Dana Ruiz's campaign manager said the rally would go on. Tom Hale, a donor, disagreed.",
+     "Dana Ruiz's campaign manager"),
+])
+def test_a_description_named_in_a_later_sentence(text, speaker):
+    assert [a.speaker for a in extract(text) if "rally" in a.text or "bridge" in a.text] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # Every word of the description must describe the person named next: not just the role.
+    ("The Halden senator said the bill was dead. Senator Rob Vale of Norland, who backed it, was absent.",
+     "the Halden senator"),
+])
+def test_a_description_looks_ahead_only_with_all_its_words(text, speaker):
+    assert [a.speaker for a in extract(text) if "bill" in a.text] == [speaker]

@@ -396,3 +396,18 @@ def test_followers_and_critics_speak_for_no_one(mention):
 def test_the_kind_of_body_before_its_name_is_no_part_of_the_affiliation(mention, role, affiliation):
     source = describe(mention)
     assert (source.role, source.affiliation) == (role, affiliation)
+
+
+@pytest.mark.parametrize("mention, source_type", [
+    # Written sources and nouns for a person that no other rule knows: a type, so a speaker row.
+    ("the editorial", "document"),
+    ("his book", "document"),
+    ("the email", "document"),
+    ("a narrator", "unnamed individual"),
+    ("the moderator", "unnamed individual"),
+    ("a Ruiz ally", "unnamed individual"),
+    # Still no type: a word that names nobody.
+    ("the thing", None),
+])
+def test_written_sources_and_person_nouns_have_a_type(mention, source_type):
+    assert describe(mention).classified()[0] == source_type

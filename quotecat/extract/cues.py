@@ -32,6 +32,7 @@ from ..lexicon.cues import (
     NOT_LABELS,
     OBJECT_LEMMAS,
     PASSIVE_BE,
+    QUESTION_STARTS,
     S_FORM_VERBS,
     SPEECH_LEMMAS,
     SPEECH_VERBS,
@@ -70,7 +71,7 @@ from .cue_model import AROUND, LOOSE, MINED, PARTICLES, accept
 from .found import Found, Pattern
 from .medium import MEDIUM
 from .sources import is_name_word
-from .subjects import Place, find_subject, is_nominal_head, sentence_subject, skip_adverbs_left
+from .subjects import Place, find_subject, is_nominal_head, question_opener, sentence_subject, skip_adverbs_left
 from .text import Paragraph, spans_overlap
 from .tokens import ENDERS, MAX_SOURCE, Token, span, span_from, span_to, tokenize, word_list_regex
 
@@ -532,6 +533,9 @@ def verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
     lemma = CUE_WORDS[cue.lower]
     if _not_a_report(tokens, i):
         return None
+    opener = question_opener(tokens) if i < 2 else None
+    if opener is not None:
+        return _question(tokens, i, opener, paragraph, sentence)
     after, medium = _skip_right(text, tokens, i + 1)
     before_hearer = after
     if lemma in HEARER_LEMMAS:
@@ -570,6 +574,9 @@ def verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
     first, last = source
     source_span = (tokens[first].start, tokens[last].end)
     content_before = _content_before(tokens, i - 1 if place is Place.INVERTED else first - 1)
+    if content_before is not None and (opener := question_opener(tokens)) is not None \
+            and tokens[opener].start >= content_before[1] - 1 and content_before[0] <= tokens[0].end:
+        content_before = None  # the question the source answers, not what the source says
     if content_after is None and content_before is not None and place is not Place.INVERTED \
             and _opener_before(tokens, i):
         content_before = None
@@ -584,6 +591,31 @@ def verb_cue(text: str, tokens: list[Token], i: int, paragraph: Paragraph,
     contents = _contents(tokens, i, first, place, content_before, content_after, clause.trailing)
     pattern = _verb_pattern(place, content_after_only=bool(content_after) and not content_before)
     return Found(cue, cue.text, contents, source_span, pattern, paragraph.index, sentence, medium=medium)
+
+
+def _question(tokens: list[Token], i: int, opener: int, paragraph: Paragraph, sentence: tuple[int, int]) -> Found | None:
+    """ "Asked by Senator Hale whether she would run, Ruiz said ...": the asker's question is an
+    attribution of its own (PolNeAR marks it, with the asker as the source or none), and the asker
+    says nothing of what follows. On the polnear-train tuning half, 29 sentences open so: the gold
+    marks the question as an attribution in 25 (24 matched by this span, from after "asked" and its
+    "by" phrase to the comma); before, its words were read as the answer's content or, before a
+    colon, "Asked" or the asker as the answer's source. Only a question whose asker is named is a
+    row: "Asked about the vote, ..." would be a row with no speaker, which a reader counts wrong
+    (tests/gold's two such questions, "reporters" and "the interviewer" in its gold, took its
+    speaker figure from 0.928 to 0.922)."""
+    first = i + 1
+    source = None
+    if tokens[first].lower == "by":
+        end = first + 1
+        while end < opener and tokens[end].is_word() and tokens[end].lower not in QUESTION_STARTS:
+            end += 1
+        if end > first + 1:
+            source = (tokens[first + 1].start, tokens[end - 1].end)
+            first = end
+    content = span(tokens, first, opener - 1)
+    if content is None or source is None:
+        return None
+    return Found(tokens[i], tokens[i].text, [content], source, Pattern.QUESTION, paragraph.index, sentence)
 
 
 def _after_quotation(tokens: list[Token], j: int) -> bool:

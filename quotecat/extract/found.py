@@ -26,6 +26,7 @@ class Pattern(Enum):
     LOOSE = "loose cue"  # 'She railed against the plan.': the subject, then the rest of the sentence
     LOOSE_COORDINATED = "loose cue, coordinated"  # 'He toured the plant and says it will close.'
     RAISING = "raising cue"  # 'The deal appears to have stalled.': the whole clause, no source
+    QUESTION = "question opening the sentence"  # 'Asked (by X) about the vote, ...': the asker's question
     # cues.py: other cues
     ACCORDING_TO = "according to"
     SIGNATURE = "signature after a quotation"  # '"..." -- Jane Doe'

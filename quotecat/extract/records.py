@@ -52,7 +52,10 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found], writer: 
     previous: list[Speaker] = []  # the speakers of the latest attribution that named its source
     previous_item: Found | None = None  # and that attribution
     country: list[str | None] = []  # the country the article is about, found when a source needs it
-    for item in sorted(found, key=lambda f: (min(s for s, _ in f.content), f.cue.start)):
+    # A question opening the sentence is resolved after the answer it introduces: "Asked by X
+    # about ..., she said" is never X's "she" (the asker, remembered first, took the pronoun).
+    for item in sorted(found, key=lambda f: (f.sentence[1] if f.pattern is Pattern.QUESTION
+                                             else min(s for s, _ in f.content), f.cue.start)):
         content = _merge_fragments(text, item.content)
         if item.pattern is not Pattern.ACCORDING_TO:
             content = _end_before_second_source(text, content, quote_spans)
@@ -92,6 +95,8 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found], writer: 
                 for found_as, how in resolver.resolve_all(source, m_start):
                     found_as, how = as_resolved(found_as, how)
                     speakers.append(Speaker(source, found_as, how, part, m_start, m_start + len(part)))
+                if item.pattern is Pattern.QUESTION:
+                    resolver.not_a_subject(m_start)
             if len(parts) > 1:
                 resolver.remember_group(last_start, [s.resolved for s in speakers if s.resolved is not None])
         for speaker in speakers:
@@ -111,7 +116,7 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found], writer: 
             if resolved is not None and resolved.kind == "person":
                 persons.append((record, resolved.name or resolved.label))
         item.described = speakers
-        if item.source is not None:
+        if item.source is not None and item.pattern is not Pattern.QUESTION:
             previous, previous_item = speakers, item
     _fill_affiliations(persons, text)
     decided: dict[str, tuple[str | None, dict[str, int]]] = {}

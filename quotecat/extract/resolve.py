@@ -110,6 +110,10 @@ _PRONOUN_MAJORITY: Final = 0.75  # share of a person's pronouns that makes them 
 _UNKNOWN_GENDER: Final = 0.8  # a person of unknown gender fits a pronoun less than one known to
 # Past this many characters without a mention, a pronoun is not resolved at all.
 _FARTHEST: Final = 2500
+# How far ahead a description looks for the person the article names next with its role.
+_AHEAD: Final = 600
+# "Ruiz's campaign manager", "the governor's spokeswoman": a possessor before the role.
+_POSSESSIVE_BEFORE_ROLE: Final = re.compile(r"['’]s? [a-z]")
 # Words before a name that are not a preposition but still take an object ("told Smith").
 _OBLIQUE_WORDS: Final = PREPOSITIONS | {"by", "against", "than", "like", "including", "between", "among",
                                         "toward", "towards", "under", "into", "onto", "upon", "without"}
@@ -437,6 +441,15 @@ class Resolver:
 
     # --- resolving a mention -------------------------------------------------------------
 
+    def not_a_subject(self, position: int) -> None:
+        """The source resolved at ``position`` is no subject for the pronouns after it: the asker of
+        "Asked by a host about ..., de Blasio said. He added ..." (a named asker still counts where
+        the text names them, as the object of "by")."""
+        kept = [(at, source) for at, source in self.speakers if at != position]
+        if len(kept) != len(self.speakers):
+            self.speakers = kept
+            self._speaker_positions.discard(position)
+
     def remember_group(self, position: int, sources: list[Source]) -> None:
         bisect.insort(self.groups, (position, sources), key=lambda g: g[0])
 
@@ -520,6 +533,11 @@ class Resolver:
             if study is not None:
                 self._remember(position, study)
                 return study, f"description '{mention}' -> {study.label} (the study's authors named before)"
+        if not source.name and source.kind == "person" and not source.plural:
+            later = self._named_later(source, position)
+            if later is not None:
+                self._remember(position, later)
+                return later, f"description '{mention}' -> {later.label} (the person the article names so next)"
         if _definite(mention):
             head = _head(mention)
             outlet = self._outlet_before(head, mention, position)
@@ -1091,6 +1109,47 @@ class Resolver:
         if best is None or position - best_at > _FARTHEST:
             return None
         return best
+
+    def _named_later(self, source: Source, position: int) -> Source | None:
+        """ "Ruiz's campaign manager said ..." and a sentence or two on "Tom Hale, the campaign
+        manager, ...": a description the article has not resolved (the definite "the" or a
+        possessor, never "a spokesman", a new person) stands for the person it names next with
+        the same role words, where no earlier person has them. Every other word must describe
+        them too ("the Florida senator" is not the next senator named); a possessor their
+        descriptors do not repeat is allowed unless those descriptors name someone else ("Hale,
+        Lee's campaign manager" after "Ruiz's campaign manager")."""
+        mention = source.mention
+        role = _content_words(source.role or "")
+        if not role or not (_definite(mention) or _POSSESSIVE_BEFORE_ROLE.search(mention)):
+            return None
+        head = role[-1]
+        if head in GENERIC_ORGANIZATIONS or head in ORG_WORDS or not _names_a_person(head) \
+                or not self._describes_someone(head):
+            return None
+        # "Ruiz's campaign manager": the words up to the possessive are whose; the others ("the
+        # Florida senator") must all describe the person, as for a description looking back.
+        mark = _POSSESSIVE_BEFORE_ROLE.search(mention)
+        possessor = _content_words(mention[:mark.start() + 2]) if mark else []
+        modifiers = [w for w in _content_words(mention[mark.end() - 1:] if mark else mention) if w not in role]
+        best, best_at = None, -1
+        for name in self._described_by(head):
+            first = self._first_named[name]
+            if first <= position or first - position > _AHEAD or best is not None and first >= best_at:
+                continue
+            descriptors = self._descriptors_of(name)
+            if not all(w in descriptors for w in role) or not all(w in descriptors for w in modifiers):
+                continue
+            if possessor and not all(w in descriptors for w in possessor) \
+                    and any(w in self._known_surnames for w in descriptors if w not in role):
+                continue  # "Hale, Lee's campaign manager" after "Ruiz's campaign manager": another's
+            best, best_at = name, first
+        if best is None:
+            return None
+        named = self._fullest(self._fullest_by_name[best])
+        if source.affiliation and (not named.affiliation
+                                   or set(named.affiliation.split()) < set(source.affiliation.split())):
+            named = named.evolve(affiliation=source.affiliation)  # "Ruiz campaign" over "campaign"
+        return _merge(named, source.evolve(name=None, mention=named.mention))
 
     def _describes_someone(self, head: str) -> bool:
         """Can the article describe a named person with ``head``? Only if it writes the word twice

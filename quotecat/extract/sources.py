@@ -47,6 +47,7 @@ from ..lexicon.organizations import (
     ORGANIZATION_NOUNS,
     PARTY_LABELS,
     PARTY_LETTERS,
+    WRITTEN_SOURCES,
 )
 from ..lexicon.outlets import MEDIA_NOUNS, OUTLET_WORDS, OUTLETS
 from ..lexicon.places import CAPITALS, COUNTRIES, COUNTRY_ADJECTIVES, COUNTRY_ALIASES, DEMONYMS, NOT_AFFILIATIONS, \
@@ -72,6 +73,7 @@ from ..lexicon.titles import (
     HONORIFICS,
     IMPLIED_AFFILIATIONS,
     TITLE_ROLES,
+    PERSON_SOURCE_NOUNS,
     PLURAL_ROLES,
     PORTFOLIO_HEADS,
     PORTFOLIOS,
@@ -1577,6 +1579,8 @@ def _source_type(source: Source) -> str | None:
             and head not in _COUNTED_DOCUMENTS and not source.affiliation \
             and not any(w[:1].isupper() for w in source.mention.split()[1:])
         return "unnamed group" if plural_bare else "document"
+    if head in WRITTEN_SOURCES:
+        return "document"  # "the editorial said", "according to his book"
     if head in MEDIA_NOUNS or (head in ("reports", "sources") and "media" in words):
         return "unnamed group"
     if head in ("police", "government") and (source.role or head) in (head, "the " + head) \
@@ -1587,6 +1591,9 @@ def _source_type(source: Source) -> str | None:
     indefinite = words[0] if len(words) > 1 else ""
     if source.kind == "group" or source.plural or indefinite in INDEFINITE_GROUPS:
         return "unnamed group"
+    if head in PERSON_SOURCE_NOUNS:
+        # "the moderator", "a senator's ally"; "the attendees" ("boss" is one)
+        return "unnamed group" if head.endswith("s") and not head.endswith("ss") else "unnamed individual"
     if source.role or source.kind == "person" or indefinite in INDEFINITE_PERSONS:
         return "unnamed individual"
     return None

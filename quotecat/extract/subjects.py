@@ -8,7 +8,7 @@ subject a sentence opens with (for a quotation no cue claims).
 from enum import Enum
 from typing import Final
 
-from ..lexicon.cues import CUE_WORDS, EVIDENCE_NOUNS
+from ..lexicon.cues import CUE_WORDS, EVIDENCE_NOUNS, QUESTION_OPENER_LEADS
 from ..lexicon.function_words import (
     ADVERBS,
     ARTICLES,
@@ -264,10 +264,37 @@ def _appositive_subject(tokens: list[Token], j: int, after_aside: bool = False) 
     return head if aside else (head[0], j - 1)
 
 
+# Tokens: how far the comma closing a question opener ("Asked by reporters about the vote, ...") may be.
+QUESTION_OPENER_REACH: Final = 40
+
+
+def question_opener(tokens: list[Token]) -> int | None:
+    """The comma closing the question a sentence opens with, if it does: "Asked by reporters about
+    the vote, Ruiz said ...", "When asked whether she would run, Ruiz ...". Who asked is not who
+    answers: the source is the subject after the comma (not "Asked", not the asker), and the
+    question is not the answer's content. "Asked Ellis: ..." (a name after it) is an inverted cue."""
+    k = 1 if tokens and tokens[0].lower in QUESTION_OPENER_LEADS else 0
+    if k + 1 >= len(tokens) or tokens[k].lower != "asked" or not tokens[k + 1].is_word() \
+            or not tokens[k + 1].text.islower():
+        return None
+    for c in range(k + 2, min(len(tokens) - 1, k + QUESTION_OPENER_REACH)):
+        if tokens[c].text == ",":
+            return c
+        if tokens[c].kind == "quote" and c + 1 < len(tokens) and tokens[c + 1].text == ",":
+            continue  # 'Asked whether the plan is "dead," Ruiz ...'
+        if tokens[c].text in {".", "!", "?", ":", ";"}:
+            return None
+    return None
+
+
 def sentence_subject(tokens: list[Token]) -> tuple[int, int] | None:
-    """The noun phrase a sentence starts with, after an opening phrase ("In July, ...")."""
+    """The noun phrase a sentence starts with, after an opening phrase ("In July, ...") or question
+    ("Asked about the vote, ...")."""
     start = 0
-    if tokens and tokens[0].is_word() and (tokens[0].lower in PREPOSITIONS or tokens[0].lower in CLAUSE_BREAKERS):
+    opener = question_opener(tokens)
+    if opener is not None:
+        start = opener + 1
+    elif tokens and tokens[0].is_word() and (tokens[0].lower in PREPOSITIONS or tokens[0].lower in CLAUSE_BREAKERS):
         comma = next((i for i, t in enumerate(tokens[:12]) if t.text == ","), None)
         if comma is None:
             return None

@@ -188,3 +188,10 @@ NOT_LABEL_ENDINGS: Final = ("update", "note")
 # polnear-train tuning half: of the contents the extractor ran past such a comma, the gold stops
 # there for 6 of 7 (and of the gold contents next to "according to", 121 end at the comma, 8 run on).
 SECOND_SOURCE_OPENERS: Final = ("according to",)
+
+# A question opening the sentence ("When asked about the vote, ...", "Asked by reporters whether ..."):
+# the words that may come before "asked" ...
+QUESTION_OPENER_LEADS: Final = frozenset({"when", "if", "once", "after", "before", "later", "again", "also"})
+# ... and the words that end the asker's name after "by" and start the question.
+QUESTION_STARTS: Final = frozenset({"about", "whether", "if", "why", "what", "how", "who", "whom", "which", "when",
+                                    "where", "to", "for", "on", "during", "in", "at", "after", "again"})
