@@ -3,10 +3,13 @@ forms the articles used; gender from the articles' evidence; organisations canon
 giving the same rows on --update as on a full rebuild."""
 
 import json
+import random
+import re
 import sqlite3
 
 import pytest
 
+from quotecat import fold
 from quotecat.build import build
 from quotecat.extract.sources import UNNAMED
 from quotecat.fold import decide_gender, decide_role_class, decide_source_type
@@ -568,3 +571,37 @@ def test_an_affiliation_the_catalogue_agrees_on_fills_the_rows_whose_article_giv
     row = conn.execute("select o.name from quotes q left join organizations o on o.id = q.affiliation_id "
                        "where q.article_id = 'c'").fetchone()
     assert row["name"] == expected
+
+
+@pytest.mark.parametrize("text, name, spans", [
+    ("Twitter said; twitter.com and TWITTER too", "Twitter", [(0, 7), (14, 21), (30, 37)]),
+    ("Twitters and ATwitter are other words", "Twitter", []),
+    ("U.S. and U.S.A", "U.S.", [(9, 13)]),  # "\b" after a "." wants a word character next
+    ("the \u212aelvin sign, ſaid", "Kelvin", [(4, 10)]),  # the regex's own folding: it runs here
+])
+def test_names_are_found_as_whole_words_the_way_the_regex_finds_them(text, name, spans):
+    assert list(fold._whole_words(text, name)) == spans
+    assert spans == [m.span() for m in re.finditer(rf"\b{re.escape(name)}\b", text, re.IGNORECASE)]
+
+
+@pytest.mark.parametrize("text, name, opened", [
+    ("in Cleveland and Cleveland's, in Clevelander", "Cleveland", [True, False]),
+    ("Lin Cleveland; min Cleveland", "Cleveland", [False, False]),
+    ("She lives in Eau Claire", "Eau Claire", [True]),
+])
+def test_a_name_written_after_in_is_counted_the_way_the_regex_counts_it(text, name, opened):
+    assert list(fold._written(text, name)) == opened
+    assert opened == [m.group(1) is not None for m in re.finditer(rf"\b(in )?{re.escape(name)}\b", text)]
+
+
+def test_the_name_search_agrees_with_the_regex_on_random_text():
+    # Letters that fold to ASCII ones, accents, "_", digits of another script, "in " and marks.
+    rng = random.Random(11)
+    alphabet = "aAbBiInN _.-'s,@Kk1\u0130\u0131\u017f\u212aéÉ’ß١"
+    for _ in range(20_000):
+        name = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4)))
+        text = "".join(rng.choice(alphabet + "in ") for _ in range(rng.randint(0, 30)))
+        assert list(fold._whole_words(text, name)) == [
+            m.span() for m in re.finditer(rf"\b{re.escape(name)}\b", text, re.IGNORECASE)], (text, name)
+        assert list(fold._written(text, name)) == [
+            m.group(1) is not None for m in re.finditer(rf"\b(in )?{re.escape(name)}\b", text)], (text, name)
