@@ -23,7 +23,7 @@ SHARED = ROOT.parent / "shared"
 # What confidence.features names (the names without "=" are flags).
 FAMILIES = {"p", "t", "pt", "r", "rt", "rp", "st", "rs", "rc", "af", "as", "ar", "k", "l", "kt", "len", "lt", "d",
             "sw", "mw", "mside", "gap"}
-FLAGS = {"fragments", "marks odd", "marks even", "inner cue", "anonymous", "role", "para0", "medium"}
+FLAGS = {"fragments", "marks odd", "marks even", "inner cue", "anonymous", "role", "para0", "medium", "negated"}
 
 LEAD = ("Harbour town weighs ferry cuts\n\n"
         "Ines Falk, the mayor of Kestrel Bay, said on Monday that the town would keep its ferry.\n\n")
@@ -83,6 +83,22 @@ def test_features_read_the_row(paragraph, words, flag):
     text = LEAD + paragraph
     a = next(a for a in extract(text) if a.text.startswith(words))
     assert flag in model.features(text, a)
+
+
+@pytest.mark.parametrize("paragraph, words, negated", [
+    # A negated report is kept (the annotators of PolNeAR make most of them attributions) and flagged.
+    ("Ines Falk did not say whether the ferry would run in March.", "whether the ferry", True),
+    ("Ines Falk has never publicly said the pier was unsafe.", "the pier", True),
+    ("The ferry company did not respond to questions about the pier.", "to questions", True),
+    ("Ines Falk has not said whether the pier was unsafe.", "whether the pier", True),
+    ("Ines Falk did not even mention the pier in her speech.", "the pier", True),
+    ("Ines Falk said the ferry would run in March.", "the ferry", False),
+    ("Ines Falk, who cannot swim, said the ferry would run in March.", "the ferry", False),
+])
+def test_a_negated_cue_is_a_feature_of_its_row(paragraph, words, negated):
+    text = LEAD + paragraph
+    a = next(a for a in extract(text) if a.text.startswith(words))
+    assert ("negated" in model.features(text, a)) is negated
 
 
 @pytest.mark.parametrize("affiliation, kind", [

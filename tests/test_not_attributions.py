@@ -84,3 +84,23 @@ def test_a_transcript_or_headline_label_is_a_speaker(text, speakers):
 ])
 def test_a_content_before_its_cue_starts_after_the_writers_lead_in(sentence, content):
     assert content in [a.text for a in attributions_in(sentence) if a.cue == "said"]
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    # Arithmetic: "add up to" is a sum, not an addition to what someone said.
+    ("Repairs to the pier add up to a third of the harbour budget.", "add"),
+    ("The new bonds would add up to four million dollars by 2030, the treasurer said.", "add"),
+    # A credit line: where each reporter wrote from.
+    ("Ana Ruiz reported from Portland, Ore.; Tom Berg, from Kestrel Bay.", "reported"),
+])
+def test_a_cue_word_that_is_another_verb_by_the_word_after_it_is_no_cue(sentence, cue):
+    assert [a for a in attributions_in(sentence) if a.cue == cue] == []
+
+
+@pytest.mark.parametrize("sentence, cue, content", [
+    # The same words reporting: a clause after "reported" or "added".
+    ("The harbour master reported the pier was unsafe.", "reported", "the pier was unsafe"),
+    ("The mayor added that the ferry would run all winter.", "added", "that the ferry would run all winter"),
+])
+def test_the_same_words_reporting_are_cues(sentence, cue, content):
+    assert content in [a.text for a in attributions_in(sentence) if a.cue == cue]
