@@ -7,6 +7,8 @@ One module per stage, in the order ``extract`` runs them:
   the source and the content (``subjects``: the noun phrase that speaks; ``medium``: how it was said);
 - ``quotes``: quotations without a cue of their own, given to the attribution they continue
   or to the subject of their sentence;
+- ``cues.second_predicates``: where a content ends before its source's second report ("A but
+  praised B"), marked once every cue is kept, so the cue model weighs the contents whole;
 - ``records``: each source described (``sources``) and resolved across the article
   (``resolve``), and the attributions as records;
 - ``confidence``: how likely each record is right, from what the stages knew of it.
@@ -16,7 +18,7 @@ One module per stage, in the order ``extract`` runs them:
 
 from ..model import Attribution
 from . import confidence
-from .cues import find_cues
+from .cues import find_cues, second_predicates
 from .found import Found
 from .quotes import attach_quotes, orphan_quotes
 from .records import records
@@ -35,6 +37,7 @@ def extract(text: str, byline: str | None = None) -> list[Attribution]:
         found += find_cues(text, paragraph)
     found = attach_quotes(text, paragraphs, found)
     found += orphan_quotes(text, paragraphs, found)
+    second_predicates(text, paragraphs, found)
     results = records(text, paragraphs, found, writer_of(byline))
     for attribution in results:
         attribution.confidence = confidence.confidence(text, attribution)

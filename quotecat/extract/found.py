@@ -27,6 +27,7 @@ class Pattern(Enum):
     LOOSE_COORDINATED = "loose cue, coordinated"  # 'He toured the plant and says it will close.'
     RAISING = "raising cue"  # 'The deal appears to have stalled.': the whole clause, no source
     QUESTION = "question opening the sentence"  # 'Asked (by X) about the vote, ...': the asker's question
+    SECOND_PREDICATE = "second predicate"  # 'She praised the plan but urged a review.': after the cue model
     # cues.py: other cues
     ACCORDING_TO = "according to"
     SIGNATURE = "signature after a quotation"  # '"..." -- Jane Doe'
@@ -55,6 +56,9 @@ class Found:
     parent: "Found | None" = None  # the attribution a continuing quotation belongs to
     described: "list[Speaker] | None" = None  # its speakers once described (what a continuation inherits)
     relaxed: str = ""  # which looser reading proposed it ("" for the rules): the cue model decides
+    # Where the record's content ends, set after the cue model's decision (cues.second_predicates): the
+    # content the model judged, and learns from, stays whole.
+    ends_at: int | None = None
 
 
 class Speaker(NamedTuple):

@@ -58,6 +58,8 @@ COORDINATORS: Final = frozenset({"and", "or"})
 # Words that join a second verb to a subject's first: "He toured the plant and says it will close."
 VERB_COORDINATORS: Final = frozenset({"and", "but"})
 RELATIVE_PRONOUNS: Final = frozenset({"who", "which"})
+# Words that open an indirect question ("asked why ...", "wondered whether ...").
+QUESTION_WORDS: Final = frozenset({"why", "whether", "how", "what", "if", "when", "where"})
 # Words opening an aside between a subject and its cue: "X, who ..., said".
 ASIDE_OPENERS: Final = RELATIVE_PRONOUNS | {"whose", "whom"}
 # Connectives before a subject that are not part of it ("But the minister said").

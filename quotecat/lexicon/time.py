@@ -24,3 +24,11 @@ WHEN_STARTS: Final = {"on", "last", "this", "next", "earlier", "late", "early", 
 # After "in" or "on", "May" and "March" are months.
 WHEN_WORDS: Final = DAYS | MONTHS | {"may", "march", "week", "weekend", "month", "year", "morning",
                                      "afternoon", "evening", "night"}
+# A content fragment made of these words only, one of TIME_NOUNS among them, is when the source spoke, not
+# what it said ("reported a few days later", "A few minutes later, he added: ..."); records.py drops it.
+TIME_NOUNS: Final = WHEN_WORDS | TIME_UNITS | frozenset({"day", "days", "hour", "hours", "minute", "minutes",
+                                                          "later", "earlier"})
+TIME_PHRASE_WORDS: Final = TIME_NOUNS | TIME_STARTS | TIME_WORDS | WHEN_STARTS | frozenset({
+    "a", "an", "the", "few", "several", "then", "same", "that", "of", "at", "after", "before", "within", "over",
+    "just", "only", "about", "around", "nearly", "almost", "some", "one", "two", "three", "four", "five", "six",
+    "seven", "eight", "nine", "ten", "past", "again"})

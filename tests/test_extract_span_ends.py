@@ -1,0 +1,90 @@
+"""Where a content ends: before the source's second report, and never at the time the source spoke.
+Every sentence here is invented for the test."""
+
+import pytest
+
+from quotecat import extract
+
+
+def _rows(text, cue):
+    return [a for a in extract(text) if a.cue == cue]
+
+
+def _row(text, cue):
+    rows = _rows(text, cue)
+    assert rows, f"no attribution with the cue {cue!r}: {[(a.cue, a.text) for a in extract(text)]}"
+    return rows[0]
+
+
+@pytest.mark.parametrize("text, cue, content, second_cue, second_content, speaker", [
+    # "and"/"but" + a bare past-tense cue verb: the source's second report, a row of its own.
+    ("Mayor Ann Ruiz praised the workers but said the budget office had failed.",
+     "praised", "the workers", "said", "the budget office had failed", "Ann Ruiz"),
+    ("Mayor Ann Ruiz praised the workers, and said the city would pay them more.",
+     "praised", "the workers", "said", "the city would pay them more", "Ann Ruiz"),
+    # The second report made after the cue model's decision, where no reading of it was kept.
+    ("The senator said the plan was late, but urged a review of the costs.",
+     "said", "the plan was late", "urged", "a review of the costs", "the senator"),
+    ("Senator Tom Hale condemned the bill's passage but praised the clerks who counted the votes.",
+     "condemned", "the bill's passage", "praised", "the clerks who counted the votes", "Tom Hale"),
+    # Its hearer is skipped before "that"; a verb's object is not a hearer.
+    ("Governor Tom Hale said the bridge was safe, and also told reporters that repairs would take a year.",
+     "said", "the bridge was safe", "told", "that repairs would take a year", "Tom Hale"),
+])
+def test_content_ends_before_a_second_predicate(text, cue, content, second_cue, second_content, speaker):
+    first = _row(text, cue)
+    assert first.text == content
+    second = _row(text, second_cue)
+    assert second.text == second_content
+    assert first.speaker == second.speaker == speaker
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # A bare "and" inside a reported clause may join the clause's own verbs: the content runs on.
+    ("The coach said the players had trained hard and wanted a rematch.",
+     "said", "the players had trained hard and wanted a rematch"),
+    # Not a cue verb after "and": part of the content.
+    ("The minister said the army had crossed the river and captured the town.",
+     "said", "the army had crossed the river and captured the town"),
+    # Inside a quotation the words are the speaker's own.
+    ('The mayor said the plan was "late and criticized by everyone" in the council.',
+     "said", 'the plan was "late and criticized by everyone" in the council'),
+    # A participial adjective closing the sentence, not a second report.
+    ("The union said the complaints were ignored and dismissed.",
+     "said", "the complaints were ignored and dismissed"),
+    # The verbs of an indirect question are the question's.
+    ("A student asked the mayor why the buses were late and wanted a refund.",
+     "asked", "the mayor why the buses were late and wanted a refund"),
+    # A negated verb makes no second report.
+    ("Mayor Ann Ruiz defended the budget and has not explained the cuts to the schools.",
+     "defended", "the budget and has not explained the cuts to the schools"),
+    # A participle's "and" goes back to the main verb, not to the participle.
+    ("Ruiz stayed in the race, vowing to fight on and said nothing else.",
+     "vowing", "to fight on and said nothing else"),
+])
+def test_content_runs_on(text, cue, content):
+    assert [a.text for a in _rows(text, cue)] == [content]
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # A fragment that is only when the source spoke is the writer's narration.
+    ('A few minutes later, Ruiz added: "We are not done."', "added", "We are not done."),
+    ('On November 19, Ann Ruiz tweeted, "The vote is in."', "tweeted", "The vote is in."),
+    ("Earlier in the day, Ann Ruiz told reporters that the vote was close.", "told", "that the vote was close"),
+    # The time of the claim, not of its telling: the clause goes on after the cue.
+    ("Six months ago, the mayor said, the council ignored the plan.", "said",
+     "Six months ago, the mayor said, the council ignored the plan"),
+    # Not a time phrase: the source's own words.
+    ("Recently, the mayor said, the city has grown safer.", "said", "Recently, the mayor said, the city has grown safer"),
+])
+def test_time_fragments_are_narration(text, cue, content):
+    assert _row(text, cue).text == content
+
+
+@pytest.mark.parametrize("text", [
+    "The Daily Ledger reported a few days later.",
+    "The agency announced on Monday.",
+    "Ruiz called last week.",
+])
+def test_a_content_that_is_only_a_time_is_no_attribution(text):
+    assert [a.text for a in extract(text)] == []
