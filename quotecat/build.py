@@ -28,7 +28,7 @@ from .distributed import COLUMNS as PARQUET_COLUMNS, result_from_record
 from .ids import file_id, path_id, unique_id
 from .model import Article, ArticleResult
 from .fold import fold
-from .parallel import in_chunks, in_order, resolve_jobs
+from .parallel import WorkerLost, in_chunks, in_order, resolve_jobs
 from .publish import BuildError, BuildInterrupted, SQLITE_HEADER, article_count, kept, publish, signals_deferred
 from .read import ArticleError, find_files, iter_articles, logical_path, read_file
 from .rows import article_result, article_row, content_hash
@@ -167,9 +167,12 @@ def build(
             with progress(files) if progress else contextlib.nullcontext(files) as files_, \
                     signals_deferred() as check:
                 tasks = _tasks(files_, paths, warn, columns)
-                for _, results in in_order(work, in_chunks(tasks, _task_size), resolve_jobs(jobs), check):
-                    for result in results:
-                        writer.add_file(result)
+                try:
+                    for _, results in in_order(work, in_chunks(tasks, _task_size), resolve_jobs(jobs), check):
+                        for result in results:
+                            writer.add_file(result)
+                except WorkerLost as error:
+                    raise BuildError(f"{error}; {kept(db_path)}") from error
             writer.close()
             corrections_.apply(db, fixes, warn, summary)
             if previous is not None:

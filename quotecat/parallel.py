@@ -3,16 +3,25 @@
 The results never depend on the number of processes: they are taken back in the order
 the chunks were sent, and at most ``_IN_FLIGHT_PER_JOB`` chunks per worker are out at a
 time, so memory stays flat whatever the size of the batch.
+
+The workers are this module's own, not a ``multiprocessing.Pool``: a worker killed while it
+waits for a task (a SIGTERM to the build's whole process group) dies holding the lock of the
+task pipe, and ``Pool.terminate()`` takes that lock, so the build waited forever (seen in a
+test run under load). Here the parent never takes a lock a worker can hold: each worker
+sends its results on a pipe of its own, the parent watches the workers' exit, and at the end,
+normal or not, it kills them (SIGKILL) and reaps them. No worker runs exit code.
 """
 
-import contextlib
 import itertools
 import multiprocessing
 import os
+import pickle
+import queue
 import signal
 import threading
+import time
 from collections import deque
-from collections.abc import Iterator
+from multiprocessing.connection import wait as wait_for_any
 
 # Per chunk sent to a worker: enough tasks (files or articles) to make the round trip cheap,
 # little enough input (bytes of a file, characters of an article) to keep memory flat.
@@ -48,8 +57,8 @@ def in_chunks(tasks, size):
 class _Failure:
     """An exception raised in a worker, carried back to be raised in the parent.
 
-    Pool workers only pass back ``Exception``s and die on a KeyboardInterrupt, which
-    would leave the pool waiting forever; wrapping every BaseException avoids that.
+    Every BaseException is (a KeyboardInterrupt too): the worker lives on, and the parent
+    gets the chunk's outcome instead of waiting for it.
     """
 
     def __init__(self, error: BaseException):
@@ -79,32 +88,12 @@ def _start_worker():
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-@contextlib.contextmanager
-def _inherited_signals_default() -> Iterator[None]:
-    """While the workers are forked, SIGTERM and SIGHUP have their default action.
-
-    A forked worker keeps the parent's handlers until ``_start_worker`` runs. Forked from a
-    process with other threads (a test run, a host application), a worker can block on a
-    lock one of them held at the fork before it gets there; with the build's Python handler
-    inherited, the pool's SIGTERM then never ends it and the build waits for it forever
-    (seen once in a full test run). With the default action it dies. (A signal to the parent
-    in these milliseconds ends it at once; the next build removes its temporary file.)
-    """
-    saved = {}
-    if threading.current_thread() is threading.main_thread():
-        for name in ("SIGTERM", "SIGHUP"):
-            if hasattr(signal, name):
-                signum = getattr(signal, name)
-                saved[signum] = signal.signal(signum, signal.SIG_DFL)
-    try:
-        yield
-    finally:
-        for signum, handler in saved.items():
-            signal.signal(signum, handler)
-
-
-# How often a wait for a worker's result calls ``check`` (seconds).
+# How often a wait for a worker's result calls ``check`` and looks for dead workers (seconds).
 _CHECK_EVERY = 0.1
+
+
+class WorkerLost(Exception):
+    """A worker process ended in the middle of the work (the OOM killer, a signal to it alone)."""
 
 
 def _nothing():
@@ -114,11 +103,12 @@ def _nothing():
 def in_order(function, chunks, jobs: int, check=_nothing):
     """(chunk, function(chunk)) in input order, run on ``jobs`` processes with a bounded number of chunks in flight.
 
-    ``function`` must be picklable (a module-level function, or a functools.partial of one).
-    A batch that fits in one chunk runs in this process: no pool to start. ``check()`` is
-    called between chunks and while waiting for one; what it raises stops the work there,
-    where the pool can be shut down (an exception raised inside the pool's own calls, as a
-    signal handler would, can leave it waiting forever).
+    ``function`` goes to the forked workers as it is; the chunks and results are pickled.
+    A batch that fits in one chunk runs in this process: no workers to start. ``check()`` is
+    called between chunks and while waiting for one; what it raises stops the work there
+    (a signal handler only marks the build to stop: an exception raised in the middle of a
+    send or a wait could leave the pipes in a state nobody can read). A worker that dies
+    raises WorkerLost (after ``check()``, so a signal to the whole group reads as that signal).
     """
     chunks = iter(chunks)
     if jobs <= 1:
@@ -133,27 +123,144 @@ def in_order(function, chunks, jobs: int, check=_nothing):
     if second is None:
         yield first, _unwrap(_work(function, first))
         return
-    # fork: workers start at once and see the parent's modules as they are.
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with _inherited_signals_default():
-        pool = context.Pool(jobs, initializer=_start_worker)
-    with pool:
+    workers = _Workers(function, jobs)
+    try:
         pending: deque = deque()
-        for chunk in itertools.chain([first, second], chunks):
+        for number, chunk in enumerate(itertools.chain([first, second], chunks)):
             check()
-            pending.append((chunk, pool.apply_async(_work, (function, chunk))))
+            workers.send(number, chunk)
+            pending.append((number, chunk))
             while len(pending) > jobs * _IN_FLIGHT_PER_JOB:
-                done, result = pending.popleft()
-                yield done, _unwrap(_wait(result, check))
+                number, done = pending.popleft()
+                yield done, _unwrap(workers.result(number, check))
         while pending:
-            done, result = pending.popleft()
-            yield done, _unwrap(_wait(result, check))
+            number, done = pending.popleft()
+            yield done, _unwrap(workers.result(number, check))
+    finally:
+        workers.stop()
 
 
-def _wait(result, check):
-    while True:
-        check()
+class _Workers:
+    """``jobs`` forked processes that take (number, chunk) from one task pipe and send (number, result) back.
+
+    Two threads of the parent move the data, so the main thread never blocks on a pipe:
+    one sends the tasks (a send waits while the pipe is full), one receives every worker's
+    results as they come (a worker never waits for the parent to write its rows). Each
+    worker has a results pipe of its own, which only it holds open: when it dies, its pipe
+    ends, even in the middle of a message, and nothing waits on it.
+    """
+
+    def __init__(self, function, jobs: int):
+        # fork: workers start at once and see the parent's modules as they are.
+        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+        task_reader, self.task_writer = context.Pipe(duplex=False)
+        lock = context.Lock()  # one reader of the task pipe at a time; only workers take it
+        self.processes: list = []
+        self.readers: list = []
         try:
-            return result.get(_CHECK_EVERY)
-        except multiprocessing.TimeoutError:
-            continue
+            for _ in range(jobs):
+                result_reader, result_writer = context.Pipe(duplex=False)
+                # The worker closes the parent's ends it inherits: when the parent dies, its pipes end.
+                inherited = [self.task_writer, *self.readers, result_reader]
+                process = context.Process(target=_serve, args=(function, task_reader, lock, result_writer, inherited),
+                                          daemon=True)
+                self.readers.append(result_reader)
+                process.start()
+                self.processes.append(process)
+                result_writer.close()  # now only the worker holds it: its pipe ends when it does
+        except BaseException:
+            self._end_processes()
+            raise
+        finally:
+            task_reader.close()
+        self.tasks: queue.SimpleQueue = queue.SimpleQueue()
+        self.results: queue.SimpleQueue = queue.SimpleQueue()
+        self.done: dict = {}
+        self.threads = [threading.Thread(target=_send_all, args=(self.tasks, self.task_writer), daemon=True),
+                        threading.Thread(target=_receive_all, args=(self.readers, self.results), daemon=True)]
+        for thread in self.threads:
+            thread.start()
+
+    def send(self, number: int, chunk) -> None:
+        self.tasks.put((number, chunk))
+
+    def result(self, number: int, check):
+        while number not in self.done:
+            check()
+            try:
+                got, outcome = self.results.get(timeout=_CHECK_EVERY)
+            except queue.Empty:
+                self._all_alive(check)
+                continue
+            self.done[got] = outcome
+        return self.done.pop(number)
+
+    def _all_alive(self, check) -> None:
+        dead = next((p for p in self.processes if p.exitcode is not None), None)
+        if dead is not None:
+            # A signal to the whole group ends the workers and this process together, and this
+            # process's handler may not have run yet: after a moment the build reads as stopped by it.
+            time.sleep(_CHECK_EVERY)
+            check()
+            code = dead.exitcode
+            how = f"by signal {signal.Signals(-code).name}" if code < 0 else f"with status {code}"
+            raise WorkerLost(f"a worker process (pid {dead.pid}) ended {how} in the middle of the work")
+
+    def stop(self) -> None:
+        """Kill and reap the workers (their work is done or abandoned); the threads end as their pipes do."""
+        self._end_processes()
+        self.tasks.put(None)
+        for thread in self.threads:
+            thread.join(timeout=5)
+        if not any(thread.is_alive() for thread in self.threads):
+            for connection in [self.task_writer, *self.readers]:
+                connection.close()
+
+    def _end_processes(self) -> None:
+        for process in self.processes:
+            process.kill()
+        for process in self.processes:
+            process.join(timeout=5)
+
+
+def _serve(function, tasks, lock, results, inherited) -> None:
+    """A worker: chunks from ``tasks`` until the pipe ends, each result on its own pipe; os._exit, no exit code run."""
+    try:
+        _start_worker()
+        for connection in inherited:
+            connection.close()
+        while True:
+            with lock:
+                number, chunk = tasks.recv()
+            outcome = _work(function, chunk)
+            try:
+                message = _pickle(number, outcome)
+            except Exception as error:  # noqa: BLE001 - a result that cannot be pickled fails its chunk
+                message = _pickle(number, _Failure(WorkerLost(f"a result could not be sent back: {error!r}")))
+            results.send_bytes(message)
+    except (OSError, EOFError):  # the parent is gone
+        pass
+    finally:
+        os._exit(0)
+
+
+def _pickle(number, outcome) -> bytes:
+    return pickle.dumps((number, outcome), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _send_all(tasks, connection) -> None:
+    while (task := tasks.get()) is not None:
+        try:
+            connection.send(task)
+        except OSError:  # every worker is gone
+            return
+
+
+def _receive_all(readers, results) -> None:
+    readers = list(readers)
+    while readers:
+        for connection in wait_for_any(readers):
+            try:
+                results.put(connection.recv())
+            except (OSError, EOFError):  # that worker is gone (killed at the end, or died)
+                readers.remove(connection)

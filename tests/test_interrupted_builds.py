@@ -295,3 +295,108 @@ def test_two_builds_of_one_database_at_once_the_second_fails_clearly(big_corpus,
     assert f"{count} articles" in stdout.decode()
     assert integrity(db_path) == "ok"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["quotes.db", "quotes.db.inspect.json"]
+
+
+# --- the workers: one that dies never hangs the build ----------------------------------
+
+# in_order on two workers. The first chunk is slow, so the other worker runs through the
+# next ones and then waits for a task (holding the task pipe's lock): the moment a SIGTERM to
+# the whole group hung a multiprocessing.Pool for good (its terminate() takes that lock).
+WORKERS = """
+import os, signal, sys, time
+from pathlib import Path
+from quotecat import parallel
+
+marks, how, slow = Path(sys.argv[1]), sys.argv[2], float(sys.argv[3])
+stop = []
+signal.signal(signal.SIGTERM, lambda signum, frame: stop.append(signum))
+
+class Stopped(BaseException):
+    pass
+
+def check():
+    if stop:
+        raise Stopped
+
+def work(chunk):
+    (marks / f"{chunk[0]}-{os.getpid()}").touch()
+    if chunk[0] == 0:
+        time.sleep(slow)
+    if how == "killed" and chunk[0] == 3:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return chunk
+
+try:
+    for _ in parallel.in_order(work, ([n] for n in range(100)), 2, check):
+        pass
+except Stopped:
+    sys.exit("interrupted")
+except parallel.WorkerLost as error:
+    sys.exit(f"lost: {error}")
+"""
+
+
+def running(pid: int) -> bool:
+    """Alive and not a zombie (an orphan's zombie waits for an init that may never reap it)."""
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def start_workers(tmp_path: Path, how: str, slow: float) -> tuple[subprocess.Popen, Path]:
+    script, marks = tmp_path / "workers.py", tmp_path / "marks"
+    script.write_text(WORKERS, encoding="utf-8")
+    marks.mkdir()
+    process = subprocess.Popen([sys.executable, str(script), str(marks), how, str(slow)],
+                               stderr=subprocess.PIPE, start_new_session=True)
+    return process, marks
+
+
+def wait_for_marks(marks: Path, count: int) -> None:
+    deadline = time.monotonic() + 60
+    while len(list(marks.iterdir())) < count:
+        assert time.monotonic() < deadline, "the workers never got that far"
+        time.sleep(0.01)
+
+
+def worker_pids(marks: Path) -> set[int]:
+    return {int(mark.name.split("-")[1]) for mark in marks.iterdir()}
+
+
+def ends_within(process: subprocess.Popen, seconds: float) -> str:
+    try:
+        _, stderr = process.communicate(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        kill(process)  # and its workers: a hung run must not outlive the test
+        raise
+    return stderr.decode()
+
+
+def test_sigterm_to_the_group_while_a_worker_waits_for_a_task_ends_the_work(tmp_path):
+    process, marks = start_workers(tmp_path, "idle", slow=120)
+    wait_for_marks(marks, 5)  # chunks 0 to 4 are out: the second worker has done 1 to 4
+    time.sleep(0.3)
+    os.killpg(process.pid, signal.SIGTERM)
+    stderr = ends_within(process, 30)  # a multiprocessing.Pool hung here every time
+    assert process.returncode == 1 and "interrupted" in stderr and "Traceback" not in stderr, stderr
+    assert not any(running(pid) for pid in worker_pids(marks))
+
+
+def test_a_worker_killed_alone_fails_the_work_with_a_message(tmp_path):
+    process, marks = start_workers(tmp_path, "killed", slow=120)
+    stderr = ends_within(process, 30)  # a multiprocessing.Pool waited forever for the lost chunk
+    assert process.returncode == 1 and "lost: a worker process" in stderr and "ended by signal SIGKILL" in stderr
+    assert not any(running(pid) for pid in worker_pids(marks))  # the other one, in its slow chunk, too
+
+
+def test_workers_end_when_the_build_is_killed(tmp_path):
+    process, marks = start_workers(tmp_path, "idle", slow=2)
+    wait_for_marks(marks, 5)
+    pids = worker_pids(marks)
+    os.kill(process.pid, signal.SIGKILL)  # the build alone: its workers see their task pipe end
+    process.communicate()
+    deadline = time.monotonic() + 20  # the busy one ends with its chunk (2 s), the waiting one at once
+    while any(running(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(running(pid) for pid in pids), "workers outlived the killed build"
