@@ -24,6 +24,7 @@ from quotecat.extract.sources import Source
     ("Despite", "a sentence's opening word"),
     ("Hours", "a sentence's opening word"),
     ("Wednesday", "a sentence's opening word"),
+    ("Tuesday's", "a sentence's opening word"),  # "Tuesday's gaffes": the day's, no one's
     # clauses
     ("they entered the hall", "a clause: it opens with its own subject"),
     ("she released a statement", "a clause: it opens with its own subject"),

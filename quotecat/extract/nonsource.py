@@ -116,8 +116,9 @@ def not_a_source(label: str, text: str = "") -> str | None:
             and second not in DETERMINERS and second not in QUANTITIES and not second.endswith("ed") \
             or first.endswith("ly") and first not in _LY_ADJECTIVES and len(first) > 4 and second in PREPOSITIONS:
         return "an adverb opens it"
-    if len(words) == 1 and (first in OPENER_STARTS or first in PREPOSITIONS or first in _TIME_WORDS):
-        return "a sentence's opening word"
+    if len(words) == 1 and (first in OPENER_STARTS or first in PREPOSITIONS or first in _TIME_WORDS
+                            or first.removesuffix("'s").removesuffix("’s") in _TIME_WORDS):
+        return "a sentence's opening word"  # also "Saturday's (gaffes)": a day's, not a source's
     if _verb_first(words, lower, text):
         return "a verb phrase"
     if _finite_verb(words) > 0:
