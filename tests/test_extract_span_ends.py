@@ -88,3 +88,33 @@ def test_time_fragments_are_narration(text, cue, content):
 ])
 def test_a_content_that_is_only_a_time_is_no_attribution(text):
     assert [a.text for a in extract(text)] == []
+
+
+def _fragments(text, cue):
+    row = _row(text, cue)
+    return [text[start:end] for start, end in row.fragments]
+
+
+@pytest.mark.parametrize("text, cue, fragments", [
+    # Narration between two quoted parts of one content is the writer's: a manner, a place, a scene.
+    ('"We won the vote," Ruiz said, a hint of anger in her voice. "And we will win again next year."',
+     "said", ["We won the vote", "And we will win again next year."]),
+    ('"The plan is late," the mayor said, in a speech sponsored by the union. "It costs far too much."',
+     "said", ["The plan is late", "It costs far too much."]),
+    ('"The plan is late," the mayor said, when asked whether she would run again. "It costs far too much."',
+     "said", ["The plan is late", "It costs far too much."]),
+])
+def test_narration_between_quotations_is_dropped(text, cue, fragments):
+    assert _fragments(text, cue) == fragments
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # A paraphrase with quoted words inside it is one content, kept whole.
+    ('The mayor said the plan was "late" and that costs were "far too high" for the city.',
+     "said", 'the plan was "late" and that costs were "far too high" for the city'),
+    # Two quoted parts with nothing of the writer's between them but the cue: both kept.
+    ('"The plan is late," the mayor said. "It costs far too much."',
+     "said", 'The plan is late," the mayor said. "It costs far too much.'),
+])
+def test_quoted_parts_and_paraphrase_stay(text, cue, content):
+    assert _row(text, cue).text == content

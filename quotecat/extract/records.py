@@ -64,6 +64,7 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found], writer: 
             content = _end_before_second_source(text, content, quote_spans)
         content = [fragment for k, fragment in enumerate(content)
                    if not _time_only(text, fragment, quote_spans) or _clause_goes_on(text, content, k, quote_spans)]
+        content = [fragment for k, fragment in enumerate(content) if not _between_quotations(content, k, quote_spans)]
         if not content:
             continue
         if item.pattern is Pattern.RAISING:
@@ -320,6 +321,23 @@ def _time_only(text: str, fragment: list[int], quote_spans: _Spans) -> bool:
         elif lower not in TIME_PHRASE_WORDS and not word.isdigit():
             return False
     return timed
+
+
+def _quoted(fragment: list[int], quote_spans: _Spans) -> bool:
+    start, end = fragment
+    return any(qs < end and start < qe for qs, qe in quote_spans.touching(start, end))
+
+
+def _between_quotations(content: list[list[int]], k: int, quote_spans: _Spans) -> bool:
+    """Is content fragment ``k`` the writer's narration between two quoted parts of the same
+    content ('"We won," she said, a hint of anger in her voice. "And we will again."', '"...," he
+    said, in a speech sponsored by a union. "..."')? The words outside the quotation marks there
+    are the writer's, not the source's. On the polnear-train tuning half this drops 22 fragments,
+    20 of them in no gold content (check half: 22 of 25); the 2 kept by the gold are the source's
+    paraphrase between its quotations ("..., only with ...")."""
+    if k == 0 or k + 1 >= len(content) or _quoted(content[k], quote_spans):
+        return False
+    return any(_quoted(f, quote_spans) for f in content[:k]) and any(_quoted(f, quote_spans) for f in content[k + 1:])
 
 
 def _clause_goes_on(text: str, content: list[list[int]], k: int, quote_spans: _Spans) -> bool:
