@@ -123,3 +123,11 @@ NOT_GOVERNING: Final = frozenset({
 WRITTEN_SOURCES: Final = frozenset({"book", "books", "editorial", "editorials", "column", "email", "emails",
                                     "e-mail", "article", "account", "accounts", "ad", "ads", "average",
                                     "agreement", "memoir", "op-ed", "essay", "newsletter", "petition"})
+# Words for the medium a document goes out in, written before its noun with a capital and still no
+# owner's name ("a campaign TV ad", "a new Web video").
+DOCUMENT_MEDIA: Final = frozenset({"tv", "radio", "web", "online", "internet", "digital", "print", "television"})
+# Participles that open the clause after a document's noun ("a poll released Friday", "a survey
+# conducted for the station"): no part of the speaker's label. In the PolNeAR catalogue 9 document
+# speakers kept such a clause in their label ("released" 6, "conducted" 2).
+DOCUMENT_PARTICIPLES: Final = frozenset({"released", "conducted", "published", "commissioned", "issued",
+                                         "sponsored", "obtained", "taken", "posted", "aired", "broadcast"})
