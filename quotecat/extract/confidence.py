@@ -13,6 +13,7 @@ import re
 from typing import Final
 
 from ..lexicon.cues import CUE_WORDS, SPEECH_VERBS, THOUGHT_VERBS
+from ..lexicon.function_words import NEGATION_GAP_WORDS, NEGATIONS
 from ..model import Attribution
 from .weights import read_weights, weight_tables
 
@@ -35,8 +36,8 @@ INNER_CUES: Final = (" said", " says", " told", " added", " according to")
 # A cue after "not", "never" or "n't" (an adverb between): "did not say whether ...", "has never mentioned
 # ...". The annotators of ../shared/polnear-train make most such rows attributions (about 4 in 5 of those
 # the extractor gives), so they are kept, and this flag lets the confidence weigh them apart.
-NEGATED: Final = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:(?:\w+ly|yet|even|always|once|also)\s+){0,2}$",
-                            re.IGNORECASE)
+NEGATED: Final = re.compile(r"(?:\b(?:%s)|n[’']t)\s+(?:(?:\w+ly|%s)\s+){0,2}$"
+                            % ("|".join(sorted(NEGATIONS)), "|".join(sorted(NEGATION_GAP_WORDS))), re.IGNORECASE)
 # How far before a cue the negation is looked for.
 NEGATION_REACH: Final = 40
 

@@ -58,6 +58,7 @@ from ..lexicon.function_words import (
     PASSIVE_AUXILIARIES,
     PERSON_PRONOUNS,
     PREPOSITIONS,
+    NEGATIONS,
     QUANTIFIERS,
     QUESTION_WORDS,
     RELATIVE_PRONOUNS,
@@ -279,17 +280,18 @@ def second_predicates(text: str, paragraphs: list[Paragraph], found: list[Found]
     own, moved the model's cross-validated thresholds when retrained (polnear-dev direct + mixed
     recall 0.933 -> 0.923)."""
     at_cue = {item.cue.start: item for item in found}
-    sentences: dict[tuple[int, int], list[Token]] = {}
+    sentences: dict[tuple[int, int], tuple[list[Token], list[int]]] = {}  # tokens and their starts
     for item in found:
         if item.pattern not in _FIRST_PREDICATES or not item.content \
                 or not any(_SECOND_PREDICATE_HINT.search(text, start, end) for start, end in item.content):
             continue
-        tokens = sentences.get(item.sentence)
-        if tokens is None:
+        read = sentences.get(item.sentence)
+        if read is None:
             s_start, s_end = item.sentence
             tokens = tokenize(text, s_start, s_end, paragraphs[item.paragraph].quotes_between(s_start, s_end))
-            sentences[item.sentence] = tokens
-        i = bisect.bisect_left([t.start for t in tokens], item.cue.start)
+            read = sentences[item.sentence] = (tokens, [t.start for t in tokens])
+        tokens, starts = read
+        i = bisect.bisect_left(starts, item.cue.start)
         if i >= len(tokens) or tokens[i].start != item.cue.start:
             continue
         cut = _second_predicate(tokens, i, item)
@@ -408,8 +410,6 @@ def _main_verb_resumes(tokens: list[Token], m: int) -> bool:
     lower = tokens[m].lower
     return lower in AUXILIARIES or lower in CUE_WORDS or lower.endswith("ed")
 
-
-NEGATIONS: Final = frozenset({"not", "never"})
 
 
 def _negated(tokens: list[Token], i: int) -> bool:

@@ -39,6 +39,10 @@ class _Spans:
         """The spans that can overlap ``[start, end)`` (spans do not overlap one another)."""
         return self.spans[max(0, bisect.bisect_right(self.starts, start) - 1):bisect.bisect_left(self.starts, end)]
 
+    def overlap(self, start: int, end: int) -> bool:
+        """Does a quotation share a character with ``[start, end)``?"""
+        return any(qs < end and start < qe for qs, qe in self.touching(start, end))
+
 
 
 def records(text: str, paragraphs: list[Paragraph], found: list[Found], writer: Source | None = None) -> list[Attribution]:
@@ -310,7 +314,7 @@ def _time_only(text: str, fragment: list[int], quote_spans: _Spans) -> bool:
     such a row holds no claim, such a fragment is the writer's narration. On the polnear-train
     tuning half it drops 3 rows and 3 fragments, none part of a gold content."""
     start, end = fragment
-    if end - start > 40 or any(qs < end and start < qe for qs, qe in quote_spans.touching(start, end)):
+    if end - start > 40 or quote_spans.overlap(start, end):
         return False
     words = _WORD.findall(text, start, end)
     timed = False
@@ -323,11 +327,6 @@ def _time_only(text: str, fragment: list[int], quote_spans: _Spans) -> bool:
     return timed
 
 
-def _quoted(fragment: list[int], quote_spans: _Spans) -> bool:
-    start, end = fragment
-    return any(qs < end and start < qe for qs, qe in quote_spans.touching(start, end))
-
-
 def _between_quotations(content: list[list[int]], k: int, quote_spans: _Spans) -> bool:
     """Is content fragment ``k`` the writer's narration between two quoted parts of the same
     content ('"We won," she said, a hint of anger in her voice. "And we will again."', '"...," he
@@ -335,9 +334,10 @@ def _between_quotations(content: list[list[int]], k: int, quote_spans: _Spans) -
     are the writer's, not the source's. On the polnear-train tuning half this drops 22 fragments,
     20 of them in no gold content (check half: 22 of 25); the 2 kept by the gold are the source's
     paraphrase between its quotations ("..., only with ...")."""
-    if k == 0 or k + 1 >= len(content) or _quoted(content[k], quote_spans):
+    if k == 0 or k + 1 >= len(content) or quote_spans.overlap(content[k][0], content[k][1]):
         return False
-    return any(_quoted(f, quote_spans) for f in content[:k]) and any(_quoted(f, quote_spans) for f in content[k + 1:])
+    return any(quote_spans.overlap(f[0], f[1]) for f in content[:k]) \
+        and any(quote_spans.overlap(f[0], f[1]) for f in content[k + 1:])
 
 
 def _clause_goes_on(text: str, content: list[list[int]], k: int, quote_spans: _Spans) -> bool:

@@ -99,6 +99,8 @@ KIND_OF_SOURCE_TYPE: Final = {"person": "person", "unnamed individual": "person"
 _NAME_WORD: Final = re.compile(r"^(?:[A-Z][\w'’.&-]*|[A-Z]\.|(?:%s)-[A-Z][\w'’-]*)$" % "|".join(HYPHENATED_PARTICLES))
 _RELATIVE_CLAUSE: Final = re.compile(r",?\s+(?:who|whose|which|that)\s")
 _TRAILING_CLAUSE: Final = re.compile(r"(?<=\w),\s+\w+ing\b")
+# The nouns of a written source: a document ("poll", "report") or a piece of writing ("editorial", "email").
+_DOCUMENT_NOUNS: Final = DOCUMENT_WORDS | WRITTEN_SOURCES
 _SOURCE_JOINER: Final = re.compile(r",?\s+(?:and|as well as|or)\s+(?=(?:the|a|an|some|other|several|many|his|her|their|its|[A-Z]))")
 _QUALIFIER: Final = re.compile(r"\s+(?:based|who|whose|which|that|presiding|appointed|responsible|"
                                r"familiar|involved|close|speaking|quoted|cited|briefed|known|named|identified)\b")
@@ -228,7 +230,7 @@ class Source:
         description = _TRAILING_CLAUSE.split(description)[0] or description
         words = description.split()
         cut = next((i for i in range(1, len(words)) if words[i] in DOCUMENT_PARTICIPLES
-                    and (words[i - 1] in DOCUMENT_WORDS or words[i - 1] in WRITTEN_SOURCES)), None)
+                    and words[i - 1] in _DOCUMENT_NOUNS), None)
         if cut is not None and not any(w in ("by", "for") for w in words[cut:]):
             description = " ".join(words[:cut])  # (not "data released Friday by regulators": whose it is)
         first, space, rest = description.partition(" ")
@@ -606,12 +608,14 @@ _DOCUMENT_OWNER_PREPS: Final = frozenset({"by", "from", "in"})
 _POSSESSIVE_PRONOUNS: Final = frozenset({"his", "her", "its", "their", "my", "our", "your"})
 # Words that end a document's noun phrase: "an analysis of the filings", "a letter to members".
 _DOCUMENT_PHRASE_PREPS: Final = _DOCUMENT_OWNER_PREPS | {"of", "to", "for", "on", "about", "conducted", "released"}
+# Words before a document's noun that name no owner: "another recent poll", "this ad".
+_DOCUMENT_DETERMINERS: Final = STRIPPED_DETERMINERS | {"another", "this", "that"}
 
 
 def _has_document_word(words: list[str]) -> bool:
     """ "Washington Post analysis of filings": an affiliation that holds the document's noun (one that
     ends it the catalogue's name drops: "Quinnipiac poll" is Quinnipiac's)."""
-    return any(w in DOCUMENT_WORDS or w in WRITTEN_SOURCES for w in words)
+    return any(w in _DOCUMENT_NOUNS for w in words)
 
 
 def _owner_word(word: str) -> bool:
@@ -631,13 +635,13 @@ def _owned_document(m: _Mention) -> Source | None:
     owner so in the mention (the rest are mostly a bare "the poll", "the ad" written after it).
     A person after "by"/"from" speaks (``_document_by``); "in" names an outlet only when capitalised."""
     words = [w.strip(",") for w in m.head_words]
-    while words and words[0].lower() in STRIPPED_DETERMINERS | {"another", "this", "that"}:
+    while words and words[0].lower() in _DOCUMENT_DETERMINERS:
         words = words[1:]
     end = next((i for i, w in enumerate(words) if i and w.lower() in _DOCUMENT_PHRASE_PREPS), len(words))
     if not end:
         return None
     noun = words[end - 1].lower()
-    if noun not in DOCUMENT_WORDS and noun not in WRITTEN_SOURCES or noun in BODY_DOCUMENTS:
+    if noun not in _DOCUMENT_NOUNS or noun in BODY_DOCUMENTS:
         return None
     owner = ""
     if end < len(words) - 1 and words[end].lower() in _DOCUMENT_OWNER_PREPS:

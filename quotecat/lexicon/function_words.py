@@ -58,6 +58,10 @@ COORDINATORS: Final = frozenset({"and", "or"})
 # Words that join a second verb to a subject's first: "He toured the plant and says it will close."
 VERB_COORDINATORS: Final = frozenset({"and", "but"})
 RELATIVE_PRONOUNS: Final = frozenset({"who", "which"})
+# Words that negate the verb after them ("did not say", "never mentioned"); "n't" is read as a suffix.
+NEGATIONS: Final = frozenset({"not", "never"})
+# Words that may stand between a negation and its verb besides "-ly" adverbs ("has not yet said").
+NEGATION_GAP_WORDS: Final = frozenset({"yet", "even", "always", "once", "also"})
 # Words that open an indirect question ("asked why ...", "wondered whether ...").
 QUESTION_WORDS: Final = frozenset({"why", "whether", "how", "what", "if", "when", "where"})
 # Words opening an aside between a subject and its cue: "X, who ..., said".
