@@ -101,6 +101,11 @@ def test_the_label_is_how_the_catalogue_names_the_speaker(mention, label):
     ("Bill and Hillary Clinton", ["Bill and Hillary Clinton"]),  # a lone first name belongs to the next name
     ("the founder and chief executive, Ann Lee", ["the founder and chief executive, Ann Lee"]),  # one person's roles
     ("the mayor", ["the mayor"]),
+    # A bare singular role noun cannot speak alone: one person described twice.
+    ("Norlandic journalist and author Tove Brenna", ["Norlandic journalist and author Tove Brenna"]),
+    ("president and chief executive of Halden Freight", ["president and chief executive of Halden Freight"]),
+    ("the spokesman and the mayor", ["the spokesman", "the mayor"]),  # each with its determiner: two
+    ("doctors and medical experts", ["doctors", "medical experts"]),  # plural: two groups
 ])
 def test_split_sources(mention, sources):
     assert split_sources(mention) == sources
