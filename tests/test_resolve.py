@@ -342,3 +342,14 @@ def test_a_description_named_in_a_later_sentence(text, speaker):
 ])
 def test_a_description_looks_ahead_only_with_all_its_words(text, speaker):
     assert [a.speaker for a in extract(text) if "bill" in a.text] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "As for X," announces whom the sentence is about: its pronoun is X, not the person quoted before.
+    ('Sen. Ana Ruiz said the vote was close. "We will win," Ruiz said.\n\nAs for Tom Hale, the mayor, '
+     "he said he would not run again.", "Tom Hale"),
+    ("Mayor Tom Hale spoke on Monday. Sen. Ana Ruiz said the vote was close.\n\nAs for Hale, he said he "
+     "would not run again.", "Tom Hale"),
+])
+def test_as_for_names_the_topic_of_its_sentence(text, speaker):
+    assert [a.speaker for a in extract(text) if "run again" in a.text] == [speaker]
