@@ -353,3 +353,21 @@ def test_a_description_looks_ahead_only_with_all_its_words(text, speaker):
 ])
 def test_as_for_names_the_topic_of_its_sentence(text, speaker):
     assert [a.speaker for a in extract(text) if "run again" in a.text] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # A definite description nobody is described with in full: the salient person, when the article
+    # describes them with a word of it ("Sen." for "senator") ...
+    ("Sen. Ana Ruiz spoke to reporters on Monday. The Halden senator said the bill was dead.", "Ana Ruiz"),
+    # ... or when they are far more salient than anyone else (quoted twice in the sentences before).
+    ('Tom Hale said the mill would close on Friday. "We tried everything," Hale said.\n\n'
+     "The candidate said the bill was dead.", "Tom Hale"),
+    # Not so: another portfolio; two people as salient; a woman's word for a person the article does not
+    # say is a woman.
+    ("Civil Aviation Minister Tom Hale said the airport would reopen. The health minister said the bill "
+     "was dead.", "the health minister"),
+    ("Tom Hale met Ana Ruiz in Halden on Monday. The candidate said the bill was dead.", "the candidate"),
+    ("Mayor Tom Hale said the mill would close. The actress said the bill was dead.", "the actress"),
+])
+def test_a_description_stands_for_the_salient_person(text, speaker):
+    assert [a.speaker for a in extract(text) if "bill" in a.text] == [speaker]
