@@ -184,10 +184,12 @@ def _speaker_right(prediction, gold: dict) -> bool | None:
 
 
 def _description(mention: str) -> bool:
-    """ "the mayor", "The senator", "this official": a definite description, which resolution may
-    turn into the name of the person it describes."""
-    words = mention.split()
-    return len(words) >= 2 and words[0].lower() in ("the", "this", "that") and words[1][:1].islower()
+    """ "the mayor", "The senator", "this official", "the Florida senator": a definite description,
+    which resolution may turn into the name of the person it describes. Its head, the last word, is
+    a common noun (not "The New York Times"); the words between may be capitalised ("Florida")."""
+    words = mention.strip(" ,").split()
+    return len(words) >= 2 and words[0].lower() in ("the", "this", "that") and (
+        not words[1][:1].isupper() or words[-1][:1].islower())
 
 
 def _affiliation_right(prediction, gold: dict) -> bool | None:

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from quotecat.cli import cli
 from quotecat.evaluate import (
-    _affiliation_right, _chars, _speaker_right, alias_match, evaluate, format_report, gender_of_rows, name_tokens,
+    _affiliation_right, _chars, _description, _speaker_right, alias_match, evaluate, format_report, gender_of_rows, name_tokens,
     sample_rows, score_gender, speaker_matches,
 )
 from quotecat.extract import extract
@@ -547,3 +547,16 @@ def test_kinds_of_source_are_scored_on_rows_with_the_right_speaker(tmp_path):
     # A row naming the wrong source says nothing about the source's kind.
     assert run(tmp_path, varga, wrong_speaker)["kinds"]["source_type"]["checked"] == 1
     assert "source type (found rows with the right speaker)" in format_report(run(tmp_path, varga, officials))
+
+
+@pytest.mark.parametrize("mention, description", [
+    ("the mayor", True),
+    ("The Halden senator", True),  # a capitalised word before the head: still a description
+    ("the Norland Air Force veteran", True),
+    ("The 43-year-old former congressman", True),
+    ("The Halden Times", False),  # a name
+    ("the Republican", False),
+    ("Ana Ruiz", False),
+])
+def test_a_definite_description_is_judged_by_the_mention_the_row_keeps(mention, description):
+    assert _description(mention) is description
