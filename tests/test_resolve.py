@@ -371,3 +371,17 @@ def test_as_for_names_the_topic_of_its_sentence(text, speaker):
 ])
 def test_a_description_stands_for_the_salient_person(text, speaker):
     assert [a.speaker for a in extract(text) if "bill" in a.text] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # A kind of organisation ("the airline") stands for the one organisation the sentence, or the one
+    # before, names ...
+    ("The co-pilot, Omar Nasser, had logged 2,000 flying hours with Nordair, the airline said on Friday.",
+     "Nordair"),
+    ('Nordair confirmed the flight had vanished. "We are searching," the airline said.', "Nordair"),
+    # ... and stays a description when two are named, or none.
+    ("Nordair and Halden Air cancelled flights on Monday. The airline said the storm was to blame.", "the airline"),
+    ("Ana Ruiz flew home on Monday. The airline said the flight was late.", "the airline"),
+])
+def test_a_kind_of_organisation_is_the_one_named_nearby(text, speaker):
+    assert [a.speaker for a in extract(text) if "airline" in (a.speaker_mention or "")] == [speaker]

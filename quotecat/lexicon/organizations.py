@@ -21,6 +21,11 @@ GENERIC_ORGANIZATIONS: Final = {"group", "organization", "organisation", "moveme
                                 "company", "firm", "agency", "ministry", "government", "militia", "regime",
                                 "coalition", "alliance", "union", "campaign", "administration", "club", "team",
                                 "department", "committee", "board", "council", "bank", "authority"}
+# Nouns for a kind of business or body that news uses, after naming it, for the one it means
+# ("EgyptAir ... the airline said"): resolved to the one organisation named in that sentence or the one before.
+ORGANIZATION_KIND_NOUNS: Final = frozenset(
+    """airline carrier automaker carmaker retailer manufacturer insurer lender broadcaster conglomerate
+    utility startup giant supermarket grocer""".split())
 # The names one organisation goes by, lower case, and the name the catalogue gives it: a party
 # is one organisation whether an article writes "Democrats", "the Democratic Party" or
 # "Democratic" (as a party label). Party names only: general newsroom vocabulary.
