@@ -619,8 +619,9 @@ class Resolver:
 
     def _organization_named_nearby(self, head: str, position: int) -> str | None:
         """ "... flying hours with EgyptAir, the airline said": the organisation an organisation-kind
-        noun stands for. The one the same noun stood for last, else the organisation quoted just before, else the one organisation named
-        in the sentence before the mention, else in the sentence before that; None when two are named."""
+        noun stands for. The one the same noun stood for last, else the organisation quoted just before,
+        else the one organisation named in the sentence before the mention, else in the sentence before
+        that; None when two are named."""
         for _, known in self._latest(position):
             if known.kind == "organization" and known.name and known.name[:1].isupper() \
                     and _head(known.mention) == head and known.name.lower() != known.mention.lower():
@@ -657,8 +658,10 @@ class Resolver:
     def _organization_like(self, run: str, at: int) -> bool:
         """Can the capitalised ``run`` at ``at`` be an organisation's name: not quoted, not a person
         the article names, a place, a day or a month."""
-        if self.quoted(at) or run in COUNTRIES or run in US_STATES or run in CAPITALS or run.isupper():
+        if self.quoted(at) or run in COUNTRIES or run in US_STATES or run in CAPITALS:
             return False
+        if run.isupper() and len(run) > 5:
+            return False  # "ABSTRACT", a heading (not "KLM")
         words = run.split()
         if len(words) == 1 and at == self._sentence_start(self.sentence_of(at)):
             return False  # "Late last month, ...": a sentence's capital says nothing
@@ -667,7 +670,8 @@ class Resolver:
         # A person's surname or whole name (not their first word: "EgyptAir Flight" is read as a name).
         people = {known.name.split()[-1].lower() for known in self._fullest_by_name.values()
                   if known.kind == "person" and known.name}
-        if words[-1].lower() in people or run in self._fullest_by_name and self._fullest_by_name[run].kind == "person":
+        known = self._fullest_by_name.get(run)
+        if words[-1].lower() in people or known is not None and known.kind == "person":
             return False
         if any(w.lower() in HONORIFICS or w.lower() in TITLES for w in words):
             return False
