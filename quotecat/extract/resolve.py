@@ -583,11 +583,11 @@ class Resolver:
             # organisation for 3 of 9 on the tuning half + wikinews-dev (a place, an index, a holiday).
             if head in ORGANIZATION_KIND_NOUNS and _content_words(mention) == [head] \
                     and (not source.name or source.name.lower() == head):
-                named = self._organization_named_nearby(head, position)
-                if named is not None:
-                    organization = Source(mention=mention, name=named, affiliation=named, kind="organization")
+                nearby = self._organization_named_nearby(head, position)
+                if nearby is not None:
+                    organization = Source(mention=mention, name=nearby, affiliation=nearby, kind="organization")
                     self._remember(position, organization)
-                    return organization, f"description '{mention}' -> {named} (the one organisation named nearby)"
+                    return organization, f"description '{mention}' -> {nearby} (the one organisation named nearby)"
         if source.kind == "person" and source.name and source.affiliation \
                 and set(source.affiliation.split()) <= set(source.name.split()):
             source = source.evolve(affiliation=None)  # a person never speaks for their own name
