@@ -368,6 +368,9 @@ def test_as_for_names_the_topic_of_its_sentence(text, speaker):
      "was dead.", "the health minister"),
     ("Tom Hale met Ana Ruiz in Halden on Monday. The candidate said the bill was dead.", "the candidate"),
     ("Mayor Tom Hale said the mill would close. The actress said the bill was dead.", "the actress"),
+    # ... nor when a namesake is named too: which Hale is "the former president"?
+    ('Tom Hale said the mill would close on Friday. "We tried everything," Hale said beside his brother, '
+     "Ben Hale.\n\nThe former president said the bill was dead.", "the former president"),
 ])
 def test_a_description_stands_for_the_salient_person(text, speaker):
     assert [a.speaker for a in extract(text) if "bill" in a.text] == [speaker]
