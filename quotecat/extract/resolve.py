@@ -875,7 +875,7 @@ class Resolver:
             # Described with none of its words: only a person far more salient than anyone else, and
             # no relative or namesake of theirs in the article. (Without any check the salient person
             # was right for 44 of 66 descriptions on the tuning half + wikinews-dev; with all of them
-            # 21 of 23; on the PolNeAR train + dev catalogue the rows the rule changes: 26 better, 8 worse.)
+            # 21 of 23; the PolNeAR train + dev catalogue rows it changes: 25 better, 8 worse, 1 the same.)
             scores = sorted(self._last_scores.values(), reverse=True)
             if scores[0] < _DESCRIBED_SALIENCE or len(scores) > 1 and scores[0] < _DESCRIBED_MARGIN * scores[1]:
                 return None
