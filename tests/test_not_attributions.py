@@ -104,21 +104,3 @@ def test_a_cue_word_that_is_another_verb_by_the_word_after_it_is_no_cue(sentence
 ])
 def test_the_same_words_reporting_are_cues(sentence, cue, content):
     assert content in [a.text for a in attributions_in(sentence) if a.cue == cue]
-
-
-@pytest.mark.parametrize("sentence, cue", [
-    # "Speaking ..." sets the scene of the clause's own report: the claim is the report's row.
-    ("The town has two boats. Speaking on local radio on Friday, the harbour master said that the fees would "
-     "rise in the spring.", "said"),
-    ("“We will run it all winter,” Ruiz said. Speaking at a rally in the old fish market on Saturday, the "
-     "harbour master Tom Berg warned that the ferry would stop in March.", "warned"),
-])
-def test_a_speaking_participle_before_a_report_is_no_row_of_its_own(sentence, cue):
-    rows = attributions_in(sentence)
-    assert [a for a in rows if a.cue.lower() == "speaking"] == []
-    assert [a for a in rows if a.cue == cue]
-
-
-def test_another_participle_with_a_report_inside_keeps_its_row():
-    rows = attributions_in("“We will run it all winter,” Ruiz said, adding that the council had said it would pay.")
-    assert [a.text for a in rows if a.cue == "adding"] == ["that the council had said it would pay"]

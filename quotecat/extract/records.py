@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Final
 
-from ..lexicon.cues import CUE_WORDS, SCENE_PARTICIPLE_LEMMAS, SECOND_SOURCE_OPENERS
+from ..lexicon.cues import SECOND_SOURCE_OPENERS
 from ..lexicon.function_words import AFFILIATION_PREPS, DETERMINERS
 from ..lexicon.gender import SUBJECT_PRONOUN
 from ..lexicon.organizations import GENERIC_BODIES
@@ -136,7 +136,7 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found], writer: 
         gender, evidence = decided[key]
         record.gender, record.gender_evidence = gender, evidence or None  # one dict per person, never changed
         record.pronoun = SUBJECT_PRONOUN[gender] if gender else None
-    return _untangle(text, _dedupe(_without_scene_participles(results)))
+    return _untangle(text, _dedupe(results))
 
 
 def _follows(item: Found, before: Found | None, speakers: list[Speaker]) -> bool:
@@ -421,25 +421,6 @@ def _record(text: str, paragraph: Paragraph, item: Found, content: list[list[int
         pattern=item.pattern.value,
         resolution=speaker.how,
     )
-
-
-def _without_scene_participles(results: list[Attribution]) -> list[Attribution]:
-    """Drop "Speaking at a rally, Ruiz warned that ..." read as a report of "speaking": its content holds
-    another row's cue, and that row reports the claim (lexicon ``SCENE_PARTICIPLE_LEMMAS``). Before
-    ``_untangle``, so that the other row is not cut to the dropped one's end."""
-    kept = []
-    for a in results:
-        if a.pattern == Pattern.PARTICIPLE.value and a.cue and _scene_lemma(a.cue) and any(
-                b is not a and b.cue_start is not None and a.start <= b.cue_start < a.end
-                and b.start < a.end and a.start < b.end for b in results):
-            continue
-        kept.append(a)
-    return kept
-
-
-def _scene_lemma(cue: str) -> bool:
-    words = cue.lower().split()
-    return bool(words) and CUE_WORDS.get(words[0], "") in SCENE_PARTICIPLE_LEMMAS
 
 
 def _untangle(text: str, results: list[Attribution]) -> list[Attribution]:

@@ -113,15 +113,6 @@ NEGATED_NOT_REPORTS: Final = frozenset({"believe", "think", "know", "see", "unde
 # half ("add up"), once on each half ("reported from"): none was an attribution of the annotators.
 NOT_REPORT_PARTICLES: Final = frozenset({("add", "up"), ("report", "from")})
 
-# Participles that set the scene of another report: "Speaking at a rally in Ohio, Ruiz warned that ...",
-# where the participle's "content" holds the clause's own cue. Mined on the polnear-train tuning half:
-# of the participle rows whose content holds another row's cue, "speaking" is the one lemma never
-# annotated with that cue (6 rows, 0 with the participle as cue; the claim is the other row's, which
-# covers it, and 4 of the 6 had the previous speaker, not the clause's); check half 8 rows, 0 with that cue,
-# none the only row of its gold. Every other lemma ("saying", "noting", "declaring", "adding") is its own
-# cue in most such rows.
-SCENE_PARTICIPLE_LEMMAS: Final = frozenset({"speak"})
-
 # A cue lemma and the words after it that make it an activity rather than a report: "spoke at a
 # rally", "spoke hours after the vote", "speaking to reporters", "maintains a lead". A feature of the
 # row confidence ("activity"), not a cut: PolNeAR marks a gold attribution under about half these rows
