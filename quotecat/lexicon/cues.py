@@ -115,9 +115,10 @@ NOT_REPORT_PARTICLES: Final = frozenset({("add", "up"), ("report", "from")})
 
 # A cue lemma and the words after it that make it an activity rather than a report: "spoke at a
 # rally", "spoke hours after the vote", "speaking to reporters", "maintains a lead". A feature of the
-# row confidence ("activity"), not a cut: PolNeAR marks a gold attribution under about half these rows
-# (tuning half 8 of 17, check half 13 of 22; 6 and 8 the only row of their gold), but the row is
-# rarely right (span and speaker: tuning 4 of 17, check 6 of 22, against 0.85 of all rows), and a
+# row confidence ("activity"), not a cut: the rows cover a gold attribution of PolNeAR in 14 of 23 on
+# the tuning half (6 the only row of their gold; most others a second row of the clause's own report,
+# "Speaking at a rally, Ruiz warned ...") and 20 of 30 on the check half (8 the only row), but they
+# are rarely right (span and speaker: tuning 7 of 23, check 10 of 30, against 0.85 of all rows), and a
 # journalist's hand check rejects them ("spoke hours after ...").
 ACTIVITY_READINGS: Final = frozenset(
     {("speak", word) for word in ("hours", "minutes", "days", "shortly", "just", "moments", "after", "before",
