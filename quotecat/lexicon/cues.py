@@ -119,7 +119,7 @@ NOT_REPORT_PARTICLES: Final = frozenset({("add", "up"), ("report", "from")})
 # the tuning half (6 the only row of their gold; most others a second row of the clause's own report,
 # "Speaking at a rally, Ruiz warned ...") and 20 of 30 on the check half (8 the only row), but they
 # are rarely right (span and speaker: tuning 7 of 23, check 10 of 30, against 0.85 of all rows), and a
-# journalist's hand check rejects them ("spoke hours after ...").
+# journalist's hand check rejects them.
 ACTIVITY_READINGS: Final = frozenset(
     {("speak", word) for word in ("hours", "minutes", "days", "shortly", "just", "moments", "after", "before",
                                   "during", "as", "while", "at", "on", "in", "from", "with", "to", "for", "outside",
