@@ -23,7 +23,8 @@ SHARED = ROOT.parent / "shared"
 # What confidence.features names (the names without "=" are flags).
 FAMILIES = {"p", "t", "pt", "r", "rt", "rp", "st", "rs", "rc", "af", "as", "ar", "k", "l", "kt", "len", "lt", "d",
             "sw", "mw", "mside", "gap"}
-FLAGS = {"fragments", "marks odd", "marks even", "inner cue", "anonymous", "role", "para0", "medium", "negated"}
+FLAGS = {"fragments", "marks odd", "marks even", "inner cue", "anonymous", "role", "para0", "medium", "negated",
+         "activity"}
 
 LEAD = ("Harbour town weighs ferry cuts\n\n"
         "Ines Falk, the mayor of Kestrel Bay, said on Monday that the town would keep its ferry.\n\n")
@@ -99,6 +100,26 @@ def test_a_negated_cue_is_a_feature_of_its_row(paragraph, words, negated):
     text = LEAD + paragraph
     a = next(a for a in extract(text) if a.text.startswith(words))
     assert ("negated" in model.features(text, a)) is negated
+
+
+@pytest.mark.parametrize("sentence, cue, content, activity", [
+    # Speaking somewhere, at some time, to someone, or keeping a lead: an activity, kept and flagged.
+    ("Ines Falk spoke at the harbour on Monday about the ferry.", "spoke", "about the ferry", True),
+    ("Ines Falk spoke hours after the vote on the ferry.", "spoke", "hours after the vote on the ferry", True),
+    ("Ines Falk spoke to fishermen about the pier.", "spoke", "about the pier", True),
+    ("Ines Falk maintains a lead in the polls over her rival.", "maintains", "a lead in the polls", True),
+    # A report of what was said.
+    ("Ines Falk maintains that the pier is safe.", "maintains", "the pier is safe", False),
+    ("Ines Falk spoke of a new pier for the town.", "spoke", "a new pier for the town", False),
+    ("Ines Falk said at the harbour that the pier was safe.", "said", "the pier was safe", False),
+])
+def test_an_activity_read_as_a_cue_is_a_feature_of_its_row(sentence, cue, content, activity):
+    text = LEAD + sentence
+    cue_start = text.index(cue, len(LEAD))
+    start = text.index(content, len(LEAD))
+    a = Attribution(text=content, start=start, end=start + len(content), type="indirect", cue=cue,
+                    cue_start=cue_start, cue_end=cue_start + len(cue), speaker="Ines Falk")
+    assert ("activity" in model.features(text, a)) is activity
 
 
 @pytest.mark.parametrize("affiliation, kind", [

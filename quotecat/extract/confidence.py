@@ -12,7 +12,7 @@ import math
 import re
 from typing import Final
 
-from ..lexicon.cues import CUE_WORDS, SPEECH_VERBS, THOUGHT_VERBS
+from ..lexicon.cues import ACTIVITY_READINGS, CUE_WORDS, SPEECH_VERBS, THOUGHT_VERBS
 from ..lexicon.function_words import NEGATION_GAP_WORDS, NEGATIONS
 from ..model import Attribution
 from .weights import read_weights, weight_tables
@@ -40,6 +40,9 @@ NEGATED: Final = re.compile(r"(?:\b(?:%s)|n[’']t)\s+(?:(?:\w+ly|%s)\s+){0,2}$"
                             % ("|".join(sorted(NEGATIONS)), "|".join(sorted(NEGATION_GAP_WORDS))), re.IGNORECASE)
 # How far before a cue the negation is looked for.
 NEGATION_REACH: Final = 40
+# The word after a cue: what ACTIVITY_READINGS looks up.
+NEXT_WORD: Final = re.compile(r"\s*([A-Za-z]+)")
+ACTIVITY_LEMMAS: Final = frozenset(lemma for lemma, _ in ACTIVITY_READINGS)
 
 
 def _bucket(n: int) -> str:
@@ -216,6 +219,10 @@ class _Reading:
         cue_start = a.cue_start
         if cue_start is not None and NEGATED.search(text, max(0, cue_start - NEGATION_REACH), cue_start):
             flags.append("negated")
+        if self.lemma in ACTIVITY_LEMMAS and a.cue_end is not None:
+            after = NEXT_WORD.match(text, a.cue_end)
+            if after is not None and (self.lemma, after.group(1).lower()) in ACTIVITY_READINGS:
+                flags.append("activity")  # "spoke at a rally", "maintains a lead"
         self.flags = flags
 
     def ones(self) -> list[tuple[str, str]]:
