@@ -90,7 +90,7 @@ def test_features_read_the_row(paragraph, words, flag):
     # A negated report is kept (the annotators of PolNeAR make most of them attributions) and flagged.
     ("Ines Falk did not say whether the ferry would run in March.", "whether the ferry", True),
     ("Ines Falk has never publicly said the pier was unsafe.", "the pier", True),
-    ("The ferry company did not respond to questions about the pier.", "to questions", True),
+    ("The ferry company would not confirm that the pier was closed.", "that the pier", True),
     ("Ines Falk has not said whether the pier was unsafe.", "whether the pier", True),
     ("Ines Falk did not even mention the pier in her speech.", "the pier", True),
     ("Ines Falk said the ferry would run in March.", "the ferry", False),

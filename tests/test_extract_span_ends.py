@@ -118,3 +118,47 @@ def test_narration_between_quotations_is_dropped(text, cue, fragments):
 ])
 def test_quoted_parts_and_paraphrase_stay(text, cue, content):
     assert _row(text, cue).text == content
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # The writer's gloss after the content, set off by a comma: the claim ends before it.
+    ("Mayor Ann Ruiz said the new tax was unfair, a reference to the levy on imported steel.",
+     "said", "the new tax was unfair"),
+    ("Governor Tom Hale said the deal was a betrayal, an apparent reference to the rail contract.",
+     "said", "the deal was a betrayal"),
+    ("The senator warned that outsiders were stirring trouble, apparently referring to the union organizers.",
+     "warned", "that outsiders were stirring trouble"),
+    ("Ruiz praised the leaders of the old guard, a swipe at her rival in the primary.",
+     "praised", "the leaders of the old guard"),
+    # Inside a quotation the gloss is the speaker's own.
+    ('Ruiz said the plan was "unfair, a reference to everything we lost" last year.',
+     "said", 'the plan was "unfair, a reference to everything we lost" last year'),
+])
+def test_content_ends_before_the_writers_gloss(text, cue, content):
+    assert _row(text, cue).text == content
+
+
+@pytest.mark.parametrize("text, cue, content, second_cue, second_content", [
+    # A coordinated clause with a source of its own: its report is not the first one's content.
+    ("Governor Tom Hale pledged to support the bill, but Senator Ann Ruiz said that it came too late.",
+     "pledged", "to support the bill", "said", "that it came too late"),
+    ("The union said the talks had stalled; the company argued that wages were already high.",
+     "said", "the talks had stalled", "argued", "that wages were already high"),
+    ("Most residents said they wanted the park kept open, while the council insisted that it cost too much.",
+     "said", "they wanted the park kept open", "insisted", "that it cost too much"),
+])
+def test_content_ends_before_a_clause_with_its_own_source(text, cue, content, second_cue, second_content):
+    assert _row(text, cue).text == content
+    assert _row(text, second_cue).text == second_content
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # After ", and" the gold runs on about as often as it stops: the content is left whole.
+    ("The mayor said the budget was late, and the council said it would wait.",
+     "said", "the budget was late, and the council said it would wait"),
+    # The same source again: its own second report, not another's.
+    ("Ruiz said the plan had failed, but Ruiz said she would try again next year.",
+     "said", "the plan had failed, but Ruiz said she would try again next year"),
+])
+def test_content_runs_on_past_and(text, cue, content):
+    assert _row(text, cue).text == content

@@ -21,6 +21,7 @@ from quotecat.extract.sources import Source
     ("imitating a song", "a verb phrase"),
     ("appeared in the district court", "a verb phrase"),
     ("drawing the ire of lawmakers", "a verb phrase"),
+    ("Boasting 12,000 members", "a verb phrase"),  # an adjective comes after the number
     ("Despite", "a sentence's opening word"),
     ("Hours", "a sentence's opening word"),
     ("Wednesday", "a sentence's opening word"),
@@ -48,6 +49,7 @@ def test_what_is_no_source(label, reason):
     # a participle after its noun is no clause's verb
     "a report released by the agency", "a letter obtained on Friday", "a plumber who attended the rally",
     "a blog called the Daily Yarn", "a survey issued this month",
+    "1,409 teachers", "2,000 protesters", "some 1,200 residents",
 ])
 def test_what_may_be_a_source(label):
     assert not_a_source(label) is None

@@ -65,6 +65,7 @@ def test_describe_affiliations(mention, affiliation):
     ("residents", "group", True, None),
     ("two people familiar with the matter", "group", True, None),
     ("Many families in Eastbrook", "group", True, None),
+    ("1,409 teachers", "group", True, None),  # a number's comma does not end the mention's head
     ("the ministry", "organization", False, None),
     ("Russia", "organization", False, None),
     ("NATO", "organization", False, None),

@@ -2,7 +2,9 @@
 
 import pytest
 
+from quotecat import extract
 from quotecat.extract.text import find_quotes, find_single_quotes, parse
+from quotecat.extract.tokens import tokenize
 
 
 @pytest.mark.parametrize("text, quoted, left_open", [
@@ -81,3 +83,26 @@ def test_parse_keeps_offsets_into_the_text_and_reopens_a_quotation_left_open():
     assert first.quotes[0].close_mark is None and first.quotes[0].continues
     assert text[second.quotes[0].start:second.quotes[0].end] == "and the second part,"
     assert not third.quotes
+
+
+# A number with thousands separators is one token: a comma followed by exactly three digits and then
+# no digit. A list of numbers stays apart, with or without spaces.
+@pytest.mark.parametrize("text, tokens", [
+    ("The plant cost 1,200 dollars.", ["The", "plant", "cost", "1,200", "dollars", "."]),
+    ("Prices rose 3.5 percent", ["Prices", "rose", "3.5", "percent"]),
+    ("a bill of $1,200.50 each", ["a", "bill", "of", "$1,200.50", "each"]),
+    ("about 1,200,000.", ["about", "1,200,000", "."]),
+    ("a 1,200-page report", ["a", "1,200-page", "report"]),
+    ("a 1,234% rise", ["a", "1,234%", "rise"]),
+    ("items 1, 2 and 3", ["items", "1", ",", "2", "and", "3"]),
+    ("items 1,2 and 3", ["items", "1", ",", "2", "and", "3"]),
+    ("in 2015,2016", ["in", "2015", ",", "2016"]),
+    ("codes 12,3456", ["codes", "12", ",", "3456"]),
+])
+def test_numbers_are_one_token(text, tokens):
+    assert [t.text for t in tokenize(text, 0, len(text), [])] == tokens
+
+
+def test_a_content_starts_at_the_whole_number():
+    a = next(a for a in extract("The mayor said 1,200 people had left the city.") if a.cue == "said")
+    assert a.text == "1,200 people had left the city"

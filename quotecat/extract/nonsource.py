@@ -157,7 +157,9 @@ def _verb_first(words: list[str], lower: list[str], text: str) -> bool:
     """'imitating a song', 'appeared in the court', 'Calling', 'Asked': a verb form opens the phrase.
     A -ing or -ed word before a noun is its adjective ("leading experts", "retired teachers"), and
     a capitalised one before a name may be a name ("Sterling Brown"), so only a verb form before a
-    determiner, a preposition or a pronoun, or alone and never capitalised inside a sentence, counts."""
+    determiner, a preposition, a pronoun or a number (an adjective comes after the number: "45 retired
+    teachers", so "Boasting 108,000 residents" is a verb's phrase), or alone and never capitalised
+    inside a sentence, counts."""
     first = lower[0]
     if first in ROLE_WORDS or first.rstrip("s") in ROLE_WORDS or first in ING_NOUNS:
         return False
@@ -169,7 +171,7 @@ def _verb_first(words: list[str], lower: list[str], text: str) -> bool:
             _written_lowercase(text, first) or _cue_form(first))
     after = lower[1]
     return after in DETERMINERS or after in PREPOSITIONS and after != "of" or after in PRONOUNS \
-        or after in ("him", "her", "them", "us")
+        or after in ("him", "her", "them", "us") or after[:1].isdigit()
 
 
 @lru_cache(maxsize=256)  # an article asks of one word once per mention ("Calling" twice)

@@ -11,7 +11,8 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Final
 
-from ..lexicon.cues import SECOND_SOURCE_OPENERS
+from ..lexicon.cues import CLAUSE_CONNECTIVES, GLOSS_ADVERBS, GLOSS_HEDGES, GLOSS_NOUNS, GLOSS_PARTICIPLES, \
+    SECOND_SOURCE_OPENERS
 from ..lexicon.function_words import AFFILIATION_PREPS, DETERMINERS
 from ..lexicon.gender import SUBJECT_PRONOUN
 from ..lexicon.organizations import GENERIC_BODIES
@@ -66,6 +67,8 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found], writer: 
             content = _end_at(text, content, item.ends_at)
         if item.pattern is not Pattern.ACCORDING_TO:
             content = _end_before_second_source(text, content, quote_spans)
+        if item.pattern is not Pattern.SPEAKER_LABEL:  # a transcript's words are all the speaker's
+            content = _end_before_gloss(text, content, quote_spans)
         content = [fragment for k, fragment in enumerate(content)
                    if not _time_only(text, fragment, quote_spans) or _clause_goes_on(text, content, k, quote_spans)]
         content = [fragment for k, fragment in enumerate(content) if not _between_quotations(content, k, quote_spans)]
@@ -136,7 +139,7 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found], writer: 
         gender, evidence = decided[key]
         record.gender, record.gender_evidence = gender, evidence or None  # one dict per person, never changed
         record.pronoun = SUBJECT_PRONOUN[gender] if gender else None
-    return _untangle(text, _dedupe(results))
+    return _untangle(text, _end_before_next_source(text, _dedupe(results), quote_spans))
 
 
 def _follows(item: Found, before: Found | None, speakers: list[Speaker]) -> bool:
@@ -292,6 +295,58 @@ def _end_before_second_source(text: str, content: list[list[int]], quote_spans: 
             content[-1] = list(_trim(text, start, cut))
             break
     return content
+
+
+_GLOSS: Final = re.compile(r", (?:an? (?:(?:%s) )?(?:%s) (?:to|at)|(?:(?:%s) )?(?:%s))\b" % (
+    "|".join(GLOSS_HEDGES), "|".join(GLOSS_NOUNS), "|".join(GLOSS_ADVERBS), "|".join(GLOSS_PARTICIPLES)))
+
+
+def _end_before_gloss(text: str, content: list[list[int]], quote_spans: _Spans) -> list[list[int]]:
+    """End an unquoted content before the writer's gloss on it ("X said the deal was unfair, a
+    reference to the tariffs", "..., apparently referring to the mayor"): the writer explains
+    the claim there. Of the contents this cuts on the polnear-train tuning half, the gold of the
+    same cue stops at the comma 3 of 3 times (1 more ends earlier still, 1 has no gold), check
+    half 2 of 2 (1 with no gold)."""
+    if not content:
+        return content
+    start, end = content[-1]
+    found = _GLOSS.search(text, start + CLAIM_BEFORE_SECOND_SOURCE, end)
+    if found is not None and not any(qe > found.start() for _, qe in quote_spans.touching(start, end)):
+        content[-1] = list(_trim(text, start, found.start()))
+    return content
+
+
+def _end_before_next_source(text: str, results: list[Attribution], quote_spans: _Spans) -> list[Attribution]:
+    """End a content before a coordinated clause that names its own source and cue ("X pledged to
+    back the plan, but Y said it came too late", "...; Z argued that ..."): the second clause is
+    Z's report, not part of X's. Cut when another row's mention and cue both stand in the content,
+    in that order, right after one of CLAUSE_CONNECTIVES outside quotation marks, and its speaker
+    is another. Of the contents this cuts on the polnear-train tuning half, the gold of the same
+    cue stops there 12 of 13 times (2 have no gold), check half 10 of 10 (1 ends earlier, 1 no
+    gold); after ", and" it stopped 11 of 19 times on the two halves, so "and" is left alone."""
+    mentioned = sorted((z.mention_start, k) for k, z in enumerate(results)
+                       if z.mention_start is not None and z.cue_start is not None and z.mention_start < z.cue_start)
+    if not mentioned:
+        return results
+    starts = [m for m, _ in mentioned]
+    for a in results:
+        if a.cue_start is None or a.cue_end is None:
+            continue
+        start, end = (a.fragments[-1] if a.fragments else (a.start, a.end))
+        if a.cue_end > start + 1:
+            continue  # the content comes before the cue, or the cue is inside it
+        for m, k in mentioned[bisect.bisect_right(starts, start):bisect.bisect_left(starts, end)]:
+            z = results[k]
+            if z is a or z.cue_start is None or z.cue_start >= a.end or z.speaker is not None and z.speaker == a.speaker:
+                continue
+            before = text[start:m].rstrip()
+            connective = next((c for c in CLAUSE_CONNECTIVES if before.endswith(c)), None)
+            if connective is not None:
+                cut = start + len(before) - len(connective)
+                if cut > start + CLAIM_BEFORE_SECOND_SOURCE and not quote_spans.overlap(cut, cut + 1):
+                    _cut(text, a, cut)
+                    break
+    return [a for a in results if a.end > a.start]
 
 
 def _end_at(text: str, content: list[list[int]], end: int) -> list[list[int]]:

@@ -510,17 +510,21 @@ def _pronoun(text: str) -> Source | None:
     return source
 
 
+# A comma that separates, not one inside a number ("1,409 teachers": a digit, then exactly three).
+_SEPARATING_COMMA: Final = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")
+
+
 def _segments(text: str) -> list[str]:
-    """``text`` split at its commas, except those inside brackets."""
+    """``text`` split at its commas, except those inside brackets or numbers."""
     if "(" not in text:
-        return [s.strip() for s in text.split(",")]
+        return [s.strip() for s in _SEPARATING_COMMA.split(text)] if "," in text else [text.strip()]
     segments, depth, start = [], 0, 0
     for i, char in enumerate(text):
         if char == "(":
             depth += 1
         elif char == ")":
             depth = max(0, depth - 1)
-        elif char == "," and depth == 0:
+        elif char == "," and depth == 0 and _SEPARATING_COMMA.match(text, i):
             segments.append(text[start:i].strip())
             start = i + 1
     segments.append(text[start:].strip())
@@ -1721,7 +1725,7 @@ def _words_of(source: Source) -> list[str]:
 
 @lru_cache(maxsize=16384)
 def _head_words(mention: str) -> tuple[str, ...]:
-    head = mention.split(",")[0]
+    head = _SEPARATING_COMMA.split(mention, 1)[0] if "," in mention else mention
     if " wh" in head or " that " in head:
         head = _RELATIVE_CLAUSE.split(head)[0]
     return tuple(stripped for stripped in (w.lower().strip(".,'’()") for w in head.split()) if stripped)

@@ -14,7 +14,12 @@ from .text import Quote
 
 DASHES: Final = ("--", "—", "–", "―")
 _PUNCTUATION: Final = ",;:()[].!?"
-_TOKEN: Final = re.compile(r"[\w$%@#][\w'’.&/@$%#+-]*[\w$%]|[\w$%@#]|" + "|".join(DASHES)
+# A number with thousands separators is one token ("1,200", "$1,200.50", "1,200,000"): a comma
+# followed by exactly three digits and then no digit. A list without spaces ("1,2 and 3") stays
+# apart. Split at its commas, "200" of "1,200" was a content's or a source's first word: 10 rows of
+# the PolNeAR catalogue started inside a number.
+_NUMBER: Final = r"\$?\d{1,3}(?:,\d{3})+(?!\d)(?:[\w'’.&/@$%#+-]*[\w$%])?"
+_TOKEN: Final = re.compile(_NUMBER + r"|[\w$%@#][\w'’.&/@$%#+-]*[\w$%]|[\w$%@#]|" + "|".join(DASHES)
                            + "|[" + re.escape(_PUNCTUATION) + "]")
 _PUNCT_FIRST: Final = frozenset(d[0] for d in DASHES) | frozenset(_PUNCTUATION)  # a word never starts so
 _CONTRACTION: Final = re.compile(r"(?i)^(%s)(['’](?:s|re|ve|d|ll|m))$" % "|".join(CONTRACTING_WORDS))
