@@ -251,7 +251,8 @@ def no_organizations(db: sqlite_utils.Database) -> Iterator[tuple[str, str]]:
       ("Budget", "Law", "Political"), a function word, a number, a verb or adverb form never
       capitalised inside a sentence ("Asked", "Virtually"): a heading or a sentence's first word;
     - a body every place has ("City Council", "District Court"): the catalogue's one "<Place>
-      City Council" when it has exactly one, else no organisation;
+      City Council" when it has exactly one and every article of the short name names that place,
+      else no organisation;
     - a country is its government where the catalogue names that ("Russia" -> Russian government),
       and "<First Last> campaign" the catalogue's "<Last> campaign".
     Outlets, government bodies by name, countries and US states are names whatever the counts."""
@@ -319,7 +320,11 @@ def no_organizations(db: sqlite_utils.Database) -> Iterator[tuple[str, str]]:
                     yield org_id, ""  # "State Jane Roe Department": a person's name run into a body's
                 elif len(words) == 2 and words[0].lower() in PLACE_LEVELS and words[1].lower() in PLACE_BODIES:
                     longer = {o for o, n in names_by_id.items() if n.endswith(" " + name) and o != org_id}
-                    yield org_id, longer.pop() if len(longer) == 1 else ""
+                    place = names_by_id[next(iter(longer))][:-len(name)].strip() if len(longer) == 1 else ""
+                    # ... and only where every article of the short name names that place: New York's
+                    # "City Council" is not St. Paul's.
+                    yield org_id, next(iter(longer)) if place and all(
+                        place in text_of(a) for a in articles.split(",")) else ""
             elif (people.get(key or "", 0) > max(len(articles.split(",")), PERSON_ARTICLES - 1)
                   or key in people and key.split()[0] in given_names
                   or len(words) <= 3 and key and key.split()[0] in given_names

@@ -25,7 +25,7 @@ from ..lexicon.function_words import (ARTICLES, CLAUSE_BREAKERS, DEFINITE, DETER
                                       INDEFINITE_PERSONS, PREPOSITIONS)
 from ..lexicon.gender import GENDERED_ROLES, HONORIFICS, KINSHIP, PRONOUNS, SUBJECT_PRONOUN
 from ..lexicon.names import NAME_PARTICLES, NAME_RUN_PARTICLES, NOT_NAMES, NOT_PERSON_WORDS
-from ..lexicon.organizations import GENERIC_ORGANIZATIONS, ORG_WORDS
+from ..lexicon.organizations import GENERIC_ORGANIZATIONS, ORG_WORDS, PLACE_LEVELS
 from ..lexicon.outlets import OUTLET_WORDS
 from ..lexicon.places import CAPITALS, COUNTRIES, DEMONYMS, US_STATES
 from ..lexicon.titles import NAME_TITLE_ABBREVIATIONS, RESEARCH_WORDS, ROLE_WORDS, TITLE_ROLES, TITLES
@@ -384,6 +384,10 @@ class Resolver:
         index = bisect.bisect_left(named, (position,)) - 1
         if index >= 0:
             return named[index][1]
+        if noun in _NAMED_ONLY:
+            # "Councilwoman X": the council the article names (after her, if not before), never
+            # the organisation quoted last; none rather than the bare noun.
+            return named[0][1] if named else None
         for _, known in self._latest(position):
             # "The World Food Programme said ..." then "the agency's country director": the organisation
             # quoted last, when it was quoted by name.
@@ -429,6 +433,12 @@ class Resolver:
                      if m.group(1).strip()[:1].isupper() and m.group(1).split()[0] not in NOT_NAMES
                      and m.group(1).split()[0].lower() not in DETERMINERS
                      and not any(w.endswith(".") and len(w) > 4 for w in m.group(1).split())]  # not "Sunday. Club"
+            # "The Bramford City Council postponed ...": the name after a sentence's opening "The".
+            named += [(m.start() + 4, m.group()[4:].strip()) for m in matches
+                      if m.group(1).startswith("The ") and len(m.group(1).split()) > 1
+                      and m.group(1).split()[1][:1].isupper() and m.group(1).split()[1] not in NOT_NAMES
+                      and not all(w.lower() in PLACE_LEVELS for w in m.group(1).split()[1:])  # "The City Council"
+                      and not any(w.endswith(".") and len(w) > 4 for w in m.group(1).split())]
             # "Working America, a labor-affiliated group": a name the appositive says is one.
             folded = self.folded if self.folded is not None else self.text.lower()
             for m in re.finditer(r"\b" + re.escape(noun) + r"\b", folded):
@@ -1212,6 +1222,8 @@ class Resolver:
 _BODY_NOUNS: Final = frozenset({"club", "company", "firm", "team", "agency", "organisation", "organization",
                                 "charity", "union", "group"})
 # Nouns for an outlet a definite description uses after naming it: "the newspaper", "the network".
+# Nouns of a body a title names ("Councilwoman X": the council) that only a name in the article resolves.
+_NAMED_ONLY: Final = frozenset({"council"})
 _OUTLET_NOUNS: Final = frozenset({"newspaper", "paper", "network", "broadcaster", "magazine", "station", "tabloid",
                                   "channel", "daily", "outlet", "website"})
 # The capitalised words of an outlet's name before its last word: "The New York " (Times).
