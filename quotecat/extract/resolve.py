@@ -513,6 +513,14 @@ class Resolver:
                 merged = _merge(antecedent, source)
                 self._remember(position, merged)
                 return merged, f"surname '{mention}' -> {antecedent.label}"
+            if source.title and source.kind == "person" and len(source.name.split()) == 1:
+                # "Dr Meerjady" after "Dr Meerjady Sabrina Flora": a title before a first name, as
+                # news from Bangladesh, Indonesia or Iceland writes it.
+                known_person = self._by_first_name(source.name, position)
+                if known_person is not None:
+                    merged = _merge(known_person, source)
+                    self._remember(position, merged)
+                    return merged, f"first name '{mention}' -> {known_person.label}"
             if source.kind == "other" and len(source.name.split()) == 1 and not source.title:
                 # One capitalised word no surname of a full name: the first name of the one person
                 # named earlier with it ("Hardeep" after "Minister Hardeep Singh Puri"), a person
