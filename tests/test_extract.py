@@ -606,6 +606,11 @@ def test_a_participle_takes_the_speaker_of_the_clause_it_hangs_on(text, content,
      "Het Dagblad"),
     ('Writing in Nature, the biologist Ann Lee called the result "a surprise."', "Ann Lee", None),
     ('Ann Lee wrote in June that the law "fails."', "Ann Lee", None),
+    # a journalist's other cues with an outlet's name, never a place or a month
+    ('Columnist Jo Bell noted in The Harbour Times that the plan "fails."', "Jo Bell", "Harbour Times"),
+    ('Columnist Jo Bell noted in Eastport magazine that the plan "fails."', "Jo Bell", "Eastport magazine"),
+    ('Columnist Jo Bell said in New York that the plan "fails."', "Jo Bell", None),
+    ('Columnist Jo Bell wrote in June that the plan "fails."', "Jo Bell", None),
     # the audience, not whom they speak for
     ('Sam Ortiz told Reuters that the factory would "close by spring."', "Sam Ortiz", None),
     ('Sam Ortiz said in an interview with The Eastport Post that the factory would "close by spring."',

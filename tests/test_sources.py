@@ -450,6 +450,8 @@ def test_a_document_speaks_for_the_owner_the_text_names(mention, affiliation, so
     ("an editor at the Daily Mail", None, "editor", "Daily Mail"),  # "Daily" is no title before a "Mail"
     ("Tom Lake of the Daily Star", "Tom Lake", None, "Daily Star"),
     ("Daily Mail reporter Tom Lake", "Tom Lake", "reporter", "Daily Mail"),
+    ("Daily Beast editor Lloyd Dunn", "Lloyd Dunn", "editor", "Daily Beast"),  # was role "Daily Beast editor"
+    ("Fox News Foreign Affairs editor Jo Bell", "Jo Bell", "Foreign Affairs editor", "Fox News"),
     ("the health minister", None, "health minister", "Health Ministry"),  # not "Ministry" alone
     ("the Polish foreign minister", None, "foreign minister", "Polish Foreign Ministry"),
     ("Councilwoman Renée Dubois", "Renée Dubois", "Councilwoman", "council"),  # resolution names the council

@@ -55,9 +55,9 @@ from ..lexicon.organizations import (
     DOCUMENT_PARTICIPLES,
     WORKS_FOR,
 )
-from ..lexicon.outlets import MEDIA_NOUNS, OUTLET_WORDS, OUTLETS, WRITTEN_PIECES
+from ..lexicon.outlets import MEDIA_NOUNS, OUTLET_OPENERS, OUTLET_WORDS, OUTLETS, WRITTEN_PIECES
 from ..lexicon.places import CAPITALS, COUNTRIES, COUNTRY_ADJECTIVES, COUNTRY_ALIASES, DEMONYMS, NOT_AFFILIATIONS, \
-    US_STATES
+    US_CITIES, US_STATES
 from ..lexicon.role_classes import (
     BUSINESS,
     CITIZEN,
@@ -1476,7 +1476,7 @@ def _outlet_and_beat(name: str) -> tuple[str, str | None]:
     ``name`` that is an outlet (OUTLETS, or ending in an outlet word) when the rest is no outlet's."""
     words = name.split()
     if len(words) > 1 and words[0].lower() in OUTLET_WORDS and words[-1].lower() not in OUTLET_WORDS \
-            and words[-1].lower() not in ORG_WORDS:
+            and words[-1].lower() not in ORG_WORDS and words[0].lower() not in OUTLET_OPENERS:
         return "", " ".join(words[1:])  # "News Foreign Affairs": the outlet's name cut short, its desk left
     for end in range(len(words) - 1, 0, -1):
         start = " ".join(words[:end])
@@ -1993,7 +1993,7 @@ _WRITING_BEFORE: Final = re.compile(r"(?:^|\b)[Ww]riting (?:in|for) " + _OUTLET_
 # "In The Atlantic, X wrote": the outlet opens the sentence of a written cue.
 _IN_OUTLET_BEFORE: Final = re.compile(r"^In " + _OUTLET_NAME + r",\s+$")
 # "X wrote in The Times", "wrote X in The Times": right after the cue or an inverted mention.
-_IN_OUTLET: Final = re.compile(r"\s+in " + _OUTLET_NAME)
+_IN_OUTLET: Final = re.compile(r"\s+(?:[a-z]+ly\s+)?in " + _OUTLET_NAME + r"(?: (magazine|newspaper))?")
 # "in a column for The Times", "in an op-ed in the Post", anywhere in the reporting clause.
 _PIECE_IN: Final = re.compile(r"\b[Ii]n (?:an? |his |her |their |a recent |an online )?(?:[\w-]+ )?(?:%s)s? "
                               r"(?:in|for|published by|published in) " % "|".join(sorted(WRITTEN_PIECES))
@@ -2018,8 +2018,10 @@ def _outlet(name: str, media_role: bool) -> str | None:
         if bare in OUTLETS or "The " + bare in OUTLETS or words[0] in OUTLETS \
                 or words[end - 1].lower() in OUTLET_WORDS and (end > 1 or len(words) < len(name.split())):
             return bare
-    if media_role and words and not any(w in MONTHS or w in DAYS for w in words):
-        return " ".join(words)
+    bare = " ".join(words)
+    if media_role and words and not any(w.lower() in MONTHS or w.lower() in DAYS for w in words) \
+            and bare not in US_STATES and bare not in CAPITALS and not _country_of(bare) and bare not in US_CITIES:
+        return bare  # not "in June", "in Ohio", "in New York"
     return None
 
 
@@ -2044,14 +2046,18 @@ def written_for(text: str, sentence_start: int, mention: tuple[int, int], cue: t
     if match:
         return _outlet(match.group(1), media_role)
     cue_word = text[cue[0]:cue[1]].split()[-1].lower() if cue[1] > cue[0] else ""
-    if cue_word in _WRITING_CUES:
+    written = cue_word in _WRITING_CUES
+    if written or media_role:
+        # A journalist's other cues ("noted in The Times") only with an outlet's name: "said in Boston".
         match = _IN_OUTLET_BEFORE.search(text[sentence_start:m_start]) if sentence_start < m_start else None
         if match and cue[0] > m_start:
-            return _outlet(match.group(1), media_role)
+            return _outlet(match.group(1), media_role and written)
         for at in (cue[1], m_end) if m_start > cue[0] else (cue[1],):
             match = _IN_OUTLET.match(text, at)
             if match and outside(match.start(1)):
-                return _outlet(match.group(1), media_role)
+                if match.group(2):
+                    return f"{_outlet(match.group(1), True) or match.group(1)} {match.group(2)}"  # "New York magazine"
+                return _outlet(match.group(1), media_role and written)
     low, high = max(sentence_start, min(m_start, cue[0]) - 100), max(m_end, cue[1]) + 100
     for match in _PIECE_IN.finditer(text, low, high):
         if outside(match.start()):

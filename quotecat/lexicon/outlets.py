@@ -35,3 +35,5 @@ WRITTEN_PIECES: Final = frozenset(
 # Lower-case nouns that make what follows a journal, not a news outlet: "writing in the journal
 # Nature" gives a scientist no outlet to speak for.
 JOURNAL_NOUNS: Final = frozenset({"journal", "journals", "proceedings", "bulletin"})
+# OUTLET_WORDS that open an outlet's name as often as they end one: "Daily Beast", "Sunday Times".
+OUTLET_OPENERS: Final = frozenset({"daily", "sunday", "evening", "morning", "weekly"})
