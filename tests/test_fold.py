@@ -254,6 +254,20 @@ def test_a_persons_name_is_no_affiliation(tmp_path):
     assert conn.execute("select count(*) from organizations").fetchone()[0] == 0
 
 
+@pytest.mark.parametrize("sentence, affiliation", [
+    # an unnamed source's "name" is their description, which names whom they speak for
+    ("A senior fellow at the Halden Institute said the plan was fair.", "Halden Institute"),
+    ("A spokesman for Platte Shipping said the plan was fair.", "Platte Shipping"),
+    # a named person's own name is still no affiliation
+    ("Pope Francis said the plan was fair.", None),
+])
+def test_an_unnamed_source_keeps_the_body_its_description_names(tmp_path, sentence, affiliation):
+    conn = catalogue(tmp_path, {"plan-a": sentence})
+    row = conn.execute("select o.name from quotes q left join organizations o on o.id = q.affiliation_id "
+                       "where q.article_id = 'plan-a'").fetchone()
+    assert row["name"] == affiliation
+
+
 @pytest.mark.parametrize("articles, acronym, merged_into", [
     # Two organisations with the initials: the one the acronym's article writes out.
     ({"levy-a": "The Harbour Traders Association said the levy was unfair.",
