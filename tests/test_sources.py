@@ -452,6 +452,11 @@ def test_a_document_speaks_for_the_owner_the_text_names(mention, affiliation, so
     ("Daily Mail reporter Tom Lake", "Tom Lake", "reporter", "Daily Mail"),
     ("Daily Beast editor Lloyd Dunn", "Lloyd Dunn", "editor", "Daily Beast"),  # was role "Daily Beast editor"
     ("Fox News Foreign Affairs editor Jo Bell", "Jo Bell", "Foreign Affairs editor", "Fox News"),
+    # an outlet, then its White House desk (was affiliation "Harbour Post White House")
+    ("Harbour Post White House reporter Jo Bell", "Jo Bell", "White House reporter", "Harbour Post"),
+    ("CNN White House correspondent Jo Bell", "Jo Bell", "White House correspondent", "CNN"),
+    ("Post White House bureau chief Jo Bell", "Jo Bell", "Post White House bureau chief", None),  # cut short
+    ("Obama White House adviser Jo Bell", "Jo Bell", "adviser", "Obama White House"),
     ("the health minister", None, "health minister", "Health Ministry"),  # not "Ministry" alone
     ("the Polish foreign minister", None, "foreign minister", "Polish Foreign Ministry"),
     ("Councilwoman Renée Dubois", "Renée Dubois", "Councilwoman", "council"),  # resolution names the council

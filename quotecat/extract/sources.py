@@ -1475,6 +1475,13 @@ def _outlet_and_beat(name: str) -> tuple[str, str | None]:
     and the desk after it, which is the role's ("National Security Editor"). The longest start of
     ``name`` that is an outlet (OUTLETS, or ending in an outlet word) when the rest is no outlet's."""
     words = name.split()
+    for end in range(len(words) - 1, 0, -1):
+        if " ".join(words[end:]) in GOVERNMENT_NAMES and (words[end - 1].lower() in OUTLET_WORDS
+                                                          or " ".join(words[:end]) in OUTLETS):
+            # "Washington Post White House (correspondent)": the outlet, then the beat; "Post White
+            # House": the outlet cut short (not "Post"), its beat left.
+            start = " ".join(words[:end])
+            return (start if end > 1 or start in OUTLETS else ""), " ".join(words[end:])
     if len(words) > 1 and words[0].lower() in OUTLET_WORDS and words[-1].lower() not in OUTLET_WORDS \
             and words[-1].lower() not in ORG_WORDS and words[0].lower() not in OUTLET_OPENERS:
         return "", " ".join(words[1:])  # "News Foreign Affairs": the outlet's name cut short, its desk left
