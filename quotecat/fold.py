@@ -251,7 +251,8 @@ def no_organizations(db: sqlite_utils.Database) -> Iterator[tuple[str, str]]:
       ("Budget", "Law", "Political"), a function word, a number, a verb or adverb form never
       capitalised inside a sentence ("Asked", "Virtually"): a heading or a sentence's first word;
     - a body every place has ("City Council", "District Court"): the catalogue's one "<Place>
-      City Council" when it has exactly one, else no organisation;
+      City Council" when it has exactly one and every article of the short name names that place,
+      else no organisation;
     - a country is its government where the catalogue names that ("Russia" -> Russian government),
       and "<First Last> campaign" the catalogue's "<Last> campaign".
     Outlets, government bodies by name, countries and US states are names whatever the counts."""
@@ -319,7 +320,11 @@ def no_organizations(db: sqlite_utils.Database) -> Iterator[tuple[str, str]]:
                     yield org_id, ""  # "State Jane Roe Department": a person's name run into a body's
                 elif len(words) == 2 and words[0].lower() in PLACE_LEVELS and words[1].lower() in PLACE_BODIES:
                     longer = {o for o, n in names_by_id.items() if n.endswith(" " + name) and o != org_id}
-                    yield org_id, longer.pop() if len(longer) == 1 else ""
+                    place = names_by_id[next(iter(longer))][:-len(name)].strip() if len(longer) == 1 else ""
+                    # ... and only where every article of the short name names that place: New York's
+                    # "City Council" is not St. Paul's.
+                    yield org_id, next(iter(longer)) if place and all(
+                        place in text_of(a) for a in articles.split(",")) else ""
             elif (people.get(key or "", 0) > max(len(articles.split(",")), PERSON_ARTICLES - 1)
                   or key in people and key.split()[0] in given_names
                   or len(words) <= 3 and key and key.split()[0] in given_names
@@ -1014,23 +1019,28 @@ def resolve_descriptions(db: sqlite_utils.Database) -> int:
 # --- 6. a person is not their own affiliation --------------------------------------------------
 
 _OWN_NAME = ("(' ' || lower(s.name) || ' ') like ('% ' || lower(o.name) || ' %')")
+# A named person: an unnamed one's name is their description, which names whom they speak for ("a
+# senior fellow at the Center for Global Development"): 146 such rows of the PolNeAR catalogue had
+# lost their affiliation as "their own name".
+_NAMED = "coalesce(s.source_type, 'person') = 'person'"
 
 
 def drop_own_names(db: sqlite_utils.Database) -> int:
-    """No affiliation where a person's is a word of their own name ("Francis" for Pope Francis,
+    """No affiliation where a named person's is a word of their own name ("Francis" for Pope Francis,
     "Maddow" for Rachel Maddow): an article that read "Francis said" as an organisation speaking
     for itself, where the catalogue knows a person. Returns the quotes rows changed."""
     own = [row[0] for row in db.conn.execute(
         "select q.id from quotes q join speakers s on s.id = q.speaker_id join organizations o on o.id = q.affiliation_id "
-        f"where s.kind = 'person' and {_OWN_NAME} "
+        f"where s.kind = 'person' and {_NAMED} and {_OWN_NAME} "
         # as the article wrote it, before the fold made "Trump" the Trump campaign
         "union select q.id from quotes q join speakers s on s.id = q.speaker_id join _quote_raw r on r.quote_id = q.id "
         # each (id, name) once: an organisation has a mention in every article that names it
         "join (select distinct id, name from _organization_mentions) o on o.id = r.affiliation_id "
-        f"where s.kind = 'person' and q.affiliation_id is not null and {_OWN_NAME} order by 1")]
+        f"where s.kind = 'person' and {_NAMED} and q.affiliation_id is not null and {_OWN_NAME} order by 1")]
     _keep_raw(db, own)
     db.conn.executemany("update quotes set affiliation_id = null where id = ?", [(i,) for i in own])
-    db.execute("update speakers set affiliation_id = null where kind = 'person' and affiliation_id in "
+    db.execute("update speakers set affiliation_id = null where kind = 'person' "
+               "and coalesce(source_type, 'person') = 'person' and affiliation_id in "
                f"(select o.id from organizations o where o.id = speakers.affiliation_id and "
                f"{_OWN_NAME.replace('s.name', 'speakers.name')})")
     return len(own)

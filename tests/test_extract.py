@@ -590,3 +590,56 @@ def test_a_participle_takes_the_speaker_of_the_clause_it_hangs_on(text, content,
     [a] = [a for a in by_text(extract(text), content) if a.cue in {"adding", "saying", "calling"}]
     assert (a.speaker, a.speaker_mention) == (speaker, mention)
     assert text[a.mention_start:a.mention_end] == mention
+
+
+# Whom a writer speaks for: the outlet that published them; the outlet a source told is the audience.
+@pytest.mark.parametrize("sentence, speaker, affiliation", [
+    ('Writing in The Harbour Times, the columnist Mark Hale called the bill "a disgrace."', "Mark Hale",
+     "Harbour Times"),
+    ('Nadia Brandt wrote in The Eastport Post that tariffs "hurt the poor."', "Nadia Brandt", "Eastport Post"),
+    ('"The plan is doomed," Nadia Brandt wrote in The Eastport Post.', "Nadia Brandt", "Eastport Post"),
+    ('In The Eastport Post, Nadia Brandt wrote that the plan was "doomed."', "Nadia Brandt", "Eastport Post"),
+    ('In a column for the Eastport Herald, Ann Lee argued that the law "fails."', "Ann Lee", "Eastport Herald"),
+    ('Ann Lee argued in an op-ed in the Eastport Tribune that the law "fails."', "Ann Lee", "Eastport Tribune"),
+    # a critic's publication by any name; a scientist's journal is no outlet to speak for
+    ('Writing in Het Dagblad, the food critic Saar Jansen called it "the best restaurant in town."', "Saar Jansen",
+     "Het Dagblad"),
+    ('Writing in Nature, the biologist Ann Lee called the result "a surprise."', "Ann Lee", None),
+    ('Ann Lee wrote in June that the law "fails."', "Ann Lee", None),
+    # a journalist's other cues with an outlet's name, never a place or a month
+    ('Columnist Jo Bell noted in The Harbour Times that the plan "fails."', "Jo Bell", "Harbour Times"),
+    ('Columnist Jo Bell noted in Eastport magazine that the plan "fails."', "Jo Bell", "Eastport magazine"),
+    ('Columnist Jo Bell said in New York that the plan "fails."', "Jo Bell", None),
+    ('Columnist Jo Bell wrote in June that the plan "fails."', "Jo Bell", None),
+    # the audience, not whom they speak for
+    ('Sam Ortiz told Reuters that the factory would "close by spring."', "Sam Ortiz", None),
+    ('Sam Ortiz said in an interview with The Eastport Post that the factory would "close by spring."',
+     "Sam Ortiz", None),
+    # the outlet in the mention, as before
+    ('An editor at the Daily Mail said the story was "accurate in every detail."', "an editor at the Daily Mail",
+     "Daily Mail"),
+    ('On Monday, Times reporter Tom Lake said the mayor "refused to answer."', "Tom Lake", "Times"),
+    ('Tom Lake of the Eastport Gazette said the mayor "refused to answer."', "Tom Lake", "Eastport Gazette"),
+])
+def test_a_writer_speaks_for_the_outlet_that_published_them(sentence, speaker, affiliation):
+    (row,) = extract(sentence)
+    assert (row.speaker, row.affiliation) == (speaker, affiliation)
+
+
+# "X, who chairs the Y Committee," names the body X speaks for; a council member's council is the one the
+# article names.
+@pytest.mark.parametrize("text, speaker, affiliation", [
+    ('Janet Olufemi, who leads the Riverside Neighbors Association, said the plan was "rushed."', "Janet Olufemi",
+     "Riverside Neighbors Association"),
+    ('"It is rushed," said Janet Olufemi, who chairs the Eastport Housing Committee.', "Janet Olufemi",
+     "Eastport Housing Committee"),
+    ('Tom Hale, who leads Dray in the polls, said the plan was "rushed."', "Tom Hale", None),
+    ('Tom Hale, who runs a bakery, said the plan was "rushed."', "Tom Hale", None),
+    ('The Eastport City Council met on Monday. Councilwoman Renée Dubois said the plan was "rushed."',
+     "Renée Dubois", "Eastport City Council"),
+    ('The builder Calder Homes said the plan was "fine." Councilman Ray Fitch said the plan was "rushed."',
+     "Ray Fitch", None),
+])
+def test_the_body_a_person_leads_or_sits_on(text, speaker, affiliation):
+    row = [a for a in extract(text) if a.speaker == speaker][-1]
+    assert row.affiliation == affiliation

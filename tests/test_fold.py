@@ -254,6 +254,20 @@ def test_a_persons_name_is_no_affiliation(tmp_path):
     assert conn.execute("select count(*) from organizations").fetchone()[0] == 0
 
 
+@pytest.mark.parametrize("sentence, affiliation", [
+    # an unnamed source's "name" is their description, which names whom they speak for
+    ("A senior fellow at the Halden Institute said the plan was fair.", "Halden Institute"),
+    ("A spokesman for Platte Shipping said the plan was fair.", "Platte Shipping"),
+    # a named person's own name is still no affiliation
+    ("Pope Francis said the plan was fair.", None),
+])
+def test_an_unnamed_source_keeps_the_body_its_description_names(tmp_path, sentence, affiliation):
+    conn = catalogue(tmp_path, {"plan-a": sentence})
+    row = conn.execute("select o.name from quotes q left join organizations o on o.id = q.affiliation_id "
+                       "where q.article_id = 'plan-a'").fetchone()
+    assert row["name"] == affiliation
+
+
 @pytest.mark.parametrize("articles, acronym, merged_into", [
     # Two organisations with the initials: the one the acronym's article writes out.
     ({"levy-a": "The Harbour Traders Association said the levy was unfair.",
@@ -297,9 +311,13 @@ def test_an_organisations_name_as_the_catalogue_gives_it(name, canonical):
       "talks-b": "Marta Soto, a spokeswoman for the Chilean government, said the talks would resume."},
      "talks-a", "talks", "Chilean government"),
     # a body every town has is the catalogue's one such body of a named place
-    ({"hall-a": "City Council president Jo Bell said the budget was late.",
+    ({"hall-a": "In Eastport, City Council president Jo Bell said the budget was late.",
       "hall-b": "Ravi Nair, a member of the Eastport City Council, said the budget was fine."},
      "hall-a", "late", "Eastport City Council"),
+    # ... not another town's: the article of the short name must name the place
+    ({"hall-a": "In Westfield, City Council president Jo Bell said the budget was late.",
+      "hall-b": "Ravi Nair, a member of the Eastport City Council, said the budget was fine."},
+     "hall-a", "late", None),
     # ... and no organisation where the catalogue has none
     ({"hall-a": "City Council president Jo Bell said the budget was late."}, "hall-a", "late", None),
 ])
@@ -391,16 +409,19 @@ def test_what_the_catalogue_shows_is_no_organisation(name, people, text, becomes
     assert _not_organizations([("a", name)], people, text).get(organization_id(name)) == becomes
 
 
-@pytest.mark.parametrize("mentions, org_id, becomes", [
-    ([("a", "City Council"), ("b", "Eastport City Council")], "city-council", "eastport-city-council"),
-    ([("a", "City Council"), ("b", "Eastport City Council"), ("c", "Westport City Council")], "city-council", ""),
-    ([("a", "Chile"), ("b", "Chilean government")], "chile", "chilean-government"),
-    ([("a", "Chile")], "chile", None),
+@pytest.mark.parametrize("mentions, org_id, becomes, text", [
+    ([("a", "City Council"), ("b", "Eastport City Council")], "city-council", "eastport-city-council",
+     "In Eastport, the City Council met."),
+    ([("a", "City Council"), ("b", "Eastport City Council")], "city-council", "", "In Westfield, the City Council met."),
+    ([("a", "City Council"), ("b", "Eastport City Council"), ("c", "Westport City Council")], "city-council", "",
+     ""),
+    ([("a", "Chile"), ("b", "Chilean government")], "chile", "chilean-government", ""),
+    ([("a", "Chile")], "chile", None, ""),
     # an id not made from the name (a group's, "the-harbour-post") is the organisation of the name
-    ([("a", "Harbour Post"), ("b", "The Harbour Post", "the-harbour-post")], "the-harbour-post", "harbour-post"),
+    ([("a", "Harbour Post"), ("b", "The Harbour Post", "the-harbour-post")], "the-harbour-post", "harbour-post", ""),
 ])
-def test_a_generic_or_country_name_is_the_one_organisation_it_is_short_for(mentions, org_id, becomes):
-    assert _not_organizations(mentions).get(org_id) == becomes
+def test_a_generic_or_country_name_is_the_one_organisation_it_is_short_for(mentions, org_id, becomes, text):
+    assert _not_organizations(mentions, text=text).get(org_id) == becomes
 
 
 # --- the fold is the same on --update ------------------------------------------------------------

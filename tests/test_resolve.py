@@ -197,6 +197,10 @@ def resolved_affiliations(text: str, mentions: list[str]) -> list[tuple[str | No
     # an unmatched single word that is the first name of the one person named before: that person
     ("Transport Minister Gurpreet Singh Bhatia visited the site. Gurpreet said the line would reopen.",
      ["Gurpreet@Gurpreet said"], [("Gurpreet Singh Bhatia", "Transport Ministry")]),
+    # ... with a title before it, as news from Bangladesh or Indonesia writes a name
+    ("The director of IEDCR, Dr Anika Rahman Chowdhury, said four had died. Dr Anika said two were old.",
+     ["the director of IEDCR, Dr Anika Rahman Chowdhury@The director", "Dr Anika@Dr Anika said"],
+     [("Anika Rahman Chowdhury", "IEDCR"), ("Anika Rahman Chowdhury", "IEDCR")]),
     # two people with that first name: no guess (one word read, as before, as an organisation)
     ("Judge Ana Ruiz and nurse Ana Molina arrived. Ana said it was late.",
      ["Ana@Ana said"], [("Ana", "Ana")]),

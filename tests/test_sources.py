@@ -449,3 +449,52 @@ def test_written_sources_and_person_nouns_have_a_type(mention, source_type):
 def test_a_document_speaks_for_the_owner_the_text_names(mention, affiliation, source_type):
     source = describe(mention)
     assert (source.affiliation, source.classified()[0]) == (affiliation, source_type)
+
+
+# Whom a journalist, a minister or a council member speaks for, from the words of the mention.
+@pytest.mark.parametrize("mention, name, role, affiliation", [
+    ("an editor at the Daily Mail", None, "editor", "Daily Mail"),  # "Daily" is no title before a "Mail"
+    ("Tom Lake of the Daily Star", "Tom Lake", None, "Daily Star"),
+    ("Daily Mail reporter Tom Lake", "Tom Lake", "reporter", "Daily Mail"),
+    ("Daily Beast editor Lloyd Dunn", "Lloyd Dunn", "editor", "Daily Beast"),  # was role "Daily Beast editor"
+    ("Fox News Foreign Affairs editor Jo Bell", "Jo Bell", "Foreign Affairs editor", "Fox News"),
+    # an outlet, then its White House desk (was affiliation "Harbour Post White House")
+    ("Harbour Post White House reporter Jo Bell", "Jo Bell", "White House reporter", "Harbour Post"),
+    ("CNN White House correspondent Jo Bell", "Jo Bell", "White House correspondent", "CNN"),
+    ("Post White House bureau chief Jo Bell", "Jo Bell", "Post White House bureau chief", None),  # cut short
+    ("Obama White House adviser Jo Bell", "Jo Bell", "adviser", "Obama White House"),
+    ("the health minister", None, "health minister", "Health Ministry"),  # not "Ministry" alone
+    ("the Polish foreign minister", None, "foreign minister", "Polish Foreign Ministry"),
+    ("Councilwoman Renée Dubois", "Renée Dubois", "Councilwoman", "council"),  # resolution names the council
+    ("City Councilor Ray Fitch", "Ray Fitch", "Councilor", "council"),  # not "City"
+])
+def test_describe_whom_they_speak_for(mention, name, role, affiliation):
+    source = describe(mention)
+    assert (source.name, source.role, source.affiliation) == (name, role, affiliation)
+
+
+@pytest.mark.parametrize("clause, body", [
+    ("who chairs the Senate Armed Services Committee", "Senate Armed Services Committee"),
+    ("who co-founded the Harbour Food Fund", "Harbour Food Fund"),
+    ("who works for Halvorsen Systems", "Halvorsen Systems"),
+    ("who leads Dray in the polls", None),  # a rival, not a body
+    ("who runs a bakery", None),
+    ("who joined the Port Authority in 2009", None),  # joining says less than leading
+    ("who leads Lionel Dray", None),  # a person
+])
+def test_the_body_a_relative_clause_says_a_person_leads(clause, body):
+    from quotecat.extract.sources import leads_body
+    assert leads_body(clause) == body
+
+
+@pytest.mark.parametrize("country, affiliation, role, expected", [
+    ("Chile", "Labor Ministry", "Labor Minister", "Chilean Labor Ministry"),
+    ("Chile", "French Interior Ministry", "Interior Minister", "French Interior Ministry"),  # a country given
+    ("India", "Health Ministry", "state health minister", "Health Ministry"),  # a state's minister
+])
+def test_a_ministry_without_a_country_is_the_articles_countrys(country, affiliation, role, expected):
+    from quotecat.extract.sources import Source, needs_ministry_country, with_ministry_country
+    source = Source(mention=role, role=role, affiliation=affiliation, kind="person")
+    if needs_ministry_country(source):
+        source = with_ministry_country(source, country)
+    assert source.affiliation == expected

@@ -15,7 +15,7 @@ from ..lexicon.cues import CLAUSE_CONNECTIVES, GLOSS_ADVERBS, GLOSS_HEDGES, GLOS
     SECOND_SOURCE_OPENERS
 from ..lexicon.function_words import AFFILIATION_PREPS, DETERMINERS
 from ..lexicon.gender import SUBJECT_PRONOUN
-from ..lexicon.organizations import GENERIC_BODIES
+from ..lexicon.organizations import GENERIC_BODIES, GENERIC_ORGANIZATIONS
 from ..lexicon.places import COUNTRIES, US_STATES
 from ..lexicon.time import TIME_NOUNS, TIME_PHRASE_WORDS
 from ..lexicon.titles import ROLE_MODIFIERS, ROLE_WORDS, TITLE_MODIFIERS
@@ -24,8 +24,8 @@ from .found import Found, Pattern, Speaker
 from .medium import medium_spans
 from .nonsource import as_resolved, as_source
 from .resolve import Resolver, _words_before, appositive_after
-from .sources import KIND_OF_SOURCE_TYPE, UNNAMED, Source, article_country, describe, needs_country, reads_lowercase, \
-    split_sources, with_country
+from .sources import KIND_OF_SOURCE_TYPE, UNNAMED, Source, article_country, describe, leads_body, needs_country, \
+    needs_ministry_country, reads_lowercase, split_sources, with_country, with_ministry_country, written_for
 from .text import Paragraph, spans_overlap
 
 
@@ -114,10 +114,23 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found], writer: 
                 resolver.remember_group(last_start, [s.resolved for s in speakers if s.resolved is not None])
         for speaker in speakers:
             resolved = speaker.resolved
+            if resolved is not None and resolved.kind == "person" and not resolved.affiliation \
+                    and speaker.start is not None and speaker.end is not None:
+                # "X, writing in The Times, argued": the outlet that published a writer.
+                outlet = written_for(text, item.sentence[0], (speaker.start, speaker.end),
+                                     (item.cue.start, item.cue.end), content, resolved.classified()[1] == "media")
+                if outlet:
+                    resolved = resolved.evolve(affiliation=outlet)
             if resolved is not None and resolved.affiliation:
                 affiliation = resolver.affiliation(resolved.affiliation, item.cue.start)
                 if affiliation != resolved.affiliation:
                     resolved = resolved.evolve(affiliation=affiliation)
+                if needs_ministry_country(resolved):
+                    # "Labor Minister X" in an article about Chile: the Chilean Labor Ministry.
+                    if not country:
+                        country.append(article_country(text))
+                    if country[0]:
+                        resolved = with_ministry_country(resolved, country[0])
             elif resolved is not None and needs_country(resolved):
                 # "President X" with no country: the country the article is about, when that is clear.
                 if not country:
@@ -190,12 +203,16 @@ def _fill_affiliations(persons: list[tuple[Attribution, str]], text: str) -> Non
             before = " ".join(words[cut:])  # "Do you support (Dr. X)", "powerful (AFT President X)"
             if before or bracket:
                 described = describe(f"{before} {key}{bracket}".strip())
-                if described.kind == "person" and described.name == key and described.affiliation:
+                if described.kind == "person" and described.name == key and described.affiliation \
+                        and described.affiliation not in GENERIC_ORGANIZATIONS:  # "Councilman X": no "council"
                     given.setdefault(key, Counter())[described.affiliation] += 1
             # "X, a senior fellow at the Y Institute," where the article first names them, and
             # "Mr. X said" at the row.
             appositive = "" if bracket else appositive_after(text, at + len(key))
-            if _describes(appositive):
+            body = leads_body(appositive)
+            if body:
+                given.setdefault(key, Counter())[body] += 1  # "X, who chairs the Y Committee,"
+            elif _describes(appositive):
                 described = describe(f"{key}, {appositive}")
                 affiliation = described.affiliation or ""
                 # A body by its name, not where they are from ("Republican of Ohio") nor a lower-case

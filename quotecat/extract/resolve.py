@@ -25,7 +25,8 @@ from ..lexicon.function_words import (ARTICLES, CLAUSE_BREAKERS, DEFINITE, DETER
                                       INDEFINITE_PERSONS, PREPOSITIONS)
 from ..lexicon.gender import GENDERED_ROLES, HONORIFICS, KINSHIP, PRONOUNS, SUBJECT_PRONOUN
 from ..lexicon.names import NAME_PARTICLES, NAME_RUN_PARTICLES, NOT_NAMES, NOT_PERSON_WORDS
-from ..lexicon.organizations import GENERIC_ORGANIZATIONS, ORG_WORDS, ORGANIZATION_ALIASES, ORGANIZATION_KIND_NOUNS
+from ..lexicon.organizations import (GENERIC_ORGANIZATIONS, ORG_WORDS, ORGANIZATION_ALIASES, ORGANIZATION_KIND_NOUNS,
+                                      PLACE_LEVELS)
 from ..lexicon.outlets import OUTLET_WORDS
 from ..lexicon.places import CAPITALS, COUNTRIES, DEMONYMS, US_STATES
 from ..lexicon.titles import (NAME_TITLE_ABBREVIATIONS, PORTFOLIOS, RESEARCH_WORDS, ROLE_WORDS, TITLE_ROLES,
@@ -398,6 +399,10 @@ class Resolver:
         index = bisect.bisect_left(named, (position,)) - 1
         if index >= 0:
             return named[index][1]
+        if noun in _NAMED_ONLY:
+            # "Councilwoman X": the council the article names (after her, if not before), never
+            # the organisation quoted last; none rather than the bare noun.
+            return named[0][1] if named else None
         for _, known in self._latest(position):
             # "The World Food Programme said ..." then "the agency's country director": the organisation
             # quoted last, when it was quoted by name.
@@ -443,6 +448,12 @@ class Resolver:
                      if m.group(1).strip()[:1].isupper() and m.group(1).split()[0] not in NOT_NAMES
                      and m.group(1).split()[0].lower() not in DETERMINERS
                      and not any(w.endswith(".") and len(w) > 4 for w in m.group(1).split())]  # not "Sunday. Club"
+            # "The Bramford City Council postponed ...": the name after a sentence's opening "The".
+            named += [(m.start() + 4, m.group()[4:].strip()) for m in matches
+                      if m.group(1).startswith("The ") and len(m.group(1).split()) > 1
+                      and m.group(1).split()[1][:1].isupper() and m.group(1).split()[1] not in NOT_NAMES
+                      and not all(w.lower() in PLACE_LEVELS for w in m.group(1).split()[1:])  # "The City Council"
+                      and not any(w.endswith(".") and len(w) > 4 for w in m.group(1).split())]
             # "Working America, a labor-affiliated group": a name the appositive says is one.
             folded = self.folded if self.folded is not None else self.text.lower()
             for m in re.finditer(r"\b" + re.escape(noun) + r"\b", folded):
@@ -517,6 +528,14 @@ class Resolver:
                 merged = _merge(antecedent, source)
                 self._remember(position, merged)
                 return merged, f"surname '{mention}' -> {antecedent.label}"
+            if source.title and source.kind == "person" and len(source.name.split()) == 1:
+                # "Dr Meerjady" after "Dr Meerjady Sabrina Flora": a title before a first name, as
+                # news from Bangladesh, Indonesia or Iceland writes it.
+                known_person = self._by_first_name(source.name, position)
+                if known_person is not None:
+                    merged = _merge(known_person, source)
+                    self._remember(position, merged)
+                    return merged, f"first name '{mention}' -> {known_person.label}"
             if source.kind == "other" and len(source.name.split()) == 1 and not source.title:
                 # One capitalised word no surname of a full name: the first name of the one person
                 # named earlier with it ("Hardeep" after "Minister Hardeep Singh Puri"), a person
@@ -1391,6 +1410,8 @@ _EXCLUSIVE_WORDS: Final = (
 _BODY_NOUNS: Final = frozenset({"club", "company", "firm", "team", "agency", "organisation", "organization",
                                 "charity", "union", "group"})
 # Nouns for an outlet a definite description uses after naming it: "the newspaper", "the network".
+# Nouns of a body a title names ("Councilwoman X": the council) that only a name in the article resolves.
+_NAMED_ONLY: Final = frozenset({"council"})
 _OUTLET_NOUNS: Final = frozenset({"newspaper", "paper", "network", "broadcaster", "magazine", "station", "tabloid",
                                   "channel", "daily", "outlet", "website"})
 # The capitalised words of an outlet's name before its last word: "The New York " (Times).

@@ -38,22 +38,26 @@ from ..lexicon.names import HYPHENATED_PARTICLES, NAME_PARTICLES, NOT_NAMES
 from ..lexicon.organizations import (
     BODY_DOCUMENTS,
     BODY_KIND_ACRONYMS,
+    COUNCIL_MEMBERS,
     DOCUMENT_WORDS,
     GENERIC_BODIES,
     GOVERNMENT_BODIES,
     GOVERNMENT_NAMES,
+    LEADS_VERBS,
     ORG_WORDS,
     GROUP_NOUNS,
     ORGANIZATION_NOUNS,
     PARTY_LABELS,
     PARTY_LETTERS,
+    PLACE_LEVELS,
     WRITTEN_SOURCES,
     DOCUMENT_MEDIA,
     DOCUMENT_PARTICIPLES,
+    WORKS_FOR,
 )
-from ..lexicon.outlets import MEDIA_NOUNS, OUTLET_WORDS, OUTLETS
+from ..lexicon.outlets import MEDIA_NOUNS, OUTLET_OPENERS, OUTLET_WORDS, OUTLETS, WRITTEN_PIECES
 from ..lexicon.places import CAPITALS, COUNTRIES, COUNTRY_ADJECTIVES, COUNTRY_ALIASES, DEMONYMS, NOT_AFFILIATIONS, \
-    US_STATES
+    US_CITIES, US_STATES
 from ..lexicon.role_classes import (
     BUSINESS,
     CITIZEN,
@@ -419,6 +423,12 @@ def describe(mention: str) -> Source:
                                                for w in text.split()):
         # "the former Florida governor", "Bush, Florida's former governor": the state is theirs no more.
         source = source.evolve(affiliation=None)
+    if source.kind == "person" and (source.role or source.title) \
+            and (source.role or source.title or "").split()[-1].lower() in COUNCIL_MEMBERS \
+            and (not source.affiliation or source.affiliation.lower() in PLACE_LEVELS):
+        # "Councilwoman X", "City Councilor X": the council, which resolution names from the article
+        # (not "City", the first word of the title).
+        source = source.evolve(affiliation="council")
     return source
 
 
@@ -980,6 +990,9 @@ def _name_candidate(words: list[str], start: int, end: int) -> int:
             first = k + 1
     while first < end and _before_name(words[first]):
         first += 1
+    if first == end - 1 and first > start and words[first - 1].lower() in OUTLET_WORDS \
+            and words[first].lower() in OUTLET_WORDS:
+        first -= 1  # "the Daily Mail", "the Evening Star": one outlet's name, no "Mail" named after a "Daily"
     return first
 
 
@@ -1483,8 +1496,15 @@ def _outlet_and_beat(name: str) -> tuple[str, str | None]:
     and the desk after it, which is the role's ("National Security Editor"). The longest start of
     ``name`` that is an outlet (OUTLETS, or ending in an outlet word) when the rest is no outlet's."""
     words = name.split()
+    for end in range(len(words) - 1, 0, -1):
+        if " ".join(words[end:]) in GOVERNMENT_NAMES and (words[end - 1].lower() in OUTLET_WORDS
+                                                          or " ".join(words[:end]) in OUTLETS):
+            # "Washington Post White House (correspondent)": the outlet, then the beat; "Post White
+            # House": the outlet cut short (not "Post"), its beat left.
+            start = " ".join(words[:end])
+            return (start if end > 1 or start in OUTLETS else ""), " ".join(words[end:])
     if len(words) > 1 and words[0].lower() in OUTLET_WORDS and words[-1].lower() not in OUTLET_WORDS \
-            and words[-1].lower() not in ORG_WORDS:
+            and words[-1].lower() not in ORG_WORDS and words[0].lower() not in OUTLET_OPENERS:
         return "", " ".join(words[1:])  # "News Foreign Affairs": the outlet's name cut short, its desk left
     for end in range(len(words) - 1, 0, -1):
         start = " ".join(words[:end])
@@ -1507,6 +1527,9 @@ def _affiliation_before(before: list[str], role_words: list[str], portfolio: lis
     words = [w for w in words if w not in PARTY_LABELS]
     country = _country_of(" ".join(words)) if words else None
     office = _office(role_words)
+    # "the health minister": the Health Ministry, a name ("health Ministry" read as the kind "health"
+    # of a body named "Ministry" lost the portfolio).
+    portfolio = [w if w == "and" else w[:1].upper() + w[1:] for w in portfolio]
     if country is not None and not words[-1].endswith(("'s", "’s")):
         if portfolio and office:
             return f"{_adjective(country)} {' '.join(portfolio)} {PORTFOLIO_HEADS[role_words[-1].lower()]}"
@@ -1923,6 +1946,25 @@ def with_country(source: Source, country: str) -> Source:
     return source.evolve(affiliation=_government(country))
 
 
+def needs_ministry_country(source: Source) -> bool:
+    """Is ``source`` a person speaking for a ministry named without its country ("Labor Minister X":
+    Labor Ministry)? Every country has one: the article's country tells which."""
+    affiliation = source.affiliation or ""
+    words = affiliation.split()
+    return source.kind == "person" and affiliation.endswith(" Ministry") and affiliation[:1].isupper() \
+        and not any(_country_of(" ".join(words[:n])) for n in range(1, len(words))) \
+        and not any(w.lower() in _SUBNATIONAL for w in (source.role or "").split())
+
+
+# A minister of a state or a province, not of the country: "the state health minister".
+_SUBNATIONAL: Final = frozenset({"local", "state", "provincial", "regional", "municipal", "city"})
+
+
+def with_ministry_country(source: Source, country: str) -> Source:
+    """ "Labor Ministry" in an article about Chile -> "Chilean Labor Ministry"."""
+    return source.evolve(affiliation=f"{_adjective(country)} {source.affiliation}")
+
+
 def reads_lowercase(text: str, start: int, mention_names_someone: bool = True) -> bool:
     """Is the capitalised first word of a mention at ``start`` a common word, capitalised only because a
     sentence starts with it ("Fashion designer X said")? Only when the article never capitalises it
@@ -1949,6 +1991,8 @@ def reads_lowercase(text: str, start: int, mention_names_someone: bool = True) -
         described.append(next_word)
     if not any(_is_role(w) or w.endswith(_ROLE_SUFFIXES) for w in described) or described[0] in NAME_PARTICLES:
         return False  # "Arnel dela Vega": a name's particle, not a role after a common word
+    if word.lower() in OUTLET_WORDS and _class_of_words(described[:1]) == "media":
+        return False  # "Times reporter X", "Post columnist X": the outlet the journalist writes for
     at = text.find(word)
     while at >= 0:
         if at != start and (at == 0 or not text[at - 1].isalnum()) and (
@@ -1964,3 +2008,99 @@ def _sentence_start(text: str, at: int) -> bool:
     while i >= 0 and text[i] in " \t":
         i -= 1
     return i < 0 or text[i] in "\n.!?\"“”'‘’:" or text[i] == ")" and i > 0 and text[i - 1] in ".!?"
+
+
+# --- whom a source speaks for, read from the words around its mention ---------------------------
+
+# A capitalised name of up to six words ("The New York Times", "De Volkskrant", "The Mail on Sunday").
+_OUTLET_NAME: Final = r"((?:[Tt]he )?[A-Z][\w.'’&-]*(?: (?:of |on |de |del |la |le )?[A-Z][\w.'’&-]*){0,5})"
+# "X, writing in The Times, argued", "X, who writes for the Post,": after the mention.
+_WRITING_AFTER: Final = re.compile(r",\s+(?:writing|who writes|who wrote) (?:in|for) " + _OUTLET_NAME)
+# "Writing in The Guardian, the columnist X": before the mention, where the sentence starts.
+_WRITING_BEFORE: Final = re.compile(r"(?:^|\b)[Ww]riting (?:in|for) " + _OUTLET_NAME + r",\s+$")
+# "In The Atlantic, X wrote": the outlet opens the sentence of a written cue.
+_IN_OUTLET_BEFORE: Final = re.compile(r"^In " + _OUTLET_NAME + r",\s+$")
+# "X wrote in The Times", "wrote X in The Times": right after the cue or an inverted mention.
+_IN_OUTLET: Final = re.compile(r"\s+(?:[a-z]+ly\s+)?in " + _OUTLET_NAME + r"(?: (magazine|newspaper))?")
+# "in a column for The Times", "in an op-ed in the Post", anywhere in the reporting clause.
+_PIECE_IN: Final = re.compile(r"\b[Ii]n (?:an? |his |her |their |a recent |an online )?(?:[\w-]+ )?(?:%s)s? "
+                              r"(?:in|for|published by|published in) " % "|".join(sorted(WRITTEN_PIECES))
+                              + _OUTLET_NAME)
+# The cue verbs of writing, after which "in <outlet>" is where the words were published.
+_WRITING_CUES: Final = frozenset({"wrote", "writes", "write", "writing", "written", "argued", "argues", "opined"})
+# "X, who chairs the Senate Armed Services Committee": a relative clause naming the body a person leads.
+_LEADS_BODY: Final = re.compile(r"^(?:who|which) (%s) (?:the )?([A-Z][\w.'’&-]*(?: (?:of|for|and|the|&|on|de) "
+                                r"[A-Z][\w.'’&-]*| [A-Z][\w.'’&-]*){0,7})$"
+                                % "|".join(re.escape(v) for v in sorted(LEADS_VERBS | WORKS_FOR, key=len, reverse=True)))
+
+
+def _outlet(name: str, media_role: bool) -> str | None:
+    """The news outlet ``name`` names (its longest start that is one, "The" dropped), or, for a
+    journalist or critic, the publication written in whatever its name ("De Volkskrant")."""
+    name = name.rstrip(".") if re.search(r"[a-z]{2}\.$", name) else name  # a full stop, not "U.S."
+    words = name.split()
+    if words and words[0] in ("The", "the"):
+        words = words[1:]
+    for end in range(len(words), 0, -1):
+        bare = " ".join(words[:end])
+        if bare in OUTLETS or "The " + bare in OUTLETS or words[0] in OUTLETS \
+                or words[end - 1].lower() in OUTLET_WORDS and (end > 1 or len(words) < len(name.split())):
+            return bare
+    bare = " ".join(words)
+    if media_role and words and not any(w.lower() in MONTHS or w.lower() in DAYS for w in words) \
+            and bare not in US_STATES and bare not in CAPITALS and not _country_of(bare) and bare not in US_CITIES:
+        return bare  # not "in June", "in Ohio", "in New York"
+    return None
+
+
+def written_for(text: str, sentence_start: int, mention: tuple[int, int], cue: tuple[int, int],
+                content: Iterable[Iterable[int]], media_role: bool) -> str | None:
+    """The outlet a source wrote in, where the reporting clause says so: "X, writing in The New
+    York Times, argued", "Writing in The Guardian, the columnist X called", "X wrote in the
+    Post", "in a column for The Times". A writer speaks there for the outlet that published
+    them; the outlet a source *told* ("told Reuters", "in an interview with the BBC") is the
+    audience, and no phrase here reads it. None when no such phrase stands by the mention or cue."""
+    m_start, m_end = mention
+    spans = [tuple(span) for span in content]
+
+    def outside(at: int) -> bool:
+        return not any(start <= at < end for start, end in spans)
+
+    match = _WRITING_AFTER.match(text, m_end)
+    if match and outside(match.start(1)):
+        return _outlet(match.group(1), media_role)
+    before = text[max(sentence_start, m_start - 100):m_start]
+    match = _WRITING_BEFORE.search(before)
+    if match:
+        return _outlet(match.group(1), media_role)
+    cue_word = text[cue[0]:cue[1]].split()[-1].lower() if cue[1] > cue[0] else ""
+    written = cue_word in _WRITING_CUES
+    if written or media_role:
+        # A journalist's other cues ("noted in The Times") only with an outlet's name: "said in Boston".
+        match = _IN_OUTLET_BEFORE.search(text[sentence_start:m_start]) if sentence_start < m_start else None
+        if match and cue[0] > m_start:
+            return _outlet(match.group(1), media_role and written)
+        for at in (cue[1], m_end) if m_start > cue[0] else (cue[1],):
+            match = _IN_OUTLET.match(text, at)
+            if match and outside(match.start(1)):
+                if match.group(2):
+                    return f"{_outlet(match.group(1), True) or match.group(1)} {match.group(2)}"  # "New York magazine"
+                return _outlet(match.group(1), media_role and written)
+    low, high = max(sentence_start, min(m_start, cue[0]) - 100), max(m_end, cue[1]) + 100
+    for match in _PIECE_IN.finditer(text, low, high):
+        if outside(match.start()):
+            return _outlet(match.group(1), media_role)
+    return None
+
+
+def leads_body(clause: str) -> str | None:
+    """The body a relative clause after a name says the person leads or works for: "who chairs
+    the Senate Armed Services Committee" -> "Senate Armed Services Committee"; None when what
+    follows the verb is no organisation's name ("who leads Trump in the polls", "who runs a bakery")."""
+    match = _LEADS_BODY.match(clause.strip())
+    if not match:
+        return None
+    name = match.group(2)
+    if _is_organization_name(name) or describe(name).kind == "organization" and not _is_full_name(name):
+        return name
+    return None

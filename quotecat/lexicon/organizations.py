@@ -136,3 +136,12 @@ DOCUMENT_MEDIA: Final = frozenset({"tv", "radio", "web", "online", "internet", "
 # speakers kept such a clause in their label ("released" 6, "conducted" 2).
 DOCUMENT_PARTICIPLES: Final = frozenset({"released", "conducted", "published", "commissioned", "issued",
                                          "sponsored", "obtained", "taken", "posted", "aired", "broadcast"})
+# Verbs of a relative clause after a name that say which body the person leads or works for:
+# "X, who chairs the Senate Armed Services Committee," (with WORKS_FOR's two-word forms).
+LEADS_VERBS: Final = frozenset({"leads", "led", "heads", "headed", "chairs", "chaired", "runs", "ran", "directs",
+                                "directed", "founded", "co-founded", "oversees", "manages", "managed"})
+WORKS_FOR: Final = frozenset({"works for", "works at", "worked for", "worked at", "serves on", "sits on"})
+# Titles of a council's members: "Councilwoman X" sits for the council the article names.
+COUNCIL_MEMBERS: Final = frozenset({"councilman", "councilwoman", "councilmember", "councillor", "councilor",
+                                    "alderman", "alderwoman", "councilmen", "councilwomen", "councillors",
+                                    "councilors"})

@@ -28,3 +28,12 @@ OUTLETS: Final = frozenset(
 ) | {"Associated Press", "Agence France-Presse", "Al Jazeera", "Deutsche Welle", "Sky News", "Fox News",
      "The Hindu", "Le Monde", "Der Spiegel", "El País", "El Pais", "Gazeta Wyborcza", "Science News",
      "Radio Free Europe", "Voice of America", "South China Morning Post", "Press Association"}
+# Pieces a writer publishes in an outlet: "in a column for The Times", "in an op-ed in the Post".
+WRITTEN_PIECES: Final = frozenset(
+    """column op-ed opinion essay editorial piece article commentary review blog newsletter""".split()
+)
+# Lower-case nouns that make what follows a journal, not a news outlet: "writing in the journal
+# Nature" gives a scientist no outlet to speak for.
+JOURNAL_NOUNS: Final = frozenset({"journal", "journals", "proceedings", "bulletin"})
+# OUTLET_WORDS that open an outlet's name as often as they end one: "Daily Beast", "Sunday Times".
+OUTLET_OPENERS: Final = frozenset({"daily", "sunday", "evening", "morning", "weekly"})

@@ -110,3 +110,6 @@ US_STATE_ABBREVIATIONS: Final = {
     "utah": "utah", "vt": "vermont", "va": "virginia", "wash": "washington", "w.va": "west virginia",
     "wis": "wisconsin", "wyo": "wyoming",
 }
+# Big US cities, named alone as often as a state: "said in New York" is where, not an outlet.
+US_CITIES: Final = frozenset({"New York", "Los Angeles", "Chicago", "Boston", "Washington", "Houston", "Miami",
+                              "Philadelphia", "San Francisco", "Atlanta", "Dallas", "Detroit", "Seattle"})
