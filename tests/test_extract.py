@@ -175,6 +175,35 @@ def test_a_country_can_speak():
     assert a.kind == "organization"
 
 
+# The auxiliary the tokenizer splits off a pronoun ("She’s", "They’ve", "she'd") stands between a subject
+# and its cue like "is" or "has" (quotecat/lexicon/function_words.py, AUXILIARIES); a lone "’s" is no
+# possessive ("Editor’s note" still is).
+@pytest.mark.parametrize("second, cue, content, mention", [
+    ("She’s hoping the reservoir will refill by August.", "hoping", "the reservoir will refill by August", "She"),
+    ("She's hoping the reservoir will refill by August.", "hoping", "the reservoir will refill by August", "She"),
+    ("She’s argued that the pumps are too old.", "argued", "that the pumps are too old", "She"),
+    ("She’d warned that the reservoir could run dry.", "warned", "that the reservoir could run dry", "She"),
+])
+def test_a_contracted_auxiliary_between_subject_and_cue(second, cue, content, mention):
+    text = "Rosa Delgado said the pumps were old. " + second
+    a = one(extract(text), content)
+    assert (a.cue, a.speaker_mention, a.speaker) == (cue, mention, "Rosa Delgado")
+
+
+# Verbs that double their last consonant ("admitted", "bragged"): quotecat/lexicon/cues.py, DOUBLING_LEMMAS.
+@pytest.mark.parametrize("sentence, cue, content", [
+    ("Rosa Delgado admitted that the reservoir could run dry by August.", "admitted",
+     "that the reservoir could run dry by August"),
+    ("Rosa Delgado bragged that the reservoir would never run dry.", "bragged", "that the reservoir would never run dry"),
+    ("Rosa Delgado quipped that the reservoir had seen drier summers.", "quipped",
+     "that the reservoir had seen drier summers"),
+    ("The mayor slammed the plan as a waste of money.", "slammed", "the plan as a waste of money"),
+])
+def test_cue_verbs_that_double_their_last_consonant(sentence, cue, content):
+    a = one(extract(sentence), content)
+    assert a.cue == cue
+
+
 # A content ends where a second source of the claim is named ("..., according to a letter she wrote"),
 # even when that source is not read as an attribution of its own; never inside a quotation
 # (quotecat/lexicon/cues.py, SECOND_SOURCE_OPENERS, with the counts that support it).
