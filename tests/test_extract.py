@@ -190,6 +190,30 @@ def test_a_contracted_auxiliary_between_subject_and_cue(second, cue, content, me
     assert (a.cue, a.speaker_mention, a.speaker) == (cue, mention, "Rosa Delgado")
 
 
+# A participle phrase or "then/now" + an age between a name and its cue is an aside, not the source:
+# quotecat/extract/subjects.py, _participial_aside.
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("Ann Lee, wearing a red scarf, said she was proud of the team.", "she was proud of the team", "Ann Lee"),
+    ("The ministry, citing security concerns, said the border would close.", "the border would close",
+     "The ministry"),
+    ("Mr. Sperling, then 38, said he was advised to find a deputy.", "he was advised to find a deputy",
+     "Mr. Sperling"),
+    ("Mr. Ruiz, now 81 and retired in Lisbon, said the war changed him.", "the war changed him", "Mr. Ruiz"),
+])
+def test_a_participle_aside_between_source_and_cue(sentence, content, mention):
+    assert one(extract(sentence), content).speaker_mention == mention
+
+
+# A quantifier that is the whole source ("Others argue ...") is an unnamed group, never a person's name.
+@pytest.mark.parametrize("sentence, content", [
+    ("Others argue that the plan is too costly.", "that the plan is too costly"),
+    ("Ana Ruiz said the plan was sound. Many of them said the plan would fail.", "the plan would fail"),
+])
+def test_a_bare_quantifier_source_is_an_unnamed_group(sentence, content):
+    a = one(extract(sentence), content)
+    assert (a.source_type, a.anonymous) == ("unnamed group", True)
+
+
 # Verbs that double their last consonant ("admitted", "bragged"): quotecat/lexicon/cues.py, DOUBLING_LEMMAS.
 @pytest.mark.parametrize("sentence, cue, content", [
     ("Rosa Delgado admitted that the reservoir could run dry by August.", "admitted",
