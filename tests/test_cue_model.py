@@ -27,7 +27,7 @@ MODEL = ROOT / "quotecat" / "lexicon" / "cue_model.json"
 TRAIN = ROOT.parent / "shared" / "polnear-train"
 # What cue_model.candidate_features names (the names without "=" are flags).
 FEATURE_PREFIXES = {"w", "l", "k", "x", "p", "n", "p2", "r", "lr", "ln", "lp", "nk", "cf", "cl", "qw", "qs", "kc", "ks",
-                    "rx", "s", "sh", "sw", "cb", "ca", "first", "cap", "para0", "sq", "cq", "cnq", "qcaps", "c2",
+                    "rx", "s", "sh", "sw", "sf", "cb", "ca", "first", "cap", "para0", "sq", "cq", "cnq", "qcaps", "c2",
                     "proposed"}
 
 

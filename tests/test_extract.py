@@ -175,6 +175,59 @@ def test_a_country_can_speak():
     assert a.kind == "organization"
 
 
+# The auxiliary the tokenizer splits off a pronoun ("She’s", "They’ve", "she'd") stands between a subject
+# and its cue like "is" or "has" (quotecat/lexicon/function_words.py, AUXILIARIES); a lone "’s" is no
+# possessive ("Editor’s note" still is).
+@pytest.mark.parametrize("second, cue, content, mention", [
+    ("She’s hoping the reservoir will refill by August.", "hoping", "the reservoir will refill by August", "She"),
+    ("She's hoping the reservoir will refill by August.", "hoping", "the reservoir will refill by August", "She"),
+    ("She’s argued that the pumps are too old.", "argued", "that the pumps are too old", "She"),
+    ("She’d warned that the reservoir could run dry.", "warned", "that the reservoir could run dry", "She"),
+])
+def test_a_contracted_auxiliary_between_subject_and_cue(second, cue, content, mention):
+    text = "Rosa Delgado said the pumps were old. " + second
+    a = one(extract(text), content)
+    assert (a.cue, a.speaker_mention, a.speaker) == (cue, mention, "Rosa Delgado")
+
+
+# A participle phrase or "then/now" + an age between a name and its cue is an aside, not the source:
+# quotecat/extract/subjects.py, _participial_aside.
+@pytest.mark.parametrize("sentence, content, mention", [
+    ("Ann Lee, wearing a red scarf, said she was proud of the team.", "she was proud of the team", "Ann Lee"),
+    ("The ministry, citing security concerns, said the border would close.", "the border would close",
+     "The ministry"),
+    ("Mr. Sperling, then 38, said he was advised to find a deputy.", "he was advised to find a deputy",
+     "Mr. Sperling"),
+    ("Mr. Ruiz, now 81 and retired in Lisbon, said the war changed him.", "the war changed him", "Mr. Ruiz"),
+])
+def test_a_participle_aside_between_source_and_cue(sentence, content, mention):
+    assert one(extract(sentence), content).speaker_mention == mention
+
+
+# A quantifier that is the whole source ("Others argue ...") is an unnamed group, never a person's name.
+@pytest.mark.parametrize("sentence, content", [
+    ("Others argue that the plan is too costly.", "that the plan is too costly"),
+    ("Ana Ruiz said the plan was sound. Many of them said the plan would fail.", "the plan would fail"),
+])
+def test_a_bare_quantifier_source_is_an_unnamed_group(sentence, content):
+    a = one(extract(sentence), content)
+    assert (a.source_type, a.anonymous) == ("unnamed group", True)
+
+
+# Verbs that double their last consonant ("admitted", "bragged"): quotecat/lexicon/cues.py, DOUBLING_LEMMAS.
+@pytest.mark.parametrize("sentence, cue, content", [
+    ("Rosa Delgado admitted that the reservoir could run dry by August.", "admitted",
+     "that the reservoir could run dry by August"),
+    ("Rosa Delgado bragged that the reservoir would never run dry.", "bragged", "that the reservoir would never run dry"),
+    ("Rosa Delgado quipped that the reservoir had seen drier summers.", "quipped",
+     "that the reservoir had seen drier summers"),
+    ("The mayor slammed the plan as a waste of money.", "slammed", "the plan as a waste of money"),
+])
+def test_cue_verbs_that_double_their_last_consonant(sentence, cue, content):
+    a = one(extract(sentence), content)
+    assert a.cue == cue
+
+
 # A content ends where a second source of the claim is named ("..., according to a letter she wrote"),
 # even when that source is not read as an attribution of its own; never inside a quotation
 # (quotecat/lexicon/cues.py, SECOND_SOURCE_OPENERS, with the counts that support it).

@@ -820,7 +820,8 @@ def _inside_according_to(tokens: list[Token], i: int) -> bool:
 
 def _after_possessive(tokens: list[Token], i: int) -> bool:
     """ "Editor's note", "Friday's tweets"."""
-    return i > 0 and tokens[i - 1].text.endswith(("'s", "’s", "s'", "s’"))
+    # A lone "’s" is the auxiliary the tokenizer split off a pronoun ("He’s hoping"), not a possessive.
+    return i > 0 and tokens[i - 1].text.endswith(("'s", "’s", "s'", "s’")) and tokens[i - 1].text not in ("'s", "’s")
 
 
 def _participle_as_noun(tokens: list[Token], i: int) -> bool:
@@ -1015,7 +1016,7 @@ def _inverted_source(text: str, tokens: list[Token], k: int) -> tuple[tuple[int,
     for q in range(k, m):
         if tokens[q].lower in ASIDE_OPENERS or tokens[q].text == ",":
             break
-        if tokens[q].lower in AUXILIARIES and tokens[q].lower != "'s":
+        if tokens[q].lower in AUXILIARIES and tokens[q].lower not in ("'s", "’s"):
             return None  # ', said the ban is not part of ...': a clause after the verb, not its source
     if tokens[m - 1].lower in CLAUSE_BREAKERS:
         return None  # ', said the attackers arrived at dawn and "..."': a clause that goes on, no source

@@ -19,6 +19,7 @@ from typing import Final
 from ..lexicon.function_words import (
     AFFILIATION_PREPS,
     ARTICLES,
+    BARE_QUANTIFIERS,
     COORDINATION_OPENERS,
     DETERMINERS,
     FIRST_PERSON,
@@ -377,6 +378,8 @@ def describe(mention: str) -> Source:
     pronoun = _pronoun(text)
     if pronoun is not None:
         return pronoun
+    if text.lower() in BARE_QUANTIFIERS:
+        return Source(mention=text, kind="group", plural=True)  # "Some say ...": an unnamed group, not a name
     plain = _plain_name(text)
     if plain is not None:
         return plain

@@ -248,7 +248,8 @@ def _appositive_subject(tokens: list[Token], j: int, after_aside: bool = False) 
     if k >= 2 and tokens[k - 1].text.isdigit() and tokens[k - 2].text == ",":
         k -= 2  # "Jane Doe, 35, the daughter of ..., said": the age before the appositive
     aside = appositive[0].lower in ASIDE_OPENERS or appositive[0].lower in PREPOSITIONS or len(appositive) == 1 and (
-        appositive[0].lower in SUBJECT_CONNECTIVES or appositive[0].lower in ADVERBS)  # "Bush, however, said"
+        appositive[0].lower in SUBJECT_CONNECTIVES or appositive[0].lower in ADVERBS) \
+        or _participial_aside(appositive)  # "Bush, however, said", "Lee, wearing a red scarf, said"
     if not aside and appositive[0].lower not in DETERMINERS and not appositive[0].text[:1].isupper() \
             and not any(t.lower in ROLE_WORDS for t in appositive):
         return None
@@ -262,6 +263,15 @@ def _appositive_subject(tokens: list[Token], j: int, after_aside: bool = False) 
         if described is not None and described[1] == k - 1:
             return described
     return head if aside else (head[0], j - 1)
+
+
+def _participial_aside(appositive: list[Token]) -> bool:
+    """A participle phrase or a then/now + age between a name and its cue: "Lee, wearing a red scarf,
+    said", "the board, citing costs, said", "Ruiz, then 38, said", "Ruiz, now 81 and retired, said"."""
+    first = appositive[0]
+    if first.text.islower() and first.lower.endswith("ing") and len(first.text) > 4:
+        return True
+    return first.lower in ("then", "now") and len(appositive) > 1 and appositive[1].text[:1].isdigit()
 
 
 # Tokens: how far the comma closing a question opener ("Asked by reporters about the vote, ...") may be.

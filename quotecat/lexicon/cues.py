@@ -7,12 +7,20 @@ mapped to its lemma); every other list here picks lemmas or forms of them for on
 from typing import Final
 
 
+# Lemmas that double their last consonant before -ed and -ing ("admitted", "quipping"). Missing, these
+# forms were no cue word: on the polnear-train tuning half 19 gold cues were admitted/admitting,
+# bragged, slammed/slamming, quipped or concurred ("admitted" reached the gate only as a mined word).
+DOUBLING_LEMMAS: Final = frozenset({"admit", "quip", "concur", "brag", "slam"})
+
+
 def _forms(*lemmas: str) -> dict[str, str]:
     """Inflected forms of regular verbs, each mapped to its lemma."""
     forms = {}
     for lemma in lemmas:
         base = lemma
-        if base.endswith("e"):
+        if base in DOUBLING_LEMMAS:
+            ed, ing = base + base[-1] + "ed", base + base[-1] + "ing"
+        elif base.endswith("e"):
             ed, ing = base + "d", base[:-1] + "ing"
         elif base.endswith("y") and base[-2] not in "aeiou":
             ed, ing = base[:-1] + "ied", base + "ing"
