@@ -38,9 +38,9 @@ def row(paragraph: str, words: str) -> Attribution:
 
 
 @pytest.mark.parametrize("higher, lower", [
-    # A quotation with the speaker and affiliation named where quoted, over a claim given to "she" by resolution.
-    (('"We will keep the morning ferry running," said Ines Falk, the mayor of Kestrel Bay.', "We will keep"),
-     ("She said the company could cut the evening boats.", "the company could")),
+    # No order between a quotation named where quoted and a claim given to "she" by resolution: a resolved
+    # pronoun keeps the affiliation its person was named with, and on Wikinews such rows are right as often
+    # (the model fitted after the affiliation rules of this round: 0.902 named where quoted, 0.903 the pronoun row).
     # A speaker named where quoted, over a pronoun with no one to stand for (no group named before).
     (("Ines Falk said the pier would be repaired by May.", "the pier"),
      ("They said the pier would be repaired by May.", "the pier")),
