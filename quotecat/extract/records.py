@@ -11,8 +11,8 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Final
 
-from ..lexicon.cues import CLAUSE_CONNECTIVES, GLOSS_ADVERBS, GLOSS_HEDGES, GLOSS_NOUNS, GLOSS_PARTICIPLES, \
-    SECOND_SOURCE_OPENERS
+from ..lexicon.cues import CLAUSE_CONNECTIVES, FRAMING_CUES, GLOSS_ADVERBS, GLOSS_HEDGES, GLOSS_NOUNS, \
+    GLOSS_PARTICIPLES, SECOND_SOURCE_OPENERS
 from ..lexicon.function_words import AFFILIATION_PREPS, DETERMINERS
 from ..lexicon.gender import SUBJECT_PRONOUN
 from ..lexicon.organizations import GENERIC_BODIES, GENERIC_ORGANIZATIONS
@@ -152,7 +152,7 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found], writer: 
         gender, evidence = decided[key]
         record.gender, record.gender_evidence = gender, evidence or None  # one dict per person, never changed
         record.pronoun = SUBJECT_PRONOUN[gender] if gender else None
-    return _untangle(text, _end_before_next_source(text, _dedupe(results), quote_spans))
+    return _drop_framing(_untangle(text, _end_before_next_source(text, _dedupe(results), quote_spans)))
 
 
 def _follows(item: Found, before: Found | None, speakers: list[Speaker]) -> bool:
@@ -493,6 +493,20 @@ def _record(text: str, paragraph: Paragraph, item: Found, content: list[list[int
         pattern=item.pattern.value,
         resolution=speaker.how,
     )
+
+
+def _drop_framing(results: list[Attribution]) -> list[Attribution]:
+    """Drop a row whose cue sets the scene for a report its content holds whole.
+
+    "Speaking to reporters, Ann warned that taxes would rise": the report is Ann's "warned"
+    row; the row of "Speaking" would repeat its content (lexicon ``FRAMING_CUES``)."""
+    def holds(outer: Attribution, inner: Attribution) -> bool:
+        pieces = outer.fragments or [[outer.start, outer.end]]
+        return inner is not outer and all(
+            s is not None and e is not None and any(a <= s and e <= b for a, b in pieces)
+            for s, e in ((inner.cue_start, inner.cue_end), (inner.mention_start, inner.mention_end)))
+    return [a for a in results
+            if (a.cue or "").lower() not in FRAMING_CUES or not any(holds(a, b) for b in results)]
 
 
 def _untangle(text: str, results: list[Attribution]) -> list[Attribution]:
