@@ -162,3 +162,27 @@ def test_content_ends_before_a_clause_with_its_own_source(text, cue, content, se
 ])
 def test_content_runs_on_past_and(text, cue, content):
     assert _row(text, cue).text == content
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # A cue's participle phrase opening the sentence before the source is the writer's setting.
+    ('Speaking to farmers in the valley on Friday, Governor Tom Hale said: "The dam will be finished by spring."',
+     "said", "The dam will be finished by spring."),
+    ('Responding to the union\'s letter, Mayor Ann Ruiz wrote, "We have heard every word of it."',
+     "wrote", "We have heard every word of it."),
+    ('Acknowledging that the budget was "tight this year," though, the minister insisted that the clinics '
+     "would stay open.", "insisted", "that the clinics would stay open"),
+])
+def test_a_participle_opening_the_sentence_is_narration(text, cue, content):
+    row = _row(text, cue)
+    assert row.text == content
+    assert row.fragments == []
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # A quotation may open with a gerund: those words are the speaker's.
+    ('"Calling it a tax does not change what it is," Senator Ann Ruiz said. "It is still a fee."',
+     "said", "Calling it a tax does not change what it is"),
+])
+def test_a_quotation_opening_with_a_gerund_stays(text, cue, content):
+    assert _row(text, cue).text.startswith(content)

@@ -11,8 +11,8 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Final
 
-from ..lexicon.cues import CLAUSE_CONNECTIVES, FRAMING_CUES, GLOSS_ADVERBS, GLOSS_HEDGES, GLOSS_NOUNS, \
-    GLOSS_PARTICIPLES, SECOND_SOURCE_OPENERS
+from ..lexicon.cues import CLAUSE_CONNECTIVES, CUE_PARTICIPLES, FRAMING_CUES, GLOSS_ADVERBS, GLOSS_HEDGES, \
+    GLOSS_NOUNS, GLOSS_PARTICIPLES, SECOND_SOURCE_OPENERS
 from ..lexicon.function_words import AFFILIATION_PREPS, DETERMINERS
 from ..lexicon.gender import SUBJECT_PRONOUN
 from ..lexicon.organizations import GENERIC_BODIES, GENERIC_ORGANIZATIONS
@@ -69,6 +69,8 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found], writer: 
             content = _end_before_second_source(text, content, quote_spans)
         if item.pattern is not Pattern.SPEAKER_LABEL:  # a transcript's words are all the speaker's
             content = _end_before_gloss(text, content, quote_spans)
+        if item.pattern is not Pattern.RAISING and item.pattern is not Pattern.SPEAKER_LABEL:
+            content = _without_participle_opening(text, content, item.cue.start, quote_spans)
         content = [fragment for k, fragment in enumerate(content)
                    if not _time_only(text, fragment, quote_spans) or _clause_goes_on(text, content, k, quote_spans)]
         content = [fragment for k, fragment in enumerate(content) if not _between_quotations(content, k, quote_spans)]
@@ -331,6 +333,27 @@ def _end_before_gloss(text: str, content: list[list[int]], quote_spans: _Spans) 
     if found is not None and not any(qe > found.start() for _, qe in quote_spans.touching(start, end)):
         content[-1] = list(_trim(text, start, found.start()))
     return content
+
+
+def _without_participle_opening(text: str, content: list[list[int]], cue_start: int,
+                                quote_spans: _Spans) -> list[list[int]]:
+    """Drop a first fragment that is a cue verb's participle phrase opening the sentence before the
+    source and its cue ("Speaking to reporters on Monday, X said that ...", "Acknowledging that ...,
+    though, X suggested ..."): the writer sets the scene there; the claim comes after the cue. Of
+    the fragments this drops on the polnear-train tuning half, the gold of the same cue leaves 11
+    of 11 out (check half 8 of 8). Not a quotation that opens with a gerund.
+
+    Tried and not kept: ending a content before a cue's participle after a comma ("X criticized
+    the plan, saying it ..."): the gold leaves the participle out 74 of 82 times on the tuning
+    half, 83 of 95 on the check half, but the cut bares rows whose own content is no claim ("X
+    spoke to investors, telling them ..."), and precision fell (check half 0.909 -> 0.905)."""
+    if len(content) < 2 or not content[0][1] <= cue_start < content[1][0] \
+            or quote_spans.overlap(content[0][0], content[0][0] + 1):
+        return content  # a quotation may open with a gerund ("Calling it a tax does not change it")
+    first = _WORD.match(text, content[0][0])
+    if first is None or first.group().lower() not in CUE_PARTICIPLES:
+        return content
+    return content[1:]
 
 
 def _end_before_next_source(text: str, results: list[Attribution], quote_spans: _Spans) -> list[Attribution]:

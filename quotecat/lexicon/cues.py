@@ -238,6 +238,10 @@ CLAUSE_CONNECTIVES: Final = (", but", ", while", ", whereas", ";")
 # but fail on the check half).
 FRAMING_CUES: Final = frozenset({"speaking", "considered"})
 
+# The -ing forms of the cue verbs: a participle phrase opening the sentence before the source and its
+# cue ("Speaking to reporters, X said ...", "Acknowledging that ..., X suggested") is the writer's setting.
+CUE_PARTICIPLES: Final = frozenset(form for form in CUE_WORDS if form.endswith("ing"))
+
 # A question opening the sentence ("When asked about the vote, ...", "Asked by reporters whether ..."):
 # the words that may come before "asked" ...
 QUESTION_OPENER_LEADS: Final = frozenset({"when", "if", "once", "after", "before", "later", "again", "also"})
