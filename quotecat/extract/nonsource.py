@@ -158,7 +158,7 @@ def _verb_first(words: list[str], lower: list[str], text: str) -> bool:
     A -ing or -ed word before a noun is its adjective ("leading experts", "retired teachers"), and
     a capitalised one before a name may be a name ("Sterling Brown"), so only a verb form before a
     determiner, a preposition, a pronoun or a number (an adjective comes after the number: "45 retired
-    teachers", so "Boasting 108,000 residents" is a verb's phrase), or alone and never capitalised
+    teachers", so "Boasting 42,000 members" is a verb's phrase), or alone and never capitalised
     inside a sentence, counts."""
     first = lower[0]
     if first in ROLE_WORDS or first.rstrip("s") in ROLE_WORDS or first in ING_NOUNS:

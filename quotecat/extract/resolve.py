@@ -641,7 +641,7 @@ class Resolver:
         return self._fullest(described.evolve(mention=source.mention))
 
     def _organization_named_nearby(self, head: str, position: int) -> str | None:
-        """ "... flying hours with EgyptAir, the airline said": the organisation an organisation-kind
+        """ "... had flown 9,000 hours for Norvia Air, the airline said": the organisation an organisation-kind
         noun stands for. The one the same noun stood for last, else the organisation quoted just before,
         else the one organisation named in the sentence before the mention, else in the sentence before
         that; None when two are named."""
@@ -690,7 +690,7 @@ class Resolver:
             return False  # "Late last month, ...": a sentence's capital says nothing
         if len(words) == 1 and (run.lower() in DEMONYMS or run.lower() in DAYS or run.lower() in MONTHS):
             return False
-        # A person's surname or whole name (not their first word: "EgyptAir Flight" is read as a name).
+        # A person's surname or whole name (not their first word: "Norvia Flight" is read as a name).
         people = {known.name.split()[-1].lower() for known in self._fullest_by_name.values()
                   if known.kind == "person" and known.name}
         known = self._fullest_by_name.get(run)

@@ -22,7 +22,7 @@ GENERIC_ORGANIZATIONS: Final = {"group", "organization", "organisation", "moveme
                                 "coalition", "alliance", "union", "campaign", "administration", "club", "team",
                                 "department", "committee", "board", "council", "bank", "authority"}
 # Nouns for a kind of business or body that news uses, after naming it, for the one it means
-# ("EgyptAir ... the airline said"): resolved to the one organisation named in that sentence or the one before.
+# ("Norvia Air ... the airline said"): resolved to the one organisation named in that sentence or the one before.
 ORGANIZATION_KIND_NOUNS: Final = frozenset(
     """airline carrier automaker carmaker retailer manufacturer insurer lender broadcaster conglomerate
     utility startup giant supermarket grocer""".split())
