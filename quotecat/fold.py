@@ -319,12 +319,11 @@ def no_organizations(db: sqlite_utils.Database) -> Iterator[tuple[str, str]]:
                 if any(pair in famous for pair in _pairs(words[1:-1])):
                     yield org_id, ""  # "State Jane Roe Department": a person's name run into a body's
                 elif len(words) == 2 and words[0].lower() in PLACE_LEVELS and words[1].lower() in PLACE_BODIES:
-                    longer = {o for o, n in names_by_id.items() if n.endswith(" " + name) and o != org_id}
-                    place = names_by_id[next(iter(longer))][:-len(name)].strip() if len(longer) == 1 else ""
+                    longer = [o for o, n in names_by_id.items() if n.endswith(" " + name) and o != org_id]
+                    place = names_by_id[longer[0]][:-len(name)].strip() if len(longer) == 1 else ""
                     # ... and only where every article of the short name names that place: New York's
                     # "City Council" is not St. Paul's.
-                    yield org_id, next(iter(longer)) if place and all(
-                        place in text_of(a) for a in articles.split(",")) else ""
+                    yield org_id, longer[0] if place and all(place in text_of(a) for a in articles.split(",")) else ""
             elif (people.get(key or "", 0) > max(len(articles.split(",")), PERSON_ARTICLES - 1)
                   or key in people and key.split()[0] in given_names
                   or len(words) <= 3 and key and key.split()[0] in given_names
@@ -1020,7 +1019,7 @@ def resolve_descriptions(db: sqlite_utils.Database) -> int:
 
 _OWN_NAME = ("(' ' || lower(s.name) || ' ') like ('% ' || lower(o.name) || ' %')")
 # A named person: an unnamed one's name is their description, which names whom they speak for ("a
-# senior fellow at the Center for Global Development"): 146 such rows of the PolNeAR catalogue had
+# senior fellow at the Y Institute"): 146 such rows of the PolNeAR catalogue had
 # lost their affiliation as "their own name".
 _NAMED = "coalesce(s.source_type, 'person') = 'person'"
 
@@ -1040,7 +1039,7 @@ def drop_own_names(db: sqlite_utils.Database) -> int:
     _keep_raw(db, own)
     db.conn.executemany("update quotes set affiliation_id = null where id = ?", [(i,) for i in own])
     db.execute("update speakers set affiliation_id = null where kind = 'person' "
-               "and coalesce(source_type, 'person') = 'person' and affiliation_id in "
+               f"and {_NAMED.replace('s.', 'speakers.')} and affiliation_id in "
                f"(select o.id from organizations o where o.id = speakers.affiliation_id and "
                f"{_OWN_NAME.replace('s.name', 'speakers.name')})")
     return len(own)

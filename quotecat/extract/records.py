@@ -129,16 +129,14 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found], writer: 
                     resolved = resolved.evolve(affiliation=affiliation)
                 if needs_ministry_country(resolved):
                     # "Labor Minister X" in an article about Chile: the Chilean Labor Ministry.
-                    if not country:
-                        country.append(article_country(text))
-                    if country[0]:
-                        resolved = with_ministry_country(resolved, country[0])
+                    place = _article_country(country, text)
+                    if place:
+                        resolved = with_ministry_country(resolved, place)
             elif resolved is not None and needs_country(resolved):
                 # "President X" with no country: the country the article is about, when that is clear.
-                if not country:
-                    country.append(article_country(text))
-                if country[0]:
-                    resolved = with_country(resolved, country[0])
+                place = _article_country(country, text)
+                if place:
+                    resolved = with_country(resolved, place)
             record = _record(text, paragraphs[item.paragraph], item, content, quote_spans, resolved, speaker)
             results.append(record)
             if resolved is not None and resolved.kind == "person":
@@ -155,6 +153,14 @@ def records(text: str, paragraphs: list[Paragraph], found: list[Found], writer: 
         record.gender, record.gender_evidence = gender, evidence or None  # one dict per person, never changed
         record.pronoun = SUBJECT_PRONOUN[gender] if gender else None
     return _drop_framing(_untangle(text, _end_before_next_source(text, _dedupe(results), quote_spans)))
+
+
+def _article_country(memo: list[str | None], text: str) -> str | None:
+    """The country the article is about (sources.article_country), worked out once an article,
+    when a source first needs it."""
+    if not memo:
+        memo.append(article_country(text))
+    return memo[0]
 
 
 def _follows(item: Found, before: Found | None, speakers: list[Speaker]) -> bool:

@@ -25,12 +25,12 @@ from ..lexicon.function_words import (ARTICLES, CLAUSE_BREAKERS, DEFINITE, DETER
                                       INDEFINITE_PERSONS, PREPOSITIONS)
 from ..lexicon.gender import GENDERED_ROLES, HONORIFICS, KINSHIP, PRONOUNS, SUBJECT_PRONOUN
 from ..lexicon.names import NAME_PARTICLES, NAME_RUN_PARTICLES, NOT_NAMES, NOT_PERSON_WORDS
-from ..lexicon.organizations import (GENERIC_ORGANIZATIONS, ORG_WORDS, ORGANIZATION_ALIASES, ORGANIZATION_KIND_NOUNS,
-                                      PLACE_LEVELS)
+from ..lexicon.organizations import (GENERIC_ORGANIZATIONS, NAMED_ONLY_BODIES, ORG_WORDS, ORGANIZATION_ALIASES,
+                                      ORGANIZATION_KIND_NOUNS, PLACE_LEVELS)
 from ..lexicon.outlets import OUTLET_WORDS
 from ..lexicon.places import CAPITALS, COUNTRIES, DEMONYMS, US_STATES
-from ..lexicon.titles import (NAME_TITLE_ABBREVIATIONS, PORTFOLIOS, RESEARCH_WORDS, ROLE_WORDS, TITLE_ROLES,
-                              TITLES)
+from ..lexicon.titles import (NAME_TITLE_ABBREVIATIONS, PAST_MEMBER_WORDS, PORTFOLIOS, RESEARCH_WORDS, ROLE_WORDS,
+                              TITLE_ROLES, TITLES, UNNAMED_HEADS)
 from ..lexicon.time import DAYS, MONTHS
 from .sources import Source, describe
 from .text import Paragraph, parse
@@ -122,6 +122,8 @@ _UNKNOWN_GENDER: Final = 0.8  # a person of unknown gender fits a pronoun less t
 # salience (a subject of the sentence before), and this many times the next person's.
 _DESCRIBED_SALIENCE: Final = 0.8
 _DESCRIBED_MARGIN: Final = 2.0
+# What Resolver._salience gives: by person, their summed salience, latest position and source.
+_Salience = tuple[dict[str, float], dict[str, int], dict[str, Source]]
 # Past this many characters without a mention, a pronoun is not resolved at all.
 _FARTHEST: Final = 2500
 # How far ahead a description looks for the person the article names next with its role.
@@ -180,7 +182,6 @@ class Resolver:
         self._names: list[tuple[int, Source]] | None = None
         self._named_orgs: dict[str, list[tuple[int, str]]] = {}
         self._salient: str | None = None
-        self._last_scores: dict[str, float] = {}
         self._words: dict[str, list[int]] | None = None
         self._positions: dict[str, list[int]] = {}
         # Every capitalised word, in order: where a surname may stand.
@@ -399,7 +400,7 @@ class Resolver:
         index = bisect.bisect_left(named, (position,)) - 1
         if index >= 0:
             return named[index][1]
-        if noun in _NAMED_ONLY:
+        if noun in NAMED_ONLY_BODIES:
             # "Councilwoman X": the council the article names (after her, if not before), never
             # the organisation quoted last; none rather than the bare noun.
             return named[0][1] if named else None
@@ -577,7 +578,7 @@ class Resolver:
                 # Whom the description says they speak for here ("the Senate Democratic leader"), as the
                 # catalogue keeps it where it resolves a description; not a body they have left ("the
                 # Air Force veteran").
-                if source.affiliation and not any(w in _PAST_MEMBERS for w in _content_words(source.role or "")):
+                if source.affiliation and not any(w in PAST_MEMBER_WORDS for w in _content_words(source.role or "")):
                     salient = salient.evolve(affiliation=source.affiliation)
                 self._remember(position, salient)
                 return salient, f"description '{mention}' -> {salient.label} (the most salient person before)"
@@ -801,9 +802,15 @@ class Resolver:
         found = self._most_salient(position, sentence, pronoun)
         return found if found is not None else self._nearest_person(position, pronoun)
 
-    def _most_salient(self, position: int, sentence: int, pronoun: str,
-                      named_only: bool = False) -> tuple[str, Source] | None:
-        """Salience summed over the last few sentences: per person and sentence, their best mention."""
+    def _most_salient(self, position: int, sentence: int, pronoun: str) -> tuple[str, Source] | None:
+        """The person (key and source) most salient at ``position`` who fits ``pronoun``."""
+        salience = self._salience(position, sentence, pronoun)
+        return None if salience is None else _chosen(salience)
+
+    def _salience(self, position: int, sentence: int, pronoun: str,
+                  named_only: bool = False) -> _Salience | None:
+        """Salience summed over the last few sentences: per person and sentence, their best mention.
+        (scores, each person's latest position, their source) by person; None when no one fits."""
         first_sentence = max(0, sentence - len(_RECENCY) + 1)
         window_start = self._sentence_start(first_sentence)
         mentions: list[tuple[int, str, Source, float]] = []
@@ -851,12 +858,7 @@ class Resolver:
         for (key, s), weight in best.items():
             bonus = _FIRST_IN_SENTENCE if first_in[s][1] == key else 0.0
             scores[key] = scores.get(key, 0.0) + _RECENCY[min(len(_RECENCY) - 1, sentence - s)] * (weight + bonus)
-        self._last_scores = scores
-        chosen = ""
-        for key in scores:
-            if not chosen or (scores[key], latest[key]) > (scores[chosen], latest[chosen]):
-                chosen = key
-        return chosen, sources[chosen]
+        return scores, latest, sources
 
     def _salient_for_description(self, source: Source, position: int) -> Source | None:
         """ "Sanders asked ... The senator from Vermont said": a definite description of a person that
@@ -867,7 +869,7 @@ class Resolver:
         if not words:
             return None
         head = words[-1]
-        if head not in _DESCRIPTION_HEADS or head in _UNNAMED_HEADS:
+        if head not in _DESCRIPTION_HEADS or head in UNNAMED_HEADS:
             return None
         genders = {_GENDER_WORDS[w] for w in _gendered_words(source.mention)}
         if len(genders) > 1:
@@ -876,10 +878,10 @@ class Resolver:
         self.names
         sentence = self.sentence_of(position)
         self._implicit_up_to(sentence, position)
-        found = self._most_salient(position, sentence, pronoun, named_only=True)
-        if found is None:
+        salience = self._salience(position, sentence, pronoun, named_only=True)
+        if salience is None:
             return None
-        key, person = found
+        key, person = _chosen(salience)
         if not person.name or key not in self._fullest_by_name:
             return None
         descriptors = self._descriptors_of(key)
@@ -895,7 +897,7 @@ class Resolver:
             # no relative or namesake of theirs in the article. (Without any check the salient person
             # was right for 44 of 66 descriptions on the tuning half + wikinews-dev; with all of them
             # 21 of 23; the PolNeAR train + dev catalogue rows it changes: 25 better, 8 worse, 1 the same.)
-            scores = sorted(self._last_scores.values(), reverse=True)
+            scores = sorted(salience[0].values(), reverse=True)
             if scores[0] < _DESCRIBED_SALIENCE or len(scores) > 1 and scores[0] < _DESCRIBED_MARGIN * scores[1]:
                 return None
             surname = person.name.split()[-1]
@@ -1393,14 +1395,19 @@ class Resolver:
 # --- the words around a mention ---------------------------------------------------------------
 
 
+def _chosen(salience: _Salience) -> tuple[str, Source]:
+    """The highest score; of equal scores, the person mentioned last."""
+    scores, latest, sources = salience
+    chosen = ""
+    for key in scores:
+        if not chosen or (scores[key], latest[key]) > (scores[chosen], latest[chosen]):
+            chosen = key
+    return chosen, sources[chosen]
+
+
 # Heads of a description that can stand for the salient person (Resolver._salient_for_description):
 # roles and titles, not bare "man", "woman", "person", which news uses for a new, unnamed person.
 _DESCRIPTION_HEADS: Final = ROLE_WORDS | set(TITLE_ROLES.values()) | TITLES
-_UNNAMED_HEADS: Final = frozenset({"man", "woman", "person", "boy", "girl", "witness", "source", "official",
-                                   "spokesman", "spokeswoman", "spokesperson", "resident", "victim", "officer",
-                                   "employee", "aide", "adviser", "advisor", "staffer", "worker", "driver"})
-# Role words of someone who no longer belongs to the body named with them.
-_PAST_MEMBERS: Final = frozenset({"veteran", "veterans", "former", "ex", "alumnus", "alumna", "graduate"})
 # Words of which a person has one: their party and where they are from (lower case, word by word).
 _EXCLUSIVE_WORDS: Final = (
     frozenset(w for alias in ORGANIZATION_ALIASES for w in alias.split() if w != "party") | {"independent"},
@@ -1410,8 +1417,6 @@ _EXCLUSIVE_WORDS: Final = (
 _BODY_NOUNS: Final = frozenset({"club", "company", "firm", "team", "agency", "organisation", "organization",
                                 "charity", "union", "group"})
 # Nouns for an outlet a definite description uses after naming it: "the newspaper", "the network".
-# Nouns of a body a title names ("Councilwoman X": the council) that only a name in the article resolves.
-_NAMED_ONLY: Final = frozenset({"council"})
 _OUTLET_NOUNS: Final = frozenset({"newspaper", "paper", "network", "broadcaster", "magazine", "station", "tabloid",
                                   "channel", "daily", "outlet", "website"})
 # The capitalised words of an outlet's name before its last word: "The New York " (Times).

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Final
 
+from ..lexicon.cues import WRITING_CUES
 from ..lexicon.function_words import (
     AFFILIATION_PREPS,
     ARTICLES,
@@ -51,6 +52,7 @@ from ..lexicon.organizations import (
     PARTY_LABELS,
     PARTY_LETTERS,
     PLACE_LEVELS,
+    SUBNATIONAL_LEVELS,
     WRITTEN_SOURCES,
     DOCUMENT_MEDIA,
     DOCUMENT_PARTICIPLES,
@@ -1956,11 +1958,7 @@ def needs_ministry_country(source: Source) -> bool:
     words = affiliation.split()
     return source.kind == "person" and affiliation.endswith(" Ministry") and affiliation[:1].isupper() \
         and not any(_country_of(" ".join(words[:n])) for n in range(1, len(words))) \
-        and not any(w.lower() in _SUBNATIONAL for w in (source.role or "").split())
-
-
-# A minister of a state or a province, not of the country: "the state health minister".
-_SUBNATIONAL: Final = frozenset({"local", "state", "provincial", "regional", "municipal", "city"})
+        and not any(w.lower() in SUBNATIONAL_LEVELS for w in (source.role or "").split())
 
 
 def with_ministry_country(source: Source, country: str) -> Source:
@@ -2029,8 +2027,6 @@ _IN_OUTLET: Final = re.compile(r"\s+(?:[a-z]+ly\s+)?in " + _OUTLET_NAME + r"(?: 
 _PIECE_IN: Final = re.compile(r"\b[Ii]n (?:an? |his |her |their |a recent |an online )?(?:[\w-]+ )?(?:%s)s? "
                               r"(?:in|for|published by|published in) " % "|".join(sorted(WRITTEN_PIECES))
                               + _OUTLET_NAME)
-# The cue verbs of writing, after which "in <outlet>" is where the words were published.
-_WRITING_CUES: Final = frozenset({"wrote", "writes", "write", "writing", "written", "argued", "argues", "opined"})
 # "X, who chairs the Senate Armed Services Committee": a relative clause naming the body a person leads.
 _LEADS_BODY: Final = re.compile(r"^(?:who|which) (%s) (?:the )?([A-Z][\w.'’&-]*(?: (?:of|for|and|the|&|on|de) "
                                 r"[A-Z][\w.'’&-]*| [A-Z][\w.'’&-]*){0,7})$"
@@ -2077,7 +2073,7 @@ def written_for(text: str, sentence_start: int, mention: tuple[int, int], cue: t
     if match:
         return _outlet(match.group(1), media_role)
     cue_word = text[cue[0]:cue[1]].split()[-1].lower() if cue[1] > cue[0] else ""
-    written = cue_word in _WRITING_CUES
+    written = cue_word in WRITING_CUES
     if written or media_role:
         # A journalist's other cues ("noted in The Times") only with an outlet's name: "said in Boston".
         match = _IN_OUTLET_BEFORE.search(text[sentence_start:m_start]) if sentence_start < m_start else None

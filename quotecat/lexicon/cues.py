@@ -248,3 +248,8 @@ QUESTION_OPENER_LEADS: Final = frozenset({"when", "if", "once", "after", "before
 # ... and the words that end the asker's name after "by" and start the question.
 QUESTION_STARTS: Final = frozenset({"about", "whether", "if", "why", "what", "how", "who", "whom", "which", "when",
                                     "where", "to", "for", "on", "during", "in", "at", "after", "again"})
+
+# The cue verbs of writing, after which "in <outlet>" is where the words were published ("X wrote in
+# The Times"): the forms of "write" above, and the opinion writer's "argued", "opined".
+WRITING_CUES: Final = frozenset(w for w, lemma in SPEECH_VERBS.items() if lemma == "write") \
+    | frozenset({"argued", "argues", "opined"})

@@ -145,3 +145,8 @@ WORKS_FOR: Final = frozenset({"works for", "works at", "worked for", "worked at"
 COUNCIL_MEMBERS: Final = frozenset({"councilman", "councilwoman", "councilmember", "councillor", "councilor",
                                     "alderman", "alderwoman", "councilmen", "councilwomen", "councillors",
                                     "councilors"})
+
+# Nouns of a body a title names ("Councilwoman X": the council) that only a name in the article resolves.
+NAMED_ONLY_BODIES: Final = frozenset({"council"})
+# A minister of a state or a province, not of the country: "the state health minister".
+SUBNATIONAL_LEVELS: Final = frozenset({"local", "state", "provincial", "regional", "municipal", "city"})

@@ -146,3 +146,11 @@ PERSON_SOURCE_NOUNS: Final = frozenset({"narrator", "narrators", "moderator", "m
                                         "ally", "allies", "mogul", "employer", "employers", "boss", "developer",
                                         "developers", "participant", "participants", "insider", "insiders",
                                         "confidant", "confidante"})
+
+# Heads of a description that news uses for a new, unnamed person, not for one named before
+# (extract.resolve's description rule: "the senator" may be the salient person, "the man" not).
+UNNAMED_HEADS: Final = frozenset({"man", "woman", "person", "boy", "girl", "witness", "source", "official",
+                                  "spokesman", "spokeswoman", "spokesperson", "resident", "victim", "officer",
+                                  "employee", "aide", "adviser", "advisor", "staffer", "worker", "driver"})
+# Role words of someone who no longer belongs to the body named with them ("the Air Force veteran").
+PAST_MEMBER_WORDS: Final = frozenset({"veteran", "veterans", "former", "ex", "alumnus", "alumna", "graduate"})
