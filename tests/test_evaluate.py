@@ -559,7 +559,7 @@ def test_kinds_of_source_are_scored_on_rows_with_the_right_speaker(tmp_path):
     ("the mayor", True),
     ("The Halden senator", True),  # a capitalised word before the head: still a description
     ("the Norland Air Force veteran", True),
-    ("The 43-year-old former congressman", True),
+    ("The 52-year-old former councillor", True),
     ("The Halden Times", False),  # a name
     ("the Republican", False),
     ("Ana Ruiz", False),

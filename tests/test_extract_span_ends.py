@@ -25,8 +25,8 @@ def _row(text, cue):
     # The second report made after the cue model's decision, where no reading of it was kept.
     ("The senator said the plan was late, but urged a review of the costs.",
      "said", "the plan was late", "urged", "a review of the costs", "the senator"),
-    ("Senator Tom Hale condemned the bill's passage but praised the clerks who counted the votes.",
-     "condemned", "the bill's passage", "praised", "the clerks who counted the votes", "Tom Hale"),
+    ("Senator Tom Hale condemned the levy's passage but praised the clerks who counted the votes.",
+     "condemned", "the levy's passage", "praised", "the clerks who counted the votes", "Tom Hale"),
     # Its hearer is skipped before "that"; a verb's object is not a hearer.
     ("Governor Tom Hale said the bridge was safe, and also told reporters that repairs would take a year.",
      "said", "the bridge was safe", "told", "that repairs would take a year", "Tom Hale"),
@@ -59,8 +59,8 @@ def test_content_ends_before_a_second_predicate(text, cue, content, second_cue, 
     ("Mayor Ann Ruiz defended the budget and has not explained the cuts to the schools.",
      "defended", "the budget and has not explained the cuts to the schools"),
     # A participle's "and" goes back to the main verb, not to the participle.
-    ("Ruiz stayed in the race, vowing to fight on and said nothing else.",
-     "vowing", "to fight on and said nothing else"),
+    ("Ruiz stayed in the contest, vowing to keep going and said nothing else.",
+     "vowing", "to keep going and said nothing else"),
 ])
 def test_content_runs_on(text, cue, content):
     assert [a.text for a in _rows(text, cue)] == [content]

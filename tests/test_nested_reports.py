@@ -31,9 +31,9 @@ def row(sentence: str, cue: str, source: str, content: str) -> Attribution:
      ("Speaking", "Mayor Ann Ruiz", "Mayor Ann Ruiz called the levy a slow poison"),
      ("called", "Mayor Ann Ruiz", "the levy a slow poison"), ["called"]),
     # A raising "considered" whose clause holds the critics' report.
-    ("It turned what was long considered an asset into a liability by stressing what critics say was her role.",
-     ("considered", "", "an asset into a liability by stressing what critics say was her role"),
-     ("say", "critics", "was her role"), ["say"]),
+    ("It made what was long considered a strength into a weakness by stressing what critics say was his record.",
+     ("considered", "", "a strength into a weakness by stressing what critics say was his record"),
+     ("say", "critics", "was his record"), ["say"]),
     # A reporting cue keeps the report it holds: two rows.
     ("Ann Ruiz said Per Lund told her the fees would rise.",
      ("said", "Ann Ruiz", "Per Lund told her the fees would rise"),

@@ -357,7 +357,7 @@ def test_anonymous_is_exactly_the_unnamed_kinds():
     ("Pia Salo, a Washington lawyer", "Washington lawyer", None),
     ("Pia Salo, a Republican strategist in Washington", "strategist", "Republican Party"),
     ("Tomas Reyes of Washington, D.C.", "D.C", None),
-    ("Tomas Reyes, 21, a student from Daytona Beach, Fla.", "student", None),
+    ("Tomas Reyes, 21, a student from Ocala, Fla.", "student", None),
     # a judge's title names the court
     ("U.S. District Judge Ada Morrow", "District Judge", "U.S. District Court"),
     # an outlet's desk is the role's: "Foreign Affairs Editor" of Fox News

@@ -348,7 +348,7 @@ def _second_predicate(tokens: list[Token], i: int, item: Found) -> tuple[int, in
     A bare "and" inside a reported clause ("said she had agreed and hoped ...") may join two verbs of
     the clause's own subject and stays (with it the cut lost 13 gold matches on the tuning half)."""
     if tokens[i].lower.endswith("ing"):
-        return None  # "vowing to fight on and said ...": a participle's "and" goes back to the main verb
+        return None  # "vowing to keep going and said ...": a participle's "and" goes back to the main verb
     before = skip_adverbs_left(tokens, i - 1)
     if before >= 0 and tokens[before].lower in _NOT_FIRST_PREDICATE_BEFORE:
         return None  # "a report that cited ... but revealed", "should have called ... and then pointed"
@@ -933,7 +933,7 @@ def _clause_after(tokens: list[Token], after: int, lemma: str) -> _Clause:
     if colon:
         after += 1
     elif after + 1 < n and tokens[after].text == "," and tokens[after + 1].kind == "quote":
-        after += 1  # 'He said, "We have some big plans."'
+        after += 1  # 'He said, "We have new plans."'
     that = after < n and tokens[after].lower == "that"
     content = None
     trailing = None  # "..., the agency said, and those in the bottom fifth paid 0.8 percent."

@@ -127,7 +127,7 @@ def not_a_source(label: str, text: str = "") -> str | None:
 
 
 def _finite_verb(words: list[str]) -> int:
-    """Where the verb of a clause read as a name stands ("his campaign sent out a text message",
+    """Where the verb of a clause read as a name stands ("her office sent out a press release",
     "the office slammed a lawsuit"): a lower-case past tense after the first word, before its object
     (a determiner or a pronoun). A participle after its noun is followed by "by" or a preposition,
     not an object ("a report released by the agency", "a letter obtained on Friday"); -1 when none.
@@ -215,7 +215,7 @@ def inner_subject(mention: str) -> str | None:
         return words[-1]  # "a court ruling made it legal - he (said)"
     verb = _finite_verb(words)
     if verb > 0:
-        # "his campaign sent out a text message, saying": the clause's subject, after an opening
+        # "her office sent out a press release, saying": the clause's subject, after an opening
         # phrase ("Facing criticism, Mr. Doe released a statement"). On polnear-train 3 of 6 such
         # mentions with an annotated source had it there, the rest the object ("a sign reading").
         phrase = " ".join(words[:verb]).rpartition(", ")[2]
@@ -235,8 +235,8 @@ def inner_subject(mention: str) -> str | None:
 
 def antecedent(text: str, sentence_start: int, start: int) -> tuple[int, int] | None:
     """The noun phrase a relative clause hangs on, when a verb phrase taken for a speaker follows
-    one: "Supporters who have heard directly from the campaign say" -> "Supporters" (the clause
-    was read from "heard"), as ``subjects.subject_before`` reads "an architect who said"."""
+    one: "Volunteers who have spoken directly with the mayor say" -> "Volunteers" (the clause
+    was read from "spoken"), as ``subjects.subject_before`` reads "an architect who said"."""
     tokens = tokenize(text, max(sentence_start, start - _WINDOW), start, [])  # a subject is short: no whole sentence
     # "who have (heard)", "who (recently) joined": up to three lower-case words of the clause before the mention.
     j = next((j for j in range(len(tokens) - 1, max(0, len(tokens) - 4), -1)

@@ -548,7 +548,7 @@ def _segments(text: str) -> list[str]:
 
 class _Mention:
     """A mention read once for the rules: its head (before the first comma) and appositive, and the
-    head's words split around the name in it (``panel Chairman Rep. Jason Chaffetz (R-Utah)``)."""
+    head's words split around the name in it (``panel Chairman Rep. Ann Lee (R-Ohio)``)."""
 
     def __init__(self, text: str, head: str, appositive: str, head_words: list[str]):
         self.text, self.head, self.appositive, self.head_words = text, head, appositive, head_words
@@ -1020,7 +1020,7 @@ def _runs(words: list[str]) -> list[tuple[int, int]]:
 
 
 def _name_run(words: list[str]) -> tuple[list[str], list[str], list[str]]:
-    """Split ``panel Chairman Rep. Jason Chaffetz (R-Utah)`` into before / name / after.
+    """Split ``panel Chairman Rep. Ann Lee (R-Ohio)`` into before / name / after.
 
     News writes a description before a name ("Longtime Morning Show writer and performer Rob
     Bartel", "US Ambassador to Norland Richard Hale") and a phrase after it ("Doug Collins of
@@ -1236,7 +1236,7 @@ def _read_role(words: list[str]) -> _Role:
         if i > 0 and (lower in AFFILIATION_PREPS or lower == "to") and _is_role(words[i - 1]):
             return _role_with_phrase(words[:i], words[i:])
         if i > 0 and lower in _TOPIC_PREPS and _is_role(words[i - 1]):
-            # "an expert on Russia at the Woodrow Wilson Center": the topic is the role's, the
+            # "an expert on Norland at the Halden Center": the topic is the role's, the
             # phrase after it names the body.
             at = next((k for k in range(i + 1, len(words)) if words[k].lower() in AFFILIATION_PREPS), None)
             if at is None:
@@ -1278,11 +1278,11 @@ def _role_with_phrase(role_words: list[str], phrase: list[str]) -> _Role:
         named = bool(bare) and (bare[0][:1].isupper() or bare[0][:1].isdigit() and (
             len(bare) > 1 and bare[1][:1].isupper() or any(c.isupper() for c in bare[0])))  # "at 3M"
         if named:
-            text = _capitalised_part(bare)  # "the Massachusetts Institute of Technology and one of ...": MIT
+            text = _capitalised_part(bare)  # "the Halden Institute of Technology and one of ...": the institute
             if len(text.split()) < len(bare):
                 described = describe(" ".join(bare))
                 if described.kind == "organization" and described.name:
-                    text = described.name  # "the Philadelphia-based investment company Janney Montgomery Scott"
+                    text = described.name  # "the Halden-based investment company Ames Lund Scott"
         if not named and bare and any(w[:1].isupper() for w in bare):
             body = _named_body(" ".join(object_words))
             if body:
@@ -1312,7 +1312,7 @@ def _role_with_phrase(role_words: list[str], phrase: list[str]) -> _Role:
         if prep == "in" and not governmental and not _has_org_word(text):
             continue  # "an actor in Dallas": where, not for whom
         if prep in ("in", "from") and _class_of_words([head_word]) == "citizen" and not _has_org_word(text):
-            continue  # "a student from Daytona Beach, Fla.": where the student is from
+            continue  # "a student from Ocala, Fla.": where the student is from
         if prep == "in" and _us_place(text) and _class_of_words([head_word]) != "official":
             continue  # "a GOP strategist in Washington": where the strategist works
         person = describe(text) if named and not country and not _org_head(text) else None
@@ -1326,7 +1326,7 @@ def _role_with_phrase(role_words: list[str], phrase: list[str]) -> _Role:
     complement = role[len(" ".join(role_words)):]
     role_text = _strip_determiner((head.role or " ".join(role_words)) + complement) or None
     if head.affiliation and affiliation and affiliation.startswith("office of "):
-        affiliation = head.affiliation  # "former White House press secretary to George W. Bush": the White House
+        affiliation = head.affiliation  # "former White House press secretary to a president": the White House
     return _Role(role_text, affiliation or head.affiliation)
 
 

@@ -159,7 +159,7 @@ def subject_before(tokens: list[Token], j: int) -> tuple[int, int] | None:
     first = tokens[k]
     if weak_head and not (j - k <= 8 and k < j and (first.text[:1].isupper() or first.lower in ROLE_WORDS)
                           and any(t.lower in SUBJECT_PHRASE_PREPS for t in tokens[k:j])):
-        return None  # "Experts on North Korea and nuclear nonproliferation" is a noun phrase; "it was fine" is not
+        return None  # "Experts on Norland and nuclear policy" is a noun phrase; "it was fine" is not
     if first.text[:1].islower() and first.lower not in DETERMINERS and not is_nominal_head(first):
         # A lowercase start must still read as a noun phrase ("residents", "panel Chairman Rep. X").
         if j - k > 5 and not any(t.text[:1].isupper() for t in tokens[k:j + 1]):
